@@ -1,0 +1,200 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import type { Reference } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { ErrorCode } from '@quorum/shared';
+import { createClient } from 'graphql-ws';
+import type { Client as WsClient } from 'graphql-ws';
+import { Observable } from 'rxjs';
+import { setConnectionState } from './connection';
+import { apiErrorInfo } from './errors';
+import { getToken, setToken, subscribeToken } from './session';
+
+const GRAPHQL_PATH = '/graphql';
+
+function bearer(token: string | null): string | undefined {
+  return token ? `Bearer ${token}` : undefined;
+}
+
+function webSocketUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${window.location.host}${GRAPHQL_PATH}`;
+}
+
+/** Exponential backoff capped at 30 s, with jitter so a restarted server is not stampeded. */
+function retryWait(retries: number): Promise<void> {
+  const base = Math.min(1000 * 2 ** retries, 30_000);
+  const jitter = Math.floor(Math.random() * 1000);
+  return new Promise((resolve) => setTimeout(resolve, base + jitter));
+}
+
+// ---------------------------------------------------------------------------
+// The WebSocket: one graphql-ws client per session token. Signing in or out
+// disposes it and starts a new one, so a socket never outlives its credentials.
+
+let wsClient: WsClient | null = null;
+let wsClientLink: GraphQLWsLink | null = null;
+let onReconnected: () => void = () => {};
+
+function startWsClient(token: string | null): void {
+  wsClient?.dispose();
+  wsClient = null;
+  wsClientLink = null;
+  if (!token) {
+    setConnectionState('idle');
+    return;
+  }
+  let everConnected = false;
+  setConnectionState('connecting');
+  const client = createClient({
+    url: webSocketUrl(),
+    // Connect now, not on the first subscription: the indicator shows a true state
+    // and the first live event is not delayed by a handshake.
+    lazy: false,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait,
+    keepAlive: 15_000,
+    connectionParams: () => ({ authorization: bearer(token) }),
+    onNonLazyError: () => {
+      if (wsClient === client) setConnectionState('failed');
+    },
+    on: {
+      connected: () => {
+        if (wsClient !== client) return;
+        setConnectionState('connected');
+        // graphql-ws re-subscribes by itself after a reconnect, but events that
+        // happened while the socket was down are lost: refetch what is on screen.
+        if (everConnected) onReconnected();
+        everConnected = true;
+      },
+      closed: () => {
+        if (wsClient === client) setConnectionState(everConnected ? 'reconnecting' : 'connecting');
+      },
+    },
+  });
+  wsClient = client;
+  wsClientLink = new GraphQLWsLink(client);
+}
+
+/** Drops the current socket and opens a new one with the current token (the "retry" button). */
+export function restartLiveConnection(): void {
+  startWsClient(getToken());
+}
+
+// The link delegates to whichever graphql-ws client is current, so restarting the
+// socket needs no new ApolloClient.
+const wsLink = new ApolloLink(
+  (operation) =>
+    wsClientLink
+      ? wsClientLink.request(operation)
+      : new Observable<ApolloLink.Result>((observer) => {
+          observer.error(new Error('No live connection: not signed in'));
+        }),
+);
+
+// ---------------------------------------------------------------------------
+// HTTP for queries and mutations, same origin.
+
+const authLink = new ApolloLink((operation, forward) => {
+  const token = getToken();
+  if (token) {
+    operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({
+      headers: { ...headers, authorization: bearer(token) },
+    }));
+  }
+  return forward(operation);
+});
+
+// A session that expired or was revoked elsewhere: drop it and show the login page.
+// The login mutation's own UNAUTHENTICATED (wrong password) is the login form's business.
+const sessionExpiryLink = new ErrorLink(({ error, operation }) => {
+  if (operation.operationName === 'Login') return;
+  if (getToken() && apiErrorInfo(error)?.code === ErrorCode.UNAUTHENTICATED) setToken(null);
+});
+
+const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
+
+const link = ApolloLink.split(
+  (operation) => operation.operationType === 'subscription',
+  wsLink,
+  ApolloLink.from([sessionExpiryLink, authLink, httpLink]),
+);
+
+// ---------------------------------------------------------------------------
+// The cache. Every entity is keyed by `id` (the default). Connections are merged
+// page by page; an edge whose node is already present is not shown twice (a live
+// insertion followed by "load more" could otherwise repeat it).
+
+const meetingsPagination = relayStylePagination(['filter']);
+const baseMerge = meetingsPagination.merge;
+
+type EdgeLike = { node?: Reference | null };
+
+export const cache = new InMemoryCache({
+  typePolicies: {
+    Query: {
+      fields: {
+        meetings: {
+          ...meetingsPagination,
+          merge(existing, incoming, options) {
+            if (typeof baseMerge !== 'function') return incoming;
+            const merged = baseMerge(existing, incoming, options);
+            const seen = new Set<string>();
+            const edges = (merged.edges as EdgeLike[]).filter((edge) => {
+              const ref = edge.node?.__ref;
+              if (!ref) return true;
+              if (seen.has(ref)) return false;
+              seen.add(ref);
+              return true;
+            });
+            return { ...merged, edges };
+          },
+        },
+        units: relayStylePagination(),
+      },
+    },
+  },
+});
+
+export const apolloClient = new ApolloClient({
+  link,
+  cache,
+});
+
+onReconnected = () => {
+  void apolloClient.refetchQueries({ include: 'active' });
+};
+
+// ---------------------------------------------------------------------------
+// The session as the UI sees it. Signing in or out starts a new socket with the
+// new credentials and empties the cache; only then does the UI learn of the new
+// token, so no screen ever queries with one person's token into another's cache.
+
+let sessionToken: string | null = getToken();
+const sessionListeners = new Set<() => void>();
+let sessionChange = Promise.resolve();
+
+subscribeToken((token) => {
+  startWsClient(token);
+  sessionChange = sessionChange
+    .then(() => apolloClient.clearStore())
+    .catch(() => undefined)
+    .then(() => {
+      if (getToken() !== token) return; // superseded by a later change
+      sessionToken = token;
+      for (const listener of sessionListeners) listener();
+    });
+});
+
+export function getSessionToken(): string | null {
+  return sessionToken;
+}
+
+export function subscribeSession(listener: () => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+startWsClient(sessionToken);

@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The API server (pnpm --filter @quorum/server dev) listens on 4000; in development the
+// client is served by Vite and everything it asks of the server goes through this proxy,
+// so the browser sees one origin exactly as in production, where the server serves dist/.
+const apiServer = 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: apiServer, ws: true, changeOrigin: true },
+      '/health': { target: apiServer, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});

@@ -1,0 +1,72 @@
+import path from 'node:path';
+
+/** Everything Quorum reads from the environment, validated in one place (documented in `.env.example`). */
+export interface Config {
+  port: number;
+  /** A real PostgreSQL; when absent the embedded PGlite in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  demoPassword: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  /** The built client served at `/`. */
+  clientDir: string;
+  sessionIdleHours: number;
+  sessionMaxDays: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL such as ${protocols[0]}//host:port/… (got "${raw}")`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
+    throw new ConfigError('NODE_ENV', `must be development, production or test (got "${nodeEnv}")`);
+  }
+  const demoPassword = env.DEMO_PASSWORD ?? 'quorum-demo';
+  if (demoPassword.length < 8) throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters long');
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: path.resolve(repoRoot, env.DATA_DIR || '.data'),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    demoPassword,
+    nodeEnv,
+    clientDir: path.resolve(repoRoot, env.CLIENT_DIR || 'client/dist'),
+    sessionIdleHours: integer(env, 'SESSION_IDLE_HOURS', 12, 1, 24 * 365),
+    sessionMaxDays: integer(env, 'SESSION_MAX_DAYS', 30, 1, 365),
+  };
+}

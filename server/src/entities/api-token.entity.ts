@@ -1,0 +1,37 @@
+import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from './base.entity.js';
+import { ApiTokenScope } from './enums.js';
+import { User } from './user.entity.js';
+
+/** An integrator's token: shown once, stored as a SHA-256 hash. */
+@Entity()
+@ObjectType()
+export class ApiToken extends BaseEntity {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
+  owner!: Ref<User>;
+
+  @Field(() => [ApiTokenScope])
+  @Property({ type: 'json' })
+  scopes!: ApiTokenScope[];
+
+  @Property({ type: 'text', unique: true, hidden: true })
+  tokenHash!: string;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  expiresAt?: Date;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  lastUsedAt?: Date;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt?: Date;
+}

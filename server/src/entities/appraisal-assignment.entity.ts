@@ -1,0 +1,34 @@
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { Appraisal } from './appraisal.entity.js';
+import { VersionedEntity } from './base.entity.js';
+import { Verdict } from './enums.js';
+import { Unit } from './unit.entity.js';
+import { User } from './user.entity.js';
+
+@Entity()
+@ObjectType()
+@Unique({ properties: ['appraisal', 'unit'] })
+export class AppraisalAssignment extends VersionedEntity {
+  @ManyToOne(() => Appraisal, { ref: true, deleteRule: 'cascade' })
+  appraisal!: Ref<Appraisal>;
+
+  @ManyToOne(() => Unit, { ref: true })
+  unit!: Ref<Unit>;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  reviewer?: Ref<User>;
+
+  @Field(() => Verdict)
+  @Enum({ items: () => Verdict, type: 'text' })
+  verdict: Verdict = Verdict.PENDING;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  summary?: string;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  submittedAt?: Date;
+}

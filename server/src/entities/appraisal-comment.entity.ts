@@ -1,0 +1,45 @@
+import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { Appraisal } from './appraisal.entity.js';
+import { VersionedEntity } from './base.entity.js';
+import { CommentStatus } from './enums.js';
+import { Unit } from './unit.entity.js';
+import { User } from './user.entity.js';
+
+/** A reviewer's comment, anchored to quoted text of the draft; replies thread through `parent`. */
+@Entity()
+@ObjectType()
+export class AppraisalComment extends VersionedEntity {
+  @ManyToOne(() => Appraisal, { ref: true, deleteRule: 'cascade' })
+  appraisal!: Ref<Appraisal>;
+
+  @ManyToOne(() => User, { ref: true })
+  author!: Ref<User>;
+
+  @ManyToOne(() => Unit, { ref: true })
+  unit!: Ref<Unit>;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  body!: string;
+
+  /** The quoted text the comment is about. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  anchorQuote?: string;
+
+  /** A Yjs relative position (base64) that keeps pointing at the quote while the body is edited. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  anchorPosition?: string;
+
+  @ManyToOne(() => AppraisalComment, { ref: true, nullable: true, deleteRule: 'cascade' })
+  parent?: Ref<AppraisalComment>;
+
+  @Field(() => CommentStatus)
+  @Enum({ items: () => CommentStatus, type: 'text' })
+  status: CommentStatus = CommentStatus.OPEN;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  resolvedBy?: Ref<User>;
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ID, Int } from 'type-graphql';
+
+@Entity({ abstract: true })
+export abstract class BaseEntity {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: Opt<string> = randomUUID();
+
+  @Field(() => GraphQLDateTime)
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Field(() => GraphQLDateTime)
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}
+
+/** Entities edited concurrently carry an optimistic-lock version that clients echo as `expectedVersion`. */
+@Entity({ abstract: true })
+export abstract class VersionedEntity extends BaseEntity {
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version: Opt<number> = 1;
+}

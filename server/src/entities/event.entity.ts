@@ -1,0 +1,50 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { Classification, SubjectType } from './enums.js';
+import { Organization } from './organization.entity.js';
+import { User } from './user.entity.js';
+
+export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
+
+/**
+ * The change feed and the audit trail in one append-only table. Every write appends its Events in the
+ * same transaction; `seq` orders them and is the cursor subscribers resume from.
+ */
+@Entity()
+@Index({ properties: ['organization', 'seq'] })
+@Index({ properties: ['scopeType', 'scopeId', 'seq'] })
+export class Event {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  seq!: Opt<string>;
+
+  @ManyToOne(() => Organization, { ref: true })
+  organization!: Ref<Organization>;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  actor?: Ref<User>;
+
+  /** `meeting.created`, `meeting.updated`, `agendaItem.moved`, … */
+  @Property({ type: 'text' })
+  type!: string;
+
+  @Enum({ items: () => SubjectType, type: 'text' })
+  subjectType!: SubjectType;
+
+  @Property({ type: 'uuid' })
+  subjectId!: string;
+
+  /** The meeting, proposal, task or unit the subject belongs to (itself for top-level objects). */
+  @Enum({ items: () => SubjectType, type: 'text' })
+  scopeType!: SubjectType;
+
+  @Property({ type: 'uuid' })
+  scopeId!: string;
+
+  @Enum({ items: () => Classification, type: 'text' })
+  classification!: Classification;
+
+  @Property({ type: 'json' })
+  changes: Opt<FieldChanges> = {};
+
+  @Property({ type: 'datetime' })
+  occurredAt: Opt<Date> = new Date();
+}

@@ -1,0 +1,75 @@
+import { AgendaItem } from './agenda-item.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import { AppraisalAssignment } from './appraisal-assignment.entity.js';
+import { AppraisalComment } from './appraisal-comment.entity.js';
+import { Appraisal } from './appraisal.entity.js';
+import { BaseEntity, VersionedEntity } from './base.entity.js';
+import { DocumentVersion } from './document-version.entity.js';
+import { Event } from './event.entity.js';
+import { Meeting } from './meeting.entity.js';
+import { Membership } from './membership.entity.js';
+import { Notification } from './notification.entity.js';
+import { Organization } from './organization.entity.js';
+import { Participant } from './participant.entity.js';
+import { ProgrammeItem } from './programme-item.entity.js';
+import { Proposal } from './proposal.entity.js';
+import { Session } from './session.entity.js';
+import { TaskUpdate } from './task-update.entity.js';
+import { Task } from './task.entity.js';
+import { Unit } from './unit.entity.js';
+import { User } from './user.entity.js';
+import { Vote } from './vote.entity.js';
+import { WorkProgramme } from './work-programme.entity.js';
+
+export {
+  AgendaItem,
+  ApiToken,
+  Appraisal,
+  AppraisalAssignment,
+  AppraisalComment,
+  BaseEntity,
+  DocumentVersion,
+  Event,
+  Meeting,
+  Membership,
+  Notification,
+  Organization,
+  Participant,
+  ProgrammeItem,
+  Proposal,
+  Session,
+  Task,
+  TaskUpdate,
+  Unit,
+  User,
+  VersionedEntity,
+  Vote,
+  WorkProgramme,
+};
+
+/** Every entity class, for MikroORM's discovery. */
+export const entities = [
+  BaseEntity,
+  VersionedEntity,
+  Organization,
+  Unit,
+  User,
+  Membership,
+  WorkProgramme,
+  ProgrammeItem,
+  Meeting,
+  Participant,
+  AgendaItem,
+  Vote,
+  Proposal,
+  DocumentVersion,
+  Appraisal,
+  AppraisalAssignment,
+  AppraisalComment,
+  Task,
+  TaskUpdate,
+  Event,
+  Notification,
+  ApiToken,
+  Session,
+];

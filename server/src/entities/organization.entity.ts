@@ -1,0 +1,24 @@
+import { Entity, Property } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from './base.entity.js';
+
+/** The tenant: everything else belongs to exactly one organization, and no query crosses them. */
+@Entity()
+@ObjectType()
+export class Organization extends BaseEntity {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text', unique: true })
+  slug!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  locale: string = 'vi';
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  timeZone: string = 'Asia/Ho_Chi_Minh';
+}

@@ -1,0 +1,30 @@
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { VersionedEntity } from './base.entity.js';
+import { Attendance, ParticipantRole } from './enums.js';
+import { Meeting } from './meeting.entity.js';
+import { User } from './user.entity.js';
+
+@Entity()
+@ObjectType()
+@Unique({ properties: ['meeting', 'user'] })
+export class Participant extends VersionedEntity {
+  @ManyToOne(() => Meeting, { ref: true, deleteRule: 'cascade' })
+  meeting!: Ref<Meeting>;
+
+  @ManyToOne(() => User, { ref: true })
+  user!: Ref<User>;
+
+  @Field(() => ParticipantRole)
+  @Enum({ items: () => ParticipantRole, type: 'text' })
+  role!: ParticipantRole;
+
+  @Field(() => Attendance)
+  @Enum({ items: () => Attendance, type: 'text' })
+  attendance: Attendance = Attendance.UNKNOWN;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  materialsReadAt?: Date;
+}

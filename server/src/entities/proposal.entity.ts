@@ -1,0 +1,65 @@
+import { BlobType, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { VersionedEntity } from './base.entity.js';
+import { Classification, ProposalKind, ProposalStatus } from './enums.js';
+import { Organization } from './organization.entity.js';
+import { Unit } from './unit.entity.js';
+import { User } from './user.entity.js';
+
+/** A paper submitted to a session ("đề án", "tờ trình"), drafted by its lead unit. */
+@Entity()
+@ObjectType()
+@Index({ properties: ['organization', 'status'] })
+export class Proposal extends VersionedEntity {
+  @ManyToOne(() => Organization, { ref: true })
+  organization!: Ref<Organization>;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  referenceNumber?: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  summary?: string;
+
+  @Field(() => ProposalKind)
+  @Enum({ items: () => ProposalKind, type: 'text' })
+  kind!: ProposalKind;
+
+  @ManyToOne(() => Unit, { ref: true })
+  leadUnit!: Ref<Unit>;
+
+  @ManyToOne(() => User, { ref: true })
+  owner!: Ref<User>;
+
+  @Field(() => Classification)
+  @Enum({ items: () => Classification, type: 'text' })
+  classification: Classification = Classification.INTERNAL;
+
+  @Field(() => ProposalStatus)
+  @Enum({ items: () => ProposalStatus, type: 'text' })
+  status: ProposalStatus = ProposalStatus.DRAFTING;
+
+  /** Why the proposal was last returned to drafting. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  returnReason?: string;
+
+  /** The collaborative body as a Yjs update (co-edited through /collab). */
+  @Property({ type: BlobType, nullable: true, lazy: true })
+  body?: Buffer;
+
+  /** Plain text of the body, kept for reading, printing and search. */
+  @Field(() => String)
+  @Property({ type: 'text' })
+  bodyText: string = '';
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  submittedAt?: Date;
+}

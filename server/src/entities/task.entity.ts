@@ -1,0 +1,80 @@
+import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { AgendaItem } from './agenda-item.entity.js';
+import { VersionedEntity } from './base.entity.js';
+import { Classification, TaskPriority, TaskStatus } from './enums.js';
+import { Meeting } from './meeting.entity.js';
+import { Organization } from './organization.entity.js';
+import { ProgrammeItem } from './programme-item.entity.js';
+import { Proposal } from './proposal.entity.js';
+import { Unit } from './unit.entity.js';
+import { User } from './user.entity.js';
+
+/** A task assigned from a conclusion and followed up until done ("theo dõi, đôn đốc"). */
+@Entity()
+@ObjectType()
+@Index({ properties: ['organization', 'status', 'dueAt'] })
+export class Task extends VersionedEntity {
+  @ManyToOne(() => Organization, { ref: true })
+  organization!: Ref<Organization>;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string;
+
+  @ManyToOne(() => Meeting, { ref: true, nullable: true })
+  sourceMeeting?: Ref<Meeting>;
+
+  @ManyToOne(() => AgendaItem, { ref: true, nullable: true })
+  sourceAgendaItem?: Ref<AgendaItem>;
+
+  @ManyToOne(() => Proposal, { ref: true, nullable: true })
+  sourceProposal?: Ref<Proposal>;
+
+  @ManyToOne(() => ProgrammeItem, { ref: true, nullable: true })
+  sourceProgrammeItem?: Ref<ProgrammeItem>;
+
+  @ManyToOne(() => Unit, { ref: true })
+  assigneeUnit!: Ref<Unit>;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  assignee?: Ref<User>;
+
+  @ManyToMany(() => Unit)
+  coordinatingUnits = new Collection<Unit>(this);
+
+  @Field(() => GraphQLDateTime)
+  @Property({ type: 'datetime' })
+  dueAt!: Date;
+
+  @Field(() => TaskPriority)
+  @Enum({ items: () => TaskPriority, type: 'text' })
+  priority: TaskPriority = TaskPriority.NORMAL;
+
+  @Field(() => TaskStatus)
+  @Enum({ items: () => TaskStatus, type: 'text' })
+  status: TaskStatus = TaskStatus.TODO;
+
+  @Field(() => Int)
+  @Property({ type: 'smallint' })
+  progress: number = 0;
+
+  @Field(() => Classification)
+  @Enum({ items: () => Classification, type: 'text' })
+  classification: Classification = Classification.INTERNAL;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  completedAt?: Date;
+
+  /** Overdue: past its due date and neither done nor cancelled. */
+  @Field(() => Boolean)
+  get overdue(): boolean {
+    return this.dueAt.getTime() < Date.now() && this.status !== TaskStatus.DONE && this.status !== TaskStatus.CANCELLED;
+  }
+}

@@ -1,0 +1,29 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from './base.entity.js';
+import { UnitKind } from './enums.js';
+import { Organization } from './organization.entity.js';
+
+/** A committee, a department or the office; units nest (a standing board inside an executive committee). */
+@Entity()
+@ObjectType()
+@Index({ properties: ['organization', 'kind'] })
+export class Unit extends BaseEntity {
+  @ManyToOne(() => Organization, { ref: true })
+  organization!: Ref<Organization>;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  shortName?: string;
+
+  @Field(() => UnitKind)
+  @Enum({ items: () => UnitKind, type: 'text' })
+  kind!: UnitKind;
+
+  @ManyToOne(() => Unit, { ref: true, nullable: true })
+  parent?: Ref<Unit>;
+}

@@ -1,0 +1,40 @@
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from './base.entity.js';
+import { SystemRole } from './enums.js';
+import { Organization } from './organization.entity.js';
+
+@Entity()
+@ObjectType()
+@Unique({ properties: ['organization', 'email'] })
+export class User extends BaseEntity {
+  @ManyToOne(() => Organization, { ref: true })
+  organization!: Ref<Organization>;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  email!: string;
+
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  fullName!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  jobTitle?: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  locale: string = 'vi';
+
+  @Field(() => SystemRole)
+  @Enum({ items: () => SystemRole, type: 'text' })
+  systemRole: SystemRole = SystemRole.MEMBER;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean' })
+  active: boolean = true;
+}

@@ -1,0 +1,28 @@
+import { Entity, Enum, OneToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BaseEntity } from './base.entity.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { VoteOutcome } from './enums.js';
+
+@Entity()
+@ObjectType()
+export class Vote extends BaseEntity {
+  @OneToOne(() => AgendaItem, { ref: true, owner: true, deleteRule: 'cascade' })
+  agendaItem!: Ref<AgendaItem>;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  votesFor: number = 0;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  votesAgainst: number = 0;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  abstentions: number = 0;
+
+  @Field(() => VoteOutcome)
+  @Enum({ items: () => VoteOutcome, type: 'text' })
+  outcome!: VoteOutcome;
+}

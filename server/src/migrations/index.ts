@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126032901 } from './Migration20261126032901.js';
+
+/** Every migration in order, listed statically (the file glob does not work under vitest). */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261126032901', class: Migration20261126032901 },
+];
