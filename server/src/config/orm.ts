@@ -21,6 +21,7 @@ export const baseOptions = {
     transactional: true,
     allOrNothing: true,
     snapshot: false,
+    silent: true,
     emit: 'ts',
   },
   debug: process.env.DEBUG_SQL === '1',
@@ -42,7 +43,11 @@ export interface DatabaseOptions {
 /** Opens the configured database and migrates it to the latest schema. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const orm = await MikroORM.init({ ...baseOptions, driver: PostgreSqlDriver, clientUrl: options.databaseUrl });
+    const orm = await MikroORM.init({
+      ...baseOptions,
+      driver: PostgreSqlDriver,
+      clientUrl: options.databaseUrl,
+    });
     await orm.getMigrator().up();
     return { orm, kind: 'postgres', close: () => orm.close(true) };
   }

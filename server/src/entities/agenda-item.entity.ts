@@ -1,9 +1,10 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, OptionalProps, type Ref, OneToOne } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
 import { AgendaItemStatus } from './enums.js';
 import { Meeting } from './meeting.entity.js';
 import { Proposal } from './proposal.entity.js';
+import { Vote } from './vote.entity.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
 
@@ -15,6 +16,8 @@ import { User } from './user.entity.js';
 @ObjectType()
 @Index({ properties: ['meeting', 'parent', 'position'] })
 export class AgendaItem extends VersionedEntity {
+  [OptionalProps]?: 'status';
+
   @ManyToOne(() => Meeting, { ref: true, deleteRule: 'cascade' })
   meeting!: Ref<Meeting>;
 
@@ -52,4 +55,7 @@ export class AgendaItem extends VersionedEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   conclusion?: string;
+
+  @OneToOne(() => Vote, (vote) => vote.agendaItem, { ref: true, nullable: true })
+  vote?: Ref<Vote>;
 }

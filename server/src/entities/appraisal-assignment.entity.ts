@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique, OptionalProps, type Ref } from '@mikro-orm/core';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Appraisal } from './appraisal.entity.js';
@@ -11,6 +11,8 @@ import { User } from './user.entity.js';
 @ObjectType()
 @Unique({ properties: ['appraisal', 'unit'] })
 export class AppraisalAssignment extends VersionedEntity {
+  [OptionalProps]?: 'verdict';
+
   @ManyToOne(() => Appraisal, { ref: true, deleteRule: 'cascade' })
   appraisal!: Ref<Appraisal>;
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Appraisal } from './appraisal.entity.js';
 import { VersionedEntity } from './base.entity.js';
@@ -10,6 +10,8 @@ import { User } from './user.entity.js';
 @Entity()
 @ObjectType()
 export class AppraisalComment extends VersionedEntity {
+  [OptionalProps]?: 'status';
+
   @ManyToOne(() => Appraisal, { ref: true, deleteRule: 'cascade' })
   appraisal!: Ref<Appraisal>;
 

@@ -1,5 +1,16 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  ManyToOne,
+  Property,
+  OptionalProps,
+  type Ref,
+  Collection,
+  OneToMany,
+} from '@mikro-orm/core';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { AppraisalAssignment } from './appraisal-assignment.entity.js';
+import { AppraisalComment } from './appraisal-comment.entity.js';
 import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
 import { AppraisalStatus } from './enums.js';
@@ -10,6 +21,8 @@ import { User } from './user.entity.js';
 @Entity()
 @ObjectType()
 export class Appraisal extends VersionedEntity {
+  [OptionalProps]?: 'status';
+
   @ManyToOne(() => Proposal, { ref: true, deleteRule: 'cascade' })
   proposal!: Ref<Proposal>;
 
@@ -23,4 +36,14 @@ export class Appraisal extends VersionedEntity {
   @Field(() => AppraisalStatus)
   @Enum({ items: () => AppraisalStatus, type: 'text' })
   status: AppraisalStatus = AppraisalStatus.OPEN;
+
+  @OneToMany(() => AppraisalAssignment, (assignment) => assignment.appraisal, {
+    orderBy: { createdAt: 'asc', id: 'asc' },
+  })
+  assignments = new Collection<AppraisalAssignment>(this);
+
+  @OneToMany(() => AppraisalComment, (comment) => comment.appraisal, {
+    orderBy: { createdAt: 'asc', id: 'asc' },
+  })
+  comments = new Collection<AppraisalComment>(this);
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, ID, Int } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @Entity({ abstract: true })
+@ObjectType()
 export abstract class BaseEntity {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -20,6 +21,7 @@ export abstract class BaseEntity {
 
 /** Entities edited concurrently carry an optimistic-lock version that clients echo as `expectedVersion`. */
 @Entity({ abstract: true })
+@ObjectType()
 export abstract class VersionedEntity extends BaseEntity {
   @Field(() => Int)
   @Property({ type: 'integer', version: true })

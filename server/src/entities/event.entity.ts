@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { Classification, SubjectType } from './enums.js';
 import { Organization } from './organization.entity.js';
 import { User } from './user.entity.js';
@@ -13,7 +13,8 @@ export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 @Index({ properties: ['organization', 'seq'] })
 @Index({ properties: ['scopeType', 'scopeId', 'seq'] })
 export class Event {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  // Read as a string: a JavaScript number cannot hold every bigint.
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   seq!: Opt<string>;
 
   @ManyToOne(() => Organization, { ref: true })

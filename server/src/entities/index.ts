@@ -5,7 +5,7 @@ import { AppraisalComment } from './appraisal-comment.entity.js';
 import { Appraisal } from './appraisal.entity.js';
 import { BaseEntity, VersionedEntity } from './base.entity.js';
 import { DocumentVersion } from './document-version.entity.js';
-import { Event } from './event.entity.js';
+import { Event, type FieldChanges } from './event.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { Membership } from './membership.entity.js';
 import { Notification } from './notification.entity.js';
@@ -30,6 +30,7 @@ export {
   BaseEntity,
   DocumentVersion,
   Event,
+  type FieldChanges,
   Meeting,
   Membership,
   Notification,

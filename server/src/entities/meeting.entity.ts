@@ -1,9 +1,21 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  Property,
+  OptionalProps,
+  type Ref,
+} from '@mikro-orm/core';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
 import { Classification, MeetingKind, MeetingStatus } from './enums.js';
+import { AgendaItem } from './agenda-item.entity.js';
 import { Organization } from './organization.entity.js';
+import { Participant } from './participant.entity.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
 
@@ -11,6 +23,8 @@ import { User } from './user.entity.js';
 @ObjectType()
 @Index({ properties: ['organization', 'startsAt'] })
 export class Meeting extends VersionedEntity {
+  [OptionalProps]?: 'status' | 'classification';
+
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;
 
@@ -51,4 +65,12 @@ export class Meeting extends VersionedEntity {
 
   @ManyToOne(() => User, { ref: true, nullable: true })
   secretary?: Ref<User>;
+
+  @OneToMany(() => Participant, (participant) => participant.meeting, {
+    orderBy: { createdAt: 'asc', id: 'asc' },
+  })
+  participants = new Collection<Participant>(this);
+
+  @OneToMany(() => AgendaItem, (item) => item.meeting, { orderBy: { position: 'asc', id: 'asc' } })
+  agendaItems = new Collection<AgendaItem>(this);
 }

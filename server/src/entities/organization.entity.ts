@@ -1,4 +1,4 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from './base.entity.js';
 
@@ -16,9 +16,9 @@ export class Organization extends BaseEntity {
 
   @Field(() => String)
   @Property({ type: 'text' })
-  locale: string = 'vi';
+  locale: Opt<string> = 'vi';
 
   @Field(() => String)
   @Property({ type: 'text' })
-  timeZone: string = 'Asia/Ho_Chi_Minh';
+  timeZone: Opt<string> = 'Asia/Ho_Chi_Minh';
 }

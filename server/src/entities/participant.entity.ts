@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique, OptionalProps, type Ref } from '@mikro-orm/core';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
@@ -10,6 +10,8 @@ import { User } from './user.entity.js';
 @ObjectType()
 @Unique({ properties: ['meeting', 'user'] })
 export class Participant extends VersionedEntity {
+  [OptionalProps]?: 'attendance';
+
   @ManyToOne(() => Meeting, { ref: true, deleteRule: 'cascade' })
   meeting!: Ref<Meeting>;
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
 import { ProgrammeItemStatus, ProposalKind } from './enums.js';
@@ -10,6 +10,8 @@ import { WorkProgramme } from './work-programme.entity.js';
 @Entity()
 @ObjectType()
 export class ProgrammeItem extends VersionedEntity {
+  [OptionalProps]?: 'status';
+
   @ManyToOne(() => WorkProgramme, { ref: true })
   programme!: Ref<WorkProgramme>;
 

@@ -1,5 +1,19 @@
-import { BlobType, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import {
+  BlobType,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  Property,
+  OptionalProps,
+  type Opt,
+  type Ref,
+  Collection,
+  OneToMany,
+} from '@mikro-orm/core';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { Appraisal } from './appraisal.entity.js';
+import { DocumentVersion } from './document-version.entity.js';
 import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
 import { Classification, ProposalKind, ProposalStatus } from './enums.js';
@@ -12,6 +26,8 @@ import { User } from './user.entity.js';
 @ObjectType()
 @Index({ properties: ['organization', 'status'] })
 export class Proposal extends VersionedEntity {
+  [OptionalProps]?: 'classification' | 'status';
+
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;
 
@@ -57,9 +73,17 @@ export class Proposal extends VersionedEntity {
   /** Plain text of the body, kept for reading, printing and search. */
   @Field(() => String)
   @Property({ type: 'text' })
-  bodyText: string = '';
+  bodyText: Opt<string> = '';
 
   @Field(() => GraphQLDateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   submittedAt?: Date;
+
+  @OneToMany(() => Appraisal, (appraisal) => appraisal.proposal, { orderBy: { createdAt: 'asc', id: 'asc' } })
+  appraisals = new Collection<Appraisal>(this);
+
+  @OneToMany(() => DocumentVersion, (version) => version.proposal, {
+    orderBy: { createdAt: 'desc', id: 'asc' },
+  })
+  versions = new Collection<DocumentVersion>(this);
 }

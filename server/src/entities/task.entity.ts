@@ -1,5 +1,18 @@
-import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToMany,
+  ManyToOne,
+  Property,
+  OptionalProps,
+  type Opt,
+  type Ref,
+  OneToMany,
+} from '@mikro-orm/core';
 import { GraphQLDateTime } from 'graphql-scalars';
+import { TaskUpdate } from './task-update.entity.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AgendaItem } from './agenda-item.entity.js';
 import { VersionedEntity } from './base.entity.js';
@@ -16,6 +29,8 @@ import { User } from './user.entity.js';
 @ObjectType()
 @Index({ properties: ['organization', 'status', 'dueAt'] })
 export class Task extends VersionedEntity {
+  [OptionalProps]?: 'priority' | 'status' | 'classification';
+
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;
 
@@ -62,7 +77,7 @@ export class Task extends VersionedEntity {
 
   @Field(() => Int)
   @Property({ type: 'smallint' })
-  progress: number = 0;
+  progress: Opt<number> = 0;
 
   @Field(() => Classification)
   @Enum({ items: () => Classification, type: 'text' })
@@ -75,6 +90,13 @@ export class Task extends VersionedEntity {
   /** Overdue: past its due date and neither done nor cancelled. */
   @Field(() => Boolean)
   get overdue(): boolean {
-    return this.dueAt.getTime() < Date.now() && this.status !== TaskStatus.DONE && this.status !== TaskStatus.CANCELLED;
+    return (
+      this.dueAt.getTime() < Date.now() &&
+      this.status !== TaskStatus.DONE &&
+      this.status !== TaskStatus.CANCELLED
+    );
   }
+
+  @OneToMany(() => TaskUpdate, (update) => update.task, { orderBy: { createdAt: 'desc', id: 'asc' } })
+  updates = new Collection<TaskUpdate>(this);
 }

@@ -1,4 +1,13 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  ManyToOne,
+  Property,
+  Unique,
+  OptionalProps,
+  type Opt,
+  type Ref,
+} from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from './base.entity.js';
 import { SystemRole } from './enums.js';
@@ -8,6 +17,8 @@ import { Organization } from './organization.entity.js';
 @ObjectType()
 @Unique({ properties: ['organization', 'email'] })
 export class User extends BaseEntity {
+  [OptionalProps]?: 'systemRole';
+
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;
 
@@ -28,7 +39,7 @@ export class User extends BaseEntity {
 
   @Field(() => String)
   @Property({ type: 'text' })
-  locale: string = 'vi';
+  locale: Opt<string> = 'vi';
 
   @Field(() => SystemRole)
   @Enum({ items: () => SystemRole, type: 'text' })
@@ -36,5 +47,5 @@ export class User extends BaseEntity {
 
   @Field(() => Boolean)
   @Property({ type: 'boolean' })
-  active: boolean = true;
+  active: Opt<boolean> = true;
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, OneToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, OneToOne, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from './base.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
@@ -12,15 +12,15 @@ export class Vote extends BaseEntity {
 
   @Field(() => Int)
   @Property({ type: 'integer' })
-  votesFor: number = 0;
+  votesFor: Opt<number> = 0;
 
   @Field(() => Int)
   @Property({ type: 'integer' })
-  votesAgainst: number = 0;
+  votesAgainst: Opt<number> = 0;
 
   @Field(() => Int)
   @Property({ type: 'integer' })
-  abstentions: number = 0;
+  abstentions: Opt<number> = 0;
 
   @Field(() => VoteOutcome)
   @Enum({ items: () => VoteOutcome, type: 'text' })

@@ -1,0 +1,19 @@
+import type { FieldChanges } from '../entities/index.js';
+
+/** Applies the defined fields of `patch` to `target` and returns what changed, before and after. */
+export function applyChanges<T extends object>(target: T, patch: Partial<T>): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const [key, after] of Object.entries(patch)) {
+    if (after === undefined) continue;
+    const before = (target as Record<string, unknown>)[key];
+    if (sameValue(before, after)) continue;
+    changes[key] = { before: before ?? null, after };
+    (target as Record<string, unknown>)[key] = after;
+  }
+  return changes;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}

@@ -1,0 +1,15 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Viewer } from './auth/viewer.js';
+import type { Config } from './config/config.js';
+import type { ChangeFeed } from './realtime/change-feed.js';
+
+/** Per operation: a forked EntityManager (its dataloaders batch nested loads) and the viewer. */
+export type Context = {
+  em: EntityManager;
+  viewer: Viewer | null;
+  feed: ChangeFeed;
+  config: Config;
+  requestId: string;
+  /** The raw credential, so long-lived subscriptions can re-check it. */
+  authorization: string | undefined;
+};

@@ -1,0 +1,54 @@
+import { ErrorCode } from '@quorum/shared';
+import { GraphQLError } from 'graphql';
+
+/** GraphQL errors with the fixed `extensions.code` of the API conventions. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Authentication required') {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super(ErrorCode.NOT_FOUND, `${what} ${id} not found`);
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(field: string, message: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, { field });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(what: string, expectedVersion: number, actualVersion: number) {
+    super(
+      ErrorCode.CONFLICT,
+      `${what} was changed by someone else (version ${actualVersion}, expected ${expectedVersion})`,
+      {
+        expectedVersion,
+        actualVersion,
+      },
+    );
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(ErrorCode.RATE_LIMITED, `Too many attempts; try again in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { ErrorCode } from '@quorum/shared';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+
+const publicCodes = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * What a client may see of an error: our coded errors as they are, validation errors with the field,
+ * anything else masked (no stack, no SQL) and logged with the request id.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (original instanceof ArgumentValidationError) {
+    const first = original.extensions.validationErrors[0];
+    const message = first ? Object.values(first.constraints ?? {})[0] ?? 'Invalid input' : 'Invalid input';
+    return {
+      message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.property },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && publicCodes.has(code) && (original instanceof GraphQLError || !(original instanceof Error))) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  console.error(`[${requestId ?? '-'}] unexpected error`, original);
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
+  };
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { startServer } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { openDatabase } from './config/orm.js';
+import { demoAccounts } from './seeders/demo-data.js';
+import { seedIfEmpty } from './seeders/seed.js';
+
+const shutdownTimeoutMs = 5_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = readConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const seeded = await seedIfEmpty(db.orm, config.demoPassword);
+  const server = await startServer(config, db);
+
+  const where = db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`Quorum is ready at ${server.url} (${Math.round(performance.now() - started)} ms; database: ${where})`);
+  if (seeded) console.log('Demo data was created on this first start.');
+  console.log(`Demo accounts (password: ${process.env.DEMO_PASSWORD ? 'the DEMO_PASSWORD you set' : config.demoPassword}):`);
+  for (const account of demoAccounts) console.log(`  ${account.email.padEnd(28)} ${account.roleEn}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received, shutting down`);
+    const timer = setTimeout(() => {
+      console.error(`Shutdown took longer than ${shutdownTimeoutMs} ms; exiting`);
+      process.exit(1);
+    }, shutdownTimeoutMs);
+    timer.unref();
+    await server.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Quorum failed to start:', error);
+  process.exit(1);
+});

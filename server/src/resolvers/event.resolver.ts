@@ -1,0 +1,87 @@
+import { limits, SubjectType } from '@quorum/shared';
+import { Arg, Ctx, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { authenticate } from '../auth/authenticate.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import { BadInputError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import { readableSubject } from '../policies/subject.policy.js';
+import { requireViewer } from '../policies/viewer.policy.js';
+import type { DeliveredEvent } from '../realtime/change-feed.js';
+import { pageSize } from './types/connection.js';
+import { ChangeEvent, ChangeEventPage, EventScopeInput } from './types/change-event.type.js';
+
+interface EventsArgs {
+  scope: EventScopeInput;
+  after?: string;
+}
+
+function present({ event, subject }: DeliveredEvent): ChangeEvent {
+  return {
+    cursor: event.seq,
+    type: event.type,
+    occurredAt: event.occurredAt,
+    actor: event.actor?.getEntity() ?? null,
+    subject,
+  };
+}
+
+async function checkScope(ctx: Context, viewer: Viewer, scope: EventScopeInput, after: string | undefined) {
+  if (after !== undefined && !/^\d{1,19}$/.test(after))
+    throw new BadInputError('after', 'The cursor "after" is not valid');
+  if (scope.type === SubjectType.ORGANIZATION) return;
+  if (!scope.id) throw new BadInputError('scope.id', `A ${scope.type} scope needs an id`);
+  if (!(await readableSubject(ctx.em, viewer, scope.type, scope.id)))
+    throw new NotFoundError(scope.type, scope.id);
+}
+
+@Resolver()
+export class EventResolver {
+  @Subscription(() => ChangeEvent, {
+    description:
+      'Changes in a scope, live. With `after`, first replays every event after that cursor, then goes live: no gap, no duplicate.',
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, EventsArgs, Context>) => {
+      const { scope, after } = args;
+      const viewer = requireViewer(context.viewer);
+      await checkScope(context, viewer, scope, after);
+      // Access is decided again for every batch of events: a revoked session or membership stops delivery.
+      const currentViewer = async () => {
+        const fresh = await authenticate(context.em.fork(), context.config, context.authorization);
+        if (!fresh) throw new UnauthenticatedError();
+        return fresh;
+      };
+      return context.feed.stream(scope, after, currentViewer);
+    },
+  })
+  events(
+    @Root() delivered: DeliveredEvent,
+    @Arg('scope', () => EventScopeInput) _scope: EventScopeInput,
+    @Arg('after', () => String, { nullable: true }) _after?: string,
+  ): ChangeEvent {
+    return present(delivered);
+  }
+
+  @Query(() => ChangeEventPage, {
+    name: 'events',
+    description: 'The same feed as the `events` subscription, for integrators who poll.',
+  })
+  async eventPage(
+    @Arg('scope', () => EventScopeInput) scope: EventScopeInput,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('first', () => Int, { nullable: true, description: `At most ${limits.pageSizeMax}.` })
+    first: number | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<ChangeEventPage> {
+    const viewer = requireViewer(ctx.viewer);
+    await checkScope(ctx, viewer, scope, after);
+    const page = await ctx.feed.page(ctx.em, viewer, scope, after, pageSize(first));
+    return {
+      events: page.delivered.map(present),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after !== undefined,
+        startCursor: page.delivered[0]?.event.seq ?? null,
+        endCursor: page.endCursor ?? null,
+      },
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { IsEmail, Length } from 'class-validator';
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { User } from '../../entities/index.js';
+
+@InputType()
+export class LoginInput {
+  @Field(() => String)
+  @IsEmail()
+  email!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  password!: string;
+}
+
+@ObjectType()
+export class LoginPayload {
+  @Field(() => String, { description: 'The session token: send it as `Authorization: Bearer <token>`.' })
+  token!: string;
+
+  @Field(() => User)
+  user!: User;
+}

@@ -1,0 +1,57 @@
+import { SubjectType } from '@quorum/shared';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { createUnionType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { AgendaItem, Meeting, Organization, Proposal, Task, Unit, User } from '../../entities/index.js';
+import type { Subject } from '../../policies/subject.policy.js';
+import { PageInfo } from './connection.js';
+
+export const EventSubject = createUnionType({
+  name: 'EventSubject',
+  description: 'The changed object, as the same type queries return, so client caches update themselves.',
+  types: () => [Organization, Unit, Meeting, AgendaItem, Proposal, Task] as const,
+  resolveType: (value) => {
+    for (const type of [Organization, Unit, Meeting, AgendaItem, Proposal, Task]) {
+      if (value instanceof type) return type;
+    }
+    return undefined;
+  },
+});
+
+@InputType({
+  description:
+    'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT with its id) or the whole ORGANIZATION.',
+})
+export class EventScopeInput {
+  @Field(() => SubjectType)
+  type!: SubjectType;
+
+  @Field(() => ID, { nullable: true })
+  id?: string;
+}
+
+@ObjectType()
+export class ChangeEvent {
+  @Field(() => String, { description: 'Resume after this event with `after: cursor`.' })
+  cursor!: string;
+
+  @Field(() => String, { description: '`meeting.created`, `meeting.updated`, …' })
+  type!: string;
+
+  @Field(() => GraphQLDateTime)
+  occurredAt!: Date;
+
+  @Field(() => User, { nullable: true })
+  actor!: User | null;
+
+  @Field(() => EventSubject, { nullable: true })
+  subject!: Subject | null;
+}
+
+@ObjectType()
+export class ChangeEventPage {
+  @Field(() => [ChangeEvent])
+  events!: ChangeEvent[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}

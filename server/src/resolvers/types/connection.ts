@@ -1,0 +1,137 @@
+import { limits } from '@quorum/shared';
+import {
+  Cursor,
+  CursorError,
+  type EntityManager,
+  type EntityName,
+  type FilterQuery,
+  type QueryOrderMap,
+} from '@mikro-orm/core';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { BadInputError } from '../../errors.js';
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, at most ${limits.pageSizeMax}.` })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` for a node type (Relay cursor connections). */
+export function connectionType<T extends object>(
+  node: ClassType<T>,
+  name: string,
+): ClassType<ConnectionShape<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges!: Edge<T>[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** The requested page size, capped at the API limit; a negative size is refused. */
+export function pageSize(first: number | undefined): number {
+  if (first === undefined || first === null) return limits.pageSizeDefault;
+  if (!Number.isInteger(first) || first < 0)
+    throw new BadInputError('first', '"first" must be zero or a positive integer');
+  return Math.min(first, limits.pageSizeMax);
+}
+
+/** A keyset page of a root list, ordered by `orderBy` (which must end in a unique column). */
+export async function findPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>,
+  args: PageArgs,
+): Promise<ConnectionShape<T>> {
+  let page: Cursor<T, never, '*', never, true>;
+  try {
+    page = await em.findByCursor(entity, where, {
+      first: pageSize(args.first),
+      after: args.after,
+      orderBy,
+      includeCount: true,
+    });
+  } catch (error) {
+    if (error instanceof CursorError)
+      throw new BadInputError('after', 'The cursor "after" is not valid for this list');
+    throw error;
+  }
+  return {
+    edges: page.items.map((node) => ({ node, cursor: page.from(node) })),
+    pageInfo: {
+      hasNextPage: page.hasNextPage ?? false,
+      hasPreviousPage: page.hasPrevPage ?? false,
+      startCursor: page.startCursor,
+      endCursor: page.endCursor,
+    },
+    totalCount: page.totalCount,
+  };
+}
+
+/** A page of an already loaded list (a nested relation batched by the dataloader); the cursor is the node id. */
+export function slicePage<T extends { id: string }>(items: readonly T[], args: PageArgs): ConnectionShape<T> {
+  const size = pageSize(args.first);
+  let start = 0;
+  if (args.after) {
+    const index = items.findIndex((item) => item.id === args.after);
+    if (index < 0) throw new BadInputError('after', 'The cursor "after" is not in this list');
+    start = index + 1;
+  }
+  const nodes = items.slice(start, start + size);
+  return {
+    edges: nodes.map((node) => ({ node, cursor: node.id })),
+    pageInfo: {
+      hasNextPage: start + size < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: nodes[0]?.id ?? null,
+      endCursor: nodes.at(-1)?.id ?? null,
+    },
+    totalCount: items.length,
+  };
+}

@@ -1,0 +1,68 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import './entities/enums.js';
+import { AgendaItemResolver, ParticipantResolver } from './resolvers/agenda-item.resolver.js';
+import { AuthResolver } from './resolvers/auth.resolver.js';
+import { EventResolver } from './resolvers/event.resolver.js';
+import { MeetingResolver } from './resolvers/meeting.resolver.js';
+import {
+  MembershipResolver,
+  OrganizationResolver,
+  ProgrammeItemResolver,
+  UnitResolver,
+  UserResolver,
+  WorkProgrammeResolver,
+} from './resolvers/organization.resolver.js';
+import {
+  AppraisalAssignmentResolver,
+  AppraisalCommentResolver,
+  AppraisalResolver,
+  DocumentVersionResolver,
+  ProposalResolver,
+} from './resolvers/proposal.resolver.js';
+import { TaskResolver, TaskUpdateResolver } from './resolvers/task.resolver.js';
+
+const resolvers = [
+  AuthResolver,
+  OrganizationResolver,
+  UnitResolver,
+  UserResolver,
+  MembershipResolver,
+  WorkProgrammeResolver,
+  ProgrammeItemResolver,
+  MeetingResolver,
+  ParticipantResolver,
+  AgendaItemResolver,
+  ProposalResolver,
+  AppraisalResolver,
+  AppraisalAssignmentResolver,
+  AppraisalCommentResolver,
+  DocumentVersionResolver,
+  TaskResolver,
+  TaskUpdateResolver,
+  EventResolver,
+] as const;
+
+// type-graphql insists on a PubSub, but our only subscription streams from the change feed (its own
+// `subscribe`), never from topics; anything reaching this is a programming error.
+const noTopics = {
+  publish(): never {
+    throw new Error('Subscriptions read the change feed; there are no pub/sub topics');
+  },
+  subscribe(): never {
+    throw new Error('Subscriptions read the change feed; there are no pub/sub topics');
+  },
+};
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process from the type-graphql classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({ resolvers, validate: { forbidUnknownValues: false }, pubSub: noTopics });
+  return schema;
+}
+
+/** The SDL as committed in `schema/schema.graphql` (sorted, so the diff shows real changes only). */
+export async function printSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}
