@@ -1,4 +1,4 @@
-import { ApiTokenScope, SystemRole, UnitKind } from '@quorum/shared';
+import { type ApiTokenScope, SystemRole, UnitKind } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { Membership, Participant, type User } from '../entities/index.js';
 

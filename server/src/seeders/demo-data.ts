@@ -366,8 +366,8 @@ export const demoAccounts: { email: string; role: string; roleEn: string }[] = [
 export interface VersionSpec {
   label: string;
   author: UserKey;
-  /** `meeting`: a few days before the meeting that took the proposal up. */
-  daysAgo: number | 'meeting';
+  /** Days before now (or before the proposal's meeting, see `ProposalSpec.relativeToMeeting`). */
+  daysAgo: number;
   /** Applied to the current body to reconstruct this older text: [text now, text then]. */
   replace?: ReadonlyArray<readonly [string, string]>;
 }
@@ -425,6 +425,8 @@ export interface ProposalSpec {
   /** Days before now it was submitted to the office (absent: computed for adopted proposals). */
   submittedDaysAgo?: number;
   createdDaysAgo?: number;
+  /** Count `createdDaysAgo`, `submittedDaysAgo`, versions and the appraisal back from the proposal's meeting. */
+  relativeToMeeting?: boolean;
   programme?: ProgrammeLink;
   /** The meeting that took it up (adopted, deferred or scheduled). */
   meeting?: MeetingKey;
@@ -451,7 +453,12 @@ function paper(kind: ProposalKind, lead: UnitKey, title: string, sections: reado
     kind === ProposalKind.REPORT
       ? `Trên đây là báo cáo của ${leadName[lead]}, kính trình Ban Thường vụ Tỉnh ủy xem xét, cho ý kiến.`
       : `${leadName[lead]} kính trình Ban Thường vụ Tỉnh ủy xem xét, quyết định.`;
-  return [title.toUpperCase(), h1, sections[0], h2, sections[1], h3, sections[2], closing].join('\n\n');
+  // Upper-case the heading but not the {tokens} in it.
+  const heading = title
+    .split(/(\{\w+\})/)
+    .map((part) => (part.startsWith('{') ? part : part.toUpperCase()))
+    .join('');
+  return [heading, h1, sections[0], h2, sections[1], h3, sections[2], closing].join('\n\n');
 }
 
 interface AdoptedSpec {
@@ -1199,7 +1206,9 @@ const UNDER_WAY = {
     status: ProposalStatus.RETURNED,
     classification: Classification.INTERNAL,
     referenceNumber: '47-TTr/BTCTU',
-    createdDaysAgo: 75,
+    relativeToMeeting: true,
+    createdDaysAgo: 40,
+    submittedDaysAgo: 7,
     meeting: 'btvRegular',
     programme: { month: 'meeting', status: ProgrammeItemStatus.POSTPONED },
     summary:
@@ -1217,14 +1226,14 @@ const UNDER_WAY = {
       ],
     ),
     versions: [
-      { label: 'Dự thảo lần 1', author: 'toChuc', daysAgo: 60 },
-      { label: 'Dự thảo lần 2', author: 'phoBanToChuc', daysAgo: 45 },
-      { label: 'Bản trình Ban Thường vụ', author: 'truongBanToChuc', daysAgo: 'meeting' },
+      { label: 'Dự thảo lần 1', author: 'toChuc', daysAgo: 30 },
+      { label: 'Dự thảo lần 2', author: 'phoBanToChuc', daysAgo: 18 },
+      { label: 'Bản trình Ban Thường vụ', author: 'truongBanToChuc', daysAgo: 7 },
     ],
     appraisal: {
       requestedBy: 'office',
-      requestedDaysAgo: 55,
-      dueInDays: -45,
+      requestedDaysAgo: 25,
+      dueInDays: -15,
       status: AppraisalStatus.CLOSED,
       assignments: [
         { unit: 'UBKT', reviewer: 'phoChuNhiemUbkt', verdict: Verdict.AGREE, submittedAt: 0.2 },

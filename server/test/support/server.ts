@@ -1,4 +1,4 @@
-import { Client, createClient } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';

@@ -89,7 +89,13 @@ export async function findPage<T extends object>(
   orderBy: QueryOrderMap<T>,
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
+  const badCursor = () => new BadInputError('after', 'The cursor "after" is not valid for this list');
   let page: Cursor<T, never, '*', never, true>;
+  try {
+    if (args.after) Cursor.decode(args.after);
+  } catch {
+    throw badCursor();
+  }
   try {
     page = await em.findByCursor(entity, where, {
       first: pageSize(args.first),
