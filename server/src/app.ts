@@ -86,6 +86,8 @@ export async function startServer(config: Config, db: Database): Promise<Running
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.nodeEnv !== 'production',
+    // main.ts owns shutdown: it stops the server, then closes the database.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -107,7 +109,8 @@ export async function startServer(config: Config, db: Database): Promise<Running
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => contextFor(req.headers.authorization, String(req.headers['x-request-id'] ?? randomUUID())),
+      context: async ({ req }) =>
+        contextFor(req.headers.authorization, String(req.headers['x-request-id'] ?? randomUUID())),
     }),
   );
 
@@ -118,7 +121,9 @@ export async function startServer(config: Config, db: Database): Promise<Running
     app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(indexHtml, { maxAge: 0 }));
   } else {
     app.get('/', (_req, res) => {
-      res.type('text').send('Quorum API is running. The client is not built: run `pnpm start` from the repository root.');
+      res
+        .type('text')
+        .send('Quorum API is running. The client is not built: run `pnpm start` from the repository root.');
     });
   }
 

@@ -16,11 +16,15 @@ const publicCodes = new Set<string>([
  * What a client may see of an error: our coded errors as they are, validation errors with the field,
  * anything else masked (no stack, no SQL) and logged with the request id.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  requestId?: string,
+): GraphQLFormattedError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof ArgumentValidationError) {
     const first = original.extensions.validationErrors[0];
-    const message = first ? Object.values(first.constraints ?? {})[0] ?? 'Invalid input' : 'Invalid input';
+    const message = first ? (Object.values(first.constraints ?? {})[0] ?? 'Invalid input') : 'Invalid input';
     return {
       message,
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -28,7 +32,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, re
     };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && publicCodes.has(code) && (original instanceof GraphQLError || !(original instanceof Error))) {
+  if (
+    typeof code === 'string' &&
+    publicCodes.has(code) &&
+    (original instanceof GraphQLError || !(original instanceof Error))
+  ) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

@@ -27,10 +27,16 @@ async function main(): Promise<void> {
   const server = await startServer(config, db);
 
   const where = db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-  console.log(`Quorum is ready at ${server.url} (${Math.round(performance.now() - started)} ms; database: ${where})`);
-  if (seeded) console.log('Demo data was created on this first start.');
-  console.log(`Demo accounts (password: ${process.env.DEMO_PASSWORD ? 'the DEMO_PASSWORD you set' : config.demoPassword}):`);
-  for (const account of demoAccounts) console.log(`  ${account.email.padEnd(28)} ${account.roleEn}`);
+  const password = process.env.DEMO_PASSWORD ? 'the DEMO_PASSWORD you set' : config.demoPassword;
+  // One write, so a reader of the log sees the banner whole.
+  console.log(
+    [
+      `Quorum is ready at ${server.url} (${Math.round(performance.now() - started)} ms; database: ${where})`,
+      ...(seeded ? ['Demo data was created on this first start.'] : []),
+      `Demo accounts (password: ${password}):`,
+      ...demoAccounts.map((account) => `  ${account.email.padEnd(28)} ${account.roleEn}`),
+    ].join('\n'),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -44,6 +50,7 @@ async function main(): Promise<void> {
     timer.unref();
     await server.stop();
     await db.close();
+    console.log('Stopped cleanly.');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

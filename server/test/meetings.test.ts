@@ -20,7 +20,8 @@ describe('meetings: writes, conflicts and the live feed', () => {
       office = await buildUser(em, org.organization, { unit: org.office, role: MembershipRole.STAFF });
       member = await buildUser(em, org.organization, { unit: org.department });
       committeeId = org.committee.id;
-      meetingId = (await buildMeeting(em, org.organization, org.committee, { title: 'Giao ban tháng 11' })).id;
+      meetingId = (await buildMeeting(em, org.organization, org.committee, { title: 'Giao ban tháng 11' }))
+        .id;
     });
   });
   afterAll(() => t.close());
@@ -40,7 +41,12 @@ describe('meetings: writes, conflicts and the live feed', () => {
 
   it('refuses a stale expectedVersion with CONFLICT and writes nothing', async () => {
     const eventsBefore = await t.db.orm.em.fork().count(Event, {});
-    const result = await update({ id: meetingId, expectedVersion: 1, title: 'Lost update', location: 'Phòng 2' });
+    const result = await update({
+      id: meetingId,
+      expectedVersion: 1,
+      title: 'Lost update',
+      location: 'Phòng 2',
+    });
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const row = await t.db.orm.em.fork().findOneOrFail(Meeting, meetingId);
@@ -55,7 +61,15 @@ describe('meetings: writes, conflicts and the live feed', () => {
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
     const backwards = await t.gql(
       `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
-      { input: { committeeId, title: 'X', kind: 'REGULAR', startsAt: '2026-12-02T08:00:00Z', endsAt: '2026-12-02T07:00:00Z' } },
+      {
+        input: {
+          committeeId,
+          title: 'X',
+          kind: 'REGULAR',
+          startsAt: '2026-12-02T08:00:00Z',
+          endsAt: '2026-12-02T07:00:00Z',
+        },
+      },
       office.token,
     );
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsAt' });
@@ -74,7 +88,9 @@ describe('meetings: writes, conflicts and the live feed', () => {
       {},
       office.token,
     );
-    const subscription = collect<{ events: { type: string; cursor: string; subject: { __typename: string; id: string; title: string } } }>(
+    const subscription = collect<{
+      events: { type: string; cursor: string; subject: { __typename: string; id: string; title: string } };
+    }>(
       t.ws(member.token),
       `subscription($after: String) { events(scope: { type: ORGANIZATION }, after: $after) {
          cursor type occurredAt actor { fullName } subject { __typename ... on Meeting { ${meetingFields} } } } }`,
@@ -83,7 +99,14 @@ describe('meetings: writes, conflicts and the live feed', () => {
     );
     const created = await t.gql<{ createMeeting: { meeting: { id: string } } }>(
       `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { ${meetingFields} } } }`,
-      { input: { committeeId, title: 'Hội nghị bất thường', kind: 'EXTRAORDINARY', startsAt: '2026-12-05T01:00:00Z' } },
+      {
+        input: {
+          committeeId,
+          title: 'Hội nghị bất thường',
+          kind: 'EXTRAORDINARY',
+          startsAt: '2026-12-05T01:00:00Z',
+        },
+      },
       office.token,
     );
     expect(created.errors).toBeUndefined();
@@ -92,7 +115,11 @@ describe('meetings: writes, conflicts and the live feed', () => {
     expect(subscription.errors).toEqual([]);
     expect(first?.events).toMatchObject({
       type: 'meeting.created',
-      subject: { __typename: 'Meeting', id: created.data?.createMeeting.meeting.id, title: 'Hội nghị bất thường' },
+      subject: {
+        __typename: 'Meeting',
+        id: created.data?.createMeeting.meeting.id,
+        title: 'Hội nghị bất thường',
+      },
     });
   });
 });

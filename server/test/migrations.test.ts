@@ -45,7 +45,9 @@ async function roundTrip(db: Database): Promise<void> {
   expect(await tables(db)).toEqual([]);
   await migrator.up();
   expect(await tables(db)).toEqual(expectedTables);
-  expect((await migrator.getExecutedMigrations()).map((m) => m.name)).toEqual(migrationsList.map((m) => m.name));
+  expect((await migrator.getExecutedMigrations()).map((m) => m.name)).toEqual(
+    migrationsList.map((m) => m.name),
+  );
 }
 
 describe('migrations', () => {

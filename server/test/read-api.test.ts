@@ -24,8 +24,12 @@ describe('read API over HTTP on the seeded demo data', () => {
   afterAll(() => t.close());
 
   it('refuses a wrong password without saying whether the email exists', async () => {
-    const wrongPassword = await t.gql(`mutation { login(input: { email: "office@quorum.test", password: "nope-nope" }) { token } }`);
-    const unknownEmail = await t.gql(`mutation { login(input: { email: "nobody@quorum.test", password: "nope-nope" }) { token } }`);
+    const wrongPassword = await t.gql(
+      `mutation { login(input: { email: "office@quorum.test", password: "nope-nope" }) { token } }`,
+    );
+    const unknownEmail = await t.gql(
+      `mutation { login(input: { email: "nobody@quorum.test", password: "nope-nope" }) { token } }`,
+    );
     expect(wrongPassword.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(unknownEmail.errors?.[0]).toEqual(wrongPassword.errors?.[0]);
   });
@@ -52,11 +56,15 @@ describe('read API over HTTP on the seeded demo data', () => {
     expect(data.units.edges.map((e) => e.node.name)).toEqual(
       expect.arrayContaining(['Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy', 'Ủy ban Kiểm tra Tỉnh ủy']),
     );
-    expect(data.users.edges.map((e) => e.node.email)).toEqual(expect.arrayContaining(['admin@quorum.test', 'office@quorum.test']));
+    expect(data.users.edges.map((e) => e.node.email)).toEqual(
+      expect.arrayContaining(['admin@quorum.test', 'office@quorum.test']),
+    );
   });
 
   it('answers the work programme: 21 proposals of which 19 adopted', async () => {
-    const result = await t.gql<{ programmes: Page<{ plannedCount: number; adoptedCount: number; progress: number; items: unknown[] }> }>(
+    const result = await t.gql<{
+      programmes: Page<{ plannedCount: number; adoptedCount: number; progress: number; items: unknown[] }>;
+    }>(
       `{ programmes { edges { node { title year plannedCount adoptedCount progress items { title status plannedMonth leadUnit { name } } } } } }`,
       {},
       token,
@@ -70,7 +78,11 @@ describe('read API over HTTP on the seeded demo data', () => {
 
   it('answers meetings with their agenda tree, participants and proposals', async () => {
     const result = await t.gql<{
-      meetings: Page<{ title: string; agendaItems: Page<{ number: string; children: { number: string }[] }>; participants: Page<unknown> }>;
+      meetings: Page<{
+        title: string;
+        agendaItems: Page<{ number: string; children: { number: string }[] }>;
+        participants: Page<unknown>;
+      }>;
     }>(
       `{ meetings(first: 100) { totalCount edges { node { title kind status startsAt committee { name } chair { fullName }
            agendaItems(first: 100) { totalCount edges { node { number title durationMinutes status
@@ -108,7 +120,9 @@ describe('read API over HTTP on the seeded demo data', () => {
     );
     expect(result.errors).toBeUndefined();
     const data = result.data!;
-    const comments = data.proposals.edges.flatMap((p) => p.node.appraisals.edges.map((a) => a.node.comments.totalCount));
+    const comments = data.proposals.edges.flatMap((p) =>
+      p.node.appraisals.edges.map((a) => a.node.comments.totalCount),
+    );
     expect(comments.some((n) => n > 0)).toBe(true);
     expect(data.overdue.totalCount).toBeGreaterThanOrEqual(1);
     expect(data.overdue.edges.every((e) => e.node.overdue)).toBe(true);
@@ -148,7 +162,9 @@ describe('read API over HTTP on the seeded demo data', () => {
       {},
       token,
     );
-    const meeting = busiest.data!.meetings.edges.map((e) => e.node).sort((a, b) => b.participants.totalCount - a.participants.totalCount)[0]!;
+    const meeting = busiest
+      .data!.meetings.edges.map((e) => e.node)
+      .sort((a, b) => b.participants.totalCount - a.participants.totalCount)[0]!;
     expect(meeting.participants.totalCount).toBeGreaterThan(2);
     const participants = await walk(async (after) => {
       const r = await t.gql<{ meeting: { participants: Page<{ id: string }> } }>(
@@ -164,7 +180,11 @@ describe('read API over HTTP on the seeded demo data', () => {
   });
 
   it('caps page sizes at 100 and refuses a bad cursor with BAD_USER_INPUT', async () => {
-    const big = await t.gql<{ users: Page<unknown> }>(`{ users(first: 5000) { totalCount edges { cursor } } }`, {}, token);
+    const big = await t.gql<{ users: Page<unknown> }>(
+      `{ users(first: 5000) { totalCount edges { cursor } } }`,
+      {},
+      token,
+    );
     expect(big.data!.users.edges.length).toBeLessThanOrEqual(100);
     const bad = await t.gql(`{ meetings(after: "garbage") { totalCount } }`, {}, token);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });

@@ -7,7 +7,7 @@ import { ErrorCode } from '@quorum/shared';
 import { createClient } from 'graphql-ws';
 import type { Client as WsClient } from 'graphql-ws';
 import { Observable } from 'rxjs';
-import { setConnectionState } from './connection';
+import { noteReconnected, setConnectionState } from './connection';
 import { apiErrorInfo } from './errors';
 import { getToken, setToken, subscribeToken } from './session';
 
@@ -35,9 +35,12 @@ function retryWait(retries: number): Promise<void> {
 
 let wsClient: WsClient | null = null;
 let wsClientLink: GraphQLWsLink | null = null;
-let onReconnected: () => void = () => {};
 
-function startWsClient(token: string | null): void {
+/**
+ * `resumed`: this socket replaces one the UI was already following (the manual restart),
+ * so its first connection counts as a reconnect and the feed is resumed, not restarted blind.
+ */
+function startWsClient(token: string | null, resumed = false): void {
   wsClient?.dispose();
   wsClient = null;
   wsClientLink = null;
@@ -45,8 +48,8 @@ function startWsClient(token: string | null): void {
     setConnectionState('idle');
     return;
   }
-  let everConnected = false;
-  setConnectionState('connecting');
+  let everConnected = resumed;
+  setConnectionState(resumed ? 'reconnecting' : 'connecting');
   const client = createClient({
     url: webSocketUrl(),
     // Connect now, not on the first subscription: the indicator shows a true state
@@ -64,9 +67,7 @@ function startWsClient(token: string | null): void {
       connected: () => {
         if (wsClient !== client) return;
         setConnectionState('connected');
-        // graphql-ws re-subscribes by itself after a reconnect, but events that
-        // happened while the socket was down are lost: refetch what is on screen.
-        if (everConnected) onReconnected();
+        if (everConnected) noteReconnected();
         everConnected = true;
       },
       closed: () => {
@@ -80,18 +81,17 @@ function startWsClient(token: string | null): void {
 
 /** Drops the current socket and opens a new one with the current token (the "retry" button). */
 export function restartLiveConnection(): void {
-  startWsClient(getToken());
+  startWsClient(getToken(), true);
 }
 
 // The link delegates to whichever graphql-ws client is current, so restarting the
 // socket needs no new ApolloClient.
-const wsLink = new ApolloLink(
-  (operation) =>
-    wsClientLink
-      ? wsClientLink.request(operation)
-      : new Observable<ApolloLink.Result>((observer) => {
-          observer.error(new Error('No live connection: not signed in'));
-        }),
+const wsLink = new ApolloLink((operation) =>
+  wsClientLink
+    ? wsClientLink.request(operation)
+    : new Observable<ApolloLink.Result>((observer) => {
+        observer.error(new Error('No live connection: not signed in'));
+      }),
 );
 
 // ---------------------------------------------------------------------------
@@ -133,6 +133,7 @@ const baseMerge = meetingsPagination.merge;
 type EdgeLike = { node?: Reference | null };
 
 export const cache = new InMemoryCache({
+  possibleTypes: { EventSubject: ['Meeting', 'Unit', 'Organization'] },
   typePolicies: {
     Query: {
       fields: {
@@ -141,6 +142,7 @@ export const cache = new InMemoryCache({
           merge(existing, incoming, options) {
             if (typeof baseMerge !== 'function') return incoming;
             const merged = baseMerge(existing, incoming, options);
+            if (!merged) return merged;
             const seen = new Set<string>();
             const edges = (merged.edges as EdgeLike[]).filter((edge) => {
               const ref = edge.node?.__ref;
@@ -162,10 +164,6 @@ export const apolloClient = new ApolloClient({
   link,
   cache,
 });
-
-onReconnected = () => {
-  void apolloClient.refetchQueries({ include: 'active' });
-};
 
 // ---------------------------------------------------------------------------
 // The session as the UI sees it. Signing in or out starts a new socket with the

@@ -30,3 +30,24 @@ export function subscribeConnectionState(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+// How many times the socket came back after a drop. graphql-ws re-subscribes by itself,
+// but events committed while it was down were never sent: whoever follows the feed
+// resumes from its last cursor when this number changes.
+
+let reconnects = 0;
+const reconnectListeners = new Set<Listener>();
+
+export function getReconnectCount(): number {
+  return reconnects;
+}
+
+export function noteReconnected(): void {
+  reconnects += 1;
+  for (const listener of reconnectListeners) listener();
+}
+
+export function subscribeReconnects(listener: Listener): () => void {
+  reconnectListeners.add(listener);
+  return () => reconnectListeners.delete(listener);
+}

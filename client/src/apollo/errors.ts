@@ -16,7 +16,10 @@ function fromGraphQLError(error: GraphQLFormattedError | undefined): ApiErrorInf
   const code = error.extensions?.['code'];
   const field = error.extensions?.['field'];
   return {
-    code: typeof code === 'string' && knownCodes.has(code) ? (code as ErrorCode) : ErrorCode.INTERNAL_SERVER_ERROR,
+    code:
+      typeof code === 'string' && knownCodes.has(code)
+        ? (code as ErrorCode)
+        : ErrorCode.INTERNAL_SERVER_ERROR,
     ...(typeof field === 'string' ? { field } : {}),
   };
 }

@@ -128,7 +128,10 @@ export const LOGOUT_MUTATION: TypedDocumentNode<LogoutMutationData, Record<strin
   }
 `;
 
-export const CREATE_MEETING_MUTATION: TypedDocumentNode<CreateMeetingMutationData, { input: CreateMeetingInput }> = gql`
+export const CREATE_MEETING_MUTATION: TypedDocumentNode<
+  CreateMeetingMutationData,
+  { input: CreateMeetingInput }
+> = gql`
   mutation CreateMeeting($input: CreateMeetingInput!) {
     createMeeting(input: $input) {
       meeting {
@@ -139,7 +142,10 @@ export const CREATE_MEETING_MUTATION: TypedDocumentNode<CreateMeetingMutationDat
   ${MEETING_FIELDS}
 `;
 
-export const UPDATE_MEETING_MUTATION: TypedDocumentNode<UpdateMeetingMutationData, { input: UpdateMeetingInput }> = gql`
+export const UPDATE_MEETING_MUTATION: TypedDocumentNode<
+  UpdateMeetingMutationData,
+  { input: UpdateMeetingInput }
+> = gql`
   mutation UpdateMeeting($input: UpdateMeetingInput!) {
     updateMeeting(input: $input) {
       meeting {
@@ -153,13 +159,14 @@ export const UPDATE_MEETING_MUTATION: TypedDocumentNode<UpdateMeetingMutationDat
 /**
  * The change feed of everything the viewer may see. `subject` comes back with the same
  * type and id a query returns, so Apollo's normalized cache updates every row showing it.
+ * The scope is written inline: the operation then does not depend on the input type's name.
  */
 export const ORGANIZATION_EVENTS_SUBSCRIPTION: TypedDocumentNode<
   EventsSubscriptionData,
   EventsSubscriptionVariables
 > = gql`
-  subscription OrganizationEvents($scope: EventScope!, $after: String) {
-    events(scope: $scope, after: $after) {
+  subscription OrganizationEvents($after: String) {
+    events(scope: { type: ORGANIZATION }, after: $after) {
       cursor
       type
       occurredAt
@@ -173,10 +180,10 @@ export const ORGANIZATION_EVENTS_SUBSCRIPTION: TypedDocumentNode<
           ...MeetingFields
         }
         ... on Unit {
+          # not \`kind\`: in one selection it would clash with Meeting.kind (another enum)
           id
           name
           shortName
-          kind
         }
         ... on Organization {
           id

@@ -131,7 +131,7 @@ export interface UpdateMeetingMutationData {
 
 export type EventSubject =
   | (Meeting & { __typename: 'Meeting' })
-  | (Unit & { __typename: 'Unit' })
+  | (Pick<Unit, 'id' | 'name' | 'shortName'> & { __typename: 'Unit' })
   | (Pick<Organization, 'id' | 'name'> & { __typename: 'Organization' });
 
 export interface ChangeEvent {
@@ -147,6 +147,6 @@ export interface EventsSubscriptionData {
 }
 
 export interface EventsSubscriptionVariables {
-  scope: { type: 'ORGANIZATION' | 'UNIT' | 'MEETING' | 'AGENDA_ITEM' | 'PROPOSAL' | 'TASK'; id?: string };
-  after?: string | null;
+  /** Resume after this cursor: the server replays what came after it, then goes live. */
+  after?: string;
 }

@@ -1,4 +1,14 @@
-import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import {
+  BigIntType,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  type Opt,
+  type Ref,
+} from '@mikro-orm/core';
 import { Classification, SubjectType } from './enums.js';
 import { Organization } from './organization.entity.js';
 import { User } from './user.entity.js';

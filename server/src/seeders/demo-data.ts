@@ -93,7 +93,11 @@ export interface UserSpec {
 const { HEAD, DEPUTY, MEMBER, STAFF } = MembershipRole;
 
 /** A member of the standing board is also a member of the executive committee. */
-const standingBoard = (role: MembershipRole = MEMBER) => [['BTV', role], ['BCH', role]] as const;
+const standingBoard = (role: MembershipRole = MEMBER) =>
+  [
+    ['BTV', role],
+    ['BCH', role],
+  ] as const;
 
 export const USERS = {
   admin: {
@@ -439,15 +443,32 @@ const leadName: Record<UnitKey, string> = Object.fromEntries(
 ) as Record<UnitKey, string>;
 
 const sectionHeadings: Record<ProposalKind, readonly [string, string, string]> = {
-  [ProposalKind.PROPOSAL]: ['I. SỰ CẦN THIẾT XÂY DỰNG ĐỀ ÁN', 'II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP', 'III. TỔ CHỨC THỰC HIỆN'],
-  [ProposalKind.REPORT]: ['I. KẾT QUẢ ĐẠT ĐƯỢC', 'II. HẠN CHẾ, NGUYÊN NHÂN', 'III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI'],
-  [ProposalKind.RESOLUTION_DRAFT]: ['I. TÌNH HÌNH', 'II. MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP', 'III. TỔ CHỨC THỰC HIỆN'],
+  [ProposalKind.PROPOSAL]: [
+    'I. SỰ CẦN THIẾT XÂY DỰNG ĐỀ ÁN',
+    'II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP',
+    'III. TỔ CHỨC THỰC HIỆN',
+  ],
+  [ProposalKind.REPORT]: [
+    'I. KẾT QUẢ ĐẠT ĐƯỢC',
+    'II. HẠN CHẾ, NGUYÊN NHÂN',
+    'III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI',
+  ],
+  [ProposalKind.RESOLUTION_DRAFT]: [
+    'I. TÌNH HÌNH',
+    'II. MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP',
+    'III. TỔ CHỨC THỰC HIỆN',
+  ],
   [ProposalKind.PROGRAMME]: ['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN'],
   [ProposalKind.OTHER]: ['I. CĂN CỨ', 'II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN'],
 };
 
 /** A paper in the usual three sections, with the submitting unit's closing line. */
-function paper(kind: ProposalKind, lead: UnitKey, title: string, sections: readonly [string, string, string]): string {
+function paper(
+  kind: ProposalKind,
+  lead: UnitKey,
+  title: string,
+  sections: readonly [string, string, string],
+): string {
   const [h1, h2, h3] = sectionHeadings[kind];
   const closing =
     kind === ProposalKind.REPORT
@@ -540,7 +561,8 @@ const ADOPTED = {
     ],
   }),
   phongChongThamNhung: adopted({
-    title: 'Đề án tăng cường công tác phòng, chống tham nhũng, lãng phí, tiêu cực trên địa bàn tỉnh giai đoạn {year}–2030',
+    title:
+      'Đề án tăng cường công tác phòng, chống tham nhũng, lãng phí, tiêu cực trên địa bàn tỉnh giai đoạn {year}–2030',
     kind: ProposalKind.PROPOSAL,
     leadUnit: 'BNC',
     owner: 'phoBanNoiChinh',
@@ -572,7 +594,8 @@ const ADOPTED = {
     ],
   }),
   kyNiemNgaySinhBac: adopted({
-    title: 'Kế hoạch tổ chức các hoạt động kỷ niệm {hcmYears} năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/{year})',
+    title:
+      'Kế hoạch tổ chức các hoạt động kỷ niệm {hcmYears} năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 – 19/5/{year})',
     kind: ProposalKind.PROGRAMME,
     leadUnit: 'BTG',
     owner: 'chuyenVienTuyenGiao',
@@ -594,7 +617,8 @@ const ADOPTED = {
     owner: 'phoBanDanVan',
     referenceNumber: '07-TTr/BDVTU',
     month: 5,
-    summary: 'Nâng cao hiệu quả công tác dân vận chính quyền; mỗi năm xây dựng, nhân rộng ít nhất 200 mô hình “Dân vận khéo”.',
+    summary:
+      'Nâng cao hiệu quả công tác dân vận chính quyền; mỗi năm xây dựng, nhân rộng ít nhất 200 mô hình “Dân vận khéo”.',
     sections: [
       'Công tác dân vận của chính quyền các cấp có nhiều chuyển biến; phong trào thi đua “Dân vận khéo” lan tỏa rộng khắp với nhiều mô hình hiệu quả. Tuy vậy, ở một số nơi việc tiếp xúc, đối thoại với Nhân dân chưa thường xuyên; giải quyết kiến nghị của người dân có việc còn chậm, để phát sinh khiếu kiện đông người.',
       'Mục tiêu đến năm 2030, 100% người đứng đầu cấp ủy, chính quyền cấp xã đối thoại trực tiếp với Nhân dân ít nhất 02 lần mỗi năm; mỗi năm xây dựng và nhân rộng ít nhất 200 mô hình “Dân vận khéo”; không để xảy ra điểm nóng phức tạp về an ninh, trật tự.',
@@ -609,7 +633,8 @@ const ADOPTED = {
     classification: Classification.RESTRICTED,
     referenceNumber: '18-TTr/BTCTU',
     month: 5,
-    summary: 'Sửa đổi phân cấp quản lý cán bộ sau sắp xếp tổ chức bộ máy; quy trình bổ nhiệm, giới thiệu cán bộ ứng cử.',
+    summary:
+      'Sửa đổi phân cấp quản lý cán bộ sau sắp xếp tổ chức bộ máy; quy trình bổ nhiệm, giới thiệu cán bộ ứng cử.',
     sections: [
       'Sau khi sắp xếp tổ chức bộ máy và đơn vị hành chính, một số quy định hiện hành về phân cấp quản lý cán bộ của Ban Thường vụ Tỉnh ủy không còn phù hợp; cần sửa đổi, bổ sung để bảo đảm thống nhất với quy định của Trung ương, đề cao trách nhiệm của tập thể cấp ủy và người đứng đầu.',
       'Dự thảo quy định rõ thẩm quyền, trách nhiệm của Ban Thường vụ, Thường trực Tỉnh ủy và các cấp ủy trực thuộc trong quản lý cán bộ; quy trình bổ nhiệm, bổ nhiệm lại, giới thiệu cán bộ ứng cử; tiêu chuẩn, điều kiện và trách nhiệm của nơi đề xuất, giới thiệu nhân sự.',
@@ -623,7 +648,8 @@ const ADOPTED = {
     owner: 'phoChanhVanPhong1',
     referenceNumber: '21-BC/VPTU',
     month: 6,
-    summary: 'Kết quả công tác xây dựng Đảng và hệ thống chính trị 6 tháng đầu năm {year}; nhiệm vụ trọng tâm 6 tháng cuối năm.',
+    summary:
+      'Kết quả công tác xây dựng Đảng và hệ thống chính trị 6 tháng đầu năm {year}; nhiệm vụ trọng tâm 6 tháng cuối năm.',
     sections: [
       'Sáu tháng đầu năm {year}, công tác xây dựng Đảng và hệ thống chính trị được triển khai đồng bộ; Ban Thường vụ Tỉnh ủy đã tổ chức 12 hội nghị, cho ý kiến 34 nội dung; kinh tế - xã hội tiếp tục phát triển, quốc phòng, an ninh được giữ vững.',
       'Một số đề án trong Chương trình công tác năm còn chậm tiến độ; việc cụ thể hóa một số nghị quyết, kết luận ở cơ sở còn chậm; công tác nắm bắt tình hình tư tưởng có lúc chưa kịp thời.',
@@ -638,7 +664,8 @@ const ADOPTED = {
     owner: 'chuyenVienTuyenGiao',
     referenceNumber: '23-BC/BTGTU',
     month: 6,
-    summary: 'Kết quả thực hiện Chỉ thị 05-CT/TW; đề xuất đưa việc học tập và làm theo Bác thành nội dung sinh hoạt thường kỳ của chi bộ.',
+    summary:
+      'Kết quả thực hiện Chỉ thị 05-CT/TW; đề xuất đưa việc học tập và làm theo Bác thành nội dung sinh hoạt thường kỳ của chi bộ.',
     sections: [
       'Việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh được các cấp ủy, tổ chức đảng triển khai nền nếp, gắn với thực hiện nhiệm vụ chính trị; nhiều tập thể, cá nhân điển hình được biểu dương, nhân rộng; việc nêu gương của cán bộ, đảng viên, nhất là người đứng đầu có chuyển biến tích cực.',
       'Ở một số nơi việc đăng ký làm theo còn chung chung, chưa gắn với chức trách, nhiệm vụ; việc sơ kết, nhân rộng điển hình chưa thường xuyên.',
@@ -654,7 +681,8 @@ const ADOPTED = {
     classification: Classification.RESTRICTED,
     referenceNumber: '19-TTr/BNCTU',
     month: 7,
-    summary: 'Tăng cường lãnh đạo nhiệm vụ quốc phòng, quân sự địa phương; xây dựng khu vực phòng thủ tỉnh vững chắc, gắn quốc phòng với an ninh.',
+    summary:
+      'Tăng cường lãnh đạo nhiệm vụ quốc phòng, quân sự địa phương; xây dựng khu vực phòng thủ tỉnh vững chắc, gắn quốc phòng với an ninh.',
     sections: [
       'Công tác quốc phòng, quân sự địa phương được quan tâm lãnh đạo; khu vực phòng thủ tỉnh từng bước được xây dựng vững chắc; an ninh chính trị, trật tự an toàn xã hội, nhất là trên tuyến biên giới Việt – Lào được giữ vững. Tuy nhiên, việc kiện toàn lực lượng dân quân tự vệ sau sắp xếp cấp xã ở một số nơi còn lúng túng.',
       'Dự thảo Nghị quyết xác định mục tiêu xây dựng khu vực phòng thủ tỉnh vững chắc, gắn kết chặt chẽ quốc phòng với an ninh và phát triển kinh tế - xã hội; kiện toàn lực lượng dân quân tự vệ, dự bị động viên; làm tốt công tác giáo dục quốc phòng và an ninh cho các đối tượng.',
@@ -683,7 +711,8 @@ const ADOPTED = {
     owner: 'chuyenVienNoiChinh',
     referenceNumber: '24-BC/BNCTU',
     month: 8,
-    summary: 'Kết quả cải cách tư pháp và hoạt động tư pháp; kiến nghị đẩy nhanh giải quyết các vụ án phức tạp, kéo dài.',
+    summary:
+      'Kết quả cải cách tư pháp và hoạt động tư pháp; kiến nghị đẩy nhanh giải quyết các vụ án phức tạp, kéo dài.',
     sections: [
       'Các cơ quan tư pháp của tỉnh đã thực hiện tốt nhiệm vụ cải cách tư pháp; chất lượng điều tra, truy tố, xét xử được nâng lên, tỷ lệ giải quyết án vượt chỉ tiêu được giao; việc tranh tụng tại phiên tòa được chú trọng.',
       'Tình trạng án tồn đọng, án hành chính quá hạn vẫn còn; việc thi hành án dân sự có giá trị lớn gặp khó khăn; biên chế một số cơ quan tư pháp chưa đáp ứng yêu cầu nhiệm vụ.',
@@ -691,14 +720,16 @@ const ADOPTED = {
     ],
   }),
   canBoTreNuDanToc: adopted({
-    title: 'Đề án phát triển đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số giai đoạn {year}–2030',
+    title:
+      'Đề án phát triển đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số giai đoạn {year}–2030',
     kind: ProposalKind.PROPOSAL,
     leadUnit: 'BTC',
     owner: 'toChuc',
     referenceNumber: '38-TTr/BTCTU',
     month: 'meeting',
     meeting: 'btvRegular',
-    summary: 'Tạo nguồn cán bộ trẻ, nữ, dân tộc thiểu số; mục tiêu cán bộ nữ tham gia cấp ủy các cấp từ 20% trở lên đến năm 2030.',
+    summary:
+      'Tạo nguồn cán bộ trẻ, nữ, dân tộc thiểu số; mục tiêu cán bộ nữ tham gia cấp ủy các cấp từ 20% trở lên đến năm 2030.',
     sections: [
       'Tỷ lệ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số trong cấp ủy và lãnh đạo chủ chốt các cấp của tỉnh còn thấp so với yêu cầu; nguồn cán bộ người dân tộc thiểu số ở khu vực miền Tây còn thiếu; công tác quy hoạch, đào tạo chưa gắn chặt với bố trí, sử dụng.',
       'Phấn đấu đến năm 2030 tỷ lệ cán bộ nữ tham gia cấp ủy các cấp đạt từ 20% trở lên; cán bộ trẻ dưới 40 tuổi đạt từ 10% trở lên; cán bộ người dân tộc thiểu số trong cấp ủy cấp xã ở vùng đồng bào dân tộc phù hợp với cơ cấu dân cư. Giải pháp trọng tâm: tạo nguồn từ sớm, luân chuyển để rèn luyện, có chính sách hỗ trợ đào tạo.',
@@ -712,7 +743,8 @@ const ADOPTED = {
     owner: 'kiemTra',
     referenceNumber: '22-BC/UBKTTU',
     month: 9,
-    summary: 'Kết quả tiếp nhận, giải quyết đơn thư tố cáo, khiếu nại kỷ luật đảng; giải pháp giải quyết dứt điểm vụ việc tồn đọng.',
+    summary:
+      'Kết quả tiếp nhận, giải quyết đơn thư tố cáo, khiếu nại kỷ luật đảng; giải pháp giải quyết dứt điểm vụ việc tồn đọng.',
     sections: [
       'Từ đầu năm đến nay, Ủy ban Kiểm tra các cấp đã tiếp nhận, xử lý kịp thời đơn thư tố cáo, khiếu nại liên quan đến tổ chức đảng và đảng viên; giải quyết dứt điểm nhiều vụ việc tồn đọng; qua giải quyết đã kết luận rõ đúng, sai, xử lý nghiêm những trường hợp vi phạm.',
       'Một số vụ việc giải quyết còn kéo dài; đơn thư nặc danh, mạo danh có xu hướng tăng; việc phối hợp xác minh với các cơ quan nhà nước ở một số nơi chưa chặt chẽ.',
@@ -744,7 +776,8 @@ const ADOPTED = {
     referenceNumber: '19-TTr/BDVTU',
     month: 'meeting',
     meeting: 'btvRegular',
-    summary: 'Giữ vững ổn định vùng đồng bào dân tộc, tôn giáo khu vực miền Tây; giảm tỷ lệ hộ nghèo bình quân 3–4% mỗi năm.',
+    summary:
+      'Giữ vững ổn định vùng đồng bào dân tộc, tôn giáo khu vực miền Tây; giảm tỷ lệ hộ nghèo bình quân 3–4% mỗi năm.',
     sections: [
       'Khu vực miền Tây Nghệ An có đông đồng bào dân tộc thiểu số sinh sống, địa bàn rộng, giáp biên giới Việt – Lào; đời sống của Nhân dân còn nhiều khó khăn; hoạt động truyền đạo trái phép, di cư tự do còn tiềm ẩn phức tạp.',
       'Đề án xác định mục tiêu giữ vững ổn định chính trị vùng đồng bào dân tộc, tôn giáo; giảm tỷ lệ hộ nghèo bình quân 3–4% mỗi năm; phát huy vai trò người có uy tín, chức sắc tôn giáo trong vận động Nhân dân chấp hành chủ trương, chính sách.',
@@ -758,7 +791,8 @@ const ADOPTED = {
     owner: 'phoBanToChuc',
     referenceNumber: '52-BC/BTCTU',
     month: 12,
-    summary: 'Tự kiểm điểm tập thể Ban Thường vụ Tỉnh ủy năm {year}: ưu điểm, hạn chế và biện pháp khắc phục.',
+    summary:
+      'Tự kiểm điểm tập thể Ban Thường vụ Tỉnh ủy năm {year}: ưu điểm, hạn chế và biện pháp khắc phục.',
     sections: [
       'Năm {year}, Ban Thường vụ Tỉnh ủy đã lãnh đạo, chỉ đạo toàn diện các mặt công tác; hoàn thành phần lớn nội dung Chương trình công tác năm; giữ vững nguyên tắc tập trung dân chủ, đoàn kết, thống nhất trong lãnh đạo.',
       'Một số đề án chậm so với kế hoạch; việc kiểm tra, đôn đốc thực hiện kết luận của Ban Thường vụ ở một số lĩnh vực chưa thường xuyên; giải quyết một số vụ việc tồn đọng còn kéo dài.',
@@ -772,7 +806,8 @@ const ADOPTED = {
     owner: 'phoChanhVanPhong1',
     referenceNumber: '61-TTr/VPTU',
     month: 12,
-    summary: 'Các nội dung Ban Chấp hành, Ban Thường vụ Tỉnh ủy tập trung lãnh đạo trong năm {nextYear}, cơ quan chủ trì và tháng trình.',
+    summary:
+      'Các nội dung Ban Chấp hành, Ban Thường vụ Tỉnh ủy tập trung lãnh đạo trong năm {nextYear}, cơ quan chủ trì và tháng trình.',
     sections: [
       'Xác định các nội dung Ban Chấp hành, Ban Thường vụ Tỉnh ủy tập trung lãnh đạo trong năm {nextYear}, bảo đảm toàn diện, có trọng tâm, trọng điểm; phân công rõ cơ quan chủ trì, thời gian trình.',
       'Chương trình gồm các nhóm nội dung: xây dựng Đảng và hệ thống chính trị; phát triển kinh tế - xã hội; quốc phòng, an ninh, đối ngoại; kiểm tra, giám sát; dân vận. Mỗi nội dung xác định rõ tháng trình, cơ quan chủ trì, cơ quan phối hợp.',
@@ -818,7 +853,8 @@ const VAN_HOA_BODY = [
 /** Proposals still on their way: drafting, in appraisal, appraised, submitted, scheduled, returned. */
 const UNDER_WAY = {
   canBoKienToan: {
-    title: 'Tờ trình về công tác cán bộ: kiện toàn chức danh lãnh đạo một số cơ quan tham mưu, giúp việc Tỉnh ủy',
+    title:
+      'Tờ trình về công tác cán bộ: kiện toàn chức danh lãnh đạo một số cơ quan tham mưu, giúp việc Tỉnh ủy',
     kind: ProposalKind.PROPOSAL,
     leadUnit: 'BTC',
     owner: 'toChuc',
@@ -1170,7 +1206,8 @@ const UNDER_WAY = {
     },
   },
   baoCaoNhiemVuChinhTri: {
-    title: 'Báo cáo tình hình thực hiện nhiệm vụ chính trị từ đầu năm {year} đến nay; nhiệm vụ trọng tâm thời gian tới',
+    title:
+      'Báo cáo tình hình thực hiện nhiệm vụ chính trị từ đầu năm {year} đến nay; nhiệm vụ trọng tâm thời gian tới',
     kind: ProposalKind.REPORT,
     leadUnit: 'VPTU',
     owner: 'phoChanhVanPhong1',
@@ -1311,7 +1348,9 @@ export interface MeetingSpec {
 }
 
 const membersOf = (unitKey: UnitKey): readonly UserKey[] =>
-  (Object.keys(USER_SPECS) as UserKey[]).filter((key) => USER_SPECS[key].memberships.some(([unit]) => unit === unitKey));
+  (Object.keys(USER_SPECS) as UserKey[]).filter((key) =>
+    USER_SPECS[key].memberships.some(([unit]) => unit === unitKey),
+  );
 const STANDING_BOARD = membersOf('BTV');
 const EXECUTIVE_COMMITTEE = membersOf('BCH');
 const STANDING_MEMBERS = membersOf('TT');
@@ -1321,10 +1360,17 @@ const ROOM_1 = 'Phòng họp số 1, Trụ sở Tỉnh ủy';
 const ROOM_2 = 'Phòng họp số 2, Trụ sở Tỉnh ủy';
 const ROOM_STANDING = 'Phòng họp Thường trực, Trụ sở Tỉnh ủy';
 
-const without = (list: readonly UserKey[], ...excluded: UserKey[]) => list.filter((key) => !excluded.includes(key));
+const without = (list: readonly UserKey[], ...excluded: UserKey[]) =>
+  list.filter((key) => !excluded.includes(key));
 
 /** The monthly briefing of the standing members with the departments (same agenda every month). */
-function briefingAgenda(conclusion?: { report: string; departments: [string, string, string]; front: string; security: string; final: string }): AgendaSpec[] {
+function briefingAgenda(conclusion?: {
+  report: string;
+  departments: [string, string, string];
+  front: string;
+  security: string;
+  final: string;
+}): AgendaSpec[] {
   return [
     {
       key: 'baoCao',
@@ -1380,7 +1426,11 @@ function briefingAgenda(conclusion?: { report: string; departments: [string, str
   ];
 }
 
-function briefing(chair: UserKey, attendance: Partial<Record<UserKey, Attendance>>, agenda: AgendaSpec[]): MeetingSpec {
+function briefing(
+  chair: UserKey,
+  attendance: Partial<Record<UserKey, Attendance>>,
+  agenda: AgendaSpec[],
+): MeetingSpec {
   return {
     title: 'Giao ban Thường trực Tỉnh ủy tháng {month}/{monthYear}',
     kind: MeetingKind.BRIEFING,
@@ -1417,12 +1467,17 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
     invitees: ['phoBanToChuc', 'tuyenGiao', 'phoChuNhiemUbkt', 'phoBanDanVan', 'phoBanNoiChinh'],
     extraSecretaries: ['office'],
     agenda: [
-      { title: 'Khai mạc hội nghị; thông qua chương trình hội nghị', durationMinutes: 15, presenterUser: 'biThu' },
+      {
+        title: 'Khai mạc hội nghị; thông qua chương trình hội nghị',
+        durationMinutes: 15,
+        presenterUser: 'biThu',
+      },
       {
         title: 'Thảo luận các báo cáo trình hội nghị',
         children: [
           {
-            title: 'Báo cáo tình hình thực hiện nhiệm vụ chính trị từ đầu năm {year} đến nay; nhiệm vụ trọng tâm thời gian tới',
+            title:
+              'Báo cáo tình hình thực hiện nhiệm vụ chính trị từ đầu năm {year} đến nay; nhiệm vụ trọng tâm thời gian tới',
             description: 'Đồng chí Phó Bí thư Thường trực Tỉnh ủy trình bày, thay mặt Ban Thường vụ Tỉnh ủy.',
             durationMinutes: 40,
             presenterUser: 'phoBiThuTT',
@@ -1478,7 +1533,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
     'phoBiThuTT',
     { truongBanNoiChinh: Attendance.ABSENT, chuTichHdnd: Attendance.EXCUSED },
     briefingAgenda({
-      report: 'Thống nhất với báo cáo; bổ sung vào chương trình tháng tới nội dung chuẩn bị Hội nghị Ban Chấp hành.',
+      report:
+        'Thống nhất với báo cáo; bổ sung vào chương trình tháng tới nội dung chuẩn bị Hội nghị Ban Chấp hành.',
       departments: [
         'Đề nghị Ban Tổ chức hướng dẫn kiện toàn tổ chức bộ máy các đảng bộ trực thuộc.',
         'Yêu cầu giải quyết dứt điểm các đơn thư tồn đọng kéo dài.',
@@ -1532,7 +1588,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
         children: [
           {
             key: 'canBoTre',
-            title: 'Đề án phát triển đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số giai đoạn {year}–2030',
+            title:
+              'Đề án phát triển đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số giai đoạn {year}–2030',
             durationMinutes: 45,
             presenterUnit: 'BTC',
             presenterUser: 'truongBanToChuc',
@@ -1554,7 +1611,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
           },
           {
             key: 'tuTuong',
-            title: 'Báo cáo tình hình tư tưởng trong cán bộ, đảng viên và Nhân dân; công tác định hướng thông tin, dư luận xã hội',
+            title:
+              'Báo cáo tình hình tư tưởng trong cán bộ, đảng viên và Nhân dân; công tác định hướng thông tin, dư luận xã hội',
             durationMinutes: 30,
             presenterUnit: 'BTG',
             presenterUser: 'tuyenGiao',
@@ -1609,7 +1667,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
   },
 
   btvExtraordinary: {
-    title: 'Hội nghị Ban Thường vụ Tỉnh ủy (bất thường) về công tác khắc phục hậu quả thiên tai tại các xã miền Tây',
+    title:
+      'Hội nghị Ban Thường vụ Tỉnh ủy (bất thường) về công tác khắc phục hậu quả thiên tai tại các xã miền Tây',
     kind: MeetingKind.EXTRAORDINARY,
     committee: 'BTV',
     location: ROOM_1,
@@ -1621,7 +1680,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
     attendance: { biThu: Attendance.EXCUSED, truongBanTuyenGiao: Attendance.EXCUSED },
     agenda: [
       {
-        title: 'Báo cáo nhanh tình hình thiệt hại do mưa lớn, lũ quét, sạt lở đất tại các xã khu vực miền Tây',
+        title:
+          'Báo cáo nhanh tình hình thiệt hại do mưa lớn, lũ quét, sạt lở đất tại các xã khu vực miền Tây',
         durationMinutes: 20,
         presenterUser: 'chuTichUbnd',
         conclusion:
@@ -1631,7 +1691,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
         title: 'Ý kiến của Bộ Chỉ huy Quân sự tỉnh và Công an tỉnh về lực lượng, phương tiện ứng cứu',
         durationMinutes: 15,
         presenterUser: 'chiHuyTruong',
-        conclusion: 'Thống nhất huy động lực lượng vũ trang tại chỗ hỗ trợ Nhân dân di dời, khắc phục hậu quả.',
+        conclusion:
+          'Thống nhất huy động lực lượng vũ trang tại chỗ hỗ trợ Nhân dân di dời, khắc phục hậu quả.',
       },
       {
         title: 'Chủ trương hỗ trợ khắc phục hậu quả thiên tai',
@@ -1651,7 +1712,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
             durationMinutes: 15,
             presenterUnit: 'BDV',
             presenterUser: 'truongBanDanVan',
-            conclusion: 'Giao Ban Dân vận Tỉnh ủy phối hợp với Ủy ban MTTQ tỉnh phát động ủng hộ trong toàn tỉnh.',
+            conclusion:
+              'Giao Ban Dân vận Tỉnh ủy phối hợp với Ủy ban MTTQ tỉnh phát động ủng hộ trong toàn tỉnh.',
             vote: { outcome: VoteOutcome.ADOPTED },
           },
         ],
@@ -1690,7 +1752,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
         description: 'Tài liệu mật, phát và thu lại tại hội nghị.',
         children: [
           {
-            title: 'Quy trình giới thiệu nhân sự bổ nhiệm một số chức danh lãnh đạo cơ quan tham mưu, giúp việc Tỉnh ủy',
+            title:
+              'Quy trình giới thiệu nhân sự bổ nhiệm một số chức danh lãnh đạo cơ quan tham mưu, giúp việc Tỉnh ủy',
             durationMinutes: 40,
             presenterUnit: 'BTC',
             presenterUser: 'truongBanToChuc',
@@ -1709,7 +1772,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
         presenterUser: 'chuNhiemUbkt',
       },
       {
-        title: 'Báo cáo tiến độ xử lý các vụ việc, vụ án tham nhũng, tiêu cực thuộc diện Ban Thường vụ theo dõi, chỉ đạo',
+        title:
+          'Báo cáo tiến độ xử lý các vụ việc, vụ án tham nhũng, tiêu cực thuộc diện Ban Thường vụ theo dõi, chỉ đạo',
         durationMinutes: 30,
         presenterUnit: 'BNC',
         presenterUser: 'truongBanNoiChinh',
@@ -1741,7 +1805,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
             proposal: 'quyChePhoiHop',
           },
           {
-            title: 'Đề án nâng cao chất lượng sinh hoạt chi bộ trong các tổ chức cơ sở đảng giai đoạn {year}–2030',
+            title:
+              'Đề án nâng cao chất lượng sinh hoạt chi bộ trong các tổ chức cơ sở đảng giai đoạn {year}–2030',
             description: 'Dự kiến, sau khi hoàn thành thẩm định và tiếp thu ý kiến của các cơ quan.',
             durationMinutes: 40,
             presenterUnit: 'BTC',
@@ -1764,7 +1829,8 @@ export const MEETINGS: Record<MeetingKey, MeetingSpec> = {
   },
 
   btvCancelled: {
-    title: 'Hội nghị Ban Thường vụ Tỉnh ủy nghe báo cáo tiến độ các dự án trọng điểm (hoãn do trùng lịch công tác của Trung ương)',
+    title:
+      'Hội nghị Ban Thường vụ Tỉnh ủy nghe báo cáo tiến độ các dự án trọng điểm (hoãn do trùng lịch công tác của Trung ương)',
     kind: MeetingKind.REGULAR,
     committee: 'BTV',
     location: ROOM_1,
@@ -1830,7 +1896,8 @@ const { LOW, NORMAL, HIGH, URGENT } = TaskPriority;
 export const TASKS: TaskSpec[] = [
   // From last month's standing board meeting
   {
-    title: 'Hoàn thiện Đề án phát triển đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số, trình ban hành',
+    title:
+      'Hoàn thiện Đề án phát triển đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số, trình ban hành',
     description: 'Tiếp thu ý kiến của Ban Thường vụ Tỉnh ủy tại hội nghị; trình ký ban hành trong 10 ngày.',
     source: { meeting: 'btvRegular', agendaItem: 'canBoTre', proposal: 'canBoTreNuDanToc' },
     assigneeUnit: 'BTC',
@@ -1841,12 +1908,27 @@ export const TASKS: TaskSpec[] = [
     progress: 100,
     completedAt: 0.35,
     updates: [
-      { author: 'toChuc', body: 'Đã tiếp thu 7/9 ý kiến, đang xin ý kiến lãnh đạo Ban về 2 ý kiến còn lại.', progress: 60, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.4 },
-      { author: 'phoBanToChuc', body: 'Đề án đã được ký ban hành; gửi các đảng bộ trực thuộc.', progress: 100, statusFrom: IN_PROGRESS, statusTo: DONE, at: 1 },
+      {
+        author: 'toChuc',
+        body: 'Đã tiếp thu 7/9 ý kiến, đang xin ý kiến lãnh đạo Ban về 2 ý kiến còn lại.',
+        progress: 60,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.4,
+      },
+      {
+        author: 'phoBanToChuc',
+        body: 'Đề án đã được ký ban hành; gửi các đảng bộ trực thuộc.',
+        progress: 100,
+        statusFrom: IN_PROGRESS,
+        statusTo: DONE,
+        at: 1,
+      },
     ],
   },
   {
-    title: 'Xây dựng kế hoạch triển khai thực hiện Đề án phát triển đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số',
+    title:
+      'Xây dựng kế hoạch triển khai thực hiện Đề án phát triển đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số',
     source: { meeting: 'btvRegular', agendaItem: 'canBoTre', proposal: 'canBoTreNuDanToc' },
     assigneeUnit: 'BTC',
     assignee: 'phoBanToChuc',
@@ -1856,11 +1938,19 @@ export const TASKS: TaskSpec[] = [
     status: IN_PROGRESS,
     progress: 40,
     updates: [
-      { author: 'phoBanToChuc', body: 'Đã có dự thảo kế hoạch; đang lấy ý kiến các phòng chuyên môn.', progress: 40, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.6 },
+      {
+        author: 'phoBanToChuc',
+        body: 'Đã có dự thảo kế hoạch; đang lấy ý kiến các phòng chuyên môn.',
+        progress: 40,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.6,
+      },
     ],
   },
   {
-    title: 'Hướng dẫn các đảng bộ trực thuộc xây dựng kế hoạch thực hiện Đề án công tác dân tộc, tôn giáo khu vực miền Tây',
+    title:
+      'Hướng dẫn các đảng bộ trực thuộc xây dựng kế hoạch thực hiện Đề án công tác dân tộc, tôn giáo khu vực miền Tây',
     source: { meeting: 'btvRegular', agendaItem: 'danToc', proposal: 'danTocTonGiao' },
     assigneeUnit: 'BDV',
     assignee: 'phoBanDanVan',
@@ -1870,7 +1960,14 @@ export const TASKS: TaskSpec[] = [
     status: IN_PROGRESS,
     progress: 60,
     updates: [
-      { author: 'chuyenVienDanVan', body: 'Đã ban hành hướng dẫn; 9/15 đảng bộ đã gửi kế hoạch, còn 6 đảng bộ chưa gửi.', progress: 60, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.7 },
+      {
+        author: 'chuyenVienDanVan',
+        body: 'Đã ban hành hướng dẫn; 9/15 đảng bộ đã gửi kế hoạch, còn 6 đảng bộ chưa gửi.',
+        progress: 60,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.7,
+      },
     ],
   },
   {
@@ -1884,8 +1981,10 @@ export const TASKS: TaskSpec[] = [
     progress: 0,
   },
   {
-    title: 'Tiếp thu ý kiến, hoàn thiện Đề án sắp xếp, tinh gọn tổ chức bộ máy các cơ quan tham mưu, giúp việc Tỉnh ủy',
-    description: 'Bổ sung đánh giá tác động, phương án bố trí trụ sở, tài sản; xin ý kiến Ban Tổ chức Trung ương trước khi trình lại.',
+    title:
+      'Tiếp thu ý kiến, hoàn thiện Đề án sắp xếp, tinh gọn tổ chức bộ máy các cơ quan tham mưu, giúp việc Tỉnh ủy',
+    description:
+      'Bổ sung đánh giá tác động, phương án bố trí trụ sở, tài sản; xin ý kiến Ban Tổ chức Trung ương trước khi trình lại.',
     source: { meeting: 'btvRegular', agendaItem: 'boMay', proposal: 'sapXepBoMay' },
     assigneeUnit: 'BTC',
     assignee: 'phoBanToChuc',
@@ -1895,8 +1994,21 @@ export const TASKS: TaskSpec[] = [
     status: BLOCKED,
     progress: 30,
     updates: [
-      { author: 'phoBanToChuc', body: 'Đã bổ sung phần đánh giá tác động đối với đội ngũ cán bộ.', progress: 30, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.4 },
-      { author: 'phoBanToChuc', body: 'Đã gửi văn bản xin ý kiến Ban Tổ chức Trung ương; đang chờ trả lời nên chưa thể hoàn thiện.', statusFrom: IN_PROGRESS, statusTo: BLOCKED, at: 0.75 },
+      {
+        author: 'phoBanToChuc',
+        body: 'Đã bổ sung phần đánh giá tác động đối với đội ngũ cán bộ.',
+        progress: 30,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.4,
+      },
+      {
+        author: 'phoBanToChuc',
+        body: 'Đã gửi văn bản xin ý kiến Ban Tổ chức Trung ương; đang chờ trả lời nên chưa thể hoàn thiện.',
+        statusFrom: IN_PROGRESS,
+        statusTo: BLOCKED,
+        at: 0.75,
+      },
     ],
   },
   {
@@ -1909,7 +2021,14 @@ export const TASKS: TaskSpec[] = [
     status: IN_PROGRESS,
     progress: 70,
     updates: [
-      { author: 'office', body: 'Đã nhận báo cáo của 5/6 cơ quan; còn thiếu báo cáo của Ban Nội chính.', progress: 70, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.8 },
+      {
+        author: 'office',
+        body: 'Đã nhận báo cáo của 5/6 cơ quan; còn thiếu báo cáo của Ban Nội chính.',
+        progress: 70,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.8,
+      },
     ],
   },
   {
@@ -1959,8 +2078,22 @@ export const TASKS: TaskSpec[] = [
     progress: 100,
     completedAt: 0.6,
     updates: [
-      { author: 'phoBanDanVan', body: 'Đã phát động; tiếp nhận đợt 1 được 3,2 tỷ đồng và nhiều hàng hóa thiết yếu.', progress: 50, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.3 },
-      { author: 'truongBanDanVan', body: 'Đã chuyển toàn bộ tiền, hàng ủng hộ đến các xã bị thiệt hại; hoàn thành.', progress: 100, statusFrom: IN_PROGRESS, statusTo: DONE, at: 1 },
+      {
+        author: 'phoBanDanVan',
+        body: 'Đã phát động; tiếp nhận đợt 1 được 3,2 tỷ đồng và nhiều hàng hóa thiết yếu.',
+        progress: 50,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.3,
+      },
+      {
+        author: 'truongBanDanVan',
+        body: 'Đã chuyển toàn bộ tiền, hàng ủng hộ đến các xã bị thiệt hại; hoàn thành.',
+        progress: 100,
+        statusFrom: IN_PROGRESS,
+        statusTo: DONE,
+        at: 1,
+      },
     ],
   },
   {
@@ -1974,7 +2107,14 @@ export const TASKS: TaskSpec[] = [
     status: IN_PROGRESS,
     progress: 55,
     updates: [
-      { author: 'chuyenVienNoiChinh', body: 'Đã tổng hợp số liệu của 8/12 xã.', progress: 55, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.6 },
+      {
+        author: 'chuyenVienNoiChinh',
+        body: 'Đã tổng hợp số liệu của 8/12 xã.',
+        progress: 55,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.6,
+      },
     ],
   },
   {
@@ -2010,7 +2150,13 @@ export const TASKS: TaskSpec[] = [
     status: CANCELLED,
     progress: 10,
     updates: [
-      { author: 'phoChanhVanPhong2', body: 'Thường trực Tỉnh ủy cho ý kiến dừng tổ chức đoàn để ưu tiên khắc phục hậu quả thiên tai.', statusFrom: TODO, statusTo: CANCELLED, at: 0.5 },
+      {
+        author: 'phoChanhVanPhong2',
+        body: 'Thường trực Tỉnh ủy cho ý kiến dừng tổ chức đoàn để ưu tiên khắc phục hậu quả thiên tai.',
+        statusFrom: TODO,
+        statusTo: CANCELLED,
+        at: 0.5,
+      },
     ],
   },
   {
@@ -2024,8 +2170,20 @@ export const TASKS: TaskSpec[] = [
     status: IN_PROGRESS,
     progress: 50,
     updates: [
-      { author: 'office', body: 'Đã gửi văn bản đôn đốc 4 cơ quan có đề án chậm tiến độ.', progress: 25, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.2 },
-      { author: 'office', body: '2/4 đề án đã trình; còn Đề án sắp xếp bộ máy và Đề án sinh hoạt chi bộ.', progress: 50, at: 0.7 },
+      {
+        author: 'office',
+        body: 'Đã gửi văn bản đôn đốc 4 cơ quan có đề án chậm tiến độ.',
+        progress: 25,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.2,
+      },
+      {
+        author: 'office',
+        body: '2/4 đề án đã trình; còn Đề án sắp xếp bộ máy và Đề án sinh hoạt chi bộ.',
+        progress: 50,
+        at: 0.7,
+      },
     ],
   },
   {
@@ -2039,7 +2197,14 @@ export const TASKS: TaskSpec[] = [
     progress: 100,
     completedAt: 0.4,
     updates: [
-      { author: 'tuyenGiao', body: 'Đã gửi Báo cáo nhanh số 15 về Thường trực Tỉnh ủy.', progress: 100, statusFrom: IN_PROGRESS, statusTo: DONE, at: 1 },
+      {
+        author: 'tuyenGiao',
+        body: 'Đã gửi Báo cáo nhanh số 15 về Thường trực Tỉnh ủy.',
+        progress: 100,
+        statusFrom: IN_PROGRESS,
+        statusTo: DONE,
+        at: 1,
+      },
     ],
   },
   {
@@ -2053,8 +2218,21 @@ export const TASKS: TaskSpec[] = [
     status: BLOCKED,
     progress: 40,
     updates: [
-      { author: 'kiemTra', body: 'Đã giải quyết 3/7 đơn thư tồn đọng.', progress: 40, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.4 },
-      { author: 'phoChuNhiemUbkt', body: '04 vụ việc còn lại liên quan đến đất đai, đang chờ kết quả thanh tra của Thanh tra tỉnh.', statusFrom: IN_PROGRESS, statusTo: BLOCKED, at: 0.8 },
+      {
+        author: 'kiemTra',
+        body: 'Đã giải quyết 3/7 đơn thư tồn đọng.',
+        progress: 40,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.4,
+      },
+      {
+        author: 'phoChuNhiemUbkt',
+        body: '04 vụ việc còn lại liên quan đến đất đai, đang chờ kết quả thanh tra của Thanh tra tỉnh.',
+        statusFrom: IN_PROGRESS,
+        statusTo: BLOCKED,
+        at: 0.8,
+      },
     ],
   },
   {
@@ -2067,7 +2245,14 @@ export const TASKS: TaskSpec[] = [
     status: IN_PROGRESS,
     progress: 55,
     updates: [
-      { author: 'toChuc', body: 'Đã có dự thảo hướng dẫn, đang xin ý kiến Thường trực Tỉnh ủy.', progress: 55, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.6 },
+      {
+        author: 'toChuc',
+        body: 'Đã có dự thảo hướng dẫn, đang xin ý kiến Thường trực Tỉnh ủy.',
+        progress: 55,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.6,
+      },
     ],
   },
   {
@@ -2091,8 +2276,20 @@ export const TASKS: TaskSpec[] = [
     status: IN_PROGRESS,
     progress: 80,
     updates: [
-      { author: 'office', body: 'Đã tổng hợp số liệu của các sở, ngành; hoàn thành dự thảo lần 2.', progress: 50, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.3 },
-      { author: 'phoChanhVanPhong1', body: 'Đã trình Thường trực Tỉnh ủy bản trình hội nghị; đang tiếp thu ý kiến cuối.', progress: 80, at: 0.8 },
+      {
+        author: 'office',
+        body: 'Đã tổng hợp số liệu của các sở, ngành; hoàn thành dự thảo lần 2.',
+        progress: 50,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.3,
+      },
+      {
+        author: 'phoChanhVanPhong1',
+        body: 'Đã trình Thường trực Tỉnh ủy bản trình hội nghị; đang tiếp thu ý kiến cuối.',
+        progress: 80,
+        at: 0.8,
+      },
     ],
   },
   {
@@ -2120,7 +2317,14 @@ export const TASKS: TaskSpec[] = [
     progress: 75,
     classification: Classification.RESTRICTED,
     updates: [
-      { author: 'chuyenVienNoiChinh', body: 'Đã có dự thảo báo cáo sơ kết; còn chờ số liệu thu hồi tài sản của Viện Kiểm sát.', progress: 75, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.7 },
+      {
+        author: 'chuyenVienNoiChinh',
+        body: 'Đã có dự thảo báo cáo sơ kết; còn chờ số liệu thu hồi tài sản của Viện Kiểm sát.',
+        progress: 75,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.7,
+      },
     ],
   },
   {
@@ -2134,7 +2338,14 @@ export const TASKS: TaskSpec[] = [
     status: IN_PROGRESS,
     progress: 35,
     updates: [
-      { author: 'chuyenVienVanPhong', body: 'Đã chạy thử tại 03 hội nghị Ban Thường vụ.', progress: 35, statusFrom: TODO, statusTo: IN_PROGRESS, at: 0.5 },
+      {
+        author: 'chuyenVienVanPhong',
+        body: 'Đã chạy thử tại 03 hội nghị Ban Thường vụ.',
+        progress: 35,
+        statusFrom: TODO,
+        statusTo: IN_PROGRESS,
+        at: 0.5,
+      },
     ],
   },
   {
@@ -2161,7 +2372,8 @@ export const TASKS: TaskSpec[] = [
     progress: 0,
   },
   {
-    title: 'Tổng hợp ý kiến thẩm định, hoàn thiện Đề án nâng cao chất lượng sinh hoạt chi bộ, trình Ban Thường vụ',
+    title:
+      'Tổng hợp ý kiến thẩm định, hoàn thiện Đề án nâng cao chất lượng sinh hoạt chi bộ, trình Ban Thường vụ',
     source: { proposal: 'sinhHoatChiBo', programmeItem: 'sinhHoatChiBo' },
     createdDaysAgo: 8,
     assigneeUnit: 'BTC',
@@ -2183,7 +2395,13 @@ export const TASKS: TaskSpec[] = [
     status: CANCELLED,
     progress: 0,
     updates: [
-      { author: 'office', body: 'Hủy theo kết luận của Ban Thường vụ (Đề án chưa được thông qua, lùi thời gian trình); thay bằng nhiệm vụ hoàn thiện Đề án.', statusFrom: TODO, statusTo: CANCELLED, at: 0.9 },
+      {
+        author: 'office',
+        body: 'Hủy theo kết luận của Ban Thường vụ (Đề án chưa được thông qua, lùi thời gian trình); thay bằng nhiệm vụ hoàn thiện Đề án.',
+        statusFrom: TODO,
+        statusTo: CANCELLED,
+        at: 0.9,
+      },
     ],
   },
 ];

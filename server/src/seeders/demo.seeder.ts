@@ -88,7 +88,8 @@ function makeDay(year: number, month: number, day: number): LocalDay {
 
 const addDays = (day: LocalDay, days: number): LocalDay => makeDay(day.year, day.month, day.day + days);
 const weekday = (day: LocalDay): number => new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-const sameDay = (a: LocalDay, b: LocalDay): boolean => a.year === b.year && a.month === b.month && a.day === b.day;
+const sameDay = (a: LocalDay, b: LocalDay): boolean =>
+  a.year === b.year && a.month === b.month && a.day === b.day;
 
 /** Moves a Saturday or Sunday to the nearest working day in the given direction. */
 function workday(day: LocalDay, direction: 1 | -1): LocalDay {
@@ -161,7 +162,11 @@ function planBriefings(
     const day = workday(makeDay(clock.today.year, clock.today.month + offset, 26), -1);
     // A morning already taken by a plenary or a standing board meeting moves the briefing to the afternoon.
     const afternoon = busyMornings.some((busy) => sameDay(busy, day));
-    plans.push({ status: MeetingStatus.CLOSED, startsAt: at(day, afternoon ? 14 : 8), endsAt: at(day, afternoon ? 17 : 11) });
+    plans.push({
+      status: MeetingStatus.CLOSED,
+      startsAt: at(day, afternoon ? 14 : 8),
+      endsAt: at(day, afternoon ? 17 : 11),
+    });
   }
   const ended = plans.filter((plan) => plan.endsAt.getTime() <= clock.now.getTime()).slice(-3);
   const next = plans.find((plan) => plan.endsAt.getTime() > clock.now.getTime());
@@ -170,7 +175,7 @@ function planBriefings(
     briefing1: ended[0]!,
     briefing2: ended[1]!,
     briefing3: ended[2]!,
-    // Scheduled even while it is under way: the office opens it in the app, the demo does not.
+    // Stays SCHEDULED even if its start time has just passed: only the office opens a meeting, never the seeder.
     briefingNext: { ...next, status: MeetingStatus.SCHEDULED },
   };
 }
@@ -202,7 +207,10 @@ function planMeetings(clock: Clock): Record<MeetingKey, MeetingPlan> {
  * Creates the demo organization with its units, users, programme, proposals, appraisals, meetings and tasks.
  * Everything is created in the given EntityManager and written by one flush; the caller owns the transaction.
  */
-export async function seedDemo(em: EntityManager, options: SeedDemoOptions): Promise<{ organization: Organization }> {
+export async function seedDemo(
+  em: EntityManager,
+  options: SeedDemoOptions,
+): Promise<{ organization: Organization }> {
   const clock = new Clock(options.now);
   const year = options.now.getFullYear();
   const plans = planMeetings(clock);
@@ -279,7 +287,9 @@ export async function seedDemo(em: EntityManager, options: SeedDemoOptions): Pro
       monthYear: day.year,
       followingMonth: following.month,
       followingMonthYear: following.year,
-      ...(key === 'bchPlenary' ? { plenaryNumber: Math.max(2, (day.year - 2025) * 4 + Math.ceil(day.month / 3)) } : {}),
+      ...(key === 'bchPlenary'
+        ? { plenaryNumber: Math.max(2, (day.year - 2025) * 4 + Math.ceil(day.month / 3)) }
+        : {}),
     };
   };
 
@@ -385,7 +395,8 @@ export async function seedDemo(em: EntityManager, options: SeedDemoOptions): Pro
     const comments = new Map<string, { entity: AppraisalComment; resolvedBy: UserKey | undefined }>();
     for (const comment of spec.comments) {
       const parent = comment.replyTo ? comments.get(comment.replyTo) : undefined;
-      if (comment.replyTo && !parent) throw new Error(`demo data: reply to unknown comment ${comment.replyTo}`);
+      if (comment.replyTo && !parent)
+        throw new Error(`demo data: reply to unknown comment ${comment.replyTo}`);
       // A thread is resolved as a whole: replies share their root's status.
       const resolvedBy = comment.resolvedBy ?? parent?.resolvedBy;
       const writtenAt = when(comment.at);
@@ -436,7 +447,10 @@ export async function seedDemo(em: EntityManager, options: SeedDemoOptions): Pro
       ...spec.members.map((user): [UserKey, ParticipantRole] => [user, ParticipantRole.MEMBER]),
       ...spec.invitees.map((user): [UserKey, ParticipantRole] => [user, ParticipantRole.INVITEE]),
       [spec.secretary, ParticipantRole.SECRETARY],
-      ...(spec.extraSecretaries ?? []).map((user): [UserKey, ParticipantRole] => [user, ParticipantRole.SECRETARY]),
+      ...(spec.extraSecretaries ?? []).map((user): [UserKey, ParticipantRole] => [
+        user,
+        ParticipantRole.SECRETARY,
+      ]),
     ];
     const seen = new Set<UserKey>();
     let voters = 0;
@@ -539,9 +553,12 @@ export async function seedDemo(em: EntityManager, options: SeedDemoOptions): Pro
     .sort((a, b) => a.month - b.month);
   for (const { key, spec, month } of programmed) {
     const status =
-      spec.status === ProposalStatus.ADOPTED ? ProgrammeItemStatus.ADOPTED : (spec.programme?.status ?? ProgrammeItemStatus.PLANNED);
+      spec.status === ProposalStatus.ADOPTED
+        ? ProgrammeItemStatus.ADOPTED
+        : (spec.programme?.status ?? ProgrammeItemStatus.PLANNED);
     // Linked to the meeting that took it up, when that meeting belongs to this programme's year.
-    const meetingKey = spec.meeting && localDayOf(plans[spec.meeting].startsAt).year === year ? spec.meeting : undefined;
+    const meetingKey =
+      spec.meeting && localDayOf(plans[spec.meeting].startsAt).year === year ? spec.meeting : undefined;
     const proposal = proposals[key];
     programmeItems.set(
       key,
@@ -555,7 +572,10 @@ export async function seedDemo(em: EntityManager, options: SeedDemoOptions): Pro
         proposal,
         ...(meetingKey ? { meeting: meetings[meetingKey] } : {}),
         createdAt: programmeCreatedAt,
-        updatedAt: clock.earlier(clock.now, new Date(Math.max(programmeCreatedAt.getTime(), proposal.updatedAt.getTime()))),
+        updatedAt: clock.earlier(
+          clock.now,
+          new Date(Math.max(programmeCreatedAt.getTime(), proposal.updatedAt.getTime())),
+        ),
       }),
     );
   }
@@ -565,14 +585,23 @@ export async function seedDemo(em: EntityManager, options: SeedDemoOptions): Pro
   for (const spec of TASKS) {
     const { source } = spec;
     const sourceMeeting = source.meeting ? meetings[source.meeting] : undefined;
-    const sourceAgendaItem = source.meeting && source.agendaItem ? agendaItems.get(`${source.meeting}:${source.agendaItem}`) : undefined;
-    if (source.agendaItem && !sourceAgendaItem) throw new Error(`demo data: unknown agenda item ${source.meeting}:${source.agendaItem}`);
+    const sourceAgendaItem =
+      source.meeting && source.agendaItem
+        ? agendaItems.get(`${source.meeting}:${source.agendaItem}`)
+        : undefined;
+    if (source.agendaItem && !sourceAgendaItem)
+      throw new Error(`demo data: unknown agenda item ${source.meeting}:${source.agendaItem}`);
     const sourceProgrammeItem = source.programmeItem ? programmeItems.get(source.programmeItem) : undefined;
-    if (source.programmeItem && !sourceProgrammeItem) throw new Error(`demo data: ${source.programmeItem} is not in the programme`);
+    if (source.programmeItem && !sourceProgrammeItem)
+      throw new Error(`demo data: ${source.programmeItem} is not in the programme`);
 
-    const createdAt = source.meeting ? clock.soonAfter(plans[source.meeting].endsAt, 20) : clock.daysAgo(spec.createdDaysAgo ?? 14);
+    const createdAt = source.meeting
+      ? clock.soonAfter(plans[source.meeting].endsAt, 20)
+      : clock.daysAgo(spec.createdDaysAgo ?? 14);
     const completedAt =
-      spec.status === TaskStatus.DONE ? clock.between(createdAt, clock.now, spec.completedAt ?? 0.7) : undefined;
+      spec.status === TaskStatus.DONE
+        ? clock.between(createdAt, clock.now, spec.completedAt ?? 0.7)
+        : undefined;
     const closedAt = completedAt ?? clock.now;
 
     const task = new Task();

@@ -9,7 +9,14 @@ import { seedDemo } from './demo.seeder.js';
  */
 export async function seedIfEmpty(orm: MikroORM, demoPassword: string): Promise<boolean> {
   return orm.em.fork().transactional(async (em) => {
-    await em.getConnection().execute("select pg_advisory_xact_lock(hashtext('quorum.seed'))", [], 'all', em.getTransactionContext());
+    await em
+      .getConnection()
+      .execute(
+        "select pg_advisory_xact_lock(hashtext('quorum.seed'))",
+        [],
+        'all',
+        em.getTransactionContext(),
+      );
     if ((await em.count(Organization)) > 0) return false;
     // Every demo account shares the one demo password, so it is hashed once.
     await seedDemo(em, { passwordHash: await hashPassword(demoPassword), now: new Date() });

@@ -23,7 +23,8 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () =>
+      admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 }
 

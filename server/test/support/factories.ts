@@ -33,10 +33,16 @@ export async function buildUser(em: EntityManager, organization: Organization, o
     systemRole: options.systemRole ?? SystemRole.MEMBER,
     active: options.active ?? true,
   });
-  if (options.unit) em.create(Membership, { user, unit: options.unit, role: options.role ?? MembershipRole.STAFF });
+  if (options.unit)
+    em.create(Membership, { user, unit: options.unit, role: options.role ?? MembershipRole.STAFF });
   const token = newToken('qs');
   const now = new Date();
-  em.create(Session, { user, tokenHash: hashToken(token), lastSeenAt: now, expiresAt: new Date(now.getTime() + 86_400_000) });
+  em.create(Session, {
+    user,
+    tokenHash: hashToken(token),
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + 86_400_000),
+  });
   await em.flush();
   return { user, token };
 }

@@ -16,14 +16,20 @@ export interface TestServer {
   config: Config;
   url: string;
   /** POSTs a GraphQL operation to the real HTTP endpoint. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   /** A real graphql-ws client; closed by `close()`. */
   ws(token?: string): Client;
   close(): Promise<void>;
 }
 
 /** Starts the real server on port 0 over a fresh database; `prepare` fills the database first. */
-export async function startTestServer(prepare?: (db: Database, config: Config) => Promise<void>): Promise<TestServer> {
+export async function startTestServer(
+  prepare?: (db: Database, config: Config) => Promise<void>,
+): Promise<TestServer> {
   const config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test' });
   const db = await createTestDatabase();
   await prepare?.(db, config);
@@ -37,7 +43,10 @@ export async function startTestServer(prepare?: (db: Database, config: Config) =
     async gql(query, variables, token) {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as never;
@@ -61,7 +70,13 @@ export async function startTestServer(prepare?: (db: Database, config: Config) =
 }
 
 /** Subscribes and collects results until `count` arrived (or the timeout passes). */
-export function collect<T>(client: Client, query: string, variables: Record<string, unknown>, count: number, timeoutMs = 10_000) {
+export function collect<T>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  count: number,
+  timeoutMs = 10_000,
+) {
   const received: T[] = [];
   const errors: unknown[] = [];
   let unsubscribe = () => {};

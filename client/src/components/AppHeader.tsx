@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { LOGOUT_MUTATION } from '../apollo/operations';
+import { setToken } from '../apollo/session';
+import { useSessionContext } from '../hooks/useOrganization';
+import { ConnectionStatus } from './ConnectionStatus';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { viewer, organization } = useSessionContext();
+  const [logout] = useMutation(LOGOUT_MUTATION);
+  const [leaving, setLeaving] = useState(false);
+
+  async function onLogout() {
+    setLeaving(true);
+    try {
+      await logout();
+    } catch {
+      // Revoking the session on the server is best effort; locally it ends regardless.
+    } finally {
+      setToken(null);
+    }
+  }
+
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <span className="app-header__logo" aria-hidden="true">
+          Q
+        </span>
+        <div>
+          <div className="app-header__name">{t('app.name')}</div>
+          <div className="app-header__org">{organization.name}</div>
+        </div>
+      </div>
+      <div className="app-header__tools">
+        <ConnectionStatus />
+        <LanguageSwitcher />
+        <div className="app-header__user">
+          <span className="app-header__viewer" data-testid="viewer-name" title={viewer.email}>
+            {viewer.fullName}
+          </span>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void onLogout()}
+            disabled={leaving}
+          >
+            {leaving ? t('header.loggingOut') : t('header.logout')}
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}

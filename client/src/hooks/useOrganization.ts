@@ -1,0 +1,21 @@
+import { createContext, useContext } from 'react';
+import type { Organization, Viewer } from '../apollo/types';
+import { DEFAULT_TIME_ZONE } from '../i18n/format';
+
+export interface SessionContextValue {
+  viewer: Viewer;
+  organization: Organization;
+}
+
+export const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function useSessionContext(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSessionContext outside <SessionContext>');
+  return value;
+}
+
+/** The zone every date is shown and entered in: the organization's, not the browser's. */
+export function useTimeZone(): string {
+  return useContext(SessionContext)?.organization.timeZone || DEFAULT_TIME_ZONE;
+}

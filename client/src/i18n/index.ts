@@ -1,0 +1,59 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { vi } from './vi';
+
+export const LOCALES = ['vi', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const LOCALE_KEY = 'quorum.locale';
+const DEFAULT_LOCALE: Locale = 'vi';
+
+function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+function storedLocale(): Locale {
+  try {
+    const value = window.localStorage.getItem(LOCALE_KEY);
+    return isLocale(value) ? value : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    vi: { translation: vi },
+    en: { translation: en },
+  },
+  lng: storedLocale(),
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: [...LOCALES],
+  // Resources are bundled: initialise synchronously so the first render is translated.
+  initAsync: false,
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+});
+
+function applyDocumentLanguage(locale: string): void {
+  document.documentElement.lang = locale;
+}
+
+applyDocumentLanguage(i18n.language);
+i18n.on('languageChanged', applyDocumentLanguage);
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LOCALE;
+}
+
+export async function changeLocale(locale: Locale): Promise<void> {
+  try {
+    window.localStorage.setItem(LOCALE_KEY, locale);
+  } catch {
+    // Not persisted; the switch still applies to this tab.
+  }
+  await i18n.changeLanguage(locale);
+}

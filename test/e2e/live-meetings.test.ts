@@ -1,0 +1,170 @@
+// Two people in the office, each in their own browser: what one does, the other sees
+// without reloading. Drives the built client served by the real server.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/server.js';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const EMAIL = 'office@quorum.test';
+const PASSWORD = 'quorum-demo';
+const LIVE_TIMEOUT = 10_000;
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+  pageErrors: string[];
+}
+
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+let browser: Browser | undefined;
+let alice: Person;
+let bao: Person;
+
+async function openPerson(viewport: { width: number; height: number }): Promise<Person> {
+  if (!browser) throw new Error('browser not started');
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.setDefaultTimeout(LIVE_TIMEOUT);
+  return { context, page, pageErrors };
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+async function signIn({ page }: Person): Promise<void> {
+  if (!server) throw new Error('server not started');
+  await page.goto(server.url);
+  const form = page.getByTestId('login-form');
+  await form.getByLabel('Email', { exact: true }).fill(EMAIL);
+  await form.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+  await form.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Cuộc họp' }).waitFor();
+  // Live updates are only promised once the socket is up.
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+  // The list, or its empty state if the demo data has no meetings.
+  await page.getByTestId('meetings-table').or(page.getByTestId('meetings-empty')).waitFor();
+}
+
+function meetingRow(page: Page, meetingId: string): Locator {
+  return page.locator(`[data-testid="meeting-row"][data-meeting-id="${meetingId}"]`);
+}
+
+async function expectTitle(page: Page, meetingId: string, title: string): Promise<void> {
+  const cell = meetingRow(page, meetingId).getByTestId('meeting-title');
+  await cell.filter({ hasText: title }).waitFor({ timeout: LIVE_TIMEOUT });
+  expect((await cell.textContent())?.trim()).toBe(title);
+}
+
+describe('meetings, live across two browsers', () => {
+  const stamp = Date.now().toString(36);
+  const title = `Hội nghị Ban Thường vụ kiểm thử ${stamp}`;
+  const renamed = `Hội nghị Ban Thường vụ (đã đổi tên) ${stamp}`;
+  const startsAt = `${new Date().getFullYear() + 1}-01-15T08:30`;
+  let meetingId = '';
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    alice = await openPerson({ width: 1280, height: 860 });
+    bao = await openPerson({ width: 900, height: 1000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs both people in', async () => {
+    await Promise.all([signIn(alice), signIn(bao)]);
+    await screenshot(alice.page, '01-signed-in');
+    expect(await alice.page.getByTestId('viewer-name').textContent()).toBeTruthy();
+  }, 60_000);
+
+  it('shows a meeting created in one browser in the other without reloading', async () => {
+    const form = alice.page.getByTestId('create-meeting-form');
+    await form.getByLabel('Tên cuộc họp', { exact: true }).fill(title);
+    await form.getByLabel('Loại cuộc họp', { exact: true }).selectOption('EXTRAORDINARY');
+    const committee = form.getByLabel('Cấp ủy', { exact: true });
+    // The committee list arrives with the units query; the first committee is preselected.
+    await expect.poll(() => committee.inputValue(), { timeout: LIVE_TIMEOUT }).not.toBe('');
+    await form.getByLabel('Thời gian bắt đầu', { exact: true }).fill(startsAt);
+    await form.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    await alice.page.getByTestId('create-meeting-success').waitFor();
+
+    const aliceRow = alice.page.getByTestId('meeting-row').filter({ hasText: title });
+    await aliceRow.waitFor();
+    meetingId = (await aliceRow.getAttribute('data-meeting-id')) ?? '';
+    expect(meetingId).not.toBe('');
+    await screenshot(alice.page, '02-created-by-a');
+
+    const urlBefore = bao.page.url();
+    await expectTitle(bao.page, meetingId, title);
+    const baoRow = meetingRow(bao.page, meetingId);
+    await baoRow.getByText('Bất thường', { exact: true }).waitFor();
+    // 15/01/<next year> 08:30 in the organization's time zone, in the Vietnamese form.
+    await baoRow.getByText(`15/01/${new Date().getFullYear() + 1} 08:30`, { exact: true }).waitFor();
+    expect(bao.page.url()).toBe(urlBefore);
+    await screenshot(bao.page, '03-seen-by-b');
+  }, 60_000);
+
+  it('shows a rename in one browser in the other', async () => {
+    const row = meetingRow(alice.page, meetingId);
+    await row.getByRole('button', { name: 'Đổi tên' }).click();
+    const input = row.getByLabel('Tên mới của cuộc họp', { exact: true });
+    await input.fill(renamed);
+    await row.getByRole('button', { name: 'Lưu' }).click();
+    await expectTitle(alice.page, meetingId, renamed);
+
+    await expectTitle(bao.page, meetingId, renamed);
+    await bao.page.getByText(title, { exact: true }).waitFor({ state: 'detached' });
+    await screenshot(bao.page, '04-rename-seen-by-b');
+  }, 60_000);
+
+  it('refuses a rename based on a stale version and says so', async () => {
+    // B opens the editor, then A renames first: B's save must not overwrite A's silently.
+    const baoRow = meetingRow(bao.page, meetingId);
+    await baoRow.getByRole('button', { name: 'Đổi tên' }).click();
+    await baoRow.getByLabel('Tên mới của cuộc họp', { exact: true }).fill(`${renamed} (B)`);
+
+    const aliceRow = meetingRow(alice.page, meetingId);
+    await aliceRow.getByRole('button', { name: 'Đổi tên' }).click();
+    await aliceRow.getByLabel('Tên mới của cuộc họp', { exact: true }).fill(`${renamed} (A)`);
+    await aliceRow.getByRole('button', { name: 'Lưu' }).click();
+    await expectTitle(alice.page, meetingId, `${renamed} (A)`);
+
+    await baoRow.getByRole('button', { name: 'Lưu' }).click();
+    const message = baoRow.getByTestId('meeting-row-message');
+    await message.waitFor();
+    expect(await message.textContent()).toContain('người khác');
+    await screenshot(bao.page, '05-conflict-in-b');
+
+    await baoRow.getByRole('button', { name: 'Hủy' }).click();
+    await expectTitle(bao.page, meetingId, `${renamed} (A)`);
+    await expectTitle(alice.page, meetingId, `${renamed} (A)`);
+  }, 60_000);
+
+  it('raised no uncaught errors in either page', () => {
+    expect(alice.pageErrors).toEqual([]);
+    expect(bao.pageErrors).toEqual([]);
+  });
+});

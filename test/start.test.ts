@@ -1,0 +1,206 @@
+// The two commands of the README, end to end: `pnpm start` on an empty data directory, SIGTERM, and a
+// second start on the same directory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './support/server.js';
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function launch(command: string, args: string[], env: Record<string, string>, cwd = repoRoot): Started {
+  let output = '';
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'production', ...env },
+    detached: true, // its own process group, as under a terminal or a service manager
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForUrl(started: Started, timeoutMs = 120_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = /Quorum is ready at (http:\/\/\S+)/.exec(started.output());
+    if (match) return match[1]!;
+    if (started.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`did not start:\n${started.output()}`);
+}
+
+async function graphql(url: string, query: string, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Record<string, never>; errors?: unknown[] };
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'quorum-start-'));
+const server = (port: string) =>
+  launch(
+    process.execPath,
+    ['--import', 'tsx', 'src/main.ts'],
+    { DATA_DIR: dataDir, PORT: port },
+    path.join(repoRoot, 'server'),
+  );
+
+describe('pnpm start', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('builds, migrates, seeds and serves API, health and client on one port from an empty data directory', async () => {
+    const started = launch('pnpm', ['start'], { DATA_DIR: dataDir, PORT: '0' });
+    try {
+      const url = await waitForUrl(started);
+      expect(started.output()).toContain('Demo data was created');
+      expect(started.output()).toContain('office@quorum.test');
+      const health = await fetch(`${url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+      const page = await fetch(url);
+      expect(await page.text()).toContain('<div id="root">');
+      const login = await graphql(
+        url,
+        `
+          mutation {
+            login(input: { email: "office@quorum.test", password: "quorum-demo" }) {
+              token
+            }
+          }
+        `,
+      );
+      expect(login.errors).toBeUndefined();
+    } finally {
+      process.kill(-started.child.pid!, 'SIGTERM');
+    }
+    // pnpm itself exits at once; the server, in the same group, shuts down on its own.
+    const stoppedAt = Date.now();
+    while (groupAlive(started.child.pid!) && Date.now() - stoppedAt < 10_000)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(groupAlive(started.child.pid!)).toBe(false);
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    expect(started.output()).toContain('Stopped cleanly');
+  });
+
+  it('stops on SIGTERM with exit code 0, and a second start keeps the data without seeding again', async () => {
+    const first = server('0');
+    const url = await waitForUrl(first);
+    expect(first.output()).not.toContain('Demo data was created');
+    const login = await graphql(
+      url,
+      `
+        mutation {
+          login(input: { email: "office@quorum.test", password: "quorum-demo" }) {
+            token
+          }
+        }
+      `,
+    );
+    const token = (login.data as { login: { token: string } } | undefined)?.login.token;
+    const meetings = await graphql(
+      url,
+      `
+        {
+          meetings {
+            totalCount
+          }
+        }
+      `,
+      token,
+    );
+    const organizations = await graphql(
+      url,
+      `
+        {
+          organization {
+            name
+          }
+        }
+      `,
+      token,
+    );
+    first.child.kill('SIGTERM');
+    const stoppedAt = Date.now();
+    expect(await first.exited).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+
+    const second = server('0');
+    try {
+      const again = await waitForUrl(second);
+      expect(second.output()).not.toContain('Demo data was created');
+      const relogin = await graphql(
+        again,
+        `
+          mutation {
+            login(input: { email: "office@quorum.test", password: "quorum-demo" }) {
+              token
+            }
+          }
+        `,
+      );
+      const token2 = (relogin.data as { login: { token: string } } | undefined)?.login.token;
+      expect(
+        await graphql(
+          again,
+          `
+            {
+              meetings {
+                totalCount
+              }
+            }
+          `,
+          token2,
+        ),
+      ).toEqual(meetings);
+      expect(
+        await graphql(
+          again,
+          `
+            {
+              organization {
+                name
+              }
+            }
+          `,
+          token2,
+        ),
+      ).toEqual(organizations);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    }
+  });
+
+  it('refuses bad configuration with a message naming the variable', async () => {
+    const bad = launch(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts'],
+      { PORT: 'abc', DATA_DIR: dataDir },
+      path.join(repoRoot, 'server'),
+    );
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain(
+      'Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc")',
+    );
+  });
+});
