@@ -58,4 +58,8 @@ export class Event {
 
   @Property({ type: 'datetime' })
   occurredAt: Opt<Date> = new Date();
+
+  /** Audit records (a read of a CONFIDENTIAL object) are kept here but never streamed to subscribers. */
+  @Property({ type: 'boolean' })
+  auditOnly: Opt<boolean> = false;
 }

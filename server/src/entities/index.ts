@@ -6,6 +6,7 @@ import { Appraisal } from './appraisal.entity.js';
 import { BaseEntity, VersionedEntity } from './base.entity.js';
 import { DocumentVersion } from './document-version.entity.js';
 import { Event, type FieldChanges } from './event.entity.js';
+import { LoginAttempt } from './login-attempt.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { Membership } from './membership.entity.js';
 import { Notification } from './notification.entity.js';
@@ -31,6 +32,7 @@ export {
   DocumentVersion,
   Event,
   type FieldChanges,
+  LoginAttempt,
   Meeting,
   Membership,
   Notification,
@@ -73,4 +75,5 @@ export const entities = [
   Notification,
   ApiToken,
   Session,
+  LoginAttempt,
 ];

@@ -1,4 +1,5 @@
 import {
+  ManyToMany,
   Collection,
   Entity,
   Enum,
@@ -73,4 +74,8 @@ export class Meeting extends VersionedEntity {
 
   @OneToMany(() => AgendaItem, (item) => item.meeting, { orderBy: { position: 'asc', id: 'asc' } })
   agendaItems = new Collection<AgendaItem>(this);
+
+  /** Who may read it when CONFIDENTIAL (besides those the policy names); every such read is audited. */
+  @ManyToMany(() => User, undefined, { pivotTable: 'meeting_access' })
+  accessList = new Collection<User>(this);
 }

@@ -1,4 +1,5 @@
 import {
+  ManyToMany,
   BlobType,
   Entity,
   Enum,
@@ -86,4 +87,8 @@ export class Proposal extends VersionedEntity {
     orderBy: { createdAt: 'desc', id: 'asc' },
   })
   versions = new Collection<DocumentVersion>(this);
+
+  /** Who may read it when CONFIDENTIAL (besides those the policy names); every such read is audited. */
+  @ManyToMany(() => User, undefined, { pivotTable: 'proposal_access' })
+  accessList = new Collection<User>(this);
 }

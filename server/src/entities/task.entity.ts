@@ -99,4 +99,8 @@ export class Task extends VersionedEntity {
 
   @OneToMany(() => TaskUpdate, (update) => update.task, { orderBy: { createdAt: 'desc', id: 'asc' } })
   updates = new Collection<TaskUpdate>(this);
+
+  /** Who may read it when CONFIDENTIAL (besides those the policy names); every such read is audited. */
+  @ManyToMany(() => User, undefined, { pivotTable: 'task_access' })
+  accessList = new Collection<User>(this);
 }
