@@ -1,8 +1,17 @@
 import { type ApiTokenScope, SystemRole, UnitKind } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
-import { Membership, Participant, type User } from '../entities/index.js';
+import {
+  AgendaItem,
+  AppraisalAssignment,
+  Meeting,
+  Membership,
+  Participant,
+  Proposal,
+  Task,
+  type User,
+} from '../entities/index.js';
 
-/** Who is asking, with the facts the policies decide on, loaded once per request or connection. */
+/** Who is asking, with the facts the policies decide on, loaded once per request or per event batch. */
 export interface Viewer {
   user: User;
   userId: string;
@@ -11,11 +20,20 @@ export interface Viewer {
   /** Member of an OFFICE unit: the secretariat that prepares sessions. */
   isOfficeStaff: boolean;
   unitIds: ReadonlySet<string>;
+  /** Meetings the viewer takes part in. */
   meetingIds: ReadonlySet<string>;
+  /** Meetings, proposals and tasks whose CONFIDENTIAL access list names the viewer. */
+  accessIds: ReadonlySet<string>;
+  /** Proposals the viewer's units are assigned to appraise. */
+  reviewProposalIds: ReadonlySet<string>;
+  /** Proposals on the agenda of a meeting the viewer takes part in. */
+  agendaProposalIds: ReadonlySet<string>;
   scopes: ReadonlySet<ApiTokenScope>;
   /** The session or API token this viewer authenticated with. */
   credential: { kind: 'session' | 'apiToken'; id: string };
 }
+
+const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
 
 export async function loadViewer(
   em: EntityManager,
@@ -23,9 +41,18 @@ export async function loadViewer(
   credential: Viewer['credential'],
   scopes: readonly ApiTokenScope[],
 ): Promise<Viewer> {
-  const [memberships, participations] = await Promise.all([
+  const [memberships, participations, meetingAccess, proposalAccess, taskAccess] = await Promise.all([
     em.find(Membership, { user }, { populate: ['unit'] }),
     em.find(Participant, { user }, { fields: ['meeting'] }),
+    em.find(Meeting, { accessList: user }, { fields: ['id'] }),
+    em.find(Proposal, { accessList: user }, { fields: ['id'] }),
+    em.find(Task, { accessList: user }, { fields: ['id'] }),
+  ]);
+  const unitIds = new Set(memberships.map((m) => m.unit.id));
+  const meetingIds = new Set(participations.map((p) => p.meeting.id));
+  const [assignments, agendaItems] = await Promise.all([
+    em.find(AppraisalAssignment, { unit: { $in: [...unitIds] } }, { populate: ['appraisal'], fields: ['appraisal.proposal'] }),
+    em.find(AgendaItem, { meeting: { $in: [...meetingIds] }, proposal: { $ne: null } }, { fields: ['proposal'] }),
   ]);
   return {
     user,
@@ -33,8 +60,11 @@ export async function loadViewer(
     organizationId: user.organization.id,
     isAdmin: user.systemRole === SystemRole.ADMIN,
     isOfficeStaff: memberships.some((m) => m.unit.getEntity().kind === UnitKind.OFFICE),
-    unitIds: new Set(memberships.map((m) => m.unit.id)),
-    meetingIds: new Set(participations.map((p) => p.meeting.id)),
+    unitIds,
+    meetingIds,
+    accessIds: new Set([...ids(meetingAccess), ...ids(proposalAccess), ...ids(taskAccess)]),
+    reviewProposalIds: new Set(assignments.map((a) => a.appraisal.getEntity().proposal.id)),
+    agendaProposalIds: new Set(agendaItems.flatMap((item) => (item.proposal ? [item.proposal.id] : []))),
     scopes: new Set(scopes),
     credential,
   };

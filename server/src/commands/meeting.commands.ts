@@ -1,8 +1,8 @@
-import { MeetingStatus, SubjectType, UnitKind } from '@quorum/shared';
+import { Classification, MeetingStatus, SubjectType, UnitKind } from '@quorum/shared';
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { Meeting, Unit } from '../entities/index.js';
+import { Meeting, Unit, User } from '../entities/index.js';
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
@@ -37,6 +37,8 @@ export async function createMeeting(
       location: input.location ?? null,
       ...(input.classification ? { classification: input.classification } : {}),
     });
+    // Whoever creates a confidential meeting is on its access list, or they could not see it.
+    if (meeting.classification === Classification.CONFIDENTIAL) meeting.accessList.add(em.getReference(User, viewer.userId));
     await ctx.feed.append(em, {
       organizationId: viewer.organizationId,
       actorId: viewer.userId,

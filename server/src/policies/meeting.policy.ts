@@ -4,47 +4,46 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Meeting } from '../entities/index.js';
 
 /**
- * Who may see and change meetings. The read rule is stated twice on purpose, in the same shape: as a
- * predicate over a loaded meeting (nested fields, event delivery) and as a filter (lists, counts).
+ * Meetings. INTERNAL: the whole organization. RESTRICTED: participants, members of the committee that meets,
+ * the office. CONFIDENTIAL: participants and the explicit access list only.
+ * The read rule is stated twice, in the same shape: a predicate over a loaded meeting (nested fields, event
+ * delivery) and a filter (lists, counts); the authorization matrix test holds them to each other.
  */
 export const meetingPolicy = {
   canRead(viewer: Viewer, meeting: Meeting): boolean {
     if (meeting.organization.id !== viewer.organizationId) return false;
-    if (viewer.isAdmin || viewer.isOfficeStaff) return true;
+    const named = viewer.meetingIds.has(meeting.id) || viewer.accessIds.has(meeting.id);
     switch (meeting.classification) {
       case Classification.INTERNAL:
         return true;
       case Classification.RESTRICTED:
-        return viewer.meetingIds.has(meeting.id) || viewer.unitIds.has(meeting.committee.id);
+        return named || viewer.isOfficeStaff || viewer.unitIds.has(meeting.committee.id);
       case Classification.CONFIDENTIAL:
-        return viewer.meetingIds.has(meeting.id);
+        return named;
     }
   },
 
   readable(viewer: Viewer): FilterQuery<Meeting> {
-    const tenant = { organization: viewer.organizationId };
-    if (viewer.isAdmin || viewer.isOfficeStaff) return tenant;
-    const meetings = [...viewer.meetingIds];
-    const units = [...viewer.unitIds];
+    const named = { id: { $in: [...viewer.meetingIds, ...viewer.accessIds] } };
     return {
-      ...tenant,
+      organization: viewer.organizationId,
       $or: [
         { classification: Classification.INTERNAL },
         {
           classification: Classification.RESTRICTED,
-          $or: [{ id: { $in: meetings } }, { committee: { $in: units } }],
+          ...(viewer.isOfficeStaff ? {} : { $or: [named, { committee: { $in: [...viewer.unitIds] } }] }),
         },
-        { classification: Classification.CONFIDENTIAL, id: { $in: meetings } },
+        { classification: Classification.CONFIDENTIAL, ...named },
       ],
     };
   },
 
-  /** The office prepares sessions; administrators can do everything. */
+  /** The office prepares sessions. */
   canCreate(viewer: Viewer): boolean {
-    return viewer.isAdmin || viewer.isOfficeStaff;
+    return viewer.isOfficeStaff;
   },
 
   canUpdate(viewer: Viewer, meeting: Meeting): boolean {
-    return meeting.organization.id === viewer.organizationId && (viewer.isAdmin || viewer.isOfficeStaff);
+    return viewer.isOfficeStaff && meetingPolicy.canRead(viewer, meeting);
   },
 };

@@ -4,33 +4,47 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Proposal } from '../entities/index.js';
 
 /**
- * Proposals: INTERNAL for the whole organization; RESTRICTED for the lead unit and the office;
- * CONFIDENTIAL for the owner only (until an explicit access list exists).
+ * Proposals. INTERNAL: the whole organization. RESTRICTED: the lead unit, the units assigned to appraise it,
+ * participants of a meeting that has it on the agenda, the office. CONFIDENTIAL: the owner and the explicit
+ * access list. Predicate and filter state the same rule (see meeting.policy.ts).
  */
 export const proposalPolicy = {
   canRead(viewer: Viewer, proposal: Proposal): boolean {
     if (proposal.organization.id !== viewer.organizationId) return false;
+    const named = proposal.owner.id === viewer.userId || viewer.accessIds.has(proposal.id);
     switch (proposal.classification) {
       case Classification.INTERNAL:
         return true;
       case Classification.RESTRICTED:
-        return viewer.isAdmin || viewer.isOfficeStaff || viewer.unitIds.has(proposal.leadUnit.id);
+        return (
+          named ||
+          viewer.isOfficeStaff ||
+          viewer.unitIds.has(proposal.leadUnit.id) ||
+          viewer.reviewProposalIds.has(proposal.id) ||
+          viewer.agendaProposalIds.has(proposal.id)
+        );
       case Classification.CONFIDENTIAL:
-        return proposal.owner.id === viewer.userId;
+        return named;
     }
   },
 
   readable(viewer: Viewer): FilterQuery<Proposal> {
-    const restricted =
-      viewer.isAdmin || viewer.isOfficeStaff
-        ? { classification: Classification.RESTRICTED }
-        : { classification: Classification.RESTRICTED, leadUnit: { $in: [...viewer.unitIds] } };
+    const named = { $or: [{ owner: viewer.userId }, { id: { $in: [...viewer.accessIds] } }] };
+    const restricted = viewer.isOfficeStaff
+      ? {}
+      : {
+          $or: [
+            named,
+            { leadUnit: { $in: [...viewer.unitIds] } },
+            { id: { $in: [...viewer.reviewProposalIds, ...viewer.agendaProposalIds] } },
+          ],
+        };
     return {
       organization: viewer.organizationId,
       $or: [
         { classification: Classification.INTERNAL },
-        restricted,
-        { classification: Classification.CONFIDENTIAL, owner: viewer.userId },
+        { classification: Classification.RESTRICTED, ...restricted },
+        { classification: Classification.CONFIDENTIAL, ...named },
       ],
     };
   },

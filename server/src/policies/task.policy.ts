@@ -3,24 +3,35 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Task } from '../entities/index.js';
 
-/** Tasks: INTERNAL for everyone; otherwise the office, the assignee and the assigned unit. */
+/**
+ * Tasks. INTERNAL: the whole organization. RESTRICTED: the assignee, the assigned unit, the office.
+ * CONFIDENTIAL: the assignee and the explicit access list. Predicate and filter state the same rule.
+ */
 export const taskPolicy = {
   canRead(viewer: Viewer, task: Task): boolean {
     if (task.organization.id !== viewer.organizationId) return false;
-    if (task.classification === Classification.INTERNAL || viewer.isAdmin || viewer.isOfficeStaff)
-      return true;
-    return task.assignee?.id === viewer.userId || viewer.unitIds.has(task.assigneeUnit.id);
+    const named = task.assignee?.id === viewer.userId || viewer.accessIds.has(task.id);
+    switch (task.classification) {
+      case Classification.INTERNAL:
+        return true;
+      case Classification.RESTRICTED:
+        return named || viewer.isOfficeStaff || viewer.unitIds.has(task.assigneeUnit.id);
+      case Classification.CONFIDENTIAL:
+        return named;
+    }
   },
 
   readable(viewer: Viewer): FilterQuery<Task> {
-    const tenant = { organization: viewer.organizationId };
-    if (viewer.isAdmin || viewer.isOfficeStaff) return tenant;
+    const named = { $or: [{ assignee: viewer.userId }, { id: { $in: [...viewer.accessIds] } }] };
     return {
-      ...tenant,
+      organization: viewer.organizationId,
       $or: [
         { classification: Classification.INTERNAL },
-        { assignee: viewer.userId },
-        { assigneeUnit: { $in: [...viewer.unitIds] } },
+        {
+          classification: Classification.RESTRICTED,
+          ...(viewer.isOfficeStaff ? {} : { $or: [named, { assigneeUnit: { $in: [...viewer.unitIds] } }] }),
+        },
+        { classification: Classification.CONFIDENTIAL, ...named },
       ],
     };
   },

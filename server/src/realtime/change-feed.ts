@@ -136,7 +136,7 @@ export class ChangeFeed {
   }
 
   private scopeFilter(viewer: Viewer, scope: EventScope): FilterQuery<Event> {
-    const tenant = { organization: viewer.organizationId };
+    const tenant = { organization: viewer.organizationId, auditOnly: false };
     if (scope.type === SubjectType.ORGANIZATION) return tenant;
     return {
       ...tenant,
