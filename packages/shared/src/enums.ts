@@ -131,6 +131,8 @@ export enum TaskPriority {
 export enum ApiTokenScope {
   READ = 'READ',
   WRITE = 'WRITE',
+  /** Only the viewer's iCalendar feed (a token that lives in a calendar application's URL). */
+  CALENDAR = 'CALENDAR',
 }
 
 /** What an Event is about; also the kinds of scope a subscriber can follow. */
