@@ -18,6 +18,7 @@ import type { Database } from './config/orm.js';
 import type { Context } from './context.js';
 import { formatError } from './format-error.js';
 import { ChangeFeed } from './realtime/change-feed.js';
+import { LiveConnections } from './realtime/connections.js';
 import { getSchema } from './schema.js';
 
 export interface RunningServer {
@@ -35,14 +36,19 @@ type WsExtra = { viewer: Viewer | null; authorization: string | undefined };
 export async function startServer(config: Config, db: Database): Promise<RunningServer> {
   const schema = await getSchema();
   const feed = new ChangeFeed(db.orm);
+  const connections = new LiveConnections();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
 
-  const contextFor = async (authorization: string | undefined, requestId: string): Promise<Context> => {
+  const contextFor = async (
+    authorization: string | undefined,
+    requestId: string,
+    address: string | undefined,
+  ): Promise<Context> => {
     const em = db.orm.em.fork();
     const viewer = await authenticate(em, config, authorization);
-    return { em, viewer, feed, config, requestId, authorization };
+    return { em, viewer, feed, connections, config, requestId, authorization, address: address ?? 'unknown' };
   };
 
   const wsServer = new WebSocketServer({ noServer: true });
@@ -54,13 +60,26 @@ export async function startServer(config: Config, db: Database): Promise<Running
         const authorization = typeof raw === 'string' ? raw : undefined;
         try {
           (ctx.extra as WsExtra).authorization = authorization;
-          (ctx.extra as WsExtra).viewer = await authenticate(db.orm.em.fork(), config, authorization);
+          const viewer = await authenticate(db.orm.em.fork(), config, authorization);
+          (ctx.extra as WsExtra).viewer = viewer;
+          if (viewer) {
+            const socket = ctx.extra.socket;
+            socket.once(
+              'close',
+              connections.add(viewer.userId, (code, reason) => socket.close(code, reason)),
+            );
+          }
           return true;
         } catch {
           return false;
         }
       },
-      context: async (ctx) => contextFor((ctx.extra as WsExtra).authorization, randomUUID()),
+      context: async (ctx) =>
+        contextFor(
+          (ctx.extra as WsExtra).authorization,
+          randomUUID(),
+          ctx.extra.request.socket.remoteAddress,
+        ),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return result;
         const requestId = (args.contextValue as Context | undefined)?.requestId;
@@ -110,7 +129,7 @@ export async function startServer(config: Config, db: Database): Promise<Running
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        contextFor(req.headers.authorization, String(req.headers['x-request-id'] ?? randomUUID())),
+        contextFor(req.headers.authorization, String(req.headers['x-request-id'] ?? randomUUID()), req.ip),
     }),
   );
 

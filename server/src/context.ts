@@ -2,14 +2,18 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from './auth/viewer.js';
 import type { Config } from './config/config.js';
 import type { ChangeFeed } from './realtime/change-feed.js';
+import type { LiveConnections } from './realtime/connections.js';
 
 /** Per operation: a forked EntityManager (its dataloaders batch nested loads) and the viewer. */
 export type Context = {
   em: EntityManager;
   viewer: Viewer | null;
   feed: ChangeFeed;
+  connections: LiveConnections;
   config: Config;
   requestId: string;
   /** The raw credential, so long-lived subscriptions can re-check it. */
   authorization: string | undefined;
+  /** The client's network address (for rate limiting). */
+  address: string;
 };

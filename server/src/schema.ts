@@ -2,7 +2,9 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import './entities/enums.js';
 import { AgendaItemResolver, ParticipantResolver } from './resolvers/agenda-item.resolver.js';
-import { AuthResolver } from './resolvers/auth.resolver.js';
+import { confidentialReadAudit, writeScopeGuard } from './policies/guards.middleware.js';
+import { AuthResolver, SessionResolver } from './resolvers/auth.resolver.js';
+import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { MeetingResolver } from './resolvers/meeting.resolver.js';
 import {
@@ -24,6 +26,9 @@ import { TaskResolver, TaskUpdateResolver } from './resolvers/task.resolver.js';
 
 const resolvers = [
   AuthResolver,
+  SessionResolver,
+  DirectoryResolver,
+  ApiTokenResolver,
   OrganizationResolver,
   UnitResolver,
   UserResolver,
@@ -58,7 +63,12 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process from the type-graphql classes. */
 export function getSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({ resolvers, validate: { forbidUnknownValues: false }, pubSub: noTopics });
+  schema ??= buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false },
+    pubSub: noTopics,
+    globalMiddlewares: [writeScopeGuard, confidentialReadAudit],
+  });
   return schema;
 }
 

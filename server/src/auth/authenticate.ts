@@ -25,8 +25,13 @@ export async function authenticate(
   if (token.startsWith('qt_')) {
     const apiToken = await em.findOne(ApiToken, { tokenHash }, { populate: ['owner'] });
     const owner = apiToken?.owner.getEntity();
+    // Only READ/WRITE tokens speak GraphQL; a CALENDAR token serves its feed and nothing else.
+    const apiScope = apiToken?.scopes.some(
+      (scope) => scope === ApiTokenScope.READ || scope === ApiTokenScope.WRITE,
+    );
     if (
       !apiToken ||
+      !apiScope ||
       !owner?.active ||
       apiToken.revokedAt ||
       (apiToken.expiresAt && apiToken.expiresAt <= now)

@@ -41,18 +41,29 @@ export async function loadViewer(
   credential: Viewer['credential'],
   scopes: readonly ApiTokenScope[],
 ): Promise<Viewer> {
+  // Partial loads stay in a fork of their own, so they never stand in for whole entities in the request's
+  // identity map.
+  const facts = em.fork();
   const [memberships, participations, meetingAccess, proposalAccess, taskAccess] = await Promise.all([
-    em.find(Membership, { user }, { populate: ['unit'] }),
-    em.find(Participant, { user }, { fields: ['meeting'] }),
-    em.find(Meeting, { accessList: user }, { fields: ['id'] }),
-    em.find(Proposal, { accessList: user }, { fields: ['id'] }),
-    em.find(Task, { accessList: user }, { fields: ['id'] }),
+    facts.find(Membership, { user: user.id }, { populate: ['unit'] }),
+    facts.find(Participant, { user: user.id }, { fields: ['meeting'] }),
+    facts.find(Meeting, { accessList: user.id }, { fields: ['id'] }),
+    facts.find(Proposal, { accessList: user.id }, { fields: ['id'] }),
+    facts.find(Task, { accessList: user.id }, { fields: ['id'] }),
   ]);
   const unitIds = new Set(memberships.map((m) => m.unit.id));
   const meetingIds = new Set(participations.map((p) => p.meeting.id));
   const [assignments, agendaItems] = await Promise.all([
-    em.find(AppraisalAssignment, { unit: { $in: [...unitIds] } }, { populate: ['appraisal'], fields: ['appraisal.proposal'] }),
-    em.find(AgendaItem, { meeting: { $in: [...meetingIds] }, proposal: { $ne: null } }, { fields: ['proposal'] }),
+    facts.find(
+      AppraisalAssignment,
+      { unit: { $in: [...unitIds] } },
+      { populate: ['appraisal'], fields: ['appraisal.proposal'] },
+    ),
+    facts.find(
+      AgendaItem,
+      { meeting: { $in: [...meetingIds] }, proposal: { $ne: null } },
+      { fields: ['proposal'] },
+    ),
   ]);
   return {
     user,

@@ -38,7 +38,8 @@ export async function createMeeting(
       ...(input.classification ? { classification: input.classification } : {}),
     });
     // Whoever creates a confidential meeting is on its access list, or they could not see it.
-    if (meeting.classification === Classification.CONFIDENTIAL) meeting.accessList.add(em.getReference(User, viewer.userId));
+    if (meeting.classification === Classification.CONFIDENTIAL)
+      meeting.accessList.add(em.getReference(User, viewer.userId));
     await ctx.feed.append(em, {
       organizationId: viewer.organizationId,
       actorId: viewer.userId,

@@ -13,6 +13,8 @@ export interface Config {
   clientDir: string;
   sessionIdleHours: number;
   sessionMaxDays: number;
+  /** Failed logins allowed per account and per client address within the window, then RATE_LIMITED. */
+  loginLimit: { perAccount: number; perAddress: number; windowMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -68,5 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(repoRoot, env.CLIENT_DIR || 'client/dist'),
     sessionIdleHours: integer(env, 'SESSION_IDLE_HOURS', 12, 1, 24 * 365),
     sessionMaxDays: integer(env, 'SESSION_MAX_DAYS', 30, 1, 365),
+    // An office behind one NAT shares an address, so the per-address limit is looser.
+    loginLimit: { perAccount: 10, perAddress: 30, windowMinutes: 15 },
   };
 }

@@ -29,7 +29,7 @@ import { User } from './user.entity.js';
 @ObjectType()
 @Index({ properties: ['organization', 'status', 'dueAt'] })
 export class Task extends VersionedEntity {
-  [OptionalProps]?: 'priority' | 'status' | 'classification';
+  [OptionalProps]?: 'priority' | 'status' | 'classification' | 'overdue';
 
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;

@@ -3,6 +3,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { type Classification, SubjectType } from '@quorum/shared';
 import type { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
+import { AppError } from '../errors.js';
 import { Event, type FieldChanges } from '../entities/index.js';
 import { readableSubject, type Subject } from '../policies/subject.policy.js';
 
@@ -26,6 +27,11 @@ export interface AppendInput {
 export interface DeliveredEvent {
   event: Event;
   subject: Subject;
+}
+
+/** A stream ends with this when the subscriber's credential stops being valid (logout, expiry, deactivation). */
+export interface StreamEnded {
+  error: AppError;
 }
 
 const batchSize = 200;
@@ -77,8 +83,8 @@ export class ChangeFeed {
     scope: EventScope,
     after: string | undefined,
     currentViewer: () => Promise<Viewer>,
-  ): AsyncIterableIterator<DeliveredEvent> {
-    return new Repeater<DeliveredEvent>(async (push, stop) => {
+  ): AsyncIterableIterator<DeliveredEvent | StreamEnded> {
+    return new Repeater<DeliveredEvent | StreamEnded>(async (push, stop) => {
       let generation = 0;
       let wake = () => {};
       const onWake = () => {
@@ -109,7 +115,9 @@ export class ChangeFeed {
           await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stop]);
         }
       } catch (error) {
-        stop(error);
+        // A coded refusal reaches the client as a GraphQL error, then the stream completes.
+        if (error instanceof AppError) await push({ error });
+        stop(error instanceof AppError ? undefined : error);
       } finally {
         this.wakeups.off('wake', onWake);
       }

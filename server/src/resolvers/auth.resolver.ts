@@ -1,9 +1,9 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { login, logout } from '../commands/session.commands.js';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { changePassword, login, logout, revokeSession } from '../commands/session.commands.js';
 import type { Context } from '../context.js';
-import { User } from '../entities/index.js';
+import { Session, User } from '../entities/index.js';
 import { requireViewer } from '../policies/viewer.policy.js';
-import { LoginInput, LoginPayload } from './types/auth.input.js';
+import { ChangePasswordInput, LoginInput, LoginPayload } from './types/auth.input.js';
 
 @Resolver()
 export class AuthResolver {
@@ -12,12 +12,24 @@ export class AuthResolver {
     return viewer?.user ?? null;
   }
 
-  @Mutation(() => LoginPayload)
+  @Query(() => [Session], { description: "The viewer's open sessions, most recently used first." })
+  sessions(@Ctx() { em, viewer }: Context): Promise<Session[]> {
+    const v = requireViewer(viewer);
+    return em.find(
+      Session,
+      { user: v.userId, revokedAt: null, expiresAt: { $gt: new Date() } },
+      { orderBy: { lastSeenAt: 'desc', id: 'asc' } },
+    );
+  }
+
+  @Mutation(() => LoginPayload, {
+    description: 'Failed attempts are limited per account and per address (RATE_LIMITED).',
+  })
   login(
     @Arg('input', () => LoginInput) input: LoginInput,
-    @Ctx() { em, config }: Context,
+    @Ctx() { em, config, address }: Context,
   ): Promise<LoginPayload> {
-    return login(em, config, input.email, input.password);
+    return login(em, config, { ...input, address });
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session.' })
@@ -25,5 +37,28 @@ export class AuthResolver {
     const v = requireViewer(viewer);
     if (v.credential.kind === 'session') await logout(em, v.credential.id);
     return true;
+  }
+
+  @Mutation(() => Boolean, { description: "Ends one of the viewer's sessions." })
+  async revokeSession(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: Context): Promise<boolean> {
+    await revokeSession(em, requireViewer(viewer), id);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: "Changes the viewer's password and ends their other sessions." })
+  async changePassword(
+    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<boolean> {
+    await changePassword(em, requireViewer(viewer), input);
+    return true;
+  }
+}
+
+@Resolver(() => Session)
+export class SessionResolver {
+  @FieldResolver(() => Boolean, { description: 'Whether this is the session making the request.' })
+  current(@Root() session: Session, @Ctx() { viewer }: Context): boolean {
+    return viewer?.credential.kind === 'session' && viewer.credential.id === session.id;
   }
 }

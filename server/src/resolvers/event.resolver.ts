@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { BadInputError, NotFoundError, UnauthenticatedError } from '../errors.js';
 import { readableSubject } from '../policies/subject.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
-import type { DeliveredEvent } from '../realtime/change-feed.js';
+import type { DeliveredEvent, StreamEnded } from '../realtime/change-feed.js';
 import { pageSize } from './types/connection.js';
 import { ChangeEvent, ChangeEventPage, EventScopeInput } from './types/change-event.type.js';
 
@@ -53,10 +53,11 @@ export class EventResolver {
     },
   })
   events(
-    @Root() delivered: DeliveredEvent,
+    @Root() delivered: DeliveredEvent | StreamEnded,
     @Arg('scope', () => EventScopeInput) _scope: EventScopeInput,
     @Arg('after', () => String, { nullable: true }) _after?: string,
   ): ChangeEvent {
+    if ('error' in delivered) throw delivered.error;
     return present(delivered);
   }
 

@@ -13,7 +13,9 @@ import {
 } from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
+import { directoryPolicy } from '../policies/directory.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
+import { UnitViewerCan, UserViewerCan } from './types/directory.input.js';
 import { connectionType, findPage, PageArgs, type ConnectionShape } from './types/connection.js';
 
 export const UnitConnection = connectionType(Unit, 'Unit');
@@ -67,6 +69,11 @@ export class UnitResolver {
   async parent(@Root() unit: Unit): Promise<Unit | null> {
     return (await unit.parent?.load()) ?? null;
   }
+
+  @FieldResolver(() => UnitViewerCan)
+  viewerCan(@Root() unit: Unit, @Ctx() { viewer }: Context): UnitViewerCan {
+    return { update: directoryPolicy.canUpdateUnit(requireViewer(viewer), unit) };
+  }
 }
 
 @Resolver(() => Membership)
@@ -87,6 +94,13 @@ export class UserResolver {
   @FieldResolver(() => [Membership])
   memberships(@Root() user: User, @Ctx() { em }: Context): Promise<Membership[]> {
     return em.find(Membership, { user }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => UserViewerCan)
+  viewerCan(@Root() user: User, @Ctx() { viewer }: Context): UserViewerCan {
+    const v = requireViewer(viewer);
+    const update = directoryPolicy.canUpdateUser(v, user);
+    return { update, deactivate: update && user.id !== v.userId, manageMemberships: update };
   }
 }
 

@@ -1,8 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { MembershipRole, MeetingKind, SystemRole, UnitKind, type Classification } from '@quorum/shared';
+import {
+  MembershipRole,
+  MeetingKind,
+  SystemRole,
+  UnitKind,
+  type ApiTokenScope,
+  type Classification,
+} from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { hashToken, newToken } from '../../src/auth/tokens.js';
-import { Meeting, Membership, Organization, Session, Unit, User } from '../../src/entities/index.js';
+import {
+  ApiToken,
+  Meeting,
+  Membership,
+  Organization,
+  Session,
+  Unit,
+  User,
+} from '../../src/entities/index.js';
 
 /** Builds a tenant of its own for one test: an organization, its committee, office and one department. */
 export async function buildOrganization(em: EntityManager, name = 'Test organization') {
@@ -63,4 +78,12 @@ export async function buildMeeting(
   });
   await em.flush();
   return meeting;
+}
+
+/** An API token of `owner` with the given scopes; `token` is what an integrator sends as Bearer. */
+export async function buildApiToken(em: EntityManager, owner: User, scopes: ApiTokenScope[]) {
+  const token = newToken('qt');
+  const apiToken = em.create(ApiToken, { name: 'integration', owner, scopes, tokenHash: hashToken(token) });
+  await em.flush();
+  return { apiToken, token };
 }

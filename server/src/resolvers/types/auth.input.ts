@@ -21,3 +21,14 @@ export class LoginPayload {
   @Field(() => User)
   user!: User;
 }
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String)
+  @Length(1, 200)
+  currentPassword!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  newPassword!: string;
+}

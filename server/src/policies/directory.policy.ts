@@ -1,0 +1,35 @@
+import type { Viewer } from '../auth/viewer.js';
+import type { ApiToken, Membership, Unit, User } from '../entities/index.js';
+
+/**
+ * The directory: units, users, memberships and API tokens. Everyone in the organization may read units and
+ * users; only administrators change them. A user manages their own API tokens; administrators anyone's.
+ */
+export const directoryPolicy = {
+  canAdminister(viewer: Viewer): boolean {
+    return viewer.isAdmin;
+  },
+
+  canUpdateUnit(viewer: Viewer, unit: Unit): boolean {
+    return viewer.isAdmin && unit.organization.id === viewer.organizationId;
+  },
+
+  canUpdateUser(viewer: Viewer, user: User): boolean {
+    return viewer.isAdmin && user.organization.id === viewer.organizationId;
+  },
+
+  canUpdateMembership(viewer: Viewer, membership: Membership, unit: Unit): boolean {
+    return viewer.isAdmin && unit.organization.id === viewer.organizationId && membership.unit.id === unit.id;
+  },
+
+  canManageToken(viewer: Viewer, token: ApiToken, owner: User): boolean {
+    return (
+      owner.organization.id === viewer.organizationId && (token.owner.id === viewer.userId || viewer.isAdmin)
+    );
+  },
+
+  /** Whose tokens a viewer may create: their own, or (administrators) anyone's in the organization. */
+  canCreateTokenFor(viewer: Viewer, owner: User): boolean {
+    return owner.organization.id === viewer.organizationId && (owner.id === viewer.userId || viewer.isAdmin);
+  },
+};

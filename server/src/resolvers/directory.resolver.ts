@@ -1,0 +1,138 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { createApiToken, revokeApiToken } from '../commands/api-token.commands.js';
+import {
+  createUnit,
+  inviteUser,
+  removeMembership,
+  setMembership,
+  setSystemRole,
+  setUserActive,
+  updateUnit,
+} from '../commands/directory.commands.js';
+import type { Context } from '../context.js';
+import { ApiToken, User } from '../entities/index.js';
+import { directoryPolicy } from '../policies/directory.policy.js';
+import { requireViewer } from '../policies/viewer.policy.js';
+import {
+  ApiTokenPayload,
+  ApiTokenViewerCan,
+  CreateApiTokenInput,
+  CreateApiTokenPayload,
+  CreateUnitInput,
+  InviteUserInput,
+  InviteUserPayload,
+  MembershipPayload,
+  RemoveMembershipInput,
+  SetMembershipInput,
+  SetSystemRoleInput,
+  SetUserActiveInput,
+  UnitPayload,
+  UpdateUnitInput,
+  UserPayload,
+} from './types/directory.input.js';
+
+/** Administration of the directory and of API tokens. */
+@Resolver()
+export class DirectoryResolver {
+  @Query(() => [ApiToken], {
+    description: "The viewer's API tokens; administrators see everyone's in the organization.",
+  })
+  apiTokens(@Ctx() { em, viewer }: Context): Promise<ApiToken[]> {
+    const v = requireViewer(viewer);
+    const owner = directoryPolicy.canAdminister(v) ? { organization: v.organizationId } : { id: v.userId };
+    return em.find(ApiToken, { owner, scopes: { $ne: null } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
+  }
+
+  @Mutation(() => CreateApiTokenPayload)
+  createApiToken(
+    @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
+    @Ctx() { em, viewer }: Context,
+  ) {
+    return createApiToken(em, requireViewer(viewer), input);
+  }
+
+  @Mutation(() => ApiTokenPayload)
+  async revokeApiToken(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<ApiTokenPayload> {
+    return { apiToken: await revokeApiToken(em, requireViewer(viewer), id) };
+  }
+
+  @Mutation(() => UnitPayload)
+  async createUnit(
+    @Arg('input', () => CreateUnitInput) input: CreateUnitInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<UnitPayload> {
+    return { unit: await createUnit(em, requireViewer(viewer), input) };
+  }
+
+  @Mutation(() => UnitPayload)
+  async updateUnit(
+    @Arg('input', () => UpdateUnitInput) input: UpdateUnitInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<UnitPayload> {
+    return { unit: await updateUnit(em, requireViewer(viewer), input) };
+  }
+
+  @Mutation(() => InviteUserPayload)
+  inviteUser(
+    @Arg('input', () => InviteUserInput) input: InviteUserInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<InviteUserPayload> {
+    return inviteUser(em, requireViewer(viewer), input);
+  }
+
+  @Mutation(() => UserPayload, {
+    description: 'Deactivating ends the user’s sessions, tokens and live connections at once.',
+  })
+  async setUserActive(
+    @Arg('input', () => SetUserActiveInput) input: SetUserActiveInput,
+    @Ctx() ctx: Context,
+  ): Promise<UserPayload> {
+    const user = await setUserActive(ctx.em, requireViewer(ctx.viewer), input.id, input.active);
+    if (!input.active) ctx.connections.closeUser(user.id);
+    return { user };
+  }
+
+  @Mutation(() => UserPayload)
+  async setSystemRole(
+    @Arg('input', () => SetSystemRoleInput) input: SetSystemRoleInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<UserPayload> {
+    return { user: await setSystemRole(em, requireViewer(viewer), input.id, input.systemRole) };
+  }
+
+  @Mutation(() => MembershipPayload)
+  async setMembership(
+    @Arg('input', () => SetMembershipInput) input: SetMembershipInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<MembershipPayload> {
+    return { membership: await setMembership(em, requireViewer(viewer), input) };
+  }
+
+  @Mutation(() => Boolean)
+  async removeMembership(
+    @Arg('input', () => RemoveMembershipInput) input: RemoveMembershipInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<boolean> {
+    await removeMembership(em, requireViewer(viewer), input);
+    return true;
+  }
+}
+
+@Resolver(() => ApiToken)
+export class ApiTokenResolver {
+  @FieldResolver(() => User)
+  owner(@Root() token: ApiToken): Promise<User> {
+    return token.owner.loadOrFail();
+  }
+
+  @FieldResolver(() => ApiTokenViewerCan)
+  async viewerCan(@Root() token: ApiToken, @Ctx() { viewer }: Context): Promise<ApiTokenViewerCan> {
+    const owner = await token.owner.loadOrFail();
+    return {
+      revoke: !token.revokedAt && directoryPolicy.canManageToken(requireViewer(viewer), token, owner),
+    };
+  }
+}

@@ -1,0 +1,267 @@
+import { ApiTokenScope, Classification, MembershipRole, SystemRole } from '@quorum/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/auth/passwords.js';
+import {
+  ApiToken,
+  Event,
+  LoginAttempt,
+  Meeting,
+  Organization,
+  Session,
+  Unit,
+  User,
+} from '../src/entities/index.js';
+import { buildApiToken, buildMeeting, buildOrganization, buildUser } from './support/factories.js';
+import { collect, startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';
+
+const code = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.code;
+const loginMutation = `mutation($input: LoginInput!) { login(input: $input) { token user { email } } }`;
+const password = 'mật-khẩu-thử-nghiệm';
+
+describe('sessions, API tokens and rate limits', () => {
+  let t: TestServer;
+  let org: Organization;
+  let office: { user: User; token: string };
+  let admin: { user: User; token: string };
+  let meetingId: string;
+  let committeeId: string;
+  let email: string;
+
+  beforeAll(async () => {
+    t = await startTestServer(async (db) => {
+      const em = db.orm.em.fork();
+      const built = await buildOrganization(em);
+      org = built.organization;
+      office = await buildUser(em, org, { unit: built.office, role: MembershipRole.STAFF });
+      admin = await buildUser(em, org, { systemRole: SystemRole.ADMIN });
+      office.user.passwordHash = await hashPassword(password);
+      email = office.user.email;
+      await em.flush();
+      meetingId = (await buildMeeting(em, org, built.committee)).id;
+      committeeId = built.committee.id;
+    });
+  });
+  afterAll(() => t.close());
+
+  const login = (pass = password, who = email) =>
+    t.gql<{ login: { token: string } }>(loginMutation, { input: { email: who, password: pass } });
+  const touchMeeting = async (token: string) => {
+    const version = (await t.db.orm.em.fork().findOneOrFail(Meeting, meetingId)).version;
+    return t.gql(
+      `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { meeting { id } } }`,
+      { input: { id: meetingId, expectedVersion: version, location: `Phòng ${version}` } },
+      token,
+    );
+  };
+
+  it('logs in with argon2id, answers the viewer, and logout ends the session on HTTP', async () => {
+    const stored = await t.db.orm.em
+      .fork()
+      .findOneOrFail(User, office.user.id, { populate: ['passwordHash'] });
+    expect(stored.passwordHash.startsWith('$argon2id$')).toBe(true);
+    const session = await login();
+    const token = session.data!.login.token;
+    expect((await t.gql<{ viewer: { id: string } }>(`{ viewer { id } }`, {}, token)).data?.viewer.id).toBe(
+      office.user.id,
+    );
+    // Only the hash of the token is stored.
+    expect(await t.db.orm.em.fork().count(Session, { tokenHash: token })).toBe(0);
+    expect((await t.gql(`mutation { logout }`, {}, token)).data).toEqual({ logout: true });
+    expect(code(await t.gql(`{ viewer { id } }`, {}, token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends access on an open WebSocket when the session is logged out', async () => {
+    const token = (await login()).data!.login.token;
+    const start = await t.gql<{ events: { pageInfo: { endCursor: string | null } } }>(
+      `query($id: ID!) { events(scope: { type: MEETING, id: $id }, first: 100) { pageInfo { endCursor } } }`,
+      { id: meetingId },
+      token,
+    );
+    const stream = collect<{ events: { type: string } }>(
+      t.ws(token),
+      `subscription($id: ID!, $after: String) { events(scope: { type: MEETING, id: $id }, after: $after) { type } }`,
+      { id: meetingId, after: start.data?.events.pageInfo.endCursor ?? '0' },
+      5,
+      4_000,
+    );
+    expect((await touchMeeting(office.token)).errors).toBeUndefined();
+    await expect.poll(() => stream.received.length, { timeout: 3_000 }).toBe(1);
+    await t.gql(`mutation { logout }`, {}, token);
+    expect((await touchMeeting(office.token)).errors).toBeUndefined();
+    await stream.done;
+    expect(stream.received).toHaveLength(1);
+    expect(JSON.stringify(stream.errors)).toContain('UNAUTHENTICATED');
+  });
+
+  it('expires sessions after the absolute limit and after idling', async () => {
+    const em = t.db.orm.em.fork();
+    const expired = await buildUser(em, org, {});
+    await em.nativeUpdate(Session, { user: expired.user }, { expiresAt: new Date(Date.now() - 1000) });
+    expect(code(await t.gql(`{ viewer { id } }`, {}, expired.token))).toBe('UNAUTHENTICATED');
+    const idle = await buildUser(em, org, {});
+    await em.nativeUpdate(
+      Session,
+      { user: idle.user },
+      { lastSeenAt: new Date(Date.now() - (t.config.sessionIdleHours * 3_600_000 + 60_000)) },
+    );
+    expect(code(await t.gql(`{ viewer { id } }`, {}, idle.token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets a user list and revoke their sessions, and changing the password ends the others', async () => {
+    const first = (await login()).data!.login.token;
+    const second = (await login()).data!.login.token;
+    const listed = await t.gql<{ sessions: { id: string; current: boolean }[] }>(
+      `{ sessions { id current } }`,
+      {},
+      first,
+    );
+    const other = listed.data!.sessions.find((s) => !s.current)!;
+    expect(listed.data!.sessions.filter((s) => s.current)).toHaveLength(1);
+    const revoked = await t.gql(`mutation($id: ID!) { revokeSession(id: $id) }`, { id: other.id }, first);
+    expect(revoked.errors).toBeUndefined();
+    const stillSecond = await t.gql(`{ viewer { id } }`, {}, second);
+    const stillFirst = await t.gql(`{ viewer { id } }`, {}, first);
+    // One of the two was revoked: exactly one still works.
+    expect([code(stillSecond), code(stillFirst)].filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(1);
+    const keep = code(stillFirst) ? second : first;
+
+    const third = (await login()).data!.login.token;
+    const weak = await t.gql(
+      `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
+      { input: { currentPassword: password, newPassword: 'short' } },
+      keep,
+    );
+    expect(weak.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    const changed = await t.gql(
+      `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
+      { input: { currentPassword: password, newPassword: 'một-mật-khẩu-mới-dài' } },
+      keep,
+    );
+    expect(changed.errors).toBeUndefined();
+    expect((await t.gql(`{ viewer { id } }`, {}, keep)).errors).toBeUndefined();
+    expect(code(await t.gql(`{ viewer { id } }`, {}, third))).toBe('UNAUTHENTICATED');
+    expect(code(await login())).toBe('UNAUTHENTICATED');
+    expect((await login('một-mật-khẩu-mới-dài')).errors).toBeUndefined();
+    // Put it back for the other tests, with a fresh session (the change ended the factory's).
+    await t.db.orm.em
+      .fork()
+      .nativeUpdate(User, { id: office.user.id }, { passwordHash: await hashPassword(password) });
+    office.token = (await login()).data!.login.token;
+  });
+
+  it('API tokens: shown once, stored hashed, scoped; a read token cannot mutate; revoked or expired tokens stop', async () => {
+    const created = await t.gql<{
+      createApiToken: { token: string; apiToken: { id: string; scopes: string[] } };
+    }>(
+      `mutation { createApiToken(input: { name: "Cổng thông tin", scopes: [READ] }) { token apiToken { id name scopes lastUsedAt } } }`,
+      {},
+      office.token,
+    );
+    expect(created.errors).toBeUndefined();
+    const { token, apiToken } = created.data!.createApiToken;
+    expect(apiToken.scopes).toEqual(['READ']);
+    expect(await t.db.orm.em.fork().count(ApiToken, { tokenHash: token })).toBe(0);
+    expect((await t.gql(`{ meetings { totalCount } }`, {}, token)).errors).toBeUndefined();
+    expect((await t.db.orm.em.fork().findOneOrFail(ApiToken, apiToken.id)).lastUsedAt).toBeInstanceOf(Date);
+    const eventsBefore = await t.db.orm.em.fork().count(Event, {});
+    expect(code(await touchMeeting(token))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await t.gql(
+          `mutation { createApiToken(input: { name: "x", scopes: [WRITE] }) { token } }`,
+          {},
+          token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await t.db.orm.em.fork().count(Event, {})).toBe(eventsBefore);
+    // Listed without the secret; revoked by its owner.
+    const listed = await t.gql<{ apiTokens: { id: string }[] }>(
+      `{ apiTokens { id name } }`,
+      {},
+      office.token,
+    );
+    expect(listed.data!.apiTokens.map((x) => x.id)).toContain(apiToken.id);
+    expect(
+      (
+        await t.gql(
+          `mutation($id: ID!) { revokeApiToken(id: $id) { apiToken { revokedAt } } }`,
+          { id: apiToken.id },
+          office.token,
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(code(await t.gql(`{ meetings { totalCount } }`, {}, token))).toBe('UNAUTHENTICATED');
+
+    const em = t.db.orm.em.fork();
+    const writer = await buildApiToken(em, office.user, [ApiTokenScope.READ, ApiTokenScope.WRITE]);
+    expect((await touchMeeting(writer.token)).errors).toBeUndefined();
+    await em.nativeUpdate(ApiToken, { id: writer.apiToken.id }, { expiresAt: new Date(Date.now() - 1000) });
+    expect(code(await touchMeeting(writer.token))).toBe('UNAUTHENTICATED');
+    const calendarOnly = await buildApiToken(em, office.user, [ApiTokenScope.CALENDAR]);
+    expect(code(await t.gql(`{ meetings { totalCount } }`, {}, calendarOnly.token))).toBe('UNAUTHENTICATED');
+    expect(code(await t.gql(`{ meetings { totalCount } }`, {}, 'qs_not-a-real-token'))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('rate limits failed logins per account, without telling whether the email exists', async () => {
+    const em = t.db.orm.em.fork();
+    const victim = await buildUser(em, org, {});
+    victim.user.passwordHash = await hashPassword(password);
+    await em.flush();
+    for (let i = 0; i < t.config.loginLimit.perAccount; i++) {
+      expect(code(await login('sai-mật-khẩu', victim.user.email))).toBe('UNAUTHENTICATED');
+    }
+    // Now even the right password is refused for a while; so is an unknown email after as many tries.
+    expect(code(await login(password, victim.user.email))).toBe('RATE_LIMITED');
+    await t.db.orm.em.fork().nativeDelete(LoginAttempt, {});
+    for (let i = 0; i < t.config.loginLimit.perAccount; i++) await login('sai', 'khong-co@quorum.test');
+    expect(code(await login('sai', 'khong-co@quorum.test'))).toBe('RATE_LIMITED');
+    await t.db.orm.em.fork().nativeDelete(LoginAttempt, {});
+    expect((await login(password, victim.user.email)).errors).toBeUndefined();
+  });
+
+  it('rate limits failed logins per client address across accounts', async () => {
+    await t.db.orm.em.fork().nativeDelete(LoginAttempt, {});
+    const { perAddress } = t.config.loginLimit;
+    for (let i = 0; i < perAddress; i++) await login('sai', `nguoi-${i}@quorum.test`);
+    expect(code(await login(password))).toBe('RATE_LIMITED');
+    await t.db.orm.em.fork().nativeDelete(LoginAttempt, {});
+    expect((await login()).errors).toBeUndefined();
+  });
+
+  it('records every read of a CONFIDENTIAL object in the audit trail, never in the live feed', async () => {
+    const em = t.db.orm.em.fork();
+    const secret = await buildMeeting(
+      em,
+      em.getReference(Organization, org.id),
+      em.getReference(Unit, committeeId),
+      {
+        classification: Classification.CONFIDENTIAL,
+        title: 'Họp mật',
+      },
+    );
+    secret.accessList.add(em.getReference(User, office.user.id));
+    await em.flush();
+    const read = await t.gql<{ meeting: { title: string } }>(
+      `query($id: ID!) { meeting(id: $id) { title } }`,
+      { id: secret.id },
+      office.token,
+    );
+    expect(read.data?.meeting.title).toBe('Họp mật');
+    await t.gql(`{ meetings(first: 100) { edges { node { id title } } } }`, {}, office.token);
+    const audit = await t.db.orm.em.fork().find(Event, { subjectId: secret.id, auditOnly: true });
+    expect(audit.map((e) => [e.type, e.actor?.id])).toEqual([
+      ['meeting.read', office.user.id],
+      ['meeting.read', office.user.id],
+    ]);
+    const feed = await t.gql<{ events: { events: { type: string }[] } }>(
+      `query($id: ID!) { events(scope: { type: MEETING, id: $id }, first: 100) { events { type } } }`,
+      { id: secret.id },
+      office.token,
+    );
+    expect(feed.data?.events.events).toEqual([]);
+    void admin;
+  });
+});
