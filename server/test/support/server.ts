@@ -69,14 +69,15 @@ export async function startTestServer(
   };
 }
 
-/** Subscribes and collects results until `count` arrived (or the timeout passes). */
+/** Subscribes and collects results until `count` arrived, or `until` holds (or the timeout passes). */
 export function collect<T>(
   client: Client,
   query: string,
   variables: Record<string, unknown>,
-  count: number,
+  count: number | ((received: T[]) => boolean),
   timeoutMs = 10_000,
 ) {
+  const enough = typeof count === 'number' ? (received: T[]) => received.length >= count : count;
   const received: T[] = [];
   const errors: unknown[] = [];
   let unsubscribe = () => {};
@@ -88,7 +89,7 @@ export function collect<T>(
         next: (value) => {
           if (value.errors) errors.push(...value.errors);
           if (value.data) received.push(value.data as T);
-          if (received.length >= count) {
+          if (enough(received)) {
             clearTimeout(timer);
             resolve(received);
           }
