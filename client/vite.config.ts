@@ -13,6 +13,9 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiServer, ws: true, changeOrigin: true },
       '/health': { target: apiServer, changeOrigin: true },
+      // The exports and the calendar feed; `/calendar` and `/meetings/<id>` themselves are the client's pages.
+      '^/calendar/[^/]+\\.ics$': { target: apiServer, changeOrigin: true },
+      '^/meetings/[^/]+/(agenda\\.ics|agenda\\.json|book\\.pdf)$': { target: apiServer, changeOrigin: true },
     },
   },
   build: {
@@ -23,7 +26,16 @@ export default defineConfig({
       output: {
         // Libraries change far less often than the app: a separate chunk stays cached across releases.
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /node_modules/ }],
+          groups: [
+            // Drag and drop is only needed in the meeting room; the router on every page.
+            { name: 'dnd', test: /node_modules[\\/]\.pnpm[\\/]@dnd-kit/, priority: 2 },
+            {
+              name: 'router',
+              test: /node_modules[\\/]\.pnpm[\\/](react-router|cookie|set-cookie-parser)/,
+              priority: 2,
+            },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
+          ],
         },
       },
     },

@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation } from 'react-router';
 import { apiErrorInfo } from './apollo/errors';
 import { VIEWER_QUERY } from './apollo/operations';
 import { setToken } from './apollo/session';
@@ -8,8 +9,15 @@ import { Alert } from './components/Alert';
 import { AppHeader } from './components/AppHeader';
 import { SessionContext } from './hooks/useOrganization';
 import { useSessionToken } from './hooks/useSession';
+import { AccountPage } from './scenes/AccountPage';
+import { TokensPage } from './scenes/admin/TokensPage';
+import { UnitsPage } from './scenes/admin/UnitsPage';
+import { UsersPage } from './scenes/admin/UsersPage';
+import { CalendarPage } from './scenes/CalendarPage';
 import { LoginPage } from './scenes/LoginPage';
+import { MeetingRoomPage } from './scenes/MeetingRoomPage';
 import { MeetingsPage } from './scenes/MeetingsPage';
+import { NotFoundPage } from './scenes/NotFoundPage';
 
 export function App() {
   const token = useSessionToken();
@@ -34,9 +42,7 @@ function SignedIn() {
           {t('app.skipToContent')}
         </a>
         <AppHeader />
-        <main id="main" className="app-main" tabIndex={-1}>
-          <MeetingsPage />
-        </main>
+        <MainContent />
       </SessionContext>
     );
   }
@@ -67,6 +73,36 @@ function SignedIn() {
       <p className="placeholder" role="status">
         <span className="spinner" aria-hidden="true" /> {t('common.loading')}
       </p>
+    </main>
+  );
+}
+
+/**
+ * The routes. Moving to another page puts focus on the new page's main region, so a
+ * keyboard or screen reader user starts reading it from the top (not on the first load).
+ */
+function MainContent() {
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(location.pathname);
+  useEffect(() => {
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = '';
+    main.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <main id="main" ref={main} className="app-main" tabIndex={-1}>
+      <Routes>
+        <Route path="/" element={<MeetingsPage />} />
+        <Route path="/calendar" element={<CalendarPage />} />
+        <Route path="/meetings/:id" element={<MeetingRoomPage />} />
+        <Route path="/account" element={<AccountPage />} />
+        <Route path="/admin/users" element={<UsersPage />} />
+        <Route path="/admin/units" element={<UnitsPage />} />
+        <Route path="/admin/tokens" element={<TokensPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
     </main>
   );
 }

@@ -14,11 +14,17 @@ import { WebSocketServer } from 'ws';
 import { authenticate } from './auth/authenticate.js';
 import type { Viewer } from './auth/viewer.js';
 import type { Config } from './config/config.js';
+import { requestLimits } from './config/limits.js';
 import type { Database } from './config/orm.js';
 import type { Context } from './context.js';
+import { exportRouter } from './exports/export.router.js';
 import { formatError } from './format-error.js';
 import { ChangeFeed } from './realtime/change-feed.js';
 import { LiveConnections } from './realtime/connections.js';
+import { bodyParserErrors, securityHeaders, unexpectedErrors } from './security/http-guards.js';
+import { queryLimitRules, variableCostPlugin } from './security/query-limits.js';
+import { assignRequestId, withRequestId } from './security/request-id.js';
+import { webSocketGuard } from './security/websocket-guard.js';
 import { getSchema } from './schema.js';
 
 export interface RunningServer {
@@ -30,7 +36,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-type WsExtra = { viewer: Viewer | null; authorization: string | undefined };
+type WsExtra = { viewer: Viewer | null; authorization: string | undefined; connectionId: string };
 
 /** One HTTP server: GraphQL over HTTP and WebSocket at `/graphql`, `/health`, and the built client at `/`. */
 export async function startServer(config: Config, db: Database): Promise<RunningServer> {
@@ -39,6 +45,7 @@ export async function startServer(config: Config, db: Database): Promise<Running
   const connections = new LiveConnections();
   const app = express();
   app.disable('x-powered-by');
+  app.use(assignRequestId, securityHeaders(config));
   const httpServer = createServer(app);
 
   const contextFor = async (
@@ -51,13 +58,20 @@ export async function startServer(config: Config, db: Database): Promise<Running
     return { em, viewer, feed, connections, config, requestId, authorization, address: address ?? 'unknown' };
   };
 
-  const wsServer = new WebSocketServer({ noServer: true });
+  const production = config.nodeEnv === 'production';
+  // A frame over maxPayload closes the socket (1009) unparsed; a smaller one over the body limit is refused by
+  // the guard with a code, like an oversized HTTP body.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: requestLimits.maxWebSocketFrameBytes });
+  const guard = webSocketGuard({ schema, production });
+  const wsRequestId = (ctx: { extra: unknown }, id: string) => `${(ctx.extra as WsExtra).connectionId}:${id}`;
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
+      connectionInitWaitTimeout: requestLimits.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization;
         const authorization = typeof raw === 'string' ? raw : undefined;
+        (ctx.extra as WsExtra).connectionId = randomUUID();
         try {
           (ctx.extra as WsExtra).authorization = authorization;
           const viewer = await authenticate(db.orm.em.fork(), config, authorization);
@@ -74,10 +88,13 @@ export async function startServer(config: Config, db: Database): Promise<Running
           return false;
         }
       },
-      context: async (ctx) =>
+      // graphql-ws validates with the specified rules only: the guard applies the HTTP limits, and counts
+      // this operation among those running on the socket.
+      onSubscribe: (ctx, _id, payload) => guard(payload, Object.keys(ctx.subscriptions).length),
+      context: async (ctx, id) =>
         contextFor(
           (ctx.extra as WsExtra).authorization,
-          randomUUID(),
+          wsRequestId(ctx, id),
           ctx.extra.request.socket.remoteAddress,
         ),
       onNext: (_ctx, _id, _payload, args, result) => {
@@ -85,9 +102,9 @@ export async function startServer(config: Config, db: Database): Promise<Running
         const requestId = (args.contextValue as Context | undefined)?.requestId;
         return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, requestId)) };
       },
-      onError: (_ctx, _id, _payload, errors) =>
+      onError: (ctx, id, _payload, errors) =>
         errors.map((e) => {
-          const formatted = formatError(e.toJSON(), e);
+          const formatted = formatError(e.toJSON(), e, wsRequestId(ctx, id));
           return new GraphQLError(formatted.message, { extensions: formatted.extensions ?? {} });
         }),
     },
@@ -104,13 +121,21 @@ export async function startServer(config: Config, db: Database): Promise<Running
 
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: config.nodeEnv !== 'production',
+    introspection: !production,
+    // Field suggestions ("Did you mean …") tell a stranger the schema: off in production, as introspection.
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: requestLimits.maxTokens },
+    validationRules: queryLimitRules(),
     // main.ts owns shutdown: it stops the server, then closes the database.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ...(config.nodeEnv === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+      variableCostPlugin<Context>(),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
@@ -126,25 +151,31 @@ export async function startServer(config: Config, db: Database): Promise<Running
 
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    express.json({ limit: requestLimits.maxBodyBytes }),
+    withRequestId,
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        contextFor(req.headers.authorization, String(req.headers['x-request-id'] ?? randomUUID()), req.ip),
+      context: async ({ req, res }) =>
+        contextFor(req.headers.authorization, String(res.locals.requestId ?? randomUUID()), req.ip),
     }),
+    bodyParserErrors,
   );
 
+  app.use(exportRouter(db, config));
+
   const indexHtml = path.join(config.clientDir, 'index.html');
-  if (existsSync(indexHtml)) {
-    app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
-    // The client routes in the browser: every other GET answers the app shell.
-    app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(indexHtml, { maxAge: 0 }));
-  } else {
-    app.get('/', (_req, res) => {
-      res
-        .type('text')
-        .send('Quorum API is running. The client is not built: run `pnpm start` from the repository root.');
-    });
-  }
+  const clientBuilt = existsSync(indexHtml);
+  if (clientBuilt) app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
+  // The client routes in the browser: every other GET answers the app shell (our headers included, where
+  // Express's own 404 page would set its own).
+  app.get(/^\/(?!graphql|health).*/, (req, res) => {
+    if (clientBuilt) return res.sendFile(indexHtml, { maxAge: 0 });
+    return res
+      .status(req.path === '/' ? 200 : 404)
+      .type('text')
+      .send('Quorum API is running. The client is not built: run `pnpm start` from the repository root.');
+  });
+
+  app.use(unexpectedErrors);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   const { port } = httpServer.address() as AddressInfo;

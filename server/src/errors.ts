@@ -27,8 +27,8 @@ export class NotFoundError extends AppError {
 }
 
 export class BadInputError extends AppError {
-  constructor(field: string, message: string) {
-    super(ErrorCode.BAD_USER_INPUT, message, { field });
+  constructor(field: string, message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.BAD_USER_INPUT, message, { ...extensions, field });
   }
 }
 

@@ -1,12 +1,12 @@
 import { ErrorCode } from '@quorum/shared';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { RefusalCode } from './security/refusal.js';
+import { currentRequestId } from './security/request-id.js';
 
 const publicCodes = new Set<string>([
   ...Object.values(ErrorCode),
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
+  ...Object.values(RefusalCode),
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
@@ -14,12 +14,13 @@ const publicCodes = new Set<string>([
 
 /**
  * What a client may see of an error: our coded errors as they are, validation errors with the field,
- * anything else masked (no stack, no SQL) and logged with the request id.
+ * anything else masked (no stack, no SQL) and logged with the request id (over HTTP, the one of the request
+ * being handled unless given).
  */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  requestId?: string,
+  requestId = currentRequestId(),
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof ArgumentValidationError) {

@@ -1,8 +1,13 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import './entities/enums.js';
-import { AgendaItemResolver, ParticipantResolver } from './resolvers/agenda-item.resolver.js';
+import {
+  AgendaItemResolver,
+  AttachmentResolver,
+  ParticipantResolver,
+} from './resolvers/agenda-item.resolver.js';
 import { confidentialReadAudit, writeScopeGuard } from './policies/guards.middleware.js';
+import { CalendarResolver } from './resolvers/calendar.resolver.js';
 import { AuthResolver, SessionResolver } from './resolvers/auth.resolver.js';
 import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
@@ -23,6 +28,7 @@ import {
   ProposalResolver,
 } from './resolvers/proposal.resolver.js';
 import { TaskResolver, TaskUpdateResolver } from './resolvers/task.resolver.js';
+import { validateArgs } from './resolvers/validate-args.js';
 
 const resolvers = [
   AuthResolver,
@@ -38,6 +44,7 @@ const resolvers = [
   MeetingResolver,
   ParticipantResolver,
   AgendaItemResolver,
+  AttachmentResolver,
   ProposalResolver,
   AppraisalResolver,
   AppraisalAssignmentResolver,
@@ -46,6 +53,7 @@ const resolvers = [
   TaskResolver,
   TaskUpdateResolver,
   EventResolver,
+  CalendarResolver,
 ] as const;
 
 // type-graphql insists on a PubSub, but our only subscription streams from the change feed (its own
@@ -66,6 +74,7 @@ export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },
+    validateFn: validateArgs,
     pubSub: noTopics,
     globalMiddlewares: [writeScopeGuard, confidentialReadAudit],
   });

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AgendaItem,
   Appraisal,
+  Event,
   AppraisalAssignment,
   AppraisalComment,
   Meeting,
@@ -111,16 +112,23 @@ const readOps: Record<Entity, string[]> = {
 };
 
 /** Mutations: who may do them (everyone else is refused with the code the cell expects). */
+const meetingMutations = [
+  'updateMeeting',
+  'scheduleMeeting',
+  'addAgendaItem',
+  'moveAgendaItem',
+  'markMaterialsRead',
+] as const;
 const mutationOps = [
-  'updateMeeting:INTERNAL',
-  'updateMeeting:RESTRICTED',
-  'updateMeeting:CONFIDENTIAL',
+  ...meetingMutations.flatMap((op) => classifications.map((cls) => `${op}:${cls}`)),
   'createMeeting',
   'createUnit',
   'inviteUser',
   'setMembership',
   'createApiToken',
   'revokeApiToken',
+  'updateUser',
+  'resetUserPassword',
 ] as const;
 
 const declared = new Set<string>();
@@ -151,6 +159,8 @@ interface World {
   victimTokenIds: string[];
   organizationId: string;
   foreignOrganizationId: string;
+  resetVictimId: string;
+  agendaItems: Record<Classification, string>;
 }
 
 async function buildWorld(em: EntityManager): Promise<World> {
@@ -185,6 +195,7 @@ async function buildWorld(em: EntityManager): Promise<World> {
 
   const ids = { meeting: {}, proposal: {}, task: {} } as Ids;
   const meetings = {} as Record<Classification, Meeting>;
+  const agendaItems = {} as Record<Classification, string>;
   for (const cls of classifications) {
     const meeting = em.create(Meeting, {
       organization: org.organization,
@@ -196,6 +207,7 @@ async function buildWorld(em: EntityManager): Promise<World> {
     });
     em.create(Participant, { meeting, user: committee.user, role: ParticipantRole.MEMBER });
     if (cls === Classification.CONFIDENTIAL) meeting.accessList.add(office.user);
+    agendaItems[cls] = em.create(AgendaItem, { meeting, position: 'Zz', title: 'Khai mạc' }).id;
     meetings[cls] = meeting;
     ids.meeting[cls] = meeting.id;
   }
@@ -272,6 +284,7 @@ async function buildWorld(em: EntityManager): Promise<World> {
   const victims = await Promise.all(
     [1, 2, 3].map(() => buildApiToken(em, office.user, [ApiTokenScope.READ])),
   );
+  const resetVictim = await buildUser(em, org.organization, {});
   return {
     tokens: {
       admin: admin.token,
@@ -294,6 +307,8 @@ async function buildWorld(em: EntityManager): Promise<World> {
     victimTokenIds: victims.map((v) => v.apiToken.id),
     organizationId: org.organization.id,
     foreignOrganizationId: foreignOrg.organization.id,
+    resetVictimId: resetVictim.user.id,
+    agendaItems,
   };
 }
 
@@ -611,6 +626,85 @@ describe('authorization matrix', () => {
       }
     }
 
+    // The other meeting writes: the office manages the meeting; a participant (`committee`) marks the
+    // materials read. Everyone else is refused as above, and nothing is written.
+    const meetingWrites: {
+      op: Exclude<(typeof meetingMutations)[number], 'updateMeeting'>;
+      allowed: Role[];
+      run: (role: Role, cls: Classification, version: number) => Promise<GraphQLResponse<unknown>>;
+    }[] = [
+      {
+        op: 'scheduleMeeting',
+        allowed: ['office'],
+        run: (role, cls, version) =>
+          as(
+            role,
+            `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { status } } }`,
+            {
+              input: { id: w.ids.meeting[cls], expectedVersion: version },
+            },
+          ),
+      },
+      {
+        op: 'addAgendaItem',
+        allowed: ['office'],
+        run: (role, cls) =>
+          as(
+            role,
+            `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
+            {
+              input: { meetingId: w.ids.meeting[cls], title: `Mục mới (${role})` },
+            },
+          ),
+      },
+      {
+        op: 'moveAgendaItem',
+        allowed: ['office'],
+        run: (role, cls) =>
+          as(
+            role,
+            `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { agendaItem { id } } }`,
+            {
+              input: { id: w.agendaItems[cls], parentId: null },
+            },
+          ),
+      },
+      {
+        op: 'markMaterialsRead',
+        allowed: ['committee'],
+        run: (role, cls) =>
+          as(
+            role,
+            `mutation($input: MarkMaterialsReadInput!) { markMaterialsRead(input: $input) { participant { id } } }`,
+            {
+              input: { meetingId: w.ids.meeting[cls] },
+            },
+          ),
+      },
+    ];
+    for (const write of meetingWrites) {
+      for (const cls of classifications) {
+        for (const role of roles) {
+          const em = t.db.orm.em.fork();
+          const before = await em.findOneOrFail(Meeting, w.ids.meeting[cls]);
+          const eventsBefore = await em.count(Event, { scopeId: w.ids.meeting[cls], auditOnly: false });
+          const response = await write.run(role, cls, before.version);
+          const eventsAfter = await t.db.orm.em
+            .fork()
+            .count(Event, { scopeId: w.ids.meeting[cls], auditOnly: false });
+          if (write.allowed.includes(role)) {
+            expect(response.errors, `${write.op} ${cls} as ${role}`).toBeUndefined();
+            expect(eventsAfter).toBeGreaterThan(eventsBefore);
+          } else {
+            const visible = mayRead(role, 'meeting', cls);
+            expect(code(response), `${write.op} ${cls} as ${role}`).toBe(refusal(role, visible));
+            expect(eventsAfter).toBe(eventsBefore);
+          }
+          cover(`${role}|mutation|${write.op}:${cls}`);
+        }
+      }
+    }
+
     const attempts: {
       op: (typeof mutationOps)[number];
       allowed: Role[];
@@ -677,6 +771,23 @@ describe('authorization matrix', () => {
         run: (role, i) =>
           as(role, `mutation($id: ID!) { revokeApiToken(id: $id) { apiToken { revokedAt } } }`, {
             id: w.victimTokenIds[i]!,
+          }),
+      },
+      {
+        op: 'updateUser',
+        // `unrelated` edits their own profile; administrators anyone's.
+        allowed: ['admin', 'unrelated'],
+        run: (role) =>
+          as(role, `mutation($input: UpdateUserInput!) { updateUser(input: $input) { user { fullName } } }`, {
+            input: { id: w.memberUserId, fullName: `Tên mới (${role})` },
+          }),
+      },
+      {
+        op: 'resetUserPassword',
+        allowed: ['admin'],
+        run: (role) =>
+          as(role, `mutation($id: ID!) { resetUserPassword(id: $id) { temporaryPassword } }`, {
+            id: w.resetVictimId,
           }),
       },
     ];

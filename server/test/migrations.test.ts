@@ -18,6 +18,7 @@ const expectedTables = [
   'appraisal',
   'appraisal_assignment',
   'appraisal_comment',
+  'attachment',
   'document_version',
   'event',
   'login_attempt',

@@ -84,11 +84,12 @@ describe('read API over HTTP on the seeded demo data', () => {
         participants: Page<unknown>;
       }>;
     }>(
-      `{ meetings(first: 100) { totalCount edges { node { title kind status startsAt committee { name } chair { fullName }
-           agendaItems(first: 100) { totalCount edges { node { number title durationMinutes status
+      // Nested pages multiply in the cost limit (server/src/config/limits.ts): 20 meetings × 50 items fit.
+      `{ meetings(first: 20) { totalCount edges { node { title kind status startsAt committee { name } chair { fullName }
+           agendaItems(first: 50) { totalCount edges { node { number title durationMinutes status
              children { number title } presenterUser { fullName } presenterUnit { name } proposal { title } vote { outcome } } } }
-           participants(first: 100) { totalCount edges { node { role attendance user { fullName } } } }
-           proposals(first: 100) { totalCount } } } } }`,
+           participants(first: 50) { totalCount edges { node { role attendance user { fullName } } } }
+           proposals(first: 50) { totalCount } } } } }`,
       {},
       token,
     );
@@ -110,9 +111,9 @@ describe('read API over HTTP on the seeded demo data', () => {
       overdue: Page<{ overdue: boolean }>;
       tasks: Page<{ status: string }>;
     }>(
-      `{ proposals(first: 100) { totalCount edges { node { referenceNumber title status leadUnit { name } owner { fullName }
-           appraisals { totalCount edges { node { dueAt status assignments { verdict unit { name } }
-             comments(first: 100) { totalCount edges { node { body anchorQuote author { fullName } } } } } } } } } }
+      `{ proposals(first: 50) { totalCount edges { node { referenceNumber title status leadUnit { name } owner { fullName }
+           appraisals(first: 5) { totalCount edges { node { dueAt status assignments { verdict unit { name } }
+             comments(first: 20) { totalCount edges { node { body anchorQuote author { fullName } } } } } } } } } }
          overdue: tasks(filter: { overdue: true }, first: 100) { totalCount edges { node { overdue dueAt } } }
          tasks(first: 100) { totalCount edges { node { status } } } }`,
       {},

@@ -10,18 +10,31 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const runs = Number(process.env.RUNS ?? 3);
 
 /** Starts a command, polls `/health` on the port it prints, and returns the milliseconds until 200. */
-async function timeToHealthy(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<number> {
+async function timeToHealthy(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<number> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
     for (;;) {
-      if (performance.now() - started > 120_000 || child.exitCode !== null) throw new Error(`did not start:\n${output}`);
+      if (performance.now() - started > 120_000 || child.exitCode !== null)
+        throw new Error(`did not start:\n${output}`);
       const url = /(http:\/\/localhost:\d+)/.exec(output)?.[1];
       if (url) {
-        const ok = await fetch(`${url}/health`).then((r) => r.status === 200, () => false);
+        const ok = await fetch(`${url}/health`).then(
+          (r) => r.status === 200,
+          () => false,
+        );
         if (ok) return performance.now() - started;
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -52,11 +65,15 @@ for (let i = 0; i < runs; i++) {
 }
 
 const base = median(results.baseline);
-console.log(`Start to /health 200, median of ${runs} runs (embedded PGlite; the client build of \`pnpm start\` not included)`);
+console.log(
+  `Start to /health 200, median of ${runs} runs (embedded PGlite; the client build of \`pnpm start\` not included)`,
+);
 console.log('| start | median ms | ratio to the bare node:http baseline |');
 console.log('| --- | ---: | ---: |');
 console.log(`| bare node:http baseline | ${base.toFixed(0)} | 1.0 |`);
 for (const key of ['empty', 'existing'] as const) {
   const label = key === 'empty' ? 'Quorum, empty data directory' : 'Quorum, existing data directory';
-  console.log(`| ${label} | ${median(results[key]).toFixed(0)} | ${(median(results[key]) / base).toFixed(1)} |`);
+  console.log(
+    `| ${label} | ${median(results[key]).toFixed(0)} | ${(median(results[key]) / base).toFixed(1)} |`,
+  );
 }

@@ -1,55 +1,29 @@
 // Two people in the office, each in their own browser: what one does, the other sees
 // without reloading. Drives the built client served by the real server.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  meetingsHeading,
+  openPerson,
+  type Person,
+  screenshot,
+  signIn,
+} from '../support/browser.js';
 import { startServer } from '../support/server.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const EMAIL = 'office@quorum.test';
-const PASSWORD = 'quorum-demo';
 const LIVE_TIMEOUT = 10_000;
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  pageErrors: string[];
-}
 
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 let browser: Browser | undefined;
 let alice: Person;
 let bao: Person;
 
-async function openPerson(viewport: { width: number; height: number }): Promise<Person> {
-  if (!browser) throw new Error('browser not started');
-  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.setDefaultTimeout(LIVE_TIMEOUT);
-  return { context, page, pageErrors };
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
-}
-
-async function signIn({ page }: Person): Promise<void> {
-  if (!server) throw new Error('server not started');
-  await page.goto(server.url);
-  const form = page.getByTestId('login-form');
-  await form.getByLabel('Email', { exact: true }).fill(EMAIL);
-  await form.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await form.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Cuộc họp' }).waitFor();
-  // Live updates are only promised once the socket is up.
-  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
-  // The list, or its empty state if the demo data has no meetings.
-  await page.getByTestId('meetings-table').or(page.getByTestId('meetings-empty')).waitFor();
+/** Signs in as office staff and waits for the meetings list, or its empty state if there are no meetings. */
+async function signInToMeetings(person: Person): Promise<void> {
+  await signIn(person, server, EMAIL, { signedIn: meetingsHeading });
+  await person.page.getByTestId('meetings-table').or(person.page.getByTestId('meetings-empty')).waitFor();
 }
 
 function meetingRow(page: Page, meetingId: string): Locator {
@@ -70,23 +44,10 @@ describe('meetings, live across two browsers', () => {
   let meetingId = '';
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    alice = await openPerson({ width: 1280, height: 860 });
-    bao = await openPerson({ width: 900, height: 1000 });
+    browser = await launchBrowser();
+    alice = await openPerson(browser, { width: 1280, height: 860 }, LIVE_TIMEOUT);
+    bao = await openPerson(browser, { width: 900, height: 1000 }, LIVE_TIMEOUT);
   }, 120_000);
 
   afterAll(async () => {
@@ -95,7 +56,7 @@ describe('meetings, live across two browsers', () => {
   });
 
   it('signs both people in', async () => {
-    await Promise.all([signIn(alice), signIn(bao)]);
+    await Promise.all([signInToMeetings(alice), signInToMeetings(bao)]);
     await screenshot(alice.page, '01-signed-in');
     expect(await alice.page.getByTestId('viewer-name').textContent()).toBeTruthy();
   }, 60_000);

@@ -10,6 +10,7 @@ import { Observable } from 'rxjs';
 import { noteReconnected, setConnectionState } from './connection';
 import { apiErrorInfo } from './errors';
 import { getToken, setToken, subscribeToken } from './session';
+import { noteSessionEnded } from './session-ended';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -70,8 +71,16 @@ function startWsClient(token: string | null, resumed = false): void {
         if (everConnected) noteReconnected();
         everConnected = true;
       },
-      closed: () => {
-        if (wsClient === client) setConnectionState(everConnected ? 'reconnecting' : 'connecting');
+      closed: (event) => {
+        if (wsClient !== client) return;
+        // 4403: the server no longer accepts this token (the account was deactivated, the
+        // session revoked or expired). Retrying cannot help: the session is over.
+        if ((event as { code?: unknown } | undefined)?.code === 4403) {
+          noteSessionEnded();
+          setToken(null);
+          return;
+        }
+        setConnectionState(everConnected ? 'reconnecting' : 'connecting');
       },
     },
   });
@@ -111,7 +120,10 @@ const authLink = new ApolloLink((operation, forward) => {
 // The login mutation's own UNAUTHENTICATED (wrong password) is the login form's business.
 const sessionExpiryLink = new ErrorLink(({ error, operation }) => {
   if (operation.operationName === 'Login') return;
-  if (getToken() && apiErrorInfo(error)?.code === ErrorCode.UNAUTHENTICATED) setToken(null);
+  if (getToken() && apiErrorInfo(error)?.code === ErrorCode.UNAUTHENTICATED) {
+    noteSessionEnded();
+    setToken(null);
+  }
 });
 
 const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
@@ -133,8 +145,15 @@ const baseMerge = meetingsPagination.merge;
 type EdgeLike = { node?: Reference | null };
 
 export const cache = new InMemoryCache({
-  possibleTypes: { EventSubject: ['Meeting', 'Unit', 'Organization'] },
+  possibleTypes: { EventSubject: ['AgendaItem', 'Meeting', 'Organization', 'Proposal', 'Task', 'Unit'] },
   typePolicies: {
+    Meeting: {
+      fields: {
+        // The room reads whole lists (first: 100); a refetch replaces them outright.
+        agendaItems: { merge: (_existing: unknown, incoming: unknown) => incoming },
+        participants: { merge: (_existing: unknown, incoming: unknown) => incoming },
+      },
+    },
     Query: {
       fields: {
         meetings: {

@@ -36,6 +36,9 @@ export const MEETING_FIELDS: TypedDocumentNode<Meeting> = gql`
       name
       shortName
     }
+    viewerCan {
+      update
+    }
   }
 `;
 

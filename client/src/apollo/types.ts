@@ -1,6 +1,17 @@
 // Result types of the client's operations, written by hand against the contract in
 // schema/schema.graphql. Enum values are the shared enums, so labels and payloads agree.
-import type { Classification, MeetingKind, MeetingStatus, UnitKind } from '@quorum/shared';
+import type {
+  AgendaItemStatus,
+  Attendance,
+  Classification,
+  MeetingKind,
+  MeetingStatus,
+  ParticipantRole,
+  ProposalKind,
+  ProposalStatus,
+  UnitKind,
+  VoteOutcome,
+} from '@quorum/shared';
 
 export interface UserSummary {
   __typename?: 'User';
@@ -44,6 +55,7 @@ export interface Meeting {
   classification: Classification;
   committee: Pick<Unit, '__typename' | 'id' | 'name' | 'shortName'>;
   updatedAt: string;
+  viewerCan: { update: boolean };
 }
 
 export interface PageInfo {
@@ -148,5 +160,173 @@ export interface EventsSubscriptionData {
 
 export interface EventsSubscriptionVariables {
   /** Resume after this cursor: the server replays what came after it, then goes live. */
+  after?: string;
+}
+
+// ---------------------------------------------------------------------------
+// The meeting room
+
+export interface UserRef {
+  __typename?: 'User';
+  id: string;
+  fullName: string;
+  jobTitle: string | null;
+}
+
+export type UnitRef = Pick<Unit, '__typename' | 'id' | 'name' | 'shortName'>;
+
+export interface ProposalSummary {
+  __typename?: 'Proposal';
+  id: string;
+  title: string;
+  status: ProposalStatus;
+  kind: ProposalKind;
+  referenceNumber: string | null;
+  summary: string | null;
+}
+
+export interface VoteResult {
+  __typename?: 'Vote';
+  id: string;
+  votesFor: number;
+  votesAgainst: number;
+  abstentions: number;
+  outcome: VoteOutcome;
+}
+
+export interface AttachmentSummary {
+  __typename?: 'Attachment';
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
+export interface AgendaItemReadiness {
+  appraisalFinished: boolean;
+  materialsAttached: boolean;
+  presenterConfirmed: boolean;
+  ready: boolean;
+}
+
+export interface AgendaItemViewerCan {
+  changeStatus: boolean;
+  conclude: boolean;
+  confirmPresenter: boolean;
+  nextStatuses: AgendaItemStatus[];
+  recordVote: boolean;
+  update: boolean;
+}
+
+export interface AgendaItem {
+  __typename?: 'AgendaItem';
+  id: string;
+  version: number;
+  number: string;
+  /** 0 for the top level. */
+  depth: number;
+  parentId: string | null;
+  title: string;
+  description: string | null;
+  durationMinutes: number | null;
+  totalDurationMinutes: number;
+  childrenDurationMinutes: number;
+  status: AgendaItemStatus;
+  conclusion: string | null;
+  materialsRequired: boolean;
+  presenterConfirmedAt: string | null;
+  presenterUser: UserRef | null;
+  presenterUnit: UnitRef | null;
+  proposal: ProposalSummary | null;
+  vote: VoteResult | null;
+  attachments: AttachmentSummary[];
+  readiness: AgendaItemReadiness;
+  viewerCan: AgendaItemViewerCan;
+  /** Built by the client from `parentId` (the query reads the agenda flat). */
+  children?: AgendaItem[];
+}
+
+export interface Participant {
+  __typename?: 'Participant';
+  id: string;
+  version: number;
+  role: ParticipantRole;
+  attendance: Attendance;
+  materialsReadAt: string | null;
+  user: UserRef;
+}
+
+export interface MeetingViewerCan {
+  update: boolean;
+  cancel: boolean;
+  close: boolean;
+  copy: boolean;
+  manageAgenda: boolean;
+  manageParticipants: boolean;
+  markMaterialsRead: boolean;
+  nextStatuses: MeetingStatus[];
+  recordAttendance: boolean;
+  recordVote: boolean;
+  schedule: boolean;
+  start: boolean;
+}
+
+export interface Quorum {
+  members: number;
+  present: number;
+  required: number;
+  reached: boolean;
+}
+
+export interface MeetingReadiness {
+  complete: boolean;
+  total: number;
+  ready: number;
+  appraisalFinished: number;
+  materialsAttached: number;
+  presenterConfirmed: number;
+  participants: number;
+  materialsRead: number;
+}
+
+export interface MeetingRoom extends Omit<Meeting, 'viewerCan'> {
+  isTemplate: boolean;
+  chair: UserRef | null;
+  secretary: UserRef | null;
+  viewerCan: MeetingViewerCan;
+  quorum: Quorum;
+  readiness: MeetingReadiness;
+  agendaDurationMinutes: number;
+  viewerParticipant: { __typename?: 'Participant'; id: string; materialsReadAt: string | null } | null;
+  attachments: AttachmentSummary[];
+  participants: { totalCount: number; edges: Array<{ node: Participant }> };
+  /** The whole agenda, depth first. */
+  agenda: AgendaItem[];
+}
+
+export interface MeetingRoomQueryData {
+  meeting: MeetingRoom | null;
+}
+
+export type MeetingRoomEventSubject =
+  | (Meeting & { __typename: 'Meeting' })
+  | { __typename: 'AgendaItem'; id: string; title: string; number: string; parentId: string | null }
+  | { __typename: 'Proposal'; id: string; title: string }
+  | { __typename: 'Organization' | 'Task' | 'Unit'; id: string };
+
+export interface MeetingEvent {
+  cursor: string;
+  type: string;
+  occurredAt: string;
+  actor: UserSummary | null;
+  subject: MeetingRoomEventSubject | null;
+}
+
+export interface MeetingEventsSubscriptionData {
+  events: MeetingEvent;
+}
+
+export interface MeetingEventsSubscriptionVariables {
+  id: string;
   after?: string;
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation } from 'react-router';
 import { LOGOUT_MUTATION } from '../apollo/operations';
 import { setToken } from '../apollo/session';
 import { useSessionContext } from '../hooks/useOrganization';
+import { useViewerRole } from '../hooks/useViewerRole';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -12,6 +14,12 @@ export function AppHeader() {
   const { viewer, organization } = useSessionContext();
   const [logout] = useMutation(LOGOUT_MUTATION);
   const [leaving, setLeaving] = useState(false);
+  const { pathname } = useLocation();
+  // A meeting's room belongs to the meetings section.
+  const inMeetings = pathname === '/' || pathname.startsWith('/meetings/');
+  // Administration: users, units and tokens, for system administrators only.
+  const { isAdmin } = useViewerRole();
+  const inAdmin = pathname.startsWith('/admin/');
 
   async function onLogout() {
     setLeaving(true);
@@ -35,6 +43,37 @@ export function AppHeader() {
           <div className="app-header__org">{organization.name}</div>
         </div>
       </div>
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <Link
+          to="/"
+          className={inMeetings ? 'app-nav__link app-nav__link--active' : 'app-nav__link'}
+          aria-current={inMeetings ? 'page' : undefined}
+        >
+          {t('nav.meetings')}
+        </Link>
+        <NavLink
+          to="/calendar"
+          className={({ isActive }) => (isActive ? 'app-nav__link app-nav__link--active' : 'app-nav__link')}
+        >
+          {t('nav.calendar')}
+        </NavLink>
+        <NavLink
+          to="/account"
+          className={({ isActive }) => (isActive ? 'app-nav__link app-nav__link--active' : 'app-nav__link')}
+        >
+          {t('adminNav.account')}
+        </NavLink>
+        {isAdmin && (
+          <Link
+            to="/admin/users"
+            className={inAdmin ? 'app-nav__link app-nav__link--active' : 'app-nav__link'}
+            aria-current={inAdmin ? 'page' : undefined}
+            data-testid="nav-admin"
+          >
+            {t('adminNav.admin')}
+          </Link>
+        )}
+      </nav>
       <div className="app-header__tools">
         <ConnectionStatus />
         <LanguageSwitcher />

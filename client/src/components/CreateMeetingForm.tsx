@@ -1,11 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorCode, MeetingKind, UnitKind, limits } from '@quorum/shared';
+import { ErrorCode, MeetingKind, limits } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
 import { addMeetingToLists } from '../apollo/meetings-cache';
-import { CREATE_MEETING_MUTATION, UNITS_QUERY } from '../apollo/operations';
+import { CREATE_MEETING_MUTATION } from '../apollo/operations';
+import { useCommittees } from '../hooks/useCommittees';
 import { useTimeZone } from '../hooks/useOrganization';
 import { isoToZonedLocal, zonedLocalToIso } from '../i18n/format';
 import { Alert } from './Alert';
@@ -30,7 +31,7 @@ export function CreateMeetingForm() {
   const { t } = useTranslation();
   const id = useId();
   const timeZone = useTimeZone();
-  const units = useQuery(UNITS_QUERY, { variables: { first: limits.pageSizeMax } });
+  const units = useCommittees();
   const [createMeeting, { loading: creating }] = useMutation(CREATE_MEETING_MUTATION);
 
   const [title, setTitle] = useState('');
@@ -41,13 +42,7 @@ export function CreateMeetingForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
 
-  // Meetings are held by committees; if the organization has none typed as such yet,
-  // offer every unit rather than an empty list.
-  const committees = useMemo(() => {
-    const all = units.data?.units.edges.map((edge) => edge.node) ?? [];
-    const onlyCommittees = all.filter((unit) => unit.kind === UnitKind.COMMITTEE);
-    return onlyCommittees.length > 0 ? onlyCommittees : all;
-  }, [units.data]);
+  const { committees } = units;
   const selectedCommittee = committeeId || committees[0]?.id || '';
 
   function validate(): FieldErrors {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Classification, ErrorCode, limits } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
 import { MEETING_QUERY, UPDATE_MEETING_MUTATION } from '../apollo/operations';
@@ -121,9 +122,9 @@ export function MeetingRow({ meeting }: { meeting: Meeting }) {
     </form>
   ) : (
     <>
-      <span className="meeting-title" data-testid="meeting-title">
+      <Link className="meeting-title" data-testid="meeting-title" to={`/meetings/${meeting.id}`}>
         {meeting.title}
-      </span>
+      </Link>
       {meeting.classification !== Classification.INTERNAL && (
         <span className={`badge badge--classification badge--${meeting.classification.toLowerCase()}`}>
           {t(`enums.classification.${meeting.classification}`)}
@@ -159,7 +160,7 @@ export function MeetingRow({ meeting }: { meeting: Meeting }) {
       <td data-label={t('meetings.columns.location')}>{meeting.location || t('common.none')}</td>
       <td data-label={t('meetings.columns.committee')}>{meeting.committee.name}</td>
       <td data-label={t('meetings.columns.actions')} className="cell-actions">
-        {!editing && (
+        {!editing && meeting.viewerCan.update && (
           <button
             ref={renameButton}
             type="button"

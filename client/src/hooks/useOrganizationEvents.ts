@@ -22,15 +22,22 @@ export interface OrganizationEvents {
  * subject arrives with its type and id and Apollo's normalized cache updates every row
  * that shows it. A new meeting is in no list yet, so it is inserted.
  *
+ * `onMeetingEvent` is for screens whose lists the cache cannot maintain by itself (a filtered
+ * list, a calendar range): they refetch.
+ *
  * After the socket comes back, the feed is resumed from the last cursor seen (the server
  * replays what was missed, then goes live); having seen none, the screen is refetched.
  */
-export function useOrganizationEvents(): OrganizationEvents {
+export function useOrganizationEvents(onMeetingEvent?: (type: string) => void): OrganizationEvents {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [announcement, setAnnouncement] = useState('');
   const [after, setAfter] = useState<string | undefined>(undefined);
   const lastCursor = useRef<string | undefined>(undefined);
+  const onMeetingEventRef = useRef(onMeetingEvent);
+  useEffect(() => {
+    onMeetingEventRef.current = onMeetingEvent;
+  });
 
   const { error, restart } = useSubscription(ORGANIZATION_EVENTS_SUBSCRIPTION, {
     variables: after ? { after } : {},
@@ -41,6 +48,7 @@ export function useOrganizationEvents(): OrganizationEvents {
       const subject = event.subject;
       if (subject?.__typename !== 'Meeting') return;
       if (event.type === MEETING_CREATED) addMeetingToLists(apollo.cache, subject);
+      onMeetingEventRef.current?.(event.type);
       const actor = event.actor?.fullName ?? t('common.unknownUser');
       if (event.type === MEETING_CREATED) {
         setAnnouncement(t('meetings.live.created', { actor, title: subject.title }));

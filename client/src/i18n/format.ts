@@ -86,3 +86,35 @@ export function isoToZonedLocal(date: Date, timeZone: string = DEFAULT_TIME_ZONE
   const p = wallClockParts(date, timeZone);
   return `${p['year']}-${p['month']}-${p['day']}T${p['hour']}:${p['minute']}`;
 }
+
+/** The calendar day ("2026-11-26") an instant falls on in the organization's zone. */
+export function zonedDateKey(date: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = wallClockParts(typeof date === 'string' ? new Date(date) : date, timeZone);
+  return `${p['year']}-${p['month']}-${p['day']}`;
+}
+
+/** `14:30`, in the organization's zone, in both languages. */
+export function formatTime(iso: string | Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = wallClockParts(typeof iso === 'string' ? new Date(iso) : iso, timeZone);
+  return `${p['hour']}:${p['minute']}`;
+}
+
+/** `26/11/2026` in Vietnamese, `26 Nov 2026` in English, in the organization's zone. */
+export function formatDate(iso: string | Date, locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(date.getTime())) return String(iso);
+  if (locale === 'vi') {
+    const p = wallClockParts(date, timeZone);
+    return `${p['day']}/${p['month']}/${p['year']}`;
+  }
+  return formatter('en-GB', timeZone, { dateStyle: 'medium' }).format(date);
+}
+
+/** A duration in minutes as `1 giờ 30 phút` / `1 h 30 min`. */
+export function formatMinutes(minutes: number, locale: Locale): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const [hu, mu] = locale === 'vi' ? ['giờ', 'phút'] : ['h', 'min'];
+  if (h === 0) return `${m} ${mu}`;
+  return m === 0 ? `${h} ${hu}` : `${h} ${hu} ${m} ${mu}`;
+}

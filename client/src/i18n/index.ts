@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminEn } from './admin.en';
+import { adminVi } from './admin.vi';
 import { en } from './en';
 import { vi } from './vi';
 
@@ -26,8 +28,9 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    vi: { translation: vi },
-    en: { translation: en },
+    // The account and administration texts live in their own files, under their own top-level keys.
+    vi: { translation: { ...vi, ...adminVi } },
+    en: { translation: { ...en, ...adminEn } },
   },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,

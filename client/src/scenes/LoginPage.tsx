@@ -3,9 +3,11 @@ import type { FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '@quorum/shared';
+import { retryAfterSeconds } from '../apollo/error-details';
 import { apiErrorInfo } from '../apollo/errors';
 import { LOGIN_MUTATION } from '../apollo/operations';
 import { setToken } from '../apollo/session';
+import { clearSessionEnded, sessionEnded } from '../apollo/session-ended';
 import { Alert } from '../components/Alert';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 
@@ -23,17 +25,26 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Sent here because the session ended by itself (deactivated, revoked, expired): say so.
+  const [ended, setEnded] = useState(sessionEnded);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
+    setEnded(false);
     try {
       const result = await login({ variables: { input: { email: email.trim(), password } } });
       const token = result.data?.login.token;
-      if (token) setToken(token);
+      if (token) {
+        clearSessionEnded();
+        setToken(token);
+      }
     } catch (err) {
       const code = apiErrorInfo(err)?.code ?? 'NETWORK';
-      setError(LOGIN_CODES.has(code) ? t(`login.errors.${code}`) : t(`errors.${code}`));
+      // Locked out for a while: say for how long (`extensions.retryAfterSeconds`), in whole minutes.
+      const wait = code === ErrorCode.RATE_LIMITED ? retryAfterSeconds(err) : null;
+      if (wait) setError(t('auth.rateLimitedMinutes', { count: Math.ceil(wait / 60) }));
+      else setError(LOGIN_CODES.has(code) ? t(`login.errors.${code}`) : t(`errors.${code}`));
     }
   }
 
@@ -54,6 +65,11 @@ export function LoginPage() {
         </div>
         <h1 className="login__title">{t('login.title')}</h1>
         <p className="login__intro">{t('login.intro')}</p>
+        {ended && (
+          <Alert tone="info" testId="session-ended">
+            {t('auth.sessionEnded')}
+          </Alert>
+        )}
         <form onSubmit={(event) => void onSubmit(event)} data-testid="login-form">
           <div className="field">
             <label htmlFor={`${id}-email`}>{t('login.email')}</label>

@@ -1,24 +1,77 @@
-import { useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { limits } from '@quorum/shared';
+import { useSearchParams } from 'react-router';
+import { limits, MeetingKind, MeetingStatus } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
 import { MEETINGS_QUERY } from '../apollo/operations';
+import type { MeetingFilter } from '../apollo/types';
 import { Alert } from '../components/Alert';
 import { CreateMeetingForm } from '../components/CreateMeetingForm';
+import { MeetingFilters } from '../components/MeetingFilters';
+import type { MeetingFilterValues } from '../components/MeetingFilters';
 import { MeetingRow } from '../components/MeetingRow';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useOrganizationEvents } from '../hooks/useOrganizationEvents';
+
+function oneOf<T extends string>(values: Record<string, T>, value: string | null): T | '' {
+  return value && (Object.values(values) as string[]).includes(value) ? (value as T) : '';
+}
+
+/** The filters live in the address (`?status=SCHEDULED&kind=REGULAR&committee=…`): shareable, and Back works. */
+function useFilterParams(): [MeetingFilterValues, (next: MeetingFilterValues) => void] {
+  const [params, setParams] = useSearchParams();
+  const value: MeetingFilterValues = {
+    status: oneOf(MeetingStatus, params.get('status')),
+    kind: oneOf(MeetingKind, params.get('kind')),
+    committeeId: params.get('committee') ?? '',
+  };
+  const setValue = useCallback(
+    (next: MeetingFilterValues) => {
+      const search = new URLSearchParams();
+      if (next.status) search.set('status', next.status);
+      if (next.kind) search.set('kind', next.kind);
+      if (next.committeeId) search.set('committee', next.committeeId);
+      setParams(search, { replace: true });
+    },
+    [setParams],
+  );
+  return [value, setValue];
+}
 
 export function MeetingsPage() {
   const { t } = useTranslation();
   const id = useId();
-  const live = useOrganizationEvents();
+  useDocumentTitle(t('meetings.heading'));
+  const [filterValues, setFilterValues] = useFilterParams();
+  const filter = useMemo<MeetingFilter | null>(() => {
+    const { status, kind, committeeId } = filterValues;
+    if (!status && !kind && !committeeId) return null;
+    return {
+      ...(status ? { status: [status] } : {}),
+      ...(kind ? { kind: [kind] } : {}),
+      ...(committeeId ? { committeeId } : {}),
+    };
+  }, [filterValues]);
   const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
   const { data, error, networkStatus, fetchMore, refetch } = useQuery(MEETINGS_QUERY, {
-    variables: { first: limits.pageSizeDefault },
+    variables: { first: limits.pageSizeDefault, filter },
     notifyOnNetworkStatusChange: true,
   });
+
+  // The unfiltered list is kept by the cache; a filtered one is asked again, since a
+  // meeting may have just entered or left it. Bursts of events cost one refetch.
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(refetchTimer.current), []);
+  const live = useOrganizationEvents(
+    filter
+      ? () => {
+          clearTimeout(refetchTimer.current);
+          refetchTimer.current = setTimeout(() => void refetch().catch(() => undefined), 150);
+        }
+      : undefined,
+  );
 
   const connection = data?.meetings;
   const meetings = connection?.edges.map((edge) => edge.node) ?? [];
@@ -61,7 +114,12 @@ export function MeetingsPage() {
       </Alert>
     );
   } else if (meetings.length === 0) {
-    body = (
+    body = filter ? (
+      <div className="placeholder placeholder--empty" data-testid="meetings-empty">
+        <p>{t('meetings.emptyFiltered')}</p>
+        <p className="placeholder__hint">{t('meetings.emptyFilteredHint')}</p>
+      </div>
+    ) : (
       <div className="placeholder placeholder--empty" data-testid="meetings-empty">
         <p>{t('meetings.empty')}</p>
         <p className="placeholder__hint">{t('meetings.emptyHint')}</p>
@@ -130,6 +188,7 @@ export function MeetingsPage() {
             {t('meetings.liveError')}
           </Alert>
         )}
+        <MeetingFilters value={filterValues} onChange={setFilterValues} />
         {body}
       </section>
       <aside className="meetings-page__side">

@@ -5,4 +5,13 @@ export const limits = {
   titleMax: 500,
   locationMax: 200,
   descriptionMax: 20_000,
+  /** Levels of the agenda tree ("1", "1.2", "1.2.3", …). */
+  agendaDepthMax: 5,
+  /** Items of one meeting's agenda, all levels together. */
+  agendaItemsMax: 500,
+  /** Participants added in one `addParticipants`. */
+  participantsPerCallMax: 200,
+  /** Bytes of one attached file (decoded; the base64 sent is a third larger). */
+  attachmentBytesMax: 5 * 1024 * 1024,
+  fileNameMax: 255,
 } as const;

@@ -14,6 +14,8 @@ export function applyChanges<T extends object>(target: T, patch: Partial<T>): Fi
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
+  // A cleared field reads back as null or undefined: clearing it again changes nothing.
+  if (a == null && b == null) return true;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return a === b;
 }

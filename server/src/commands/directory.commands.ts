@@ -3,7 +3,7 @@ import { MembershipRole, SystemRole, type UnitKind } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { hashPassword } from '../auth/passwords.js';
 import type { Viewer } from '../auth/viewer.js';
-import { Membership, Unit, User } from '../entities/index.js';
+import { Membership, Session, Unit, User } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { directoryPolicy } from '../policies/directory.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
@@ -134,6 +134,53 @@ export async function setUserActive(
     if (!active) await revokeAllCredentials(tx, user.id);
   });
   return user;
+}
+
+/** Administrators edit anyone's profile; a user edits their own name, job title and language (not the email). */
+export async function updateUser(
+  em: EntityManager,
+  viewer: Viewer,
+  input: {
+    id: string;
+    fullName?: string | null;
+    jobTitle?: string | null;
+    email?: string | null;
+    locale?: string | null;
+  },
+): Promise<User> {
+  const user = await findUser(em, viewer, input.id);
+  authorize(directoryPolicy.canEditProfile(viewer, user));
+  if (input.fullName === null) throw new BadInputError('fullName', '"fullName" cannot be cleared');
+  if (input.email !== undefined && input.email !== null && input.email.trim().toLowerCase() !== user.email) {
+    authorize(directoryPolicy.canUpdateUser(viewer, user), 'Only an administrator can change an email');
+    const email = input.email.trim().toLowerCase();
+    if (await em.count(User, { organization: viewer.organizationId, email, id: { $ne: user.id } })) {
+      throw new BadInputError('email', 'A user with this email already exists');
+    }
+    user.email = email;
+  }
+  if (input.fullName !== undefined) user.fullName = input.fullName.trim();
+  if (input.jobTitle !== undefined) user.jobTitle = input.jobTitle?.trim() || undefined;
+  if (input.locale) user.locale = input.locale;
+  await em.flush();
+  return user;
+}
+
+/** Gives a user a new one-time password (shown once) and ends their sessions. */
+export async function resetUserPassword(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<{ user: User; temporaryPassword: string }> {
+  const user = await findUser(em, viewer, id);
+  authorize(directoryPolicy.canUpdateUser(viewer, user));
+  const temporaryPassword = randomBytes(9).toString('base64url');
+  user.passwordHash = await hashPassword(temporaryPassword);
+  await em.transactional(async (tx) => {
+    tx.persist(user);
+    await tx.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+  });
+  return { user, temporaryPassword };
 }
 
 export async function setSystemRole(

@@ -1,5 +1,18 @@
-import { Entity, Enum, Index, ManyToOne, Property, OptionalProps, type Ref, OneToOne } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  OneToOne,
+  OptionalProps,
+  Property,
+  type Ref,
+} from '@mikro-orm/core';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Attachment } from './attachment.entity.js';
 import { VersionedEntity } from './base.entity.js';
 import { AgendaItemStatus } from './enums.js';
 import { Meeting } from './meeting.entity.js';
@@ -13,10 +26,12 @@ import { User } from './user.entity.js';
  * a fractional index, so that two people reordering at once never need to renumber each other's rows.
  */
 @Entity()
-@ObjectType()
+// Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
+// fields returning meetings, proposals or tasks, which here are all field resolvers and keep them).
+@ObjectType({ simpleResolvers: true })
 @Index({ properties: ['meeting', 'parent', 'position'] })
 export class AgendaItem extends VersionedEntity {
-  [OptionalProps]?: 'status';
+  [OptionalProps]?: 'status' | 'materialsRequired';
 
   @ManyToOne(() => Meeting, { ref: true, deleteRule: 'cascade' })
   meeting!: Ref<Meeting>;
@@ -45,8 +60,26 @@ export class AgendaItem extends VersionedEntity {
   @ManyToOne(() => Unit, { ref: true, nullable: true })
   presenterUnit?: Ref<Unit>;
 
+  /** When the presenter (the user, or someone of the unit) confirmed they will present; cleared when it changes. */
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  presenterConfirmedAt?: Date;
+
+  @ManyToOne(() => User, { ref: true, nullable: true })
+  presenterConfirmedBy?: Ref<User>;
+
   @ManyToOne(() => Proposal, { ref: true, nullable: true })
   proposal?: Ref<Proposal>;
+
+  /** False for procedural items (opening, closing) that need no paper: readiness then ignores materials. */
+  @Field(() => Boolean)
+  @Property({ type: 'boolean' })
+  materialsRequired: boolean = true;
+
+  @OneToMany(() => Attachment, (attachment) => attachment.agendaItem, {
+    orderBy: { createdAt: 'asc', id: 'asc' },
+  })
+  attachments = new Collection<Attachment>(this);
 
   @Field(() => AgendaItemStatus)
   @Enum({ items: () => AgendaItemStatus, type: 'text' })

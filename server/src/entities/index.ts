@@ -1,5 +1,6 @@
 import { AgendaItem } from './agenda-item.entity.js';
 import { ApiToken } from './api-token.entity.js';
+import { Attachment } from './attachment.entity.js';
 import { AppraisalAssignment } from './appraisal-assignment.entity.js';
 import { AppraisalComment } from './appraisal-comment.entity.js';
 import { Appraisal } from './appraisal.entity.js';
@@ -26,6 +27,7 @@ export {
   AgendaItem,
   ApiToken,
   Appraisal,
+  Attachment,
   AppraisalAssignment,
   AppraisalComment,
   BaseEntity,
@@ -64,6 +66,7 @@ export const entities = [
   Participant,
   AgendaItem,
   Vote,
+  Attachment,
   Proposal,
   DocumentVersion,
   Appraisal,

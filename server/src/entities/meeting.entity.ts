@@ -15,16 +15,19 @@ import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
 import { Classification, MeetingKind, MeetingStatus } from './enums.js';
 import { AgendaItem } from './agenda-item.entity.js';
+import { Attachment } from './attachment.entity.js';
 import { Organization } from './organization.entity.js';
 import { Participant } from './participant.entity.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
 
 @Entity()
-@ObjectType()
+// Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
+// fields returning meetings, proposals or tasks, which here are all field resolvers and keep them).
+@ObjectType({ simpleResolvers: true })
 @Index({ properties: ['organization', 'startsAt'] })
 export class Meeting extends VersionedEntity {
-  [OptionalProps]?: 'status' | 'classification';
+  [OptionalProps]?: 'status' | 'classification' | 'isTemplate';
 
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;
@@ -61,6 +64,14 @@ export class Meeting extends VersionedEntity {
   @Enum({ items: () => Classification, type: 'text' })
   classification: Classification = Classification.INTERNAL;
 
+  /**
+   * A template is a meeting kept only to be copied (`createMeetingFrom`): the monthly briefing's usual
+   * agenda and participants. It never changes status and is left out of `meetings` unless asked for.
+   */
+  @Field(() => Boolean)
+  @Property({ type: 'boolean' })
+  isTemplate: boolean = false;
+
   @ManyToOne(() => User, { ref: true, nullable: true })
   chair?: Ref<User>;
 
@@ -74,6 +85,12 @@ export class Meeting extends VersionedEntity {
 
   @OneToMany(() => AgendaItem, (item) => item.meeting, { orderBy: { position: 'asc', id: 'asc' } })
   agendaItems = new Collection<AgendaItem>(this);
+
+  /** Files of the meeting as a whole and of its agenda items. */
+  @OneToMany(() => Attachment, (attachment) => attachment.meeting, {
+    orderBy: { createdAt: 'asc', id: 'asc' },
+  })
+  attachments = new Collection<Attachment>(this);
 
   /** Who may read it when CONFIDENTIAL (besides those the policy names); every such read is audited. */
   @ManyToMany(() => User, undefined, { pivotTable: 'meeting_access' })

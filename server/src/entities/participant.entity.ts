@@ -7,7 +7,9 @@ import { Meeting } from './meeting.entity.js';
 import { User } from './user.entity.js';
 
 @Entity()
-@ObjectType()
+// Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
+// fields returning meetings, proposals or tasks, which here are all field resolvers and keep them).
+@ObjectType({ simpleResolvers: true })
 @Unique({ properties: ['meeting', 'user'] })
 export class Participant extends VersionedEntity {
   [OptionalProps]?: 'attendance';

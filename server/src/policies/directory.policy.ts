@@ -18,6 +18,11 @@ export const directoryPolicy = {
     return viewer.isAdmin && user.organization.id === viewer.organizationId;
   },
 
+  /** Profiles: administrators edit anyone's, everyone their own. */
+  canEditProfile(viewer: Viewer, user: User): boolean {
+    return user.organization.id === viewer.organizationId && (viewer.isAdmin || user.id === viewer.userId);
+  },
+
   canUpdateMembership(viewer: Viewer, membership: Membership, unit: Unit): boolean {
     return viewer.isAdmin && unit.organization.id === viewer.organizationId && membership.unit.id === unit.id;
   },

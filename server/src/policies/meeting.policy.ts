@@ -1,7 +1,8 @@
-import { Classification } from '@quorum/shared';
+import { AgendaItemStatus, Classification, MeetingStatus } from '@quorum/shared';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import type { Meeting } from '../entities/index.js';
+import { isMeetingOpen, nextAgendaItemStatuses, nextMeetingStatuses } from '../commands/meeting-lifecycle.js';
+import type { AgendaItem, Meeting } from '../entities/index.js';
 
 /**
  * Meetings. INTERNAL: the whole organization. RESTRICTED: participants, members of the committee that meets,
@@ -43,7 +44,88 @@ export const meetingPolicy = {
     return viewer.isOfficeStaff;
   },
 
-  canUpdate(viewer: Viewer, meeting: Meeting): boolean {
+  /**
+   * The office prepares and runs the sessions it can see. Commands ask this first (FORBIDDEN when false),
+   * then the state (BAD_USER_INPUT when the meeting is not in a state that allows the change); the `can*`
+   * abilities below combine both and are what `viewerCan` shows.
+   */
+  canManage(viewer: Viewer, meeting: Meeting): boolean {
     return viewer.isOfficeStaff && meetingPolicy.canRead(viewer, meeting);
+  },
+
+  /** Details, agenda and participants change until the meeting is closed or cancelled. */
+  canUpdate(viewer: Viewer, meeting: Meeting): boolean {
+    return meetingPolicy.canManage(viewer, meeting) && isMeetingOpen(meeting.status);
+  },
+
+  canChangeStatus(viewer: Viewer, meeting: Meeting, to: MeetingStatus): boolean {
+    return meetingPolicy.canManage(viewer, meeting) && nextMeetingStatuses(meeting).includes(to);
+  },
+
+  canManageAgenda(viewer: Viewer, meeting: Meeting): boolean {
+    return meetingPolicy.canUpdate(viewer, meeting);
+  },
+
+  canManageParticipants(viewer: Viewer, meeting: Meeting): boolean {
+    return meetingPolicy.canUpdate(viewer, meeting);
+  },
+
+  /** Attendance is known from the invitation on (excused absences) and taken during the session. */
+  attendanceOpen(meeting: Meeting): boolean {
+    return (
+      !meeting.isTemplate &&
+      (meeting.status === MeetingStatus.SCHEDULED || meeting.status === MeetingStatus.IN_PROGRESS)
+    );
+  },
+
+  canRecordAttendance(viewer: Viewer, meeting: Meeting): boolean {
+    return meetingPolicy.canManage(viewer, meeting) && meetingPolicy.attendanceOpen(meeting);
+  },
+
+  /** Votes are taken during the session on an item under discussion (or just concluded). */
+  votingOpen(meeting: Meeting, item?: AgendaItem): boolean {
+    return (
+      meeting.status === MeetingStatus.IN_PROGRESS &&
+      (!item || item.status === AgendaItemStatus.IN_DISCUSSION || item.status === AgendaItemStatus.CONCLUDED)
+    );
+  },
+
+  canRecordVote(viewer: Viewer, meeting: Meeting, item?: AgendaItem): boolean {
+    return meetingPolicy.canManage(viewer, meeting) && meetingPolicy.votingOpen(meeting, item);
+  },
+
+  canChangeItemStatus(viewer: Viewer, meeting: Meeting, item: AgendaItem): boolean {
+    return (
+      meetingPolicy.canManage(viewer, meeting) && nextAgendaItemStatuses(item, meeting.status).length > 0
+    );
+  },
+
+  /** Conclusions are written during the session. */
+  canConclude(viewer: Viewer, meeting: Meeting): boolean {
+    return meetingPolicy.canManage(viewer, meeting) && meeting.status === MeetingStatus.IN_PROGRESS;
+  },
+
+  /** The presenter confirms: the user named, anyone of the unit named, or the office on their behalf. */
+  isPresenter(viewer: Viewer, item: AgendaItem): boolean {
+    return item.presenterUser?.id === viewer.userId || viewer.unitIds.has(item.presenterUnit?.id ?? '');
+  },
+
+  canConfirmPresenter(viewer: Viewer, meeting: Meeting, item: AgendaItem): boolean {
+    return (
+      meetingPolicy.canRead(viewer, meeting) &&
+      isMeetingOpen(meeting.status) &&
+      !!(item.presenterUser || item.presenterUnit) &&
+      (meetingPolicy.isPresenter(viewer, item) || viewer.isOfficeStaff)
+    );
+  },
+
+  /** A participant records that they opened the materials. */
+  canMarkMaterialsRead(viewer: Viewer, meeting: Meeting): boolean {
+    return viewer.meetingIds.has(meeting.id) && meetingPolicy.canRead(viewer, meeting);
+  },
+
+  /** Copying a meeting (or a template) into a new one, or its agenda into another. */
+  canCopy(viewer: Viewer, meeting: Meeting): boolean {
+    return meetingPolicy.canCreate(viewer) && meetingPolicy.canRead(viewer, meeting);
   },
 };

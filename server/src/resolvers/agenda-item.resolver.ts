@@ -1,15 +1,138 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { AgendaItemStatus } from '@quorum/shared';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import {
+  addAgendaItem,
+  changeAgendaItemStatus,
+  confirmPresenter,
+  moveAgendaItem,
+  removeAgendaItem,
+  updateAgendaItem,
+} from '../commands/agenda.commands.js';
+import { nextAgendaItemStatuses } from '../commands/meeting-lifecycle.js';
+import { attachFile, removeAttachment } from '../commands/meeting-attachment.commands.js';
+import { recordVote } from '../commands/vote.commands.js';
 import type { Context } from '../context.js';
-import { AgendaItem, Meeting, Participant, Proposal, Unit, User, Vote } from '../entities/index.js';
+import {
+  AgendaItem,
+  Attachment,
+  Meeting,
+  Participant,
+  Proposal,
+  Unit,
+  User,
+  Vote,
+} from '../entities/index.js';
+import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
-import { requireViewer } from '../policies/viewer.policy.js';
-import { agendaOf } from './agenda.js';
+import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
+import { agendaOf, readinessOf } from './agenda.js';
+import {
+  AddAgendaItemInput,
+  AddAgendaItemPayload,
+  AttachFileInput,
+  AttachFilePayload,
+  ChangeAgendaItemStatusInput,
+  ChangeAgendaItemStatusPayload,
+  ConfirmPresenterInput,
+  ConfirmPresenterPayload,
+  MoveAgendaItemInput,
+  MoveAgendaItemPayload,
+  RecordVoteInput,
+  RecordVotePayload,
+  RemoveAgendaItemInput,
+  RemoveAgendaItemPayload,
+  RemoveAttachmentInput,
+  RemoveAttachmentPayload,
+  UpdateAgendaItemInput,
+  UpdateAgendaItemPayload,
+} from './types/agenda.input.js';
+import { AgendaItemReadiness, AgendaItemViewerCan } from './types/meeting-state.type.js';
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
+  @Mutation(() => AddAgendaItemPayload)
+  async addAgendaItem(
+    @Arg('input', () => AddAgendaItemInput) input: AddAgendaItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<AddAgendaItemPayload> {
+    return { agendaItem: await addAgendaItem(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => UpdateAgendaItemPayload)
+  async updateAgendaItem(
+    @Arg('input', () => UpdateAgendaItemInput) input: UpdateAgendaItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateAgendaItemPayload> {
+    return { agendaItem: await updateAgendaItem(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => MoveAgendaItemPayload)
+  async moveAgendaItem(
+    @Arg('input', () => MoveAgendaItemInput) input: MoveAgendaItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<MoveAgendaItemPayload> {
+    const { item, meeting } = await moveAgendaItem(ctx, requireWriter(ctx.viewer), input);
+    return { agendaItem: item, meeting };
+  }
+
+  @Mutation(() => RemoveAgendaItemPayload)
+  async removeAgendaItem(
+    @Arg('input', () => RemoveAgendaItemInput) input: RemoveAgendaItemInput,
+    @Ctx() ctx: Context,
+  ): Promise<RemoveAgendaItemPayload> {
+    return removeAgendaItem(ctx, requireWriter(ctx.viewer), input);
+  }
+
+  @Mutation(() => ChangeAgendaItemStatusPayload)
+  async changeAgendaItemStatus(
+    @Arg('input', () => ChangeAgendaItemStatusInput) input: ChangeAgendaItemStatusInput,
+    @Ctx() ctx: Context,
+  ): Promise<ChangeAgendaItemStatusPayload> {
+    return { agendaItem: await changeAgendaItemStatus(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => ConfirmPresenterPayload, {
+    description: 'The presenter (the user named, someone of the unit named, or the office) confirms.',
+  })
+  async confirmPresenter(
+    @Arg('input', () => ConfirmPresenterInput) input: ConfirmPresenterInput,
+    @Ctx() ctx: Context,
+  ): Promise<ConfirmPresenterPayload> {
+    return { agendaItem: await confirmPresenter(ctx, requireWriter(ctx.viewer), input.agendaItemId) };
+  }
+
+  @Mutation(() => RecordVotePayload)
+  async recordVote(
+    @Arg('input', () => RecordVoteInput) input: RecordVoteInput,
+    @Ctx() ctx: Context,
+  ): Promise<RecordVotePayload> {
+    return { agendaItem: await recordVote(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => AttachFilePayload)
+  async attachFile(
+    @Arg('input', () => AttachFileInput) input: AttachFileInput,
+    @Ctx() ctx: Context,
+  ): Promise<AttachFilePayload> {
+    return { attachment: await attachFile(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => RemoveAttachmentPayload)
+  async removeAttachment(
+    @Arg('input', () => RemoveAttachmentInput) input: RemoveAttachmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<RemoveAttachmentPayload> {
+    return removeAttachment(ctx, requireWriter(ctx.viewer), input.id);
+  }
+
   @FieldResolver(() => String, { description: 'Derived from the position in the tree: "1", "2.1".' })
   async number(@Root() item: AgendaItem): Promise<string> {
     return (await this.agenda(item)).numbers.get(item.id) ?? '';
+  }
+
+  @FieldResolver(() => Int, { description: '0 for the top level.' })
+  async depth(@Root() item: AgendaItem): Promise<number> {
+    return (await this.agenda(item)).depths.get(item.id) ?? 0;
   }
 
   @FieldResolver(() => [AgendaItem])
@@ -20,6 +143,27 @@ export class AgendaItemResolver {
   @FieldResolver(() => AgendaItem, { nullable: true })
   async parent(@Root() item: AgendaItem): Promise<AgendaItem | null> {
     return (await item.parent?.load()) ?? null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  parentId(@Root() item: AgendaItem): string | null {
+    return item.parent?.id ?? null;
+  }
+
+  @FieldResolver(() => Int, {
+    description: "The item's own minutes plus its sub-items' totals: what this branch of the agenda takes.",
+  })
+  async totalDurationMinutes(@Root() item: AgendaItem): Promise<number> {
+    return (await this.agenda(item)).totals.get(item.id) ?? 0;
+  }
+
+  @FieldResolver(() => Int, { description: "The sum of the sub-items' totals (the level below this item)." })
+  async childrenDurationMinutes(@Root() item: AgendaItem): Promise<number> {
+    const agenda = await this.agenda(item);
+    return (agenda.children.get(item.id) ?? []).reduce(
+      (sum, child) => sum + (agenda.totals.get(child.id) ?? 0),
+      0,
+    );
   }
 
   @FieldResolver(() => Meeting)
@@ -37,6 +181,11 @@ export class AgendaItemResolver {
     return (await item.presenterUnit?.load()) ?? null;
   }
 
+  @FieldResolver(() => User, { nullable: true })
+  async presenterConfirmedBy(@Root() item: AgendaItem): Promise<User | null> {
+    return (await item.presenterConfirmedBy?.load()) ?? null;
+  }
+
   @FieldResolver(() => Proposal, {
     nullable: true,
     description: 'Null when the viewer may not see the proposal.',
@@ -51,6 +200,40 @@ export class AgendaItemResolver {
     return (await item.vote?.load()) ?? null;
   }
 
+  @FieldResolver(() => [Attachment])
+  async attachments(@Root() item: AgendaItem): Promise<Attachment[]> {
+    return (await item.attachments.load()).getItems();
+  }
+
+  @FieldResolver(() => AgendaItemReadiness)
+  async readiness(@Root() item: AgendaItem, @Ctx() { em }: Context): Promise<AgendaItemReadiness> {
+    const { byItem } = await readinessOf(await item.meeting.loadOrFail(), em);
+    return (
+      byItem.get(item.id) ?? {
+        materialsAttached: false,
+        appraisalFinished: false,
+        presenterConfirmed: false,
+        ready: false,
+      }
+    );
+  }
+
+  @FieldResolver(() => AgendaItemViewerCan)
+  async viewerCan(@Root() item: AgendaItem, @Ctx() { viewer }: Context): Promise<AgendaItemViewerCan> {
+    const v = requireViewer(viewer);
+    const meeting = await item.meeting.loadOrFail();
+    const manage = meetingPolicy.canManage(v, meeting);
+    const nextStatuses: AgendaItemStatus[] = manage ? nextAgendaItemStatuses(item, meeting.status) : [];
+    return {
+      update: meetingPolicy.canManageAgenda(v, meeting),
+      changeStatus: meetingPolicy.canChangeItemStatus(v, meeting, item),
+      nextStatuses,
+      conclude: meetingPolicy.canConclude(v, meeting),
+      recordVote: meetingPolicy.canRecordVote(v, meeting, item),
+      confirmPresenter: meetingPolicy.canConfirmPresenter(v, meeting, item),
+    };
+  }
+
   private async agenda(item: AgendaItem) {
     return agendaOf(await item.meeting.loadOrFail());
   }
@@ -61,5 +244,26 @@ export class ParticipantResolver {
   @FieldResolver(() => User)
   user(@Root() participant: Participant): Promise<User> {
     return participant.user.loadOrFail();
+  }
+}
+
+@Resolver(() => Attachment)
+export class AttachmentResolver {
+  @FieldResolver(() => User)
+  uploadedBy(@Root() attachment: Attachment): Promise<User> {
+    return attachment.uploadedBy.loadOrFail();
+  }
+
+  @FieldResolver(() => ID, { nullable: true })
+  agendaItemId(@Root() attachment: Attachment): string | null {
+    return attachment.agendaItem?.id ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The bytes, base64; loaded on demand, so ask for it one file at a time (`attachment(id)`).',
+  })
+  async contentBase64(@Root() attachment: Attachment, @Ctx() { em }: Context): Promise<string> {
+    if (!attachment.content) await em.populate(attachment, ['content']);
+    return attachment.content.toString('base64');
   }
 }

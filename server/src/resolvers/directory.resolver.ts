@@ -4,10 +4,12 @@ import {
   createUnit,
   inviteUser,
   removeMembership,
+  resetUserPassword,
   setMembership,
   setSystemRole,
   setUserActive,
   updateUnit,
+  updateUser,
 } from '../commands/directory.commands.js';
 import type { Context } from '../context.js';
 import { ApiToken, User } from '../entities/index.js';
@@ -28,6 +30,7 @@ import {
   SetUserActiveInput,
   UnitPayload,
   UpdateUnitInput,
+  UpdateUserInput,
   UserPayload,
 } from './types/directory.input.js';
 
@@ -93,6 +96,26 @@ export class DirectoryResolver {
     const user = await setUserActive(ctx.em, requireViewer(ctx.viewer), input.id, input.active);
     if (!input.active) ctx.connections.closeUser(user.id);
     return { user };
+  }
+
+  @Mutation(() => UserPayload, {
+    description: "Administrators edit anyone's profile; users their own (not the email).",
+  })
+  async updateUser(
+    @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<UserPayload> {
+    return { user: await updateUser(em, requireViewer(viewer), input) };
+  }
+
+  @Mutation(() => InviteUserPayload, {
+    description: 'A new one-time password, shown once; the user’s sessions end.',
+  })
+  resetUserPassword(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<InviteUserPayload> {
+    return resetUserPassword(em, requireViewer(viewer), id);
   }
 
   @Mutation(() => UserPayload)

@@ -1,18 +1,60 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { createMeeting, updateMeeting } from '../commands/meeting.commands.js';
+import { MeetingStatus } from '@quorum/shared';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { nextMeetingStatuses } from '../commands/meeting-lifecycle.js';
+import { quorumOf } from '../commands/meeting-support.js';
+import {
+  changeMeetingStatus,
+  copyAgenda,
+  createMeeting,
+  createMeetingFrom,
+  updateMeeting,
+} from '../commands/meeting.commands.js';
+import {
+  addParticipants,
+  markMaterialsRead,
+  recordAttendance,
+  removeParticipant,
+  updateParticipant,
+} from '../commands/participant.commands.js';
 import type { Context } from '../context.js';
-import { AgendaItem, Meeting, Participant, Proposal, Unit, User } from '../entities/index.js';
+import { AgendaItem, Attachment, Meeting, Participant, Proposal, Unit, User } from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
-import { agendaOf } from './agenda.js';
+import { agendaOf, readinessOf } from './agenda.js';
 import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
 import {
+  AddParticipantsInput,
+  AddParticipantsPayload,
+  MarkMaterialsReadInput,
+  MarkMaterialsReadPayload,
+  RecordAttendanceInput,
+  RecordAttendancePayload,
+  RemoveParticipantInput,
+  RemoveParticipantPayload,
+  UpdateParticipantInput,
+  UpdateParticipantPayload,
+} from './types/meeting-participant.input.js';
+import { MeetingReadiness, MeetingViewerCan, Quorum } from './types/meeting-state.type.js';
+import {
+  CancelMeetingInput,
+  CancelMeetingPayload,
+  CloseMeetingInput,
+  CloseMeetingPayload,
+  CopyAgendaInput,
+  CopyAgendaPayload,
+  CreateMeetingFromInput,
+  CreateMeetingFromPayload,
   CreateMeetingInput,
   CreateMeetingPayload,
   MeetingFilter,
+  ScheduleMeetingInput,
+  ScheduleMeetingPayload,
+  StartMeetingInput,
+  StartMeetingPayload,
   UpdateMeetingInput,
   UpdateMeetingPayload,
+  type MeetingTransitionShape,
 } from './types/meeting.input.js';
 
 export const MeetingConnection = connectionType(Meeting, 'Meeting');
@@ -31,7 +73,10 @@ export class MeetingResolver {
     return em.findOne(Meeting, { $and: [{ id }, meetingPolicy.readable(v)] });
   }
 
-  @Query(() => MeetingConnection, { description: 'Meetings the viewer may see, latest first.' })
+  @Query(() => MeetingConnection, {
+    description:
+      'Meetings the viewer may see, latest first; templates only with `filter: { templates: true }`.',
+  })
   async meetings(
     @Arg('filter', () => MeetingFilter, { nullable: true }) filter: MeetingFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -42,6 +87,7 @@ export class MeetingResolver {
       $and: [
         meetingPolicy.readable(v),
         {
+          isTemplate: filter?.templates === true,
           ...(filter?.status?.length ? { status: { $in: filter.status } } : {}),
           ...(filter?.kind?.length ? { kind: { $in: filter.kind } } : {}),
           ...(filter?.committeeId ? { committee: filter.committeeId } : {}),
@@ -59,6 +105,19 @@ export class MeetingResolver {
     return findPage(em, Meeting, where, { startsAt: 'desc', id: 'desc' }, page);
   }
 
+  @Query(() => Attachment, {
+    nullable: true,
+    description: 'One file, with its content; null when it does not exist or its meeting is not visible.',
+  })
+  async attachment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<Attachment | null> {
+    const v = requireViewer(viewer);
+    const attachment = await em.findOne(Attachment, id, { populate: ['meeting'] });
+    return attachment && meetingPolicy.canRead(v, attachment.meeting.getEntity()) ? attachment : null;
+  }
+
   @Mutation(() => CreateMeetingPayload)
   async createMeeting(
     @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
@@ -73,6 +132,112 @@ export class MeetingResolver {
     @Ctx() ctx: Context,
   ): Promise<UpdateMeetingPayload> {
     return { meeting: await updateMeeting(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => ScheduleMeetingPayload, {
+    description: 'DRAFT → SCHEDULED; the participants are notified.',
+  })
+  async scheduleMeeting(
+    @Arg('input', () => ScheduleMeetingInput) input: MeetingTransitionShape,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    return {
+      meeting: await changeMeetingStatus(ctx, requireWriter(ctx.viewer), input, MeetingStatus.SCHEDULED),
+    };
+  }
+
+  @Mutation(() => StartMeetingPayload, { description: 'SCHEDULED → IN_PROGRESS: the session opens.' })
+  async startMeeting(
+    @Arg('input', () => StartMeetingInput) input: MeetingTransitionShape,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    return {
+      meeting: await changeMeetingStatus(ctx, requireWriter(ctx.viewer), input, MeetingStatus.IN_PROGRESS),
+    };
+  }
+
+  @Mutation(() => CloseMeetingPayload, { description: 'IN_PROGRESS → CLOSED: the record is final.' })
+  async closeMeeting(
+    @Arg('input', () => CloseMeetingInput) input: MeetingTransitionShape,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    return {
+      meeting: await changeMeetingStatus(ctx, requireWriter(ctx.viewer), input, MeetingStatus.CLOSED),
+    };
+  }
+
+  @Mutation(() => CancelMeetingPayload, {
+    description: 'DRAFT or SCHEDULED → CANCELLED; the participants are notified.',
+  })
+  async cancelMeeting(
+    @Arg('input', () => CancelMeetingInput) input: MeetingTransitionShape,
+    @Ctx() ctx: Context,
+  ): Promise<{ meeting: Meeting }> {
+    return {
+      meeting: await changeMeetingStatus(ctx, requireWriter(ctx.viewer), input, MeetingStatus.CANCELLED),
+    };
+  }
+
+  @Mutation(() => CreateMeetingFromPayload, {
+    description:
+      'A new DRAFT meeting (or template) from an earlier meeting or a template: its details, participants (invited anew) and agenda structure.',
+  })
+  async createMeetingFrom(
+    @Arg('input', () => CreateMeetingFromInput) input: CreateMeetingFromInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreateMeetingFromPayload> {
+    return { meeting: await createMeetingFrom(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => CopyAgendaPayload, {
+    description:
+      "Appends a copy of one meeting's agenda (titles, durations, presenters, nesting, order) to another's.",
+  })
+  async copyAgenda(
+    @Arg('input', () => CopyAgendaInput) input: CopyAgendaInput,
+    @Ctx() ctx: Context,
+  ): Promise<CopyAgendaPayload> {
+    return copyAgenda(ctx, requireWriter(ctx.viewer), input);
+  }
+
+  @Mutation(() => AddParticipantsPayload)
+  async addParticipants(
+    @Arg('input', () => AddParticipantsInput) input: AddParticipantsInput,
+    @Ctx() ctx: Context,
+  ): Promise<AddParticipantsPayload> {
+    return addParticipants(ctx, requireWriter(ctx.viewer), input);
+  }
+
+  @Mutation(() => UpdateParticipantPayload)
+  async updateParticipant(
+    @Arg('input', () => UpdateParticipantInput) input: UpdateParticipantInput,
+    @Ctx() ctx: Context,
+  ): Promise<UpdateParticipantPayload> {
+    return updateParticipant(ctx, requireWriter(ctx.viewer), input);
+  }
+
+  @Mutation(() => RemoveParticipantPayload)
+  async removeParticipant(
+    @Arg('input', () => RemoveParticipantInput) input: RemoveParticipantInput,
+    @Ctx() ctx: Context,
+  ): Promise<RemoveParticipantPayload> {
+    return removeParticipant(ctx, requireWriter(ctx.viewer), input.id);
+  }
+
+  @Mutation(() => RecordAttendancePayload)
+  async recordAttendance(
+    @Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput,
+    @Ctx() ctx: Context,
+  ): Promise<RecordAttendancePayload> {
+    return recordAttendance(ctx, requireWriter(ctx.viewer), input);
+  }
+
+  @Mutation(() => MarkMaterialsReadPayload)
+  async markMaterialsRead(
+    @Arg('input', () => MarkMaterialsReadInput) input: MarkMaterialsReadInput,
+    @Ctx() ctx: Context,
+  ): Promise<MarkMaterialsReadPayload> {
+    return { participant: await markMaterialsRead(ctx, requireWriter(ctx.viewer), input.meetingId) };
   }
 
   @FieldResolver(() => Unit)
@@ -98,6 +263,20 @@ export class MeetingResolver {
     return slicePage((await meeting.participants.load()).getItems(), page);
   }
 
+  @FieldResolver(() => Participant, {
+    nullable: true,
+    description: "The viewer's own participation, if any.",
+  })
+  async viewerParticipant(@Root() meeting: Meeting, @Ctx() { viewer }: Context): Promise<Participant | null> {
+    const v = requireViewer(viewer);
+    return (await meeting.participants.load()).getItems().find((p) => p.user.id === v.userId) ?? null;
+  }
+
+  @FieldResolver(() => Quorum, { description: 'Derived live from the participants and their attendance.' })
+  async quorum(@Root() meeting: Meeting): Promise<Quorum> {
+    return quorumOf((await meeting.participants.load()).getItems());
+  }
+
   @FieldResolver(() => AgendaItemConnection, {
     description: 'The top level of the agenda, in order; items nest through `children`.',
   })
@@ -106,6 +285,70 @@ export class MeetingResolver {
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<ConnectionShape<AgendaItem>> {
     return slicePage((await agendaOf(meeting)).roots, page);
+  }
+
+  @FieldResolver(() => [AgendaItem], {
+    description:
+      'The whole agenda, every level, depth first in order (render it with `number` and `depth`); loaded in one query.',
+  })
+  async agenda(@Root() meeting: Meeting): Promise<AgendaItem[]> {
+    return (await agendaOf(meeting)).items;
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'Minutes of the whole agenda (see AgendaItem.totalDurationMinutes).',
+  })
+  async agendaDurationMinutes(@Root() meeting: Meeting): Promise<number> {
+    return (await agendaOf(meeting)).duration;
+  }
+
+  @FieldResolver(() => MeetingReadiness)
+  async readiness(@Root() meeting: Meeting, @Ctx() { em }: Context): Promise<MeetingReadiness> {
+    const [{ byItem, leaves }, participants] = await Promise.all([
+      readinessOf(meeting, em),
+      meeting.participants.load(),
+    ]);
+    const count = (flag: 'ready' | 'materialsAttached' | 'appraisalFinished' | 'presenterConfirmed') =>
+      leaves.filter((item) => byItem.get(item.id)?.[flag]).length;
+    const ready = count('ready');
+    return {
+      total: leaves.length,
+      ready,
+      materialsAttached: count('materialsAttached'),
+      appraisalFinished: count('appraisalFinished'),
+      presenterConfirmed: count('presenterConfirmed'),
+      complete: leaves.length > 0 && ready === leaves.length,
+      participants: participants.length,
+      materialsRead: participants.getItems().filter((p) => p.materialsReadAt).length,
+      items: leaves,
+    };
+  }
+
+  @FieldResolver(() => [Attachment], {
+    description: 'Files of the meeting as a whole (items have their own).',
+  })
+  async attachments(@Root() meeting: Meeting): Promise<Attachment[]> {
+    return (await meeting.attachments.load()).getItems().filter((attachment) => !attachment.agendaItem);
+  }
+
+  @FieldResolver(() => MeetingViewerCan)
+  viewerCan(@Root() meeting: Meeting, @Ctx() { viewer }: Context): MeetingViewerCan {
+    const v = requireViewer(viewer);
+    const can = (to: MeetingStatus) => meetingPolicy.canChangeStatus(v, meeting, to);
+    return {
+      update: meetingPolicy.canUpdate(v, meeting),
+      schedule: can(MeetingStatus.SCHEDULED),
+      start: can(MeetingStatus.IN_PROGRESS),
+      close: can(MeetingStatus.CLOSED),
+      cancel: can(MeetingStatus.CANCELLED),
+      nextStatuses: nextMeetingStatuses(meeting).filter(can),
+      manageAgenda: meetingPolicy.canManageAgenda(v, meeting),
+      manageParticipants: meetingPolicy.canManageParticipants(v, meeting),
+      recordAttendance: meetingPolicy.canRecordAttendance(v, meeting),
+      recordVote: meetingPolicy.canRecordVote(v, meeting),
+      markMaterialsRead: meetingPolicy.canMarkMaterialsRead(v, meeting),
+      copy: meetingPolicy.canCopy(v, meeting),
+    };
   }
 
   @FieldResolver(() => ProposalConnection, {

@@ -1,5 +1,5 @@
 import { ApiTokenScope, MembershipRole, SystemRole, UnitKind, limits } from '@quorum/shared';
-import { ArrayNotEmpty, IsEmail, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayNotEmpty, IsEmail, IsIn, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ApiToken, Membership, Unit, User } from '../../entities/index.js';
@@ -86,6 +86,33 @@ export class InviteUserPayload {
 
   @Field(() => String, { description: 'Shown once: give it to the user, who changes it after signing in.' })
   temporaryPassword!: string;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  fullName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  jobTitle?: string;
+
+  @Field(() => String, { nullable: true, description: 'Administrators only.' })
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @Field(() => String, { nullable: true, description: '`vi` or `en`.' })
+  @IsOptional()
+  @IsIn(['vi', 'en'])
+  locale?: string;
 }
 
 @InputType()

@@ -1,8 +1,8 @@
 import { Classification, MeetingKind, MeetingStatus, limits } from '@quorum/shared';
 import { IsInt, IsOptional, IsUUID, Length, MaxLength, Min } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Meeting } from '../../entities/index.js';
+import { Field, ID, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
+import { AgendaItem, Meeting } from '../../entities/index.js';
 
 @InputType()
 export class MeetingFilter {
@@ -22,6 +22,12 @@ export class MeetingFilter {
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'Meetings starting before this time.' })
   to?: Date;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True lists the templates only; otherwise templates are left out.',
+  })
+  templates?: boolean;
 }
 
 @InputType()
@@ -50,6 +56,9 @@ export class CreateMeetingInput {
 
   @Field(() => Classification, { nullable: true })
   classification?: Classification;
+
+  @Field(() => Boolean, { nullable: true, description: 'A template is only copied, never held.' })
+  isTemplate?: boolean;
 }
 
 @InputType()
@@ -84,6 +93,12 @@ export class UpdateMeetingInput {
 
   @Field(() => Classification, { nullable: true })
   classification?: Classification;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only a DRAFT meeting can become (or stop being) a template.',
+  })
+  isTemplate?: boolean;
 }
 
 @ObjectType()
@@ -96,4 +111,96 @@ export class CreateMeetingPayload {
 export class UpdateMeetingPayload {
   @Field(() => Meeting)
   meeting!: Meeting;
+}
+
+export interface MeetingTransitionShape {
+  id: string;
+  expectedVersion: number;
+}
+
+/** `<Verb>MeetingInput`: the meeting and the version the change is based on. */
+function transitionInput(name: string, description: string): ClassType<MeetingTransitionShape> {
+  @InputType(name, { description })
+  class TransitionInput {
+    @Field(() => ID)
+    @IsUUID()
+    id!: string;
+
+    @Field(() => Int, { description: 'The version the change is based on; a stale one fails with CONFLICT.' })
+    @IsInt()
+    @Min(1)
+    expectedVersion!: number;
+  }
+  return TransitionInput;
+}
+
+function meetingPayload(name: string): ClassType<{ meeting: Meeting }> {
+  @ObjectType(name)
+  class Payload {
+    @Field(() => Meeting)
+    meeting!: Meeting;
+  }
+  return Payload;
+}
+
+export const ScheduleMeetingInput = transitionInput('ScheduleMeetingInput', 'DRAFT → SCHEDULED.');
+export const StartMeetingInput = transitionInput('StartMeetingInput', 'SCHEDULED → IN_PROGRESS.');
+export const CloseMeetingInput = transitionInput('CloseMeetingInput', 'IN_PROGRESS → CLOSED.');
+export const CancelMeetingInput = transitionInput('CancelMeetingInput', 'DRAFT or SCHEDULED → CANCELLED.');
+export const ScheduleMeetingPayload = meetingPayload('ScheduleMeetingPayload');
+export const StartMeetingPayload = meetingPayload('StartMeetingPayload');
+export const CloseMeetingPayload = meetingPayload('CloseMeetingPayload');
+export const CancelMeetingPayload = meetingPayload('CancelMeetingPayload');
+
+@InputType({ description: 'A new meeting with the structure of an earlier one or of a template.' })
+export class CreateMeetingFromInput {
+  @Field(() => ID, { description: 'The meeting or template to copy.' })
+  @IsUUID()
+  sourceMeetingId!: string;
+
+  @Field(() => GraphQLDateTime)
+  startsAt!: Date;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: "Defaults to the start plus the source's length, when the source has an end.",
+  })
+  endsAt?: Date;
+
+  @Field(() => String, { nullable: true, description: "Defaults to the source's title." })
+  @IsOptional()
+  @Length(1, limits.titleMax)
+  title?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Make the copy a template (default: a DRAFT meeting).',
+  })
+  isTemplate?: boolean;
+}
+
+@ObjectType()
+export class CreateMeetingFromPayload {
+  @Field(() => Meeting)
+  meeting!: Meeting;
+}
+
+@InputType({ description: "Copies one meeting's agenda to the end of another's (structure only)." })
+export class CopyAgendaInput {
+  @Field(() => ID)
+  @IsUUID()
+  fromMeetingId!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  toMeetingId!: string;
+}
+
+@ObjectType()
+export class CopyAgendaPayload {
+  @Field(() => Meeting)
+  meeting!: Meeting;
+
+  @Field(() => [AgendaItem], { description: 'The items added, depth first.' })
+  agendaItems!: AgendaItem[];
 }

@@ -1,0 +1,434 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AgendaItemStatus, limits, VoteOutcome } from '@quorum/shared';
+import { AGENDA_DEPTH } from '../../apollo/meeting-room.operations';
+import type { AgendaItem } from '../../apollo/types';
+import type { AgendaItemDraft, MeetingActions, VoteInput } from './actions';
+import { useActionRunner } from './useActionRunner';
+
+type Mode = 'conclusion' | 'vote' | 'edit' | 'add' | 'remove';
+
+/** The word on the button that moves an item to a status. */
+const STATUS_VERB: Record<AgendaItemStatus, string> = {
+  [AgendaItemStatus.PENDING]: 'reopen',
+  [AgendaItemStatus.IN_DISCUSSION]: 'discuss',
+  [AgendaItemStatus.CONCLUDED]: 'conclude',
+  [AgendaItemStatus.DEFERRED]: 'defer',
+  [AgendaItemStatus.WITHDRAWN]: 'withdraw',
+};
+
+const PRIMARY_STATUSES = new Set([AgendaItemStatus.IN_DISCUSSION, AgendaItemStatus.CONCLUDED]);
+
+interface AgendaItemControlsProps {
+  item: AgendaItem;
+  depth: number;
+  actions: MeetingActions;
+}
+
+/** What the viewer may change on one item; nothing at all when they may change nothing. */
+export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const { busy, error, setError, run } = useActionRunner();
+
+  const { setItemStatus, setConclusion, recordVote, addItem, confirmPresenter } = actions;
+  const statuses = setItemStatus ? actions.itemTransitions(item) : [];
+  const canConclude = !!setConclusion && actions.canConclude(item);
+  const canVote = !!recordVote && actions.canVote(item);
+  const canAdd = !!addItem && depth < AGENDA_DEPTH - 1;
+  const editable = actions.canEdit(item);
+  const editItem = editable ? actions.editItem : undefined;
+  const removeItem = editable ? actions.removeItem : undefined;
+  const canConfirm = !!confirmPresenter && actions.canConfirmPresenter(item) && !item.presenterConfirmedAt;
+  if (statuses.length === 0 && !canConclude && !canVote && !editItem && !removeItem && !canAdd && !canConfirm)
+    return null;
+
+  const open = (next: Mode | null) => {
+    setError(null);
+    setMode(next);
+  };
+  const label = `${item.number} ${item.title}`;
+  // What the session moves through is at hand; the rest waits behind "More".
+  const primary = statuses.filter((status) => PRIMARY_STATUSES.has(status));
+  const secondary = statuses.filter((status) => !PRIMARY_STATUSES.has(status));
+  const hasMore = secondary.length > 0 || canConfirm || !!editItem || canAdd || !!removeItem;
+  const statusButton = (status: AgendaItemStatus, main: boolean) =>
+    setItemStatus && (
+      <button
+        key={status}
+        type="button"
+        className={`button button--small${main ? ' button--primary' : ''}`}
+        disabled={busy}
+        onClick={() => void run(() => setItemStatus(item, status))}
+        aria-label={t(`room.item.status.${STATUS_VERB[status]}Label`, { item: label })}
+      >
+        {t(`room.item.status.${STATUS_VERB[status]}`)}
+      </button>
+    );
+
+  return (
+    <div className="item-controls" data-print="hide">
+      <div className="item-controls__buttons">
+        {primary.map((status) => statusButton(status, true))}
+        {canConclude && (
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={mode === 'conclusion'}
+            onClick={() => open(mode === 'conclusion' ? null : 'conclusion')}
+            aria-label={t(
+              item.conclusion ? 'room.item.editConclusionLabel' : 'room.item.addConclusionLabel',
+              { item: label },
+            )}
+          >
+            {item.conclusion ? t('room.item.editConclusion') : t('room.item.addConclusion')}
+          </button>
+        )}
+        {canVote && (
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={mode === 'vote'}
+            onClick={() => open(mode === 'vote' ? null : 'vote')}
+            aria-label={t('room.item.recordVoteLabel', { item: label })}
+          >
+            {t('room.item.recordVote')}
+          </button>
+        )}
+        {hasMore && (
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            aria-expanded={moreOpen}
+            aria-controls={`${id}-more`}
+            onClick={() => setMoreOpen((value) => !value)}
+            aria-label={t('room.item.moreLabel', { item: label })}
+            data-testid="item-more"
+          >
+            {t('room.item.more')} <span aria-hidden="true">{moreOpen ? '▴' : '▾'}</span>
+          </button>
+        )}
+      </div>
+      {hasMore && moreOpen && (
+        <div id={`${id}-more`} className="item-controls__buttons item-controls__more">
+          {secondary.map((status) => statusButton(status, false))}
+          {canConfirm && confirmPresenter && (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy}
+              onClick={() => void run(() => confirmPresenter(item))}
+              aria-label={t('room.item.confirmPresenterLabel', { item: label })}
+            >
+              {t('room.item.confirmPresenter')}
+            </button>
+          )}
+          {editItem && (
+            <button
+              type="button"
+              className="button button--small"
+              aria-expanded={mode === 'edit'}
+              onClick={() => open(mode === 'edit' ? null : 'edit')}
+              aria-label={t('room.item.editLabel', { item: label })}
+            >
+              {t('room.item.edit')}
+            </button>
+          )}
+          {canAdd && (
+            <button
+              type="button"
+              className="button button--small"
+              aria-expanded={mode === 'add'}
+              onClick={() => open(mode === 'add' ? null : 'add')}
+              aria-label={t('room.item.addChildLabel', { item: label })}
+            >
+              {t('room.item.addChild')}
+            </button>
+          )}
+          {removeItem && (
+            <button
+              type="button"
+              className="button button--small button--danger"
+              aria-expanded={mode === 'remove'}
+              onClick={() => open(mode === 'remove' ? null : 'remove')}
+              aria-label={t('room.item.removeLabel', { item: label })}
+            >
+              {t('room.item.remove')}
+            </button>
+          )}
+        </div>
+      )}
+
+      {mode === 'conclusion' && setConclusion && (
+        <ConclusionForm
+          initial={item.conclusion ?? ''}
+          busy={busy}
+          onCancel={() => open(null)}
+          onSave={(text) => void run(() => setConclusion(item, text)).then((ok) => ok && open(null))}
+        />
+      )}
+      {mode === 'vote' && recordVote && (
+        <VoteForm
+          initial={item.vote}
+          busy={busy}
+          onCancel={() => open(null)}
+          onSave={(vote) => void run(() => recordVote(item, vote)).then((ok) => ok && open(null))}
+        />
+      )}
+      {mode === 'edit' && editItem && (
+        <ItemForm
+          initial={{
+            title: item.title,
+            durationMinutes: item.durationMinutes,
+            description: item.description,
+          }}
+          submitLabel={t('common.save')}
+          busy={busy}
+          onCancel={() => open(null)}
+          onSave={(draft) => void run(() => editItem(item, draft)).then((ok) => ok && open(null))}
+        />
+      )}
+      {mode === 'add' && addItem && (
+        <ItemForm
+          initial={{ title: '', durationMinutes: null, description: null }}
+          submitLabel={t('room.item.addChild')}
+          busy={busy}
+          onCancel={() => open(null)}
+          onSave={(draft) => void run(() => addItem(item.id, draft)).then((ok) => ok && open(null))}
+        />
+      )}
+      {mode === 'remove' && removeItem && (
+        <div className="confirm" role="group" aria-label={t('room.item.removeConfirm', { item: label })}>
+          <p>{t('room.item.removeConfirm', { item: label })}</p>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            disabled={busy}
+            onClick={() => void run(() => removeItem(item))}
+          >
+            {t('room.item.removeYes')}
+          </button>{' '}
+          <button type="button" className="button button--small" onClick={() => open(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="field__error" role="alert" data-testid="item-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ConclusionForm({
+  initial,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  initial: string;
+  busy: boolean;
+  onSave: (text: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState(initial);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        onSave(text.trim());
+      }}
+    >
+      <label htmlFor={`${id}-conclusion`}>{t('room.agenda.conclusion')}</label>
+      <textarea
+        id={`${id}-conclusion`}
+        value={text}
+        rows={4}
+        maxLength={limits.descriptionMax}
+        autoFocus
+        onChange={(event) => setText(event.target.value)}
+      />
+      <div className="inline-form__actions">
+        <button type="submit" className="button button--primary button--small" disabled={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" className="button button--small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function VoteForm({
+  initial,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  initial: VoteInput | null;
+  busy: boolean;
+  onSave: (vote: VoteInput) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [votesFor, setFor] = useState(String(initial?.votesFor ?? 0));
+  const [votesAgainst, setAgainst] = useState(String(initial?.votesAgainst ?? 0));
+  const [abstentions, setAbstentions] = useState(String(initial?.abstentions ?? 0));
+  const [outcome, setOutcome] = useState<VoteOutcome>(initial?.outcome ?? VoteOutcome.ADOPTED);
+  const count = (value: string) => Math.max(0, Math.floor(Number(value) || 0));
+  const number = (name: string, value: string, set: (value: string) => void, label: string) => (
+    <div className="field field--compact">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <input
+        id={`${id}-${name}`}
+        type="number"
+        min={0}
+        step={1}
+        inputMode="numeric"
+        value={value}
+        onChange={(event) => set(event.target.value)}
+      />
+    </div>
+  );
+  return (
+    <form
+      className="inline-form inline-form--row"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        onSave({
+          votesFor: count(votesFor),
+          votesAgainst: count(votesAgainst),
+          abstentions: count(abstentions),
+          outcome,
+        });
+      }}
+    >
+      {number('for', votesFor, setFor, t('room.vote.for'))}
+      {number('against', votesAgainst, setAgainst, t('room.vote.against'))}
+      {number('abstain', abstentions, setAbstentions, t('room.vote.abstain'))}
+      <div className="field field--compact">
+        <label htmlFor={`${id}-outcome`}>{t('room.vote.outcome')}</label>
+        <select
+          id={`${id}-outcome`}
+          value={outcome}
+          onChange={(event) => setOutcome(event.target.value as VoteOutcome)}
+        >
+          {Object.values(VoteOutcome).map((value) => (
+            <option key={value} value={value}>
+              {t(`enums.voteOutcome.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="inline-form__actions">
+        <button type="submit" className="button button--primary button--small" disabled={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+        <button type="button" className="button button--small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ItemForm({
+  initial,
+  submitLabel,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  initial: AgendaItemDraft;
+  submitLabel: string;
+  busy: boolean;
+  onSave: (draft: AgendaItemDraft) => void;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [title, setTitle] = useState(initial.title);
+  const [duration, setDuration] = useState(
+    initial.durationMinutes === null ? '' : String(initial.durationMinutes),
+  );
+  const [description, setDescription] = useState(initial.description ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <form
+      className="inline-form"
+      noValidate
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        const trimmed = title.trim();
+        if (!trimmed) {
+          setProblem(t('room.item.titleRequired'));
+          return;
+        }
+        setProblem(null);
+        const minutes = duration.trim() === '' ? null : Math.max(0, Math.floor(Number(duration) || 0));
+        onSave({ title: trimmed, durationMinutes: minutes, description: description.trim() || null });
+      }}
+    >
+      <div className="field field--compact">
+        <label htmlFor={`${id}-title`}>{t('room.item.title')}</label>
+        <input
+          id={`${id}-title`}
+          type="text"
+          value={title}
+          maxLength={limits.titleMax}
+          autoFocus
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+        {problem && (
+          <p id={`${id}-problem`} className="field__error">
+            {problem}
+          </p>
+        )}
+      </div>
+      <div className="field field--compact">
+        <label htmlFor={`${id}-duration`}>{t('room.item.duration')}</label>
+        <input
+          id={`${id}-duration`}
+          type="number"
+          min={0}
+          step={5}
+          inputMode="numeric"
+          value={duration}
+          onChange={(event) => setDuration(event.target.value)}
+        />
+      </div>
+      <div className="field field--compact">
+        <label htmlFor={`${id}-description`}>{t('room.item.description')}</label>
+        <textarea
+          id={`${id}-description`}
+          rows={2}
+          value={description}
+          maxLength={limits.descriptionMax}
+          onChange={(event) => setDescription(event.target.value)}
+        />
+      </div>
+      <div className="inline-form__actions">
+        <button type="submit" className="button button--primary button--small" disabled={busy}>
+          {busy ? t('common.saving') : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--small" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,167 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Classification, MeetingStatus } from '@quorum/shared';
+import type { MeetingRoom } from '../../apollo/types';
+import { useFormatDateTime, useLocale } from '../../hooks/useFormat';
+import { useTimeZone } from '../../hooks/useOrganization';
+import { formatDate, formatTime, zonedDateKey } from '../../i18n/format';
+import type { MeetingActions } from './actions';
+import { CopyMeetingPanel } from './CopyMeetingPanel';
+import { MeetingToolbar } from './MeetingToolbar';
+import { useActionRunner } from './useActionRunner';
+
+/** The word on the button that moves a meeting to a status. */
+const TRANSITION_VERB: Partial<Record<MeetingStatus, string>> = {
+  [MeetingStatus.SCHEDULED]: 'schedule',
+  [MeetingStatus.IN_PROGRESS]: 'start',
+  [MeetingStatus.CLOSED]: 'close',
+  [MeetingStatus.CANCELLED]: 'cancel',
+};
+
+/** These cannot be undone: ask first. */
+const CONFIRM = new Set([MeetingStatus.CLOSED, MeetingStatus.CANCELLED]);
+
+export function MeetingHeader({ meeting, actions }: { meeting: MeetingRoom; actions: MeetingActions }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  const { busy, error, run } = useActionRunner();
+  const [confirming, setConfirming] = useState<MeetingStatus | null>(null);
+  const { transition, markMaterialsRead } = actions;
+  const formatDateTime = useFormatDateTime();
+  const readAt = meeting.viewerParticipant?.materialsReadAt;
+
+  const sameDay =
+    meeting.endsAt && zonedDateKey(meeting.endsAt, timeZone) === zonedDateKey(meeting.startsAt, timeZone);
+  const when = meeting.endsAt
+    ? sameDay
+      ? `${formatTime(meeting.startsAt, timeZone)}–${formatTime(meeting.endsAt, timeZone)}, ${formatDate(meeting.startsAt, locale, timeZone)}`
+      : `${formatTime(meeting.startsAt, timeZone)} ${formatDate(meeting.startsAt, locale, timeZone)} – ${formatTime(meeting.endsAt, timeZone)} ${formatDate(meeting.endsAt, locale, timeZone)}`
+    : `${formatTime(meeting.startsAt, timeZone)}, ${formatDate(meeting.startsAt, locale, timeZone)}`;
+
+  const onTransition = (to: MeetingStatus) => {
+    if (!transition) return;
+    if (CONFIRM.has(to) && confirming !== to) {
+      setConfirming(to);
+      return;
+    }
+    setConfirming(null);
+    void run(() => transition(to));
+  };
+
+  return (
+    <header className="panel meeting-header">
+      <nav className="breadcrumb" aria-label={t('room.breadcrumb')} data-print="hide">
+        <Link to="/">{t('nav.meetings')}</Link> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">{t('room.heading')}</span>
+      </nav>
+      <p className="meeting-header__org" data-print="only">
+        {meeting.committee.name}
+      </p>
+      <h1 className="meeting-header__title" data-testid="room-title">
+        {meeting.title}
+      </h1>
+      <p className="meeting-header__badges">
+        <span className={`badge badge--${meeting.status.toLowerCase()}`} data-testid="room-status">
+          {t(`enums.meetingStatus.${meeting.status}`)}
+        </span>
+        <span className="badge">{t(`enums.meetingKind.${meeting.kind}`)}</span>
+        {meeting.isTemplate && <span className="badge badge--template">{t('room.copy.template')}</span>}
+        {meeting.classification !== Classification.INTERNAL && (
+          <span className={`badge badge--classification badge--${meeting.classification.toLowerCase()}`}>
+            {t(`enums.classification.${meeting.classification}`)}
+          </span>
+        )}
+      </p>
+      <dl className="meeting-facts">
+        <div>
+          <dt>{t('room.facts.time')}</dt>
+          <dd>
+            <time dateTime={meeting.startsAt}>{when}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('room.facts.location')}</dt>
+          <dd>{meeting.location || t('common.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('room.facts.committee')}</dt>
+          <dd>{meeting.committee.name}</dd>
+        </div>
+        <div>
+          <dt>{t('room.facts.chair')}</dt>
+          <dd>{meeting.chair?.fullName ?? t('common.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('room.facts.secretary')}</dt>
+          <dd>{meeting.secretary?.fullName ?? t('common.none')}</dd>
+        </div>
+      </dl>
+
+      {(markMaterialsRead || readAt) && (
+        <p className="meeting-header__read" data-print="hide">
+          {readAt ? (
+            <span className="meeting-header__read-done">
+              <span aria-hidden="true">✓</span>{' '}
+              {t('room.materialsReadDone', { date: formatDateTime(readAt) })}
+            </span>
+          ) : (
+            markMaterialsRead && (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy}
+                onClick={() => void run(markMaterialsRead)}
+              >
+                {t('room.materialsRead')}
+              </button>
+            )
+          )}
+        </p>
+      )}
+      {transition && actions.transitions.length > 0 && (
+        <div
+          className="meeting-header__transitions"
+          data-print="hide"
+          role="group"
+          aria-label={t('room.transitions.label')}
+        >
+          {actions.transitions.map((to) => {
+            const verb = TRANSITION_VERB[to];
+            if (!verb) return null;
+            return (
+              <button
+                key={to}
+                type="button"
+                className={`button ${to === MeetingStatus.CANCELLED ? 'button--danger' : 'button--primary'}`}
+                disabled={busy}
+                onClick={() => onTransition(to)}
+                data-testid={`transition-${to}`}
+              >
+                {confirming === to ? t(`room.transitions.${verb}Confirm`) : t(`room.transitions.${verb}`)}
+              </button>
+            );
+          })}
+          {confirming && (
+            <>
+              <span className="meeting-header__confirm" role="status">
+                {t('room.transitions.confirmHint')}
+              </span>
+              <button type="button" className="button button--ghost" onClick={() => setConfirming(null)}>
+                {t('common.cancel')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <MeetingToolbar meetingId={meeting.id} />
+      <CopyMeetingPanel meeting={meeting} actions={actions} />
+    </header>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { ErrorLike } from '@apollo/client';
+import { useApolloClient, useSubscription } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { getReconnectCount, subscribeReconnects } from '../apollo/connection';
+import { applyRemoteMove } from '../apollo/meeting-room-cache';
+import {
+  MEETING_AGENDA_QUERY,
+  MEETING_EVENTS_SUBSCRIPTION,
+  MEETING_PARTICIPANTS_QUERY,
+} from '../apollo/meeting-room.operations';
+import type { MeetingEvent } from '../apollo/types';
+
+/** What an event makes stale, beyond its subject (which the cache has already taken in). */
+type Stale = 'agenda' | 'participants' | 'room';
+
+function staleAfter(type: string): Stale | null {
+  if (type === 'meeting.updated') return null;
+  const [kind] = type.split('.');
+  switch (kind) {
+    case 'agendaItem':
+    case 'agenda':
+    case 'vote':
+    case 'attachment':
+      // Numbers, totals and readiness of other items follow.
+      return 'agenda';
+    case 'attendance':
+    case 'participant':
+      // The participant is not the subject (the meeting is, with its quorum).
+      return 'participants';
+    default:
+      // A status change moves what every item may do next; anything unknown, to be safe.
+      return 'room';
+  }
+}
+
+export interface MeetingEvents {
+  /** The last change, in words, for a polite live region. */
+  announcement: string;
+  error: ErrorLike | undefined;
+  restart: () => void;
+}
+
+/**
+ * Follows one meeting's change feed while its room is open. The subject of each event
+ * updates the cache by itself; what it makes stale besides is read again, the smallest part
+ * that covers it (the agenda, the participants, or the whole room through `refreshRoom`),
+ * once per burst. A move by someone else is shown at once from the subject.
+ */
+export function useMeetingEvents(meetingId: string, refreshRoom: () => void): MeetingEvents {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const [announcement, setAnnouncement] = useState('');
+  const [after, setAfter] = useState<string | undefined>(undefined);
+  const lastCursor = useRef<string | undefined>(undefined);
+  const refreshRoomRef = useRef(refreshRoom);
+  useEffect(() => {
+    refreshRoomRef.current = refreshRoom;
+  });
+
+  const stale = useRef(new Set<Stale>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const reload = () => {
+    const parts = stale.current;
+    stale.current = new Set();
+    if (parts.has('room')) {
+      refreshRoomRef.current();
+      return;
+    }
+    const variables = { id: meetingId };
+    const read = (query: typeof MEETING_AGENDA_QUERY | typeof MEETING_PARTICIPANTS_QUERY) =>
+      client.query({ query, variables, fetchPolicy: 'network-only' }).catch(() => undefined);
+    if (parts.has('agenda')) void read(MEETING_AGENDA_QUERY);
+    if (parts.has('participants')) void read(MEETING_PARTICIPANTS_QUERY);
+  };
+  const markStale = (part: Stale) => {
+    stale.current.add(part);
+    clearTimeout(timer.current);
+    // One transaction often appends several events: one reload for all of them.
+    timer.current = setTimeout(reload, 25);
+  };
+
+  const describe = (event: MeetingEvent): string => {
+    const actor = event.actor?.fullName ?? t('common.unknownUser');
+    const subject = event.subject;
+    const title = subject && 'title' in subject ? subject.title : '';
+    const kind = staleAfter(event.type);
+    if (kind === 'agenda') return t('room.live.agenda', { actor, title });
+    if (kind === 'participants') return t('room.live.participants', { actor });
+    return t('room.live.meeting', { actor });
+  };
+
+  const { error, restart } = useSubscription(MEETING_EVENTS_SUBSCRIPTION, {
+    variables: after ? { id: meetingId, after } : { id: meetingId },
+    onData: ({ client: apollo, data }) => {
+      const event = data.data?.events;
+      if (!event) return;
+      lastCursor.current = event.cursor;
+      const subject = event.subject;
+      if (event.type === 'agendaItem.moved' && subject?.__typename === 'AgendaItem' && 'number' in subject) {
+        applyRemoteMove(apollo.cache, meetingId, subject.id, subject.number);
+      }
+      const part = staleAfter(event.type);
+      if (part) markStale(part);
+      setAnnouncement(describe(event));
+    },
+    onError: (err) => {
+      console.error('Live updates of the meeting refused by the server', err);
+    },
+  });
+
+  const reconnects = useSyncExternalStore(subscribeReconnects, getReconnectCount);
+  const seenReconnects = useRef(reconnects);
+  useEffect(() => {
+    if (reconnects === seenReconnects.current) return;
+    seenReconnects.current = reconnects;
+    const cursor = lastCursor.current;
+    if (!cursor) refreshRoomRef.current();
+    if (cursor && cursor !== after) setAfter(cursor);
+    else restart();
+  }, [reconnects, after, restart]);
+
+  return { announcement, error, restart };
+}

@@ -1,0 +1,20 @@
+import type { ErrorLike } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { SystemRole } from '@quorum/shared';
+import { VIEWER_ROLE_QUERY } from '../apollo/admin.operations';
+
+/** Whether the viewer is a system administrator: the header's admin link, the admin pages. */
+export function useViewerRole(): {
+  isAdmin: boolean;
+  loading: boolean;
+  error: ErrorLike | undefined;
+  refetch: () => void;
+} {
+  const { data, loading, error, refetch } = useQuery(VIEWER_ROLE_QUERY);
+  return {
+    isAdmin: data?.viewer?.systemRole === SystemRole.ADMIN,
+    loading: loading && !data,
+    error,
+    refetch: () => void refetch().catch(() => undefined),
+  };
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { ApiTokenScope } from '@quorum/shared';
+import { REVOKE_API_TOKEN_MUTATION } from '../../apollo/admin.operations';
+import type { ApiTokenNode } from '../../apollo/admin.operations';
+import { useFormatDateTime, useLocale } from '../../hooks/useFormat';
+import { useTimeZone } from '../../hooks/useOrganization';
+import { formatDate } from '../../i18n/format';
+import { ConfirmDialog } from './ui';
+
+export type TokenState = 'active' | 'revoked' | 'expired';
+
+export function tokenState(token: ApiTokenNode, now = Date.now()): TokenState {
+  if (token.revokedAt) return 'revoked';
+  if (token.expiresAt && new Date(token.expiresAt).getTime() <= now) return 'expired';
+  return 'active';
+}
+
+/** A calendar feed's token (CALENDAR only): managed on the account page as the feed, not as an API token. */
+export function isCalendarFeedToken(token: ApiTokenNode): boolean {
+  return token.scopes.length > 0 && token.scopes.every((scope) => scope === ApiTokenScope.CALENDAR);
+}
+
+interface ApiTokenTableProps {
+  tokens: ApiTokenNode[];
+  caption: string;
+  showOwner?: boolean;
+  /** Announced after a revocation. */
+  onRevoked?: (message: string) => void;
+  testId?: string;
+}
+
+/** API tokens with their scopes, dates and state; "Revoke" where the viewer may, after a confirmation. */
+export function ApiTokenTable({ tokens, caption, showOwner, onRevoked, testId }: ApiTokenTableProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  const formatDateTime = useFormatDateTime();
+  const [revoking, setRevoking] = useState<ApiTokenNode | null>(null);
+  const [revokeToken] = useMutation(REVOKE_API_TOKEN_MUTATION);
+
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="admin-table" data-testid={testId}>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.token.name')}</th>
+              {showOwner && <th scope="col">{t('admin.token.owner')}</th>}
+              <th scope="col">{t('admin.token.scopes')}</th>
+              <th scope="col">{t('admin.token.createdAt')}</th>
+              <th scope="col">{t('admin.token.lastUsedAt')}</th>
+              <th scope="col">{t('admin.token.expiresAt')}</th>
+              <th scope="col">{t('admin.token.state')}</th>
+              <th scope="col" className="cell-actions">
+                <span className="visually-hidden">{t('ui.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => {
+              const state = tokenState(token);
+              return (
+                <tr
+                  key={token.id}
+                  data-testid="api-token-row"
+                  data-token-id={token.id}
+                  data-state={state}
+                  className={state === 'active' ? undefined : 'admin-table__row--ended'}
+                >
+                  <th scope="row" className="admin-table__name">
+                    {token.name}
+                    {isCalendarFeedToken(token) && (
+                      <span className="admin-table__sub">{t('admin.token.calendarFeed')}</span>
+                    )}
+                  </th>
+                  {showOwner && (
+                    <td>
+                      {token.owner.fullName}
+                      <span className="admin-table__sub">{token.owner.email}</span>
+                    </td>
+                  )}
+                  <td>
+                    <ul className="chip-list" aria-label={t('admin.token.scopes')}>
+                      {token.scopes.map((scope) => (
+                        <li key={scope} className={`chip chip--scope-${scope.toLowerCase()}`}>
+                          {t(`adminEnums.scope.${scope}`)}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="cell-nowrap">{formatDateTime(token.createdAt)}</td>
+                  <td className="cell-nowrap">
+                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('ui.never')}
+                  </td>
+                  <td className="cell-nowrap">
+                    {token.expiresAt ? formatDate(token.expiresAt, locale, timeZone) : t('ui.noExpiry')}
+                  </td>
+                  <td>
+                    <span className={`badge badge--token-${state}`}>
+                      {state === 'revoked'
+                        ? t('admin.token.revoked', {
+                            date: formatDate(token.revokedAt ?? '', locale, timeZone),
+                          })
+                        : t(`admin.token.${state}`)}
+                    </span>
+                  </td>
+                  <td className="cell-actions">
+                    {token.viewerCan.revoke && state === 'active' && (
+                      <button
+                        type="button"
+                        className="button button--small button--danger"
+                        aria-label={t('admin.token.revokeLabel', { name: token.name })}
+                        onClick={() => setRevoking(token)}
+                      >
+                        {t('admin.token.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {revoking && (
+        <ConfirmDialog
+          title={t('admin.token.revokeTitle', { name: revoking.name })}
+          body={t('admin.token.revokeBody')}
+          confirmLabel={t('admin.token.revokeConfirm')}
+          testId="revoke-token-dialog"
+          onClose={() => setRevoking(null)}
+          onConfirm={async () => {
+            await revokeToken({ variables: { id: revoking.id } });
+            onRevoked?.(t('admin.token.revokedDone', { name: revoking.name }));
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Viewer } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import { type Meeting, Participant, User } from '../entities/index.js';
+import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
+import { meetingPolicy } from '../policies/meeting.policy.js';
+import { authorize } from '../policies/viewer.policy.js';
+import type {
+  AddParticipantsInput,
+  RecordAttendanceInput,
+  UpdateParticipantInput,
+} from '../resolvers/types/meeting-participant.input.js';
+import { applyChanges } from './changes.js';
+import {
+  appendMeetingEvent,
+  checkVersion,
+  loadMeeting,
+  loadOpenMeeting,
+  lockMeeting,
+  notify,
+  runVersioned,
+} from './meeting-support.js';
+import { runCommand } from './run-command.js';
+
+async function loadParticipant(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<{ participant: Participant; meeting: Meeting }> {
+  const participant = await em.findOne(Participant, id, { refresh: true });
+  if (!participant) throw new NotFoundError('Participant', id);
+  try {
+    return { participant, meeting: await loadMeeting(em, viewer, participant.meeting.id) };
+  } catch {
+    throw new NotFoundError('Participant', id);
+  }
+}
+
+/** Invites users (each notified, except to a template); a user takes part once. */
+export async function addParticipants(
+  ctx: Context,
+  viewer: Viewer,
+  input: AddParticipantsInput,
+): Promise<{ meeting: Meeting; participants: Participant[] }> {
+  const userIds = input.participants.map((entry) => entry.userId);
+  if (new Set(userIds).size !== userIds.length)
+    throw new BadInputError('participants', 'Each user is listed once');
+  return runCommand(ctx, async (em) => {
+    await lockMeeting(em, input.meetingId);
+    const meeting = await loadOpenMeeting(em, viewer, input.meetingId, 'changed');
+    const users = await em.find(User, { id: { $in: userIds }, organization: viewer.organizationId });
+    const missing = userIds.find((id) => !users.some((user) => user.id === id));
+    if (missing) throw new NotFoundError('User', missing);
+    const existing = await em.find(Participant, { meeting, user: { $in: userIds } }, { refresh: true });
+    if (existing.length > 0)
+      throw new BadInputError(
+        'participants',
+        `User ${existing[0]!.user.id} already takes part in this meeting`,
+      );
+    const participants: Participant[] = [];
+    for (const entry of input.participants) {
+      const participant = em.create(Participant, { meeting, user: entry.userId, role: entry.role });
+      participants.push(participant);
+      const event = await appendMeetingEvent(ctx, em, viewer, meeting, {
+        type: 'participant.added',
+        subject: meeting,
+        changes: {
+          participantId: { before: null, after: participant.id },
+          userId: { before: null, after: entry.userId },
+          role: { before: null, after: entry.role },
+        },
+      });
+      if (!meeting.isTemplate) notify(em, viewer, event, [entry.userId]);
+    }
+    return { meeting, participants };
+  });
+}
+
+export async function updateParticipant(
+  ctx: Context,
+  viewer: Viewer,
+  input: UpdateParticipantInput,
+): Promise<{ meeting: Meeting; participant: Participant }> {
+  return runVersioned(ctx, 'Participant', input.expectedVersion, async (em) => {
+    const { participant, meeting } = await loadParticipant(em, viewer, input.id);
+    await loadOpenMeeting(em, viewer, meeting.id, 'changed');
+    checkVersion('Participant', participant, input.expectedVersion);
+    const changes = applyChanges(participant, { role: input.role });
+    if (Object.keys(changes).length > 0) {
+      await appendMeetingEvent(ctx, em, viewer, meeting, {
+        type: 'participant.updated',
+        subject: meeting,
+        changes: { participantId: { before: participant.id, after: participant.id }, ...changes },
+      });
+    }
+    return { meeting, participant };
+  });
+}
+
+export async function removeParticipant(
+  ctx: Context,
+  viewer: Viewer,
+  id: string,
+): Promise<{ meeting: Meeting; removedId: string }> {
+  return runCommand(ctx, async (em) => {
+    const { participant, meeting } = await loadParticipant(em, viewer, id);
+    await loadOpenMeeting(em, viewer, meeting.id, 'changed');
+    em.remove(participant);
+    await appendMeetingEvent(ctx, em, viewer, meeting, {
+      type: 'participant.removed',
+      subject: meeting,
+      changes: {
+        participantId: { before: participant.id, after: null },
+        userId: { before: participant.user.id, after: null },
+      },
+    });
+    return { meeting, removedId: id };
+  });
+}
+
+/** Present, absent or excused: the quorum follows live (subject: the meeting, whose `quorum` changed). */
+export async function recordAttendance(
+  ctx: Context,
+  viewer: Viewer,
+  input: RecordAttendanceInput,
+): Promise<{ meeting: Meeting; participant: Participant }> {
+  return runVersioned(ctx, 'Participant', input.expectedVersion, async (em) => {
+    const { participant, meeting } = await loadParticipant(em, viewer, input.participantId);
+    authorize(meetingPolicy.canManage(viewer, meeting), 'Only the office records attendance');
+    if (!meetingPolicy.attendanceOpen(meeting))
+      throw new BadInputError(
+        'participantId',
+        `Attendance is recorded once the meeting is SCHEDULED and during the session (it is ${meeting.status})`,
+      );
+    if (input.expectedVersion !== undefined && input.expectedVersion !== null)
+      checkVersion('Participant', participant, input.expectedVersion);
+    const changes = applyChanges(participant, { attendance: input.attendance });
+    if (Object.keys(changes).length > 0) {
+      await appendMeetingEvent(ctx, em, viewer, meeting, {
+        type: 'attendance.recorded',
+        subject: meeting,
+        changes: {
+          participantId: { before: participant.id, after: participant.id },
+          userId: { before: participant.user.id, after: participant.user.id },
+          ...changes,
+        },
+      });
+    }
+    return { meeting, participant };
+  });
+}
+
+/** The viewer opened the materials; the first time is what counts. */
+export async function markMaterialsRead(
+  ctx: Context,
+  viewer: Viewer,
+  meetingId: string,
+): Promise<Participant> {
+  return runCommand(ctx, async (em) => {
+    const meeting = await loadMeeting(em, viewer, meetingId);
+    const participant = await em.findOne(Participant, { meeting, user: viewer.userId }, { refresh: true });
+    if (!participant || !meetingPolicy.canMarkMaterialsRead(viewer, meeting))
+      throw new ForbiddenError('Only participants read the materials');
+    if (participant.materialsReadAt) return participant;
+    participant.materialsReadAt = new Date();
+    await appendMeetingEvent(ctx, em, viewer, meeting, {
+      type: 'participant.materialsRead',
+      subject: meeting,
+      changes: {
+        participantId: { before: participant.id, after: participant.id },
+        materialsReadAt: { before: null, after: participant.materialsReadAt },
+      },
+    });
+    return participant;
+  });
+}

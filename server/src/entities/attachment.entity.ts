@@ -1,0 +1,42 @@
+import { BlobType, Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { AgendaItem } from './agenda-item.entity.js';
+import { BaseEntity } from './base.entity.js';
+import { Meeting } from './meeting.entity.js';
+import { User } from './user.entity.js';
+
+/**
+ * A file of a meeting's materials ("tài liệu họp"), of the meeting as a whole or of one agenda item.
+ * The bytes live in the database (bytea) and are loaded only when asked for.
+ */
+@Entity()
+// Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
+// fields returning meetings, proposals or tasks, which here are all field resolvers and keep them).
+@ObjectType({ simpleResolvers: true })
+@Index({ properties: ['meeting', 'agendaItem'] })
+export class Attachment extends BaseEntity {
+  @ManyToOne(() => Meeting, { ref: true, deleteRule: 'cascade' })
+  meeting!: Ref<Meeting>;
+
+  /** Null for a file of the whole meeting. */
+  @ManyToOne(() => AgendaItem, { ref: true, nullable: true, deleteRule: 'cascade' })
+  agendaItem?: Ref<AgendaItem>;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  mediaType!: string;
+
+  @Field(() => Int, { description: 'Bytes.' })
+  @Property({ type: 'integer' })
+  size!: number;
+
+  @Property({ type: BlobType, lazy: true })
+  content!: Buffer;
+
+  @ManyToOne(() => User, { ref: true })
+  uploadedBy!: Ref<User>;
+}

@@ -1,0 +1,218 @@
+import { ApiTokenScope, Classification, ErrorCode, SubjectType } from '@quorum/shared';
+import type { EntityManager } from '@mikro-orm/core';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { authenticate } from '../auth/authenticate.js';
+import { loadViewer, type Viewer } from '../auth/viewer.js';
+import type { Config } from '../config/config.js';
+import type { Database } from '../config/orm.js';
+import { ApiToken, Event, Meeting } from '../entities/index.js';
+import { UnauthenticatedError } from '../errors.js';
+import { meetingPolicy } from '../policies/meeting.policy.js';
+import { addMeetingEvent, newCalendar } from './agenda-ics.js';
+import { agendaJson } from './agenda-json.js';
+import { renderBookPdf } from './book-pdf.js';
+import { findCalendarFeed } from './calendar-feed.js';
+import { dateKey, slug } from './format.js';
+import { assembleMeetingBook, assembleMeetingBooks, type MeetingBook } from './meeting-book.js';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const feedFile = /^(qt_[A-Za-z0-9_-]{20,100})\.ics$/;
+/** The feed carries the past year and everything ahead, at most this many meetings. */
+const feedPastDays = 365;
+const feedMaxMeetings = 500;
+// lastUsedAt is refreshed at most this often: calendar applications poll.
+const touchEveryMs = 60_000;
+
+type Format = 'json' | 'ics' | 'pdf';
+
+/**
+ * Downloads outside GraphQL: the per-user iCalendar feed (`/calendar/<token>.ics`, the one place a token
+ * may sit in a URL) and a meeting's agenda and book (`/meetings/<id>/agenda.json|agenda.ics|book.pdf`,
+ * with `Authorization: Bearer` only). A meeting the viewer may not read is answered 404, as if absent.
+ */
+export function exportRouter(db: Database, config: Config): Router {
+  const router = Router();
+
+  router.get(
+    '/calendar/:file',
+    handle(async (req, res) => {
+      const match = feedFile.exec(String(req.params.file));
+      const em = db.orm.em.fork();
+      const found = match ? await findCalendarFeed(em, match[1]!) : null;
+      if (!found) return refuse(res, 404, ErrorCode.NOT_FOUND, 'Not found');
+      const { feed, owner } = found;
+      const viewer = await loadViewer(em, owner, { kind: 'apiToken', id: feed.id }, feed.scopes);
+
+      const since = new Date(Date.now() - feedPastDays * 86_400_000);
+      const meetings = (
+        await em.find(
+          Meeting,
+          { $and: [meetingPolicy.readable(viewer), { isTemplate: false, startsAt: { $gte: since } }] },
+          // Over the cap, the oldest are left out, never the coming ones.
+          { orderBy: { startsAt: 'desc', id: 'asc' }, limit: feedMaxMeetings },
+        )
+      ).filter((meeting) => meetingPolicy.canRead(viewer, meeting));
+      const books = await assembleMeetingBooks(em, viewer, meetings);
+
+      const origin = originOf(req);
+      const calendar = newCalendar(`Quorum: ${owner.fullName}`, owner.organization.getEntity().timeZone);
+      for (const book of books) {
+        // Subscribed calendars are copied to services outside the organization: confidential ones go as busy time.
+        const detail = book.meeting.classification === Classification.CONFIDENTIAL ? 'busy' : 'full';
+        addMeetingEvent(calendar, book, meetingUrl(origin, book), detail);
+      }
+
+      const now = new Date();
+      if (!feed.lastUsedAt || now.getTime() - feed.lastUsedAt.getTime() > touchEveryMs) {
+        await em.nativeUpdate(ApiToken, { id: feed.id }, { lastUsedAt: now });
+      }
+      res.set({
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': 'inline; filename="quorum.ics"',
+        'Cache-Control': 'private, no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
+      res.send(calendar.toString());
+    }),
+  );
+
+  for (const [file, format] of [
+    ['agenda.json', 'json'],
+    ['agenda.ics', 'ics'],
+    ['book.pdf', 'pdf'],
+  ] as const) {
+    router.get(
+      `/meetings/:id/${file}`,
+      handle(async (req, res) => {
+        const em = db.orm.em.fork();
+        const viewer = await authenticateReader(em, config, req, res);
+        if (!viewer) return;
+        const id = String(req.params.id);
+        const meeting = uuid.test(id)
+          ? await em.findOne(Meeting, { $and: [{ id }, meetingPolicy.readable(viewer)] })
+          : null;
+        if (!meeting || !meetingPolicy.canRead(viewer, meeting)) {
+          return refuse(res, 404, ErrorCode.NOT_FOUND, `Meeting ${id} not found`);
+        }
+        const book = await assembleMeetingBook(em, viewer, meeting);
+        await auditConfidential(em, viewer, book, format);
+        await send(res, format, book, meetingUrl(originOf(req), book));
+      }),
+    );
+  }
+
+  return router;
+}
+
+async function send(res: Response, format: Format, book: MeetingBook, url: string): Promise<void> {
+  const stem = `${slug(book.meeting.title)}-${dateKey(book.meeting.startsAt, book.timeZone)}`;
+  res.set('Cache-Control', 'private, no-store');
+  switch (format) {
+    case 'json':
+      res.attachment(`${stem}.json`).json(agendaJson(book, url));
+      return;
+    case 'ics': {
+      const calendar = newCalendar(book.meeting.title, book.timeZone);
+      addMeetingEvent(calendar, book, url);
+      res.attachment(`${stem}.ics`).type('text/calendar; charset=utf-8').send(calendar.toString());
+      return;
+    }
+    case 'pdf':
+      res
+        .attachment(`bo-tai-lieu-${stem}.pdf`)
+        .type('application/pdf')
+        .send(await renderBookPdf(book, url));
+      return;
+  }
+}
+
+/**
+ * The viewer of a per-meeting download. Only the Authorization header counts: a token in the query
+ * string would end up in logs, proxies and browser history. A calendar-feed token does not read the API.
+ */
+async function authenticateReader(
+  em: EntityManager,
+  config: Config,
+  req: Request,
+  res: Response,
+): Promise<Viewer | null> {
+  const inQuery = req.query.access_token !== undefined || req.query.token !== undefined;
+  let viewer: Viewer | null;
+  try {
+    viewer = await authenticate(em, config, req.headers.authorization);
+  } catch (error) {
+    if (!(error instanceof UnauthenticatedError)) throw error;
+    refuse(res, 401, ErrorCode.UNAUTHENTICATED, error.message);
+    return null;
+  }
+  if (!viewer || !(viewer.scopes.has(ApiTokenScope.READ) || viewer.scopes.has(ApiTokenScope.WRITE))) {
+    const message = inQuery
+      ? 'Send the token as "Authorization: Bearer <token>"; tokens in the URL are not accepted'
+      : 'Authentication required';
+    refuse(res, 401, ErrorCode.UNAUTHENTICATED, message);
+    return null;
+  }
+  return viewer;
+}
+
+/** Every export that carries a CONFIDENTIAL meeting or proposal is recorded in the audit trail (never streamed). */
+async function auditConfidential(
+  em: EntityManager,
+  viewer: Viewer,
+  book: MeetingBook,
+  format: Format,
+): Promise<void> {
+  const subjects = [
+    { type: SubjectType.MEETING, id: book.meeting.id, classification: book.meeting.classification },
+    ...book.proposals.map((p) => ({
+      type: SubjectType.PROPOSAL,
+      id: p.id,
+      classification: p.classification,
+    })),
+  ].filter((subject) => subject.classification === Classification.CONFIDENTIAL);
+  if (subjects.length === 0) return;
+  const audit = em.fork();
+  for (const subject of subjects) {
+    audit.create(Event, {
+      organization: viewer.organizationId,
+      actor: viewer.userId,
+      type: `${subject.type.toLowerCase()}.exported`,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      scopeType: SubjectType.MEETING,
+      scopeId: book.meeting.id,
+      classification: Classification.CONFIDENTIAL,
+      changes: { format: { before: null, after: format } },
+      auditOnly: true,
+    });
+  }
+  await audit.flush();
+}
+
+function originOf(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+function meetingUrl(origin: string, book: MeetingBook): string {
+  return `${origin}/meetings/${book.meeting.id}`;
+}
+
+/** Answers shaped like the API's errors: `{ errors: [{ message, extensions: { code } }] }`. */
+function refuse(res: Response, status: number, code: ErrorCode, message: string): void {
+  if (status === 401) res.set('WWW-Authenticate', 'Bearer');
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .json({ errors: [{ message, extensions: { code } }] });
+}
+
+function handle(work: (req: Request, res: Response) => Promise<void>): RequestHandler {
+  return async (req, res) => {
+    try {
+      await work(req, res);
+    } catch (error) {
+      console.error(`[${String(req.headers['x-request-id'] ?? '-')}] export failed`, error);
+      if (!res.headersSent) refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+    }
+  };
+}

@@ -1,0 +1,52 @@
+import {
+  AgendaItemStatus,
+  Classification,
+  MeetingKind,
+  MeetingStatus,
+  ProposalKind,
+  VoteOutcome,
+} from '@quorum/shared';
+
+// The Vietnamese of the glossary (/shared/GLOSSARY.md), for documents printed from the server.
+
+export const meetingKindLabel: Record<MeetingKind, string> = {
+  [MeetingKind.REGULAR]: 'Thường kỳ',
+  [MeetingKind.EXTRAORDINARY]: 'Bất thường',
+  [MeetingKind.BRIEFING]: 'Giao ban',
+};
+
+export const meetingStatusLabel: Record<MeetingStatus, string> = {
+  [MeetingStatus.DRAFT]: 'Dự kiến',
+  [MeetingStatus.SCHEDULED]: 'Đã lên lịch',
+  [MeetingStatus.IN_PROGRESS]: 'Đang họp',
+  [MeetingStatus.CLOSED]: 'Đã kết thúc',
+  [MeetingStatus.CANCELLED]: 'Đã hủy',
+};
+
+export const classificationLabel: Record<Classification, string> = {
+  [Classification.INTERNAL]: 'Nội bộ',
+  [Classification.RESTRICTED]: 'Hạn chế',
+  [Classification.CONFIDENTIAL]: 'Mật',
+};
+
+export const agendaItemStatusLabel: Record<AgendaItemStatus, string> = {
+  [AgendaItemStatus.PENDING]: 'Chưa thảo luận',
+  [AgendaItemStatus.IN_DISCUSSION]: 'Đang thảo luận',
+  [AgendaItemStatus.CONCLUDED]: 'Đã kết luận',
+  [AgendaItemStatus.DEFERRED]: 'Hoãn',
+  [AgendaItemStatus.WITHDRAWN]: 'Rút khỏi chương trình',
+};
+
+export const proposalKindLabel: Record<ProposalKind, string> = {
+  [ProposalKind.PROPOSAL]: 'Đề án',
+  [ProposalKind.REPORT]: 'Báo cáo',
+  [ProposalKind.RESOLUTION_DRAFT]: 'Dự thảo nghị quyết',
+  [ProposalKind.PROGRAMME]: 'Chương trình',
+  [ProposalKind.OTHER]: 'Tài liệu',
+};
+
+export const voteOutcomeLabel: Record<VoteOutcome, string> = {
+  [VoteOutcome.ADOPTED]: 'Thông qua',
+  [VoteOutcome.REJECTED]: 'Không thông qua',
+  [VoteOutcome.DEFERRED]: 'Hoãn',
+};

@@ -1,0 +1,318 @@
+import { AgendaItemStatus, VoteOutcome, limits } from '@quorum/shared';
+import { IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { AgendaItem, Attachment, Meeting } from '../../entities/index.js';
+
+const minutesMax = 24 * 60;
+
+@InputType({
+  description:
+    'Adds an item under `parentId` (the top level when absent): right after `afterId`, right before `beforeId`, or at the end of its level.',
+})
+export class AddAgendaItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  afterId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  beforeId?: string;
+
+  @Field(() => String)
+  @Length(1, limits.titleMax)
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(limits.descriptionMax)
+  description?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(minutesMax)
+  durationMinutes?: number;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  presenterUserId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  presenterUnitId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  proposalId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'False for procedural items that need no paper.' })
+  materialsRequired?: boolean;
+}
+
+@InputType({ description: 'Edits an item; a null clears an optional field, an absent field is left as is.' })
+export class UpdateAgendaItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => Int, { description: 'The version the edit is based on; a stale one fails with CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, limits.titleMax)
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(limits.descriptionMax)
+  description?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(minutesMax)
+  durationMinutes?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'Changing the presenter clears its confirmation.' })
+  @IsOptional()
+  @IsUUID()
+  presenterUserId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Changing the presenter clears its confirmation.' })
+  @IsOptional()
+  @IsUUID()
+  presenterUnitId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  proposalId?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  materialsRequired?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The conclusion ("kết luận"), while the meeting is IN_PROGRESS.',
+  })
+  @IsOptional()
+  @MaxLength(limits.descriptionMax)
+  conclusion?: string | null;
+}
+
+@InputType({
+  description:
+    'Moves an item (with its children) under `parentId` (the top level when absent): right after `afterId`, right before `beforeId`, or at the end of that level. Moves never conflict: they apply one after another, each placed between its neighbours of the moment.',
+})
+export class MoveAgendaItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  afterId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  beforeId?: string;
+}
+
+@InputType({ description: 'Removes an item and everything under it.' })
+export class RemoveAgendaItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}
+
+@InputType({
+  description:
+    'PENDING → IN_DISCUSSION → CONCLUDED; PENDING or IN_DISCUSSION → DEFERRED or WITHDRAWN. Discussion and conclusion happen while the meeting is IN_PROGRESS.',
+})
+export class ChangeAgendaItemStatusInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => AgendaItemStatus)
+  status!: AgendaItemStatus;
+
+  @Field(() => String, { nullable: true, description: 'The conclusion, when concluding.' })
+  @IsOptional()
+  @MaxLength(limits.descriptionMax)
+  conclusion?: string;
+}
+
+@InputType()
+export class ConfirmPresenterInput {
+  @Field(() => ID)
+  @IsUUID()
+  agendaItemId!: string;
+}
+
+@InputType({ description: "Records (or corrects) an item's vote; the outcome is the chair's declaration." })
+export class RecordVoteInput {
+  @Field(() => ID)
+  @IsUUID()
+  agendaItemId!: string;
+
+  @Field(() => Int, { description: "The agenda item's version the vote is based on." })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  votesFor!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  votesAgainst!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  abstentions!: number;
+
+  @Field(() => VoteOutcome)
+  outcome!: VoteOutcome;
+}
+
+@InputType({
+  description: `A file of the meeting (or of one of its items), sent as base64; at most ${limits.attachmentBytesMax} bytes.`,
+})
+export class AttachFileInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The item the file belongs to; absent for the whole meeting.',
+  })
+  @IsOptional()
+  @IsUUID()
+  agendaItemId?: string;
+
+  @Field(() => String)
+  @Length(1, limits.fileNameMax)
+  name!: string;
+
+  @Field(() => String, { description: 'e.g. application/pdf' })
+  @Length(3, 255)
+  mediaType!: string;
+
+  @Field(() => String)
+  contentBase64!: string;
+}
+
+@InputType()
+export class RemoveAttachmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@ObjectType()
+export class AddAgendaItemPayload {
+  @Field(() => AgendaItem)
+  agendaItem!: AgendaItem;
+}
+
+@ObjectType()
+export class UpdateAgendaItemPayload {
+  @Field(() => AgendaItem)
+  agendaItem!: AgendaItem;
+}
+
+@ObjectType()
+export class MoveAgendaItemPayload {
+  @Field(() => AgendaItem)
+  agendaItem!: AgendaItem;
+
+  @Field(() => Meeting, { description: 'Numbers of other items change too: read the agenda from here.' })
+  meeting!: Meeting;
+}
+
+@ObjectType()
+export class RemoveAgendaItemPayload {
+  @Field(() => Meeting)
+  meeting!: Meeting;
+
+  @Field(() => [ID], { description: 'The item and everything that was under it.' })
+  removedIds!: string[];
+}
+
+@ObjectType()
+export class ChangeAgendaItemStatusPayload {
+  @Field(() => AgendaItem)
+  agendaItem!: AgendaItem;
+}
+
+@ObjectType()
+export class ConfirmPresenterPayload {
+  @Field(() => AgendaItem)
+  agendaItem!: AgendaItem;
+}
+
+@ObjectType()
+export class RecordVotePayload {
+  @Field(() => AgendaItem)
+  agendaItem!: AgendaItem;
+}
+
+@ObjectType()
+export class AttachFilePayload {
+  @Field(() => Attachment)
+  attachment!: Attachment;
+}
+
+@ObjectType()
+export class RemoveAttachmentPayload {
+  @Field(() => ID)
+  removedId!: string;
+
+  @Field(() => Meeting)
+  meeting!: Meeting;
+
+  @Field(() => AgendaItem, { nullable: true })
+  agendaItem!: AgendaItem | null;
+}

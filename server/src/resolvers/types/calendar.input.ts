@@ -1,0 +1,24 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType()
+export class CreateCalendarFeedPayload {
+  @Field(() => String, {
+    description:
+      'Where calendar applications subscribe, relative to this server (`/calendar/<token>.ics`): resolve it against ' +
+      'the origin the client talks to. It carries the token, so it is shown once.',
+  })
+  url!: string;
+
+  @Field(() => String, { description: 'The feed token, shown once; it opens the feed and nothing else.' })
+  token!: string;
+}
+
+@ObjectType({ description: "The viewer's calendar feed; its token is never shown again." })
+export class CalendarFeedInfo {
+  @Field(() => GraphQLDateTime)
+  createdAt!: Date;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When a calendar application last read it.' })
+  lastUsedAt!: Date | null;
+}

@@ -1,0 +1,119 @@
+import { Attendance, ParticipantRole, limits } from '@quorum/shared';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Meeting, Participant } from '../../entities/index.js';
+
+@InputType()
+export class ParticipantEntryInput {
+  @Field(() => ID)
+  @IsUUID()
+  userId!: string;
+
+  @Field(() => ParticipantRole)
+  role!: ParticipantRole;
+}
+
+@InputType({
+  description: 'Invites users to a meeting; each is notified. A user already taking part is refused.',
+})
+export class AddParticipantsInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId!: string;
+
+  @Field(() => [ParticipantEntryInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(limits.participantsPerCallMax)
+  @ValidateNested({ each: true })
+  participants!: ParticipantEntryInput[];
+}
+
+@InputType()
+export class UpdateParticipantInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => ParticipantRole)
+  role!: ParticipantRole;
+}
+
+@InputType()
+export class RemoveParticipantInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@InputType({
+  description:
+    'Records whether a participant is present, absent or excused, from scheduling on and during the session. Setting a value is idempotent; `expectedVersion`, when given, guards against overwriting someone else.',
+})
+export class RecordAttendanceInput {
+  @Field(() => ID)
+  @IsUUID()
+  participantId!: string;
+
+  @Field(() => Attendance)
+  attendance!: Attendance;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+@InputType({ description: 'The viewer, a participant, has opened the materials of the meeting.' })
+export class MarkMaterialsReadInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId!: string;
+}
+
+@ObjectType()
+export class AddParticipantsPayload {
+  @Field(() => Meeting)
+  meeting!: Meeting;
+
+  @Field(() => [Participant])
+  participants!: Participant[];
+}
+
+@ObjectType()
+export class UpdateParticipantPayload {
+  @Field(() => Participant)
+  participant!: Participant;
+
+  @Field(() => Meeting)
+  meeting!: Meeting;
+}
+
+@ObjectType()
+export class RemoveParticipantPayload {
+  @Field(() => ID)
+  removedId!: string;
+
+  @Field(() => Meeting)
+  meeting!: Meeting;
+}
+
+@ObjectType()
+export class RecordAttendancePayload {
+  @Field(() => Participant)
+  participant!: Participant;
+
+  @Field(() => Meeting, { description: 'Its quorum has changed.' })
+  meeting!: Meeting;
+}
+
+@ObjectType()
+export class MarkMaterialsReadPayload {
+  @Field(() => Participant)
+  participant!: Participant;
+}
