@@ -4,6 +4,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  browserAvailable,
   fillLogin,
   launchBrowser,
   meetingsHeading,
@@ -49,7 +50,7 @@ function userRow(page: Page, email: string): Locator {
   return page.locator(`[data-testid="user-row"][data-email="${email}"]`);
 }
 
-describe('administration and the account page', () => {
+describe.skipIf(!browserAvailable)('administration and the account page', () => {
   const stamp = Date.now().toString(36);
   const newEmail = `nguoimoi-${stamp}@quorum.test`;
   const newName = `Nguyễn Văn Mới ${stamp}`;

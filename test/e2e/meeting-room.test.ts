@@ -4,7 +4,14 @@
 // Drives the built client served by the real server over the demo data.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPerson, type Person, screenshot, signIn } from '../support/browser.js';
+import {
+  browserAvailable,
+  launchBrowser,
+  openPerson,
+  type Person,
+  screenshot,
+  signIn,
+} from '../support/browser.js';
 import { startServer } from '../support/server.js';
 
 /** What the issue promises: another person's change is on screen within a second (plus a margin). */
@@ -54,7 +61,7 @@ async function roomSettled(page: Page): Promise<void> {
   await page.getByTestId('agenda').waitFor();
 }
 
-describe('the meeting room, live across two browsers', () => {
+describe.skipIf(!browserAvailable)('the meeting room, live across two browsers', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();

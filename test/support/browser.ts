@@ -1,13 +1,20 @@
 // What the browser tests (e2e/*.test.ts) share: one way to start Chromium, to open a person's window,
 // to keep a screenshot and to sign in. Kept in one place so the tests drive the client under the same
 // conditions (locale, time zone, flags) and a change to the login form is fixed once.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /** Debian's Chromium; playwright-core downloads no browser of its own. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * On a developer's machine without Chromium the browser tests are skipped with a note; in CI (CI=true) they
+ * always run, and a missing browser fails them.
+ */
+export const browserAvailable = existsSync(CHROMIUM) || process.env['CI'] === 'true';
+if (!browserAvailable)
+  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 /** The password every demo account is seeded with. */
 export const PASSWORD = 'quorum-demo';
 /** Where the screenshots go (test/e2e/screenshots/), for a person to look at after a run. */
