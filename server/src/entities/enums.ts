@@ -1,50 +1,7 @@
-// Registers the shared enums with type-graphql once, so every entity and input can use them.
+// Registers every shared enum with type-graphql once, under its own name, so entities and inputs can use them.
+import { enums } from '@quorum/shared';
 import { registerEnumType } from 'type-graphql';
-import {
-  AgendaItemStatus,
-  ApiTokenScope,
-  AppraisalStatus,
-  Attendance,
-  Classification,
-  CommentStatus,
-  MeetingKind,
-  MeetingStatus,
-  MembershipRole,
-  ParticipantRole,
-  ProgrammeItemStatus,
-  ProposalKind,
-  ProposalStatus,
-  SubjectType,
-  SystemRole,
-  TaskPriority,
-  TaskStatus,
-  UnitKind,
-  Verdict,
-  VoteOutcome,
-} from '@quorum/shared';
 
-const enums = {
-  AgendaItemStatus,
-  ApiTokenScope,
-  AppraisalStatus,
-  Attendance,
-  Classification,
-  CommentStatus,
-  MeetingKind,
-  MeetingStatus,
-  MembershipRole,
-  ParticipantRole,
-  ProgrammeItemStatus,
-  ProposalKind,
-  ProposalStatus,
-  SubjectType,
-  SystemRole,
-  TaskPriority,
-  TaskStatus,
-  UnitKind,
-  Verdict,
-  VoteOutcome,
-};
 for (const [name, values] of Object.entries(enums)) registerEnumType(values, { name });
 
 export * from '@quorum/shared';

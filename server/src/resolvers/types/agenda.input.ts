@@ -5,15 +5,9 @@ import { AgendaItem, Attachment, Meeting } from '../../entities/index.js';
 
 const minutesMax = 24 * 60;
 
-@InputType({
-  description:
-    'Adds an item under `parentId` (the top level when absent): right after `afterId`, right before `beforeId`, or at the end of its level.',
-})
-export class AddAgendaItemInput {
-  @Field(() => ID)
-  @IsUUID()
-  meetingId!: string;
-
+/** Where an item goes: under `parentId` (the top level when absent), after `afterId` or before `beforeId`. */
+@InputType()
+abstract class AgendaPlacement {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID()
@@ -28,6 +22,16 @@ export class AddAgendaItemInput {
   @IsOptional()
   @IsUUID()
   beforeId?: string;
+}
+
+@InputType({
+  description:
+    'Adds an item under `parentId` (the top level when absent): right after `afterId`, right before `beforeId`, or at the end of its level.',
+})
+export class AddAgendaItemInput extends AgendaPlacement {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId!: string;
 
   @Field(() => String)
   @Length(1, limits.titleMax)
@@ -123,25 +127,10 @@ export class UpdateAgendaItemInput {
   description:
     'Moves an item (with its children) under `parentId` (the top level when absent): right after `afterId`, right before `beforeId`, or at the end of that level. Moves never conflict: they apply one after another, each placed between its neighbours of the moment.',
 })
-export class MoveAgendaItemInput {
+export class MoveAgendaItemInput extends AgendaPlacement {
   @Field(() => ID)
   @IsUUID()
   id!: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  parentId?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  afterId?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  beforeId?: string;
 }
 
 @InputType({ description: 'Removes an item and everything under it.' })
