@@ -8,7 +8,7 @@ import {
 } from './resolvers/agenda-item.resolver.js';
 import { confidentialReadAudit, writeScopeGuard } from './policies/guards.middleware.js';
 import { CalendarResolver } from './resolvers/calendar.resolver.js';
-import { AuthResolver, SessionResolver } from './resolvers/auth.resolver.js';
+import { AuthResolver, SessionResolver, ViewerAbilitiesResolver } from './resolvers/auth.resolver.js';
 import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { MeetingResolver } from './resolvers/meeting.resolver.js';
@@ -33,6 +33,7 @@ import { validateArgs } from './resolvers/validate-args.js';
 const resolvers = [
   AuthResolver,
   SessionResolver,
+  ViewerAbilitiesResolver,
   DirectoryResolver,
   ApiTokenResolver,
   OrganizationResolver,

@@ -708,11 +708,16 @@ describe('authorization matrix', () => {
     const attempts: {
       op: (typeof mutationOps)[number];
       allowed: Role[];
+      /** Who `viewer { can { <op> } }` says may do it, when that differs from `allowed`. */
+      able?: Role[];
       run: (role: Role, i: number) => Promise<GraphQLResponse<unknown>>;
     }[] = [
       {
         op: 'createMeeting',
         allowed: ['office'],
+        // `foreign` is office staff of its own organization: it may create meetings there (this committee is
+        // not found from there).
+        able: ['office', 'foreign'],
         run: (role) =>
           as(
             role,
@@ -791,9 +796,24 @@ describe('authorization matrix', () => {
           }),
       },
     ];
+    const abilities = ['createMeeting', 'createUnit', 'inviteUser', 'createApiToken'] as const;
     for (const attempt of attempts) {
       let successes = 0;
       for (const role of roles) {
+        // The form is offered exactly where the mutation works: `viewer { can }` comes from the same policies.
+        const ability = abilities.find((name) => name === attempt.op);
+        if (ability) {
+          const viewer = await as<{ viewer: { can: Record<string, boolean> | null } | null }>(
+            role,
+            `{ viewer { can { ${ability} } } }`,
+          );
+          expect(viewer.errors, `viewer.can as ${role}`).toBeUndefined();
+          if (role === 'anonymous') expect(viewer.data?.viewer).toBeNull();
+          else
+            expect(viewer.data?.viewer?.can?.[ability], `can.${ability} as ${role}`).toBe(
+              (attempt.able ?? attempt.allowed).includes(role),
+            );
+        }
         // A forbidden try must not use up the victim an allowed role revokes next.
         const response = await attempt.run(role, Math.min(successes, 2));
         if (attempt.allowed.includes(role)) {

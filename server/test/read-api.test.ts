@@ -34,6 +34,45 @@ describe('read API over HTTP on the seeded demo data', () => {
     expect(unknownEmail.errors?.[0]).toEqual(wrongPassword.errors?.[0]);
   });
 
+  it('tells each demo account what it may create: the office schedules meetings, the administrator manages the directory', async () => {
+    const expected: Record<string, { createMeeting: boolean; createUnit: boolean }> = {
+      'office@quorum.test': { createMeeting: true, createUnit: false },
+      'chanhvanphong@quorum.test': { createMeeting: true, createUnit: false },
+      'admin@quorum.test': { createMeeting: false, createUnit: true },
+      'bithu@quorum.test': { createMeeting: false, createUnit: false },
+      'tochuc@quorum.test': { createMeeting: false, createUnit: false },
+      'kiemtra@quorum.test': { createMeeting: false, createUnit: false },
+    };
+    for (const [email, can] of Object.entries(expected)) {
+      const login = await t.gql<{ login: { token: string } }>(
+        `mutation($input: LoginInput!) { login(input: $input) { token } }`,
+        { input: { email, password: t.config.demoPassword } },
+      );
+      const result = await t.gql<{ viewer: { can: typeof can & { inviteUser: boolean } } }>(
+        `{ viewer { can { createMeeting createUnit inviteUser createApiToken } } }`,
+        {},
+        login.data!.login.token,
+      );
+      expect(result.errors, email).toBeUndefined();
+      expect(result.data?.viewer.can, email).toEqual({
+        ...can,
+        inviteUser: can.createUnit,
+        createApiToken: true,
+      });
+    }
+    // Another user's abilities are nobody's business.
+    const other = await t.gql<{ users: { edges: { node: { email: string; can: unknown } }[] } }>(
+      `{ users(first: 100) { edges { node { email can { createMeeting } } } } }`,
+      {},
+      token,
+    );
+    const nodes = other.data!.users.edges.map((edge) => edge.node);
+    expect(nodes.find((node) => node.email === 'office@quorum.test')?.can).toEqual({ createMeeting: true });
+    expect(
+      nodes.filter((node) => node.email !== 'office@quorum.test').every((node) => node.can === null),
+    ).toBe(true);
+  });
+
   it('answers the viewer, the organization and its units and users', async () => {
     const result = await t.gql<{
       viewer: { email: string };

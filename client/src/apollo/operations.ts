@@ -50,6 +50,9 @@ export const VIEWER_QUERY: TypedDocumentNode<ViewerQueryData, Record<string, nev
       fullName
       jobTitle
       locale
+      can {
+        createMeeting
+      }
     }
     organization {
       id

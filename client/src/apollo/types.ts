@@ -25,6 +25,16 @@ export interface Viewer extends UserSummary {
   locale: string;
 }
 
+/** What the viewer may create (`viewer { can }`), from the server's policies. */
+export interface ViewerAbilities {
+  createMeeting: boolean;
+}
+
+/** The signed-in user as the session knows them: who they are and which forms to offer. */
+export interface SessionViewer extends Viewer {
+  can: ViewerAbilities | null;
+}
+
 export interface Organization {
   __typename?: 'Organization';
   id: string;
@@ -70,7 +80,7 @@ export interface Connection<T> {
 }
 
 export interface ViewerQueryData {
-  viewer: Viewer | null;
+  viewer: SessionViewer | null;
   organization: Organization;
 }
 

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { Organization, Viewer } from '../apollo/types';
+import type { Organization, SessionViewer } from '../apollo/types';
 import { DEFAULT_TIME_ZONE } from '../i18n/format';
 
 export interface SessionContextValue {
-  viewer: Viewer;
+  viewer: SessionViewer;
   organization: Organization;
 }
 

@@ -289,6 +289,7 @@ export const en: Messages = {
     loadError: 'The meetings could not be loaded.',
     empty: 'There are no meetings yet.',
     emptyHint: 'Create the first one with the form alongside.',
+    emptyHintReader: 'Meetings the office schedules will appear here.',
     emptyFiltered: 'No meeting matches these filters.',
     emptyFilteredHint: 'Try removing a filter.',
     filters: {

@@ -290,6 +290,7 @@ export const vi = {
     loadError: 'Không tải được danh sách cuộc họp.',
     empty: 'Chưa có cuộc họp nào.',
     emptyHint: 'Tạo cuộc họp đầu tiên bằng biểu mẫu bên cạnh.',
+    emptyHintReader: 'Cuộc họp do Văn phòng lên lịch sẽ hiện ở đây.',
     emptyFiltered: 'Không có cuộc họp nào khớp với bộ lọc.',
     emptyFilteredHint: 'Hãy bỏ bớt điều kiện lọc.',
     filters: {

@@ -13,6 +13,7 @@ import { MeetingFilters } from '../components/MeetingFilters';
 import type { MeetingFilterValues } from '../components/MeetingFilters';
 import { MeetingRow } from '../components/MeetingRow';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { useSessionContext } from '../hooks/useOrganization';
 import { useOrganizationEvents } from '../hooks/useOrganizationEvents';
 
 function oneOf<T extends string>(values: Record<string, T>, value: string | null): T | '' {
@@ -44,6 +45,8 @@ export function MeetingsPage() {
   const { t } = useTranslation();
   const id = useId();
   useDocumentTitle(t('meetings.heading'));
+  // The form is offered only to those the server lets create meetings (the office).
+  const mayCreate = useSessionContext().viewer.can?.createMeeting ?? false;
   const [filterValues, setFilterValues] = useFilterParams();
   const filter = useMemo<MeetingFilter | null>(() => {
     const { status, kind, committeeId } = filterValues;
@@ -122,7 +125,9 @@ export function MeetingsPage() {
     ) : (
       <div className="placeholder placeholder--empty" data-testid="meetings-empty">
         <p>{t('meetings.empty')}</p>
-        <p className="placeholder__hint">{t('meetings.emptyHint')}</p>
+        <p className="placeholder__hint">
+          {t(mayCreate ? 'meetings.emptyHint' : 'meetings.emptyHintReader')}
+        </p>
       </div>
     );
   } else {
@@ -170,7 +175,7 @@ export function MeetingsPage() {
   }
 
   return (
-    <div className="meetings-page">
+    <div className={mayCreate ? 'meetings-page' : 'meetings-page meetings-page--single'}>
       <section className="panel meetings" aria-labelledby={`${id}-heading`}>
         <h1 id={`${id}-heading`} className="panel__title panel__title--page">
           {t('meetings.heading')}
@@ -191,9 +196,11 @@ export function MeetingsPage() {
         <MeetingFilters value={filterValues} onChange={setFilterValues} />
         {body}
       </section>
-      <aside className="meetings-page__side">
-        <CreateMeetingForm />
-      </aside>
+      {mayCreate && (
+        <aside className="meetings-page__side">
+          <CreateMeetingForm />
+        </aside>
+      )}
       <div className="visually-hidden" aria-live="polite" data-testid="live-announcement">
         {live.announcement}
       </div>

@@ -9,9 +9,13 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 }
 
 /** A write needs the WRITE scope (sessions have it; a read-only API token never does). */
+export function canWrite(viewer: Viewer): boolean {
+  return viewer.scopes.has(ApiTokenScope.WRITE);
+}
+
 export function requireWriter(viewer: Viewer | null): Viewer {
   const v = requireViewer(viewer);
-  if (!v.scopes.has(ApiTokenScope.WRITE)) throw new ForbiddenError('This token may only read');
+  if (!canWrite(v)) throw new ForbiddenError('This token may only read');
   return v;
 }
 

@@ -2,8 +2,10 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { changePassword, login, logout, revokeSession } from '../commands/session.commands.js';
 import type { Context } from '../context.js';
 import { Session, User } from '../entities/index.js';
-import { requireViewer } from '../policies/viewer.policy.js';
-import { ChangePasswordInput, LoginInput, LoginPayload } from './types/auth.input.js';
+import { directoryPolicy } from '../policies/directory.policy.js';
+import { meetingPolicy } from '../policies/meeting.policy.js';
+import { canWrite, requireViewer } from '../policies/viewer.policy.js';
+import { ChangePasswordInput, LoginInput, LoginPayload, ViewerAbilities } from './types/auth.input.js';
 
 @Resolver()
 export class AuthResolver {
@@ -60,5 +62,23 @@ export class SessionResolver {
   @FieldResolver(() => Boolean, { description: 'Whether this is the session making the request.' })
   current(@Root() session: Session, @Ctx() { viewer }: Context): boolean {
     return viewer?.credential.kind === 'session' && viewer.credential.id === session.id;
+  }
+}
+
+@Resolver(() => User)
+export class ViewerAbilitiesResolver {
+  @FieldResolver(() => ViewerAbilities, {
+    nullable: true,
+    description: 'What the viewer may create (`viewer { can { … } }`); null on any other user.',
+  })
+  can(@Root() user: User, @Ctx() { viewer }: Context): ViewerAbilities | null {
+    if (!viewer || viewer.userId !== user.id) return null;
+    const write = canWrite(viewer);
+    return {
+      createMeeting: write && meetingPolicy.canCreate(viewer),
+      createUnit: write && directoryPolicy.canAdminister(viewer),
+      inviteUser: write && directoryPolicy.canAdminister(viewer),
+      createApiToken: write && directoryPolicy.canCreateTokenFor(viewer, user),
+    };
   }
 }

@@ -32,3 +32,21 @@ export class ChangePasswordInput {
   @Length(1, 200)
   newPassword!: string;
 }
+
+@ObjectType({
+  description:
+    'What the viewer may create, from the same policies that guard the mutations: a client offers only these forms.',
+})
+export class ViewerAbilities {
+  @Field(() => Boolean)
+  createMeeting!: boolean;
+
+  @Field(() => Boolean)
+  createUnit!: boolean;
+
+  @Field(() => Boolean)
+  inviteUser!: boolean;
+
+  @Field(() => Boolean)
+  createApiToken!: boolean;
+}
