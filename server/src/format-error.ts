@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { RefusalCode } from './security/refusal.js';
 import { currentRequestId } from './security/request-id.js';
+import { logUnexpectedError } from './security/unexpected-error.js';
 
 const publicCodes = new Set<string>([
   ...Object.values(ErrorCode),
@@ -14,8 +15,8 @@ const publicCodes = new Set<string>([
 
 /**
  * What a client may see of an error: our coded errors as they are, validation errors with the field,
- * anything else masked (no stack, no SQL) and logged with the request id (over HTTP, the one of the request
- * being handled unless given).
+ * anything else masked (no stack, no SQL) and logged by class and code with the request id (over HTTP, the one
+ * of the request being handled unless given).
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -41,7 +42,7 @@ export function formatError(
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  console.error(`[${requestId ?? '-'}] unexpected error`, original);
+  logUnexpectedError(requestId, original);
   return {
     message: 'Internal server error',
     ...(formatted.path ? { path: formatted.path } : {}),

@@ -11,6 +11,7 @@ import { CalendarResolver } from './resolvers/calendar.resolver.js';
 import { AuthResolver, SessionResolver, ViewerAbilitiesResolver } from './resolvers/auth.resolver.js';
 import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
+import { malformedIds } from './resolvers/id-args.middleware.js';
 import { MeetingResolver } from './resolvers/meeting.resolver.js';
 import {
   MembershipResolver,
@@ -77,7 +78,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     validateFn: validateArgs,
     pubSub: noTopics,
-    globalMiddlewares: [writeScopeGuard, confidentialReadAudit],
+    globalMiddlewares: [writeScopeGuard, malformedIds, confidentialReadAudit],
   });
   return schema;
 }

@@ -425,7 +425,7 @@ describe('production mode', () => {
 });
 
 describe('masking', () => {
-  it('masks an unexpected error (no message, stack or SQL) and logs it with the request id', () => {
+  it('masks an unexpected error (no message, stack or SQL) and logs only its class with the request id', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const error = new Error(
@@ -440,7 +440,7 @@ describe('masking', () => {
         message: 'Internal server error',
         extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: 'req-42' },
       });
-      expect(log).toHaveBeenCalledWith('[req-42] unexpected error', error);
+      expect(log).toHaveBeenCalledWith('[req-42] unexpected error: Error');
     } finally {
       log.mockRestore();
     }

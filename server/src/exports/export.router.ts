@@ -1,4 +1,4 @@
-import { ApiTokenScope, Classification, ErrorCode, SubjectType } from '@quorum/shared';
+import { ApiTokenScope, Classification, ErrorCode, isUuid, SubjectType } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { authenticate } from '../auth/authenticate.js';
@@ -8,6 +8,7 @@ import type { Database } from '../config/orm.js';
 import { ApiToken, Event, Meeting } from '../entities/index.js';
 import { UnauthenticatedError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
+import { logUnexpectedError } from '../security/unexpected-error.js';
 import { addMeetingEvent, newCalendar } from './agenda-ics.js';
 import { agendaJson } from './agenda-json.js';
 import { renderBookPdf } from './book-pdf.js';
@@ -15,7 +16,6 @@ import { findCalendarFeed } from './calendar-feed.js';
 import { dateKey, slug } from './format.js';
 import { assembleMeetingBook, assembleMeetingBooks, type MeetingBook } from './meeting-book.js';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const feedFile = /^(qt_[A-Za-z0-9_-]{20,100})\.ics$/;
 /** The feed carries the past year and everything ahead, at most this many meetings. */
 const feedPastDays = 365;
@@ -88,7 +88,7 @@ export function exportRouter(db: Database, config: Config): Router {
         const viewer = await authenticateReader(em, config, req, res);
         if (!viewer) return;
         const id = String(req.params.id);
-        const meeting = uuid.test(id)
+        const meeting = isUuid(id)
           ? await em.findOne(Meeting, { $and: [{ id }, meetingPolicy.readable(viewer)] })
           : null;
         if (!meeting || !meetingPolicy.canRead(viewer, meeting)) {
@@ -211,7 +211,7 @@ function handle(work: (req: Request, res: Response) => Promise<void>): RequestHa
     try {
       await work(req, res);
     } catch (error) {
-      console.error(`[${String(req.headers['x-request-id'] ?? '-')}] export failed`, error);
+      logUnexpectedError(String(res.locals.requestId ?? '-'), error);
       if (!res.headersSent) refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     }
   };

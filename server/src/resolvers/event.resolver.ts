@@ -1,4 +1,4 @@
-import { limits, SubjectType } from '@quorum/shared';
+import { isUuid, limits, SubjectType } from '@quorum/shared';
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { authenticate } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -30,6 +30,8 @@ async function checkScope(ctx: Context, viewer: Viewer, scope: EventScopeInput, 
     throw new BadInputError('after', 'The cursor "after" is not valid');
   if (scope.type === SubjectType.ORGANIZATION) return;
   if (!scope.id) throw new BadInputError('scope.id', `A ${scope.type} scope needs an id`);
+  // Checked here rather than on the input: a subscription's own `subscribe` runs before argument validation.
+  if (!isUuid(scope.id)) throw new BadInputError('scope.id', '"scope.id" is not a valid id');
   if (!(await readableSubject(ctx.em, viewer, scope.type, scope.id)))
     throw new NotFoundError(scope.type, scope.id);
 }

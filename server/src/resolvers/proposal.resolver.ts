@@ -1,4 +1,5 @@
 import { ProposalStatus } from '@quorum/shared';
+import { IsOptional, IsUUID } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import {
@@ -25,6 +26,8 @@ export class ProposalFilter {
   status?: ProposalStatus[];
 
   @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
   leadUnitId?: string;
 }
 

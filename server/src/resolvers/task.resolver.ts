@@ -1,4 +1,5 @@
 import { TaskStatus } from '@quorum/shared';
+import { IsOptional, IsUUID } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { AgendaItem, Meeting, Task, TaskUpdate, Unit, User } from '../entities/index.js';
@@ -16,6 +17,8 @@ export class TaskFilter {
   status?: TaskStatus[];
 
   @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
   assigneeUnitId?: string;
 
   @Field(() => Boolean, {

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Config } from '../config/config.js';
 import { requestLimits } from '../config/limits.js';
 import { refusalBody, RefusalCode } from './refusal.js';
+import { logUnexpectedError } from './unexpected-error.js';
 
 type Directives = Record<string, Iterable<string | ((req: IncomingMessage, res: ServerResponse) => string)>>;
 
@@ -86,7 +87,7 @@ export const bodyParserErrors: ErrorRequestHandler = (error: BodyParserError, _r
 /** The last handler: anything unexpected is logged with the request id and answered masked, as JSON. */
 export const unexpectedErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   const requestId = String(res.locals.requestId ?? '-');
-  console.error(`[${requestId}] unexpected error`, error);
+  logUnexpectedError(requestId, error);
   if (res.headersSent) return next(error);
   res.status(500).json({
     errors: [
