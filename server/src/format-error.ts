@@ -1,6 +1,7 @@
 import { ErrorCode } from '@quorum/shared';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
+import { describeInputRefusal } from './input-refusal.js';
 import { RefusalCode } from './security/refusal.js';
 import { currentRequestId } from './security/request-id.js';
 import { logUnexpectedError } from './security/unexpected-error.js';
@@ -14,9 +15,9 @@ const publicCodes = new Set<string>([
 ]);
 
 /**
- * What a client may see of an error: our coded errors as they are, validation errors with the field,
- * anything else masked (no stack, no SQL) and logged by class and code with the request id (over HTTP, the one
- * of the request being handled unless given).
+ * What a client may see of an error: our coded errors as they are, validation errors with the field, rule
+ * and limit, anything else masked (no stack, no SQL) and logged by class and code with the request id (over
+ * HTTP, the one of the request being handled unless given).
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -25,12 +26,11 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof ArgumentValidationError) {
-    const first = original.extensions.validationErrors[0];
-    const message = first ? (Object.values(first.constraints ?? {})[0] ?? 'Invalid input') : 'Invalid input';
+    const { message, ...refusal } = describeInputRefusal(original.extensions.validationErrors);
     return {
       message,
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.property },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...refusal },
     };
   }
   const code = formatted.extensions?.code;

@@ -1,6 +1,6 @@
-import { ErrorCode, MeetingStatus } from '@quorum/shared';
+import { ErrorCode, limits, MeetingStatus } from '@quorum/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Meeting } from '../src/entities/index.js';
+import { AgendaItem, type Meeting } from '../src/entities/index.js';
 import { buildMeetingIn, buildMeetingTenant } from './support/meeting-factories.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -55,8 +55,15 @@ describe('malformed ids', () => {
     const proposals = await t.gql(`{ proposals(filter: { leadUnitId: "nope" }) { totalCount } }`, {}, token);
     expect(proposals.errors?.[0]?.extensions?.code).toBe(ErrorCode.BAD_USER_INPUT);
 
-    const scope = await t.gql(`{ events(scope: { type: MEETING, id: "nope" }) { events { cursor } } }`, {}, token);
-    expect(scope.errors?.[0]?.extensions).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, field: 'scope.id' });
+    const scope = await t.gql(
+      `{ events(scope: { type: MEETING, id: "nope" }) { events { cursor } } }`,
+      {},
+      token,
+    );
+    expect(scope.errors?.[0]?.extensions).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'scope.id',
+    });
 
     const cursor = await t.gql(
       `query($id: ID!) { events(scope: { type: MEETING, id: $id }, after: "x'; --") { events { cursor } } }`,
@@ -103,5 +110,81 @@ describe('malformed ids', () => {
       log.mockRestore();
       await rename('organization_gone', 'organization_id');
     }
+  });
+});
+
+describe('limit errors', () => {
+  let t: TestServer;
+  let token: string;
+  let meeting: Meeting;
+
+  beforeAll(async () => {
+    t = await startTestServer(async (db) => {
+      const em = db.orm.em.fork();
+      const tenant = await buildMeetingTenant(em);
+      token = tenant.office.token;
+      meeting = await buildMeetingIn(em, tenant.organization, tenant.committee);
+    });
+  });
+  afterAll(() => t.close());
+
+  const addItem = (input: Record<string, unknown>) =>
+    t.gql(
+      `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
+      { input: { meetingId: meeting.id, title: 'Báo cáo', ...input } },
+      token,
+    );
+
+  it('name the field, the rule and the limit of an over-long or empty title, and store nothing', async () => {
+    const long = await addItem({ title: 'T'.repeat(limits.titleMax + 1) });
+    expect(long.errors?.[0]).toMatchObject({
+      message: `title: at most ${limits.titleMax} characters`,
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        field: 'title',
+        constraint: 'maxLength',
+        limit: limits.titleMax,
+      },
+    });
+    const empty = await addItem({ title: '' });
+    expect(empty.errors?.[0]?.extensions).toMatchObject({
+      field: 'title',
+      constraint: 'minLength',
+      limit: 1,
+    });
+
+    const stored = await t.db.orm.em.fork().count(AgendaItem, { meeting: meeting.id });
+    expect(stored).toBe(0);
+  });
+
+  it(`explain a duration above ${limits.durationMinutesMax} or below 0 minutes the same way`, async () => {
+    const over = await addItem({ durationMinutes: limits.durationMinutesMax + 1 });
+    expect(over.errors?.[0]).toMatchObject({
+      message: `durationMinutes: at most ${limits.durationMinutesMax}`,
+      extensions: { field: 'durationMinutes', constraint: 'max', limit: limits.durationMinutesMax },
+    });
+    const under = await addItem({ durationMinutes: -5 });
+    expect(under.errors?.[0]?.extensions).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'durationMinutes',
+      constraint: 'min',
+      limit: 0,
+    });
+    const fits = await addItem({ durationMinutes: limits.durationMinutesMax });
+    expect(fits.errors).toBeUndefined();
+  });
+
+  it('give the path of a refused field inside a list, and the size limit of the list', async () => {
+    const nested = await t.gql(
+      `mutation($input: AddParticipantsInput!) { addParticipants(input: $input) { participants { id } } }`,
+      { input: { meetingId: meeting.id, participants: [{ userId: 'nope', role: 'MEMBER' }] } },
+      token,
+    );
+    expect(nested.errors?.[0]?.extensions).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      field: 'participants.0.userId',
+      constraint: 'isUuid',
+    });
+    expect(nested.errors?.[0]?.extensions).not.toHaveProperty('limit');
   });
 });

@@ -7,6 +7,10 @@ export interface ApiErrorInfo {
   code: ErrorCode | 'NETWORK';
   /** `extensions.field` of a BAD_USER_INPUT error: the input field that was refused. */
   field?: string;
+  /** `extensions.constraint`: the rule it broke (`maxLength`, `minLength`, `min`, `max`, …). */
+  constraint?: string;
+  /** `extensions.limit`: the number in that rule (500 characters, 1,440 minutes). */
+  limit?: number;
 }
 
 const knownCodes = new Set<string>(Object.values(ErrorCode));
@@ -15,12 +19,16 @@ function fromGraphQLError(error: GraphQLFormattedError | undefined): ApiErrorInf
   if (!error) return null;
   const code = error.extensions?.['code'];
   const field = error.extensions?.['field'];
+  const constraint = error.extensions?.['constraint'];
+  const limit = error.extensions?.['limit'];
   return {
     code:
       typeof code === 'string' && knownCodes.has(code)
         ? (code as ErrorCode)
         : ErrorCode.INTERNAL_SERVER_ERROR,
     ...(typeof field === 'string' ? { field } : {}),
+    ...(typeof constraint === 'string' ? { constraint } : {}),
+    ...(typeof limit === 'number' ? { limit } : {}),
   };
 }
 

@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { adminEn } from './admin.en';
 import { adminVi } from './admin.vi';
 import { en } from './en';
+import { inputErrorsEn } from './input-errors.en';
+import { inputErrorsVi } from './input-errors.vi';
 import { vi } from './vi';
 
 export const LOCALES = ['vi', 'en'] as const;
@@ -28,9 +30,9 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    // The account and administration texts live in their own files, under their own top-level keys.
-    vi: { translation: { ...vi, ...adminVi } },
-    en: { translation: { ...en, ...adminEn } },
+    // Account, administration and input-error texts live in their own files, under their own top-level keys.
+    vi: { translation: { ...vi, ...adminVi, ...inputErrorsVi } },
+    en: { translation: { ...en, ...adminEn, ...inputErrorsEn } },
   },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,

@@ -5,6 +5,8 @@ export const limits = {
   titleMax: 500,
   locationMax: 200,
   descriptionMax: 20_000,
+  /** Minutes planned for one agenda item (its own, without sub-items): 0 to a whole day. */
+  durationMinutesMax: 24 * 60,
   /** Levels of the agenda tree ("1", "1.2", "1.2.3", …). */
   agendaDepthMax: 5,
   /** Items of one meeting's agenda, all levels together. */

@@ -3,8 +3,6 @@ import { IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-va
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AgendaItem, Attachment, Meeting } from '../../entities/index.js';
 
-const minutesMax = 24 * 60;
-
 /** Where an item goes: under `parentId` (the top level when absent), after `afterId` or before `beforeId`. */
 @InputType()
 abstract class AgendaPlacement {
@@ -46,7 +44,7 @@ export class AddAgendaItemInput extends AgendaPlacement {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(minutesMax)
+  @Max(limits.durationMinutesMax)
   durationMinutes?: number;
 
   @Field(() => ID, { nullable: true })
@@ -93,7 +91,7 @@ export class UpdateAgendaItemInput {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(minutesMax)
+  @Max(limits.durationMinutesMax)
   durationMinutes?: number | null;
 
   @Field(() => ID, { nullable: true, description: 'Changing the presenter clears its confirmation.' })

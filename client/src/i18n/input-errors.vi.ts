@@ -1,0 +1,41 @@
+// Why an input was refused, named by field and limit ("Tiêu đề: tối đa 500 ký tự"); see apollo/input-error.ts.
+export const inputErrorsVi = {
+  inputError: {
+    maxLength: '{{field}}: tối đa {{limit, number}} ký tự',
+    minLength: '{{field}}: tối thiểu {{limit, number}} ký tự',
+    required: '{{field}}: không được để trống',
+    max: '{{field}}: tối đa {{limit, number}}',
+    min: '{{field}}: tối thiểu {{limit, number}}',
+    range: '{{field}}: từ {{min, number}} đến {{max, number}}',
+    rangeMinutes: '{{field}}: từ {{min, number}} đến {{max, number}} phút',
+    arrayMaxSize: '{{field}}: tối đa {{limit, number}} mục',
+    arrayMinSize: '{{field}}: cần ít nhất {{limit, number}} mục',
+    invalid: '{{field}}: chưa hợp lệ',
+    field: {
+      title: 'Tiêu đề',
+      description: 'Mô tả',
+      location: 'Địa điểm',
+      durationMinutes: 'Thời lượng',
+      conclusion: 'Kết luận',
+      votesFor: 'Số phiếu tán thành',
+      votesAgainst: 'Số phiếu không tán thành',
+      abstentions: 'Số phiếu không biểu quyết',
+      participants: 'Người tham dự',
+      name: 'Tên',
+      shortName: 'Tên viết tắt',
+      fullName: 'Họ và tên',
+      jobTitle: 'Chức vụ',
+      email: 'Email',
+      password: 'Mật khẩu',
+      currentPassword: 'Mật khẩu hiện tại',
+      newPassword: 'Mật khẩu mới',
+      mediaType: 'Loại tệp',
+      scopes: 'Quyền',
+      userId: 'Người dùng',
+      startsAt: 'Thời gian bắt đầu',
+      endsAt: 'Thời gian kết thúc',
+    },
+  },
+};
+
+export type InputErrorMessages = typeof inputErrorsVi;
