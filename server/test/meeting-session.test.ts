@@ -153,12 +153,13 @@ describe('participants, attendance, quorum, votes, readiness, templates', () => 
       expect((await attend(chair, Attendance.PRESENT)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       await gqlOk(
         `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { status } } }`,
-        { input: { id: meeting.id, expectedVersion: 1 } },
+        // Version 2: inviting the chair made them the meeting's chair.
+        { input: { id: meeting.id, expectedVersion: 2 } },
       );
       expect((await attend(m4, Attendance.EXCUSED)).errors).toBeUndefined();
       await gqlOk(
         `mutation($input: StartMeetingInput!) { startMeeting(input: $input) { meeting { status } } }`,
-        { input: { id: meeting.id, expectedVersion: 2 } },
+        { input: { id: meeting.id, expectedVersion: 3 } },
       );
 
       // A live subscriber on the meeting's scope sees every attendance change.

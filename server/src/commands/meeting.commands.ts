@@ -17,6 +17,7 @@ import type {
 } from '../resolvers/types/meeting.input.js';
 import { applyChanges } from './changes.js';
 import { checkMeetingTransition } from './meeting-lifecycle.js';
+import { checkCanTakePart, MeetingRoster } from './meeting-roster.js';
 import {
   appendMeetingEvent,
   checkVersion,
@@ -32,6 +33,12 @@ function checkTimes(startsAt: Date, endsAt: Date | null | undefined): void {
   if (endsAt && endsAt <= startsAt) throw new BadInputError('endsAt', 'The meeting must end after it starts');
 }
 
+/** One person holds one role in a meeting: the chair cannot also keep the minutes. */
+function checkOffices(chairId: string | null | undefined, secretaryId: string | null | undefined): void {
+  if (chairId && chairId === secretaryId)
+    throw new BadInputError('secretaryId', 'The chair and the secretary are two people');
+}
+
 const classificationRank: Record<Classification, number> = {
   [Classification.INTERNAL]: 0,
   [Classification.RESTRICTED]: 1,
@@ -45,11 +52,14 @@ export async function createMeeting(
 ): Promise<Meeting> {
   authorize(meetingPolicy.canCreate(viewer), 'Only the office can schedule meetings');
   checkTimes(input.startsAt, input.endsAt);
+  checkOffices(input.chairId, input.secretaryId);
   return runCommand(ctx, async (em) => {
     const committee = await em.findOne(Unit, { id: input.committeeId, organization: viewer.organizationId });
     if (!committee) throw new NotFoundError('Unit', input.committeeId);
     if (committee.kind !== UnitKind.COMMITTEE)
       throw new BadInputError('committeeId', 'A meeting is held by a committee');
+    if (input.chairId) await checkCanTakePart(em, viewer, 'chairId', [input.chairId]);
+    if (input.secretaryId) await checkCanTakePart(em, viewer, 'secretaryId', [input.secretaryId]);
     const meeting = em.create(Meeting, {
       organization: viewer.organizationId,
       committee,
@@ -66,6 +76,10 @@ export async function createMeeting(
     if (meeting.classification === Classification.CONFIDENTIAL)
       meeting.accessList.add(em.getReference(User, viewer.userId));
     await appendMeetingEvent(ctx, em, viewer, meeting, { type: 'meeting.created', subject: meeting });
+    // The offices come with their participants; `meeting.created` already carries the meeting as it ends up.
+    const roster = MeetingRoster.empty(ctx, em, viewer, meeting);
+    if (input.chairId) await roster.appoint('chair', input.chairId);
+    if (input.secretaryId) await roster.appoint('secretary', input.secretaryId);
     return meeting;
   });
 }
@@ -75,11 +89,14 @@ export async function updateMeeting(
   viewer: Viewer,
   input: UpdateMeetingInput,
 ): Promise<Meeting> {
-  const { id, expectedVersion, ...patch } = input;
+  const { id, expectedVersion, chairId, secretaryId, ...patch } = input;
   for (const field of ['title', 'kind', 'startsAt', 'classification', 'isTemplate'] as const) {
     if (patch[field] === null) throw new BadInputError(field, `"${field}" cannot be cleared`);
   }
+  checkOffices(chairId, secretaryId);
   return runVersioned(ctx, 'Meeting', expectedVersion, async (em) => {
+    // The offices change participants too: the meeting's roster is locked like any change of it.
+    await lockMeeting(em, id);
     const meeting = await loadMeeting(em, viewer, id);
     authorize(meetingPolicy.canManage(viewer, meeting), 'Only the office prepares meetings');
     checkVersion('Meeting', meeting, expectedVersion);
@@ -91,11 +108,19 @@ export async function updateMeeting(
       meeting.status !== MeetingStatus.DRAFT
     )
       throw new BadInputError('isTemplate', 'Only a DRAFT meeting can become or stop being a template');
+    if (chairId) await checkCanTakePart(em, viewer, 'chairId', [chairId]);
+    if (secretaryId) await checkCanTakePart(em, viewer, 'secretaryId', [secretaryId]);
     if (patch.title !== undefined) patch.title = patch.title.trim();
     const changes = applyChanges(meeting, patch);
     checkTimes(meeting.startsAt, meeting.endsAt);
     if (changes.classification && meeting.classification === Classification.CONFIDENTIAL)
       meeting.accessList.add(em.getReference(User, viewer.userId));
+    if (chairId !== undefined || secretaryId !== undefined) {
+      const roster = await MeetingRoster.load(ctx, em, viewer, meeting);
+      if (chairId !== undefined) await roster.appoint('chair', chairId);
+      if (secretaryId !== undefined) await roster.appoint('secretary', secretaryId);
+      Object.assign(changes, roster.changes);
+    }
     if (Object.keys(changes).length > 0) {
       await appendMeetingEvent(ctx, em, viewer, meeting, {
         type: 'meeting.updated',

@@ -1,7 +1,8 @@
+import { ParticipantRole } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { type Meeting, Participant, User } from '../entities/index.js';
+import { type Meeting, Participant } from '../entities/index.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
@@ -11,13 +12,13 @@ import type {
   UpdateParticipantInput,
 } from '../resolvers/types/meeting-participant.input.js';
 import { applyChanges } from './changes.js';
+import { checkCanTakePart, MeetingRoster } from './meeting-roster.js';
 import {
   appendMeetingEvent,
   checkVersion,
   loadMeeting,
   loadOpenMeeting,
   lockMeeting,
-  notify,
   runVersioned,
 } from './meeting-support.js';
 import { runCommand } from './run-command.js';
@@ -36,7 +37,14 @@ async function loadParticipant(
   }
 }
 
-/** Invites users (each notified, except to a template); a user takes part once. */
+/** The meeting of a participant, read first so the meeting can be locked before the participant is read. */
+async function meetingIdOfParticipant(em: EntityManager, id: string): Promise<string> {
+  const participant = await em.findOne(Participant, id, { fields: ['meeting'], refresh: true });
+  if (!participant) throw new NotFoundError('Participant', id);
+  return participant.meeting.id;
+}
+
+/** Invites users (each notified, except to a template); a user takes part once, an office is held by one. */
 export async function addParticipants(
   ctx: Context,
   viewer: Viewer,
@@ -45,75 +53,54 @@ export async function addParticipants(
   const userIds = input.participants.map((entry) => entry.userId);
   if (new Set(userIds).size !== userIds.length)
     throw new BadInputError('participants', 'Each user is listed once');
+  for (const office of [ParticipantRole.CHAIR, ParticipantRole.SECRETARY])
+    if (input.participants.filter((entry) => entry.role === office).length > 1)
+      throw new BadInputError('participants', `A meeting has one ${office}`);
   return runCommand(ctx, async (em) => {
     await lockMeeting(em, input.meetingId);
     const meeting = await loadOpenMeeting(em, viewer, input.meetingId, 'changed');
-    const users = await em.find(User, { id: { $in: userIds }, organization: viewer.organizationId });
-    const missing = userIds.find((id) => !users.some((user) => user.id === id));
-    if (missing) throw new NotFoundError('User', missing);
-    const existing = await em.find(Participant, { meeting, user: { $in: userIds } }, { refresh: true });
-    if (existing.length > 0)
-      throw new BadInputError(
-        'participants',
-        `User ${existing[0]!.user.id} already takes part in this meeting`,
-      );
+    await checkCanTakePart(em, viewer, 'participants', userIds);
+    const roster = await MeetingRoster.load(ctx, em, viewer, meeting);
+    const taken = userIds.find((userId) => roster.find(userId));
+    if (taken) throw new BadInputError('participants', `User ${taken} already takes part in this meeting`);
     const participants: Participant[] = [];
-    for (const entry of input.participants) {
-      const participant = em.create(Participant, { meeting, user: entry.userId, role: entry.role });
-      participants.push(participant);
-      const event = await appendMeetingEvent(ctx, em, viewer, meeting, {
-        type: 'participant.added',
-        subject: meeting,
-        changes: {
-          participantId: { before: null, after: participant.id },
-          userId: { before: null, after: entry.userId },
-          role: { before: null, after: entry.role },
-        },
-      });
-      if (!meeting.isTemplate) notify(em, viewer, event, [entry.userId]);
-    }
+    for (const entry of input.participants) participants.push(await roster.add(entry.userId, entry.role));
+    await roster.finish();
     return { meeting, participants };
   });
 }
 
+/** A new role; CHAIR or SECRETARY also makes them the meeting's chair or secretary (see MeetingRoster). */
 export async function updateParticipant(
   ctx: Context,
   viewer: Viewer,
   input: UpdateParticipantInput,
 ): Promise<{ meeting: Meeting; participant: Participant }> {
   return runVersioned(ctx, 'Participant', input.expectedVersion, async (em) => {
+    await lockMeeting(em, await meetingIdOfParticipant(em, input.id));
     const { participant, meeting } = await loadParticipant(em, viewer, input.id);
     await loadOpenMeeting(em, viewer, meeting.id, 'changed');
     checkVersion('Participant', participant, input.expectedVersion);
-    const changes = applyChanges(participant, { role: input.role });
-    if (Object.keys(changes).length > 0) {
-      await appendMeetingEvent(ctx, em, viewer, meeting, {
-        type: 'participant.updated',
-        subject: meeting,
-        changes: { participantId: { before: participant.id, after: participant.id }, ...changes },
-      });
-    }
+    const roster = await MeetingRoster.load(ctx, em, viewer, meeting);
+    await roster.setRole(participant, input.role);
+    await roster.finish();
     return { meeting, participant };
   });
 }
 
+/** Removing the chair or the secretary leaves that office empty. */
 export async function removeParticipant(
   ctx: Context,
   viewer: Viewer,
   id: string,
 ): Promise<{ meeting: Meeting; removedId: string }> {
   return runCommand(ctx, async (em) => {
+    await lockMeeting(em, await meetingIdOfParticipant(em, id));
     const { participant, meeting } = await loadParticipant(em, viewer, id);
     await loadOpenMeeting(em, viewer, meeting.id, 'changed');
-    em.remove(participant);
-    await appendMeetingEvent(ctx, em, viewer, meeting, {
-      type: 'participant.removed',
-      subject: meeting,
-      changes: {
-        participantId: { before: participant.id, after: null },
-        userId: { before: participant.user.id, after: null },
-      },
-    });
+    const roster = await MeetingRoster.load(ctx, em, viewer, meeting);
+    await roster.remove(participant);
+    await roster.finish();
     return { meeting, removedId: id };
   });
 }

@@ -1,8 +1,8 @@
-import { AgendaItemStatus, Classification, MeetingStatus } from '@quorum/shared';
+import { AgendaItemStatus, Classification, MeetingStatus, SystemRole } from '@quorum/shared';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { isMeetingOpen, nextAgendaItemStatuses, nextMeetingStatuses } from '../commands/meeting-lifecycle.js';
-import type { AgendaItem, Meeting } from '../entities/index.js';
+import type { AgendaItem, Meeting, User } from '../entities/index.js';
 
 /**
  * Meetings. INTERNAL: the whole organization. RESTRICTED: participants, members of the committee that meets,
@@ -122,6 +122,15 @@ export const meetingPolicy = {
   /** A participant records that they opened the materials. */
   canMarkMaterialsRead(viewer: Viewer, meeting: Meeting): boolean {
     return viewer.meetingIds.has(meeting.id) && meetingPolicy.canRead(viewer, meeting);
+  },
+
+  /**
+   * Who can be invited: anyone of the organization but a system administrator who belongs to no unit. That is
+   * a technical account (it manages the directory), and taking part would let it read restricted and
+   * confidential meetings. `belongsToUnit`: whether the user is a member of some unit.
+   */
+  mayTakePart(user: User, belongsToUnit: boolean): boolean {
+    return user.systemRole !== SystemRole.ADMIN || belongsToUnit;
   },
 
   /** Copying a meeting (or a template) into a new one, or its agenda into another. */

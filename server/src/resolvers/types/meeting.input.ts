@@ -59,6 +59,19 @@ export class CreateMeetingInput {
 
   @Field(() => Boolean, { nullable: true, description: 'A template is only copied, never held.' })
   isTemplate?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Who chairs; they take part with the CHAIR role.' })
+  @IsOptional()
+  @IsUUID()
+  chairId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Who keeps the minutes; they take part with the SECRETARY role.',
+  })
+  @IsOptional()
+  @IsUUID()
+  secretaryId?: string;
 }
 
 @InputType()
@@ -99,6 +112,24 @@ export class UpdateMeetingInput {
     description: 'Only a DRAFT meeting can become (or stop being) a template.',
   })
   isTemplate?: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A new chair, who takes part with the CHAIR role (the previous one stays as a MEMBER); null leaves the chair empty.',
+  })
+  @IsOptional()
+  @IsUUID()
+  chairId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A new secretary, who takes part with the SECRETARY role (the previous one stays as an INVITEE); null leaves the office empty.',
+  })
+  @IsOptional()
+  @IsUUID()
+  secretaryId?: string | null;
 }
 
 @ObjectType()
