@@ -1,4 +1,4 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import type { Reference } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
@@ -10,6 +10,7 @@ import { Observable } from 'rxjs';
 import { noteReconnected, setConnectionState } from './connection';
 import { apiErrorInfo } from './errors';
 import { getToken, setToken, subscribeToken } from './session';
+import { VersionedCache } from './versioned-cache';
 import { noteSessionEnded } from './session-ended';
 
 const GRAPHQL_PATH = '/graphql';
@@ -23,11 +24,18 @@ function webSocketUrl(): string {
   return `${protocol}//${window.location.host}${GRAPHQL_PATH}`;
 }
 
-/** Exponential backoff capped at 30 s, with jitter so a restarted server is not stampeded. */
+/**
+ * How long to wait before the next attempt to reconnect: a quarter second at first (a restarted server is
+ * usually back within seconds), doubling up to 10 s, each wait drawn between half and all of it so that a
+ * restarted server is not stampeded by every client at once.
+ */
+export function reconnectDelay(retries: number, random = Math.random()): number {
+  const ceiling = Math.min(250 * 2 ** (retries + 1), 10_000);
+  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
 function retryWait(retries: number): Promise<void> {
-  const base = Math.min(1000 * 2 ** retries, 30_000);
-  const jitter = Math.floor(Math.random() * 1000);
-  return new Promise((resolve) => setTimeout(resolve, base + jitter));
+  return new Promise((resolve) => setTimeout(resolve, reconnectDelay(retries)));
 }
 
 // ---------------------------------------------------------------------------
@@ -135,7 +143,8 @@ const link = ApolloLink.split(
 );
 
 // ---------------------------------------------------------------------------
-// The cache. Every entity is keyed by `id` (the default). Connections are merged
+// The cache. Every entity is keyed by `id` (the default) and its `version` never goes
+// backwards (see VersionedCache). Connections are merged
 // page by page; an edge whose node is already present is not shown twice (a live
 // insertion followed by "load more" could otherwise repeat it).
 
@@ -144,7 +153,7 @@ const baseMerge = meetingsPagination.merge;
 
 type EdgeLike = { node?: Reference | null };
 
-export const cache = new InMemoryCache({
+export const cache = new VersionedCache({
   possibleTypes: { EventSubject: ['AgendaItem', 'Meeting', 'Organization', 'Proposal', 'Task', 'Unit'] },
   typePolicies: {
     Meeting: {

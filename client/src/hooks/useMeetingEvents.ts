@@ -1,20 +1,15 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ErrorLike } from '@apollo/client';
-import { useApolloClient, useSubscription } from '@apollo/client/react';
+import { useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { getReconnectCount, subscribeReconnects } from '../apollo/connection';
 import { applyRemoteMove } from '../apollo/meeting-room-cache';
-import {
-  MEETING_AGENDA_QUERY,
-  MEETING_EVENTS_SUBSCRIPTION,
-  MEETING_PARTICIPANTS_QUERY,
-} from '../apollo/meeting-room.operations';
+import { MEETING_EVENTS_SUBSCRIPTION } from '../apollo/meeting-room.operations';
 import type { MeetingEvent } from '../apollo/types';
+import type { RoomPart } from './useRoomReload';
 
 /** What an event makes stale, beyond its subject (which the cache has already taken in). */
-type Stale = 'agenda' | 'participants' | 'room';
-
-function staleAfter(type: string): Stale | null {
+function staleAfter(type: string): RoomPart | null {
   if (type === 'meeting.updated') return null;
   const [kind] = type.split('.');
   switch (kind) {
@@ -43,42 +38,35 @@ export interface MeetingEvents {
 
 /**
  * Follows one meeting's change feed while its room is open. The subject of each event
- * updates the cache by itself; what it makes stale besides is read again, the smallest part
- * that covers it (the agenda, the participants, or the whole room through `refreshRoom`),
- * once per burst. A move by someone else is shown at once from the subject.
+ * updates the cache by itself; what it makes stale besides is read again through `reload`,
+ * the smallest part that covers it (the agenda, the participants, or the whole room), once
+ * per burst. A move by someone else is shown at once from the subject.
  */
-export function useMeetingEvents(meetingId: string, refreshRoom: () => void): MeetingEvents {
+export function useMeetingEvents(
+  meetingId: string,
+  reload: (parts: readonly RoomPart[]) => Promise<void>,
+): MeetingEvents {
   const { t } = useTranslation();
-  const client = useApolloClient();
   const [announcement, setAnnouncement] = useState('');
   const [after, setAfter] = useState<string | undefined>(undefined);
   const lastCursor = useRef<string | undefined>(undefined);
-  const refreshRoomRef = useRef(refreshRoom);
+  const reloadRef = useRef(reload);
   useEffect(() => {
-    refreshRoomRef.current = refreshRoom;
+    reloadRef.current = reload;
   });
 
-  const stale = useRef(new Set<Stale>());
+  const stale = useRef(new Set<RoomPart>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
-  const reload = () => {
-    const parts = stale.current;
-    stale.current = new Set();
-    if (parts.has('room')) {
-      refreshRoomRef.current();
-      return;
-    }
-    const variables = { id: meetingId };
-    const read = (query: typeof MEETING_AGENDA_QUERY | typeof MEETING_PARTICIPANTS_QUERY) =>
-      client.query({ query, variables, fetchPolicy: 'network-only' }).catch(() => undefined);
-    if (parts.has('agenda')) void read(MEETING_AGENDA_QUERY);
-    if (parts.has('participants')) void read(MEETING_PARTICIPANTS_QUERY);
-  };
-  const markStale = (part: Stale) => {
+  const markStale = (part: RoomPart) => {
     stale.current.add(part);
     clearTimeout(timer.current);
     // One transaction often appends several events: one reload for all of them.
-    timer.current = setTimeout(reload, 25);
+    timer.current = setTimeout(() => {
+      const parts = [...stale.current];
+      stale.current = new Set();
+      void reloadRef.current(parts);
+    }, 25);
   };
 
   const describe = (event: MeetingEvent): string => {
@@ -116,7 +104,7 @@ export function useMeetingEvents(meetingId: string, refreshRoom: () => void): Me
     if (reconnects === seenReconnects.current) return;
     seenReconnects.current = reconnects;
     const cursor = lastCursor.current;
-    if (!cursor) refreshRoomRef.current();
+    if (!cursor) void reloadRef.current(['room']);
     if (cursor && cursor !== after) setAfter(cursor);
     else restart();
   }, [reconnects, after, restart]);

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgendaItemStatus, limits, VoteOutcome } from '@quorum/shared';
 import { AGENDA_DEPTH } from '../../apollo/meeting-room.operations';
 import type { AgendaItem } from '../../apollo/types';
 import type { AgendaItemDraft, MeetingActions, VoteInput } from './actions';
+import { discussionWarning, OpenItemsContext } from './session-warnings';
 import { useActionRunner } from './useActionRunner';
 
 type Mode = 'conclusion' | 'vote' | 'edit' | 'add' | 'remove';
@@ -32,7 +33,17 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
   const id = useId();
   const [mode, setMode] = useState<Mode | null>(null);
   const [moreOpen, setMoreOpen] = useState(false);
-  const { busy, error, setError, run } = useActionRunner();
+  const { busy, error, conflict, setError, run } = useActionRunner();
+  // A form's save acts on the item as it is when the save runs, not as it was when the form opened:
+  // after a CONFLICT the room is reloaded and the same input can be applied again to the new version.
+  const latest = useRef(item);
+  useEffect(() => {
+    latest.current = item;
+  });
+  const lastSave = useRef<(() => void) | null>(null);
+  const openItems = useContext(OpenItemsContext);
+  // A status that asks to be pressed again, with why.
+  const [confirming, setConfirming] = useState<{ status: AgendaItemStatus; warning: string } | null>(null);
 
   const { setItemStatus, setConclusion, recordVote, addItem, confirmPresenter } = actions;
   const statuses = setItemStatus ? actions.itemTransitions(item) : [];
@@ -50,6 +61,10 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
     setError(null);
     setMode(next);
   };
+  const save = (action: (current: AgendaItem) => Promise<void>) => {
+    lastSave.current = () => void run(() => action(latest.current)).then((ok) => ok && open(null));
+    lastSave.current();
+  };
   const label = `${item.number} ${item.title}`;
   // What the session moves through is at hand; the rest waits behind "More".
   const primary = statuses.filter((status) => PRIMARY_STATUSES.has(status));
@@ -62,8 +77,18 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
         type="button"
         className={`button button--small${main ? ' button--primary' : ''}`}
         disabled={busy}
-        onClick={() => void run(() => setItemStatus(item, status))}
+        onClick={() => {
+          const warning =
+            status === AgendaItemStatus.IN_DISCUSSION ? discussionWarning(t, openItems, item.id) : null;
+          if (warning && confirming?.status !== status) {
+            setConfirming({ status, warning });
+            return;
+          }
+          setConfirming(null);
+          void run(() => setItemStatus(item, status));
+        }}
         aria-label={t(`room.item.status.${STATUS_VERB[status]}Label`, { item: label })}
+        aria-describedby={confirming?.status === status ? `${id}-confirming` : undefined}
       >
         {t(`room.item.status.${STATUS_VERB[status]}`)}
       </button>
@@ -112,6 +137,23 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           </button>
         )}
       </div>
+      {confirming && (
+        <p
+          id={`${id}-confirming`}
+          className="alert alert--warning"
+          role="status"
+          data-testid="item-status-warning"
+        >
+          {confirming.warning}{' '}
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={() => setConfirming(null)}
+          >
+            {t('common.cancel')}
+          </button>
+        </p>
+      )}
       {hasMore && moreOpen && (
         <div id={`${id}-more`} className="item-controls__buttons item-controls__more">
           {secondary.map((status) => statusButton(status, false))}
@@ -167,7 +209,7 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           initial={item.conclusion ?? ''}
           busy={busy}
           onCancel={() => open(null)}
-          onSave={(text) => void run(() => setConclusion(item, text)).then((ok) => ok && open(null))}
+          onSave={(text) => save((current) => setConclusion(current, text))}
         />
       )}
       {mode === 'vote' && recordVote && (
@@ -175,7 +217,7 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           initial={item.vote}
           busy={busy}
           onCancel={() => open(null)}
-          onSave={(vote) => void run(() => recordVote(item, vote)).then((ok) => ok && open(null))}
+          onSave={(vote) => save((current) => recordVote(current, vote))}
         />
       )}
       {mode === 'edit' && editItem && (
@@ -188,7 +230,7 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           submitLabel={t('common.save')}
           busy={busy}
           onCancel={() => open(null)}
-          onSave={(draft) => void run(() => editItem(item, draft)).then((ok) => ok && open(null))}
+          onSave={(draft) => save((current) => editItem(current, draft))}
         />
       )}
       {mode === 'add' && addItem && (
@@ -221,8 +263,48 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           {error}
         </p>
       )}
+      {conflict && mode && mode !== 'remove' && mode !== 'add' && (
+        <div
+          className="alert alert--warning"
+          role="group"
+          aria-label={t('room.item.conflictLabel', { item: label })}
+        >
+          <p data-testid="item-conflict-theirs">
+            {t('room.item.conflictNow')} <TheirVersion item={item} mode={mode} />
+          </p>
+          <button
+            type="button"
+            className="button button--small button--primary"
+            disabled={busy}
+            onClick={() => lastSave.current?.()}
+            data-testid="item-conflict-reapply"
+          >
+            {t('room.item.conflictReapply')}
+          </button>{' '}
+          <button type="button" className="button button--small" onClick={() => open(null)}>
+            {t('room.item.conflictKeepTheirs')}
+          </button>
+        </div>
+      )}
     </div>
   );
+}
+
+/** What the other person's change left in the field the form edits, for the person to compare. */
+function TheirVersion({ item, mode }: { item: AgendaItem; mode: Mode }) {
+  const { t } = useTranslation();
+  if (mode === 'vote') {
+    const vote = item.vote;
+    return (
+      <q>
+        {vote
+          ? `${t('room.vote.for')} ${vote.votesFor}, ${t('room.vote.against')} ${vote.votesAgainst}, ${t('room.vote.abstain')} ${vote.abstentions}: ${t(`enums.voteOutcome.${vote.outcome}`)}`
+          : '—'}
+      </q>
+    );
+  }
+  if (mode === 'edit') return <q>{`${item.title} (${item.durationMinutes ?? '—'}′)`}</q>;
+  return <q>{item.conclusion || '—'}</q>;
 }
 
 function ConclusionForm({

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Classification, MeetingStatus } from '@quorum/shared';
+import { Classification } from '@quorum/shared';
 import type { MeetingRoom } from '../../apollo/types';
 import { useFormatDateTime, useLocale } from '../../hooks/useFormat';
 import { useTimeZone } from '../../hooks/useOrganization';
@@ -9,26 +8,15 @@ import { formatDate, formatTime, zonedDateKey } from '../../i18n/format';
 import type { MeetingActions } from './actions';
 import { CopyMeetingPanel } from './CopyMeetingPanel';
 import { MeetingToolbar } from './MeetingToolbar';
+import { MeetingTransitions } from './MeetingTransitions';
 import { useActionRunner } from './useActionRunner';
-
-/** The word on the button that moves a meeting to a status. */
-const TRANSITION_VERB: Partial<Record<MeetingStatus, string>> = {
-  [MeetingStatus.SCHEDULED]: 'schedule',
-  [MeetingStatus.IN_PROGRESS]: 'start',
-  [MeetingStatus.CLOSED]: 'close',
-  [MeetingStatus.CANCELLED]: 'cancel',
-};
-
-/** These cannot be undone: ask first. */
-const CONFIRM = new Set([MeetingStatus.CLOSED, MeetingStatus.CANCELLED]);
 
 export function MeetingHeader({ meeting, actions }: { meeting: MeetingRoom; actions: MeetingActions }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const timeZone = useTimeZone();
   const { busy, error, run } = useActionRunner();
-  const [confirming, setConfirming] = useState<MeetingStatus | null>(null);
-  const { transition, markMaterialsRead } = actions;
+  const { markMaterialsRead } = actions;
   const formatDateTime = useFormatDateTime();
   const readAt = meeting.viewerParticipant?.materialsReadAt;
 
@@ -39,16 +27,6 @@ export function MeetingHeader({ meeting, actions }: { meeting: MeetingRoom; acti
       ? `${formatTime(meeting.startsAt, timeZone)}–${formatTime(meeting.endsAt, timeZone)}, ${formatDate(meeting.startsAt, locale, timeZone)}`
       : `${formatTime(meeting.startsAt, timeZone)} ${formatDate(meeting.startsAt, locale, timeZone)} – ${formatTime(meeting.endsAt, timeZone)} ${formatDate(meeting.endsAt, locale, timeZone)}`
     : `${formatTime(meeting.startsAt, timeZone)}, ${formatDate(meeting.startsAt, locale, timeZone)}`;
-
-  const onTransition = (to: MeetingStatus) => {
-    if (!transition) return;
-    if (CONFIRM.has(to) && confirming !== to) {
-      setConfirming(to);
-      return;
-    }
-    setConfirming(null);
-    void run(() => transition(to));
-  };
 
   return (
     <header className="panel meeting-header">
@@ -120,41 +98,7 @@ export function MeetingHeader({ meeting, actions }: { meeting: MeetingRoom; acti
           )}
         </p>
       )}
-      {transition && actions.transitions.length > 0 && (
-        <div
-          className="meeting-header__transitions"
-          data-print="hide"
-          role="group"
-          aria-label={t('room.transitions.label')}
-        >
-          {actions.transitions.map((to) => {
-            const verb = TRANSITION_VERB[to];
-            if (!verb) return null;
-            return (
-              <button
-                key={to}
-                type="button"
-                className={`button ${to === MeetingStatus.CANCELLED ? 'button--danger' : 'button--primary'}`}
-                disabled={busy}
-                onClick={() => onTransition(to)}
-                data-testid={`transition-${to}`}
-              >
-                {confirming === to ? t(`room.transitions.${verb}Confirm`) : t(`room.transitions.${verb}`)}
-              </button>
-            );
-          })}
-          {confirming && (
-            <>
-              <span className="meeting-header__confirm" role="status">
-                {t('room.transitions.confirmHint')}
-              </span>
-              <button type="button" className="button button--ghost" onClick={() => setConfirming(null)}>
-                {t('common.cancel')}
-              </button>
-            </>
-          )}
-        </div>
-      )}
+      <MeetingTransitions meeting={meeting} actions={actions} />
       {error && (
         <p className="field__error" role="alert">
           {error}

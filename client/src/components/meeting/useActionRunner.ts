@@ -5,12 +5,18 @@ import { apiErrorInfo } from '../../apollo/errors';
 
 /**
  * Runs one user action at a time and says in words what went wrong. A CONFLICT (someone
- * else changed it first) gets a friendly message: the room has already been reloaded.
+ * else changed it first) gets a friendly message, and `conflict` is set: the room has already
+ * been reloaded, so a form can offer to apply the person's input again over the new state.
  */
 export function useActionRunner() {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setErrorText] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const setError = useCallback((text: string | null) => {
+    setErrorText(text);
+    setConflict(false);
+  }, []);
 
   const run = useCallback(
     async (action: () => Promise<void>): Promise<boolean> => {
@@ -24,13 +30,14 @@ export function useActionRunner() {
         setError(
           info?.code === ErrorCode.CONFLICT ? t('room.conflict') : t(`errors.${info?.code ?? 'NETWORK'}`),
         );
+        setConflict(info?.code === ErrorCode.CONFLICT);
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [t],
+    [t, setError],
   );
 
-  return { busy, error, setError, run };
+  return { busy, error, conflict, setError, run };
 }

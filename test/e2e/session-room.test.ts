@@ -1,0 +1,316 @@
+// Running a session in the room as the office does: several items in discussion, votes recorded and
+// corrected, conclusions saved, with the agenda's reloads slowed down as on an office network, where an
+// answer that left the server before a change can land after it. Also a genuine conflict with a colleague,
+// and the warnings before a step the office probably did not mean.
+// Drives the built client served by the real server over the demo data; the meeting is set up over the API.
+import type { Browser, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  launchBrowser,
+  openPerson,
+  PASSWORD,
+  type Person,
+  signIn,
+} from '../support/browser.js';
+import { startServer } from '../support/server.js';
+
+const PAGE_TIMEOUT = 10_000;
+
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+let browser: Browser | undefined;
+let office: Person;
+let colleague: Person;
+let token = '';
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  if (!server) throw new Error('server not started');
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
+interface Item {
+  id: string;
+  version: number;
+  status: string;
+  conclusion: string | null;
+  vote: { votesFor: number; votesAgainst: number; abstentions: number; outcome: string } | null;
+}
+
+const itemFields = 'id version status conclusion vote { votesFor votesAgainst abstentions outcome }';
+
+/** Which meeting each item set up here belongs to, so that `item` can read it back over the API. */
+const meetingOf = new Map<string, string>();
+
+async function item(id: string): Promise<Item> {
+  const data = await gql<{ meeting: { agenda: Item[] } }>(
+    `query($id: ID!) { meeting(id: $id) { agenda { ${itemFields} } } }`,
+    { id: meetingOf.get(id) },
+  );
+  const found = data.meeting.agenda.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`item ${id} not found`);
+  return found;
+}
+
+async function addItem(meetingId: string, title: string, parentId?: string): Promise<string> {
+  const data = await gql<{ addAgendaItem: { agendaItem: { id: string } } }>(
+    `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
+    {
+      input: {
+        meetingId,
+        title,
+        durationMinutes: 15,
+        materialsRequired: false,
+        ...(parentId ? { parentId } : {}),
+      },
+    },
+  );
+  meetingOf.set(data.addAgendaItem.agendaItem.id, meetingId);
+  return data.addAgendaItem.agendaItem.id;
+}
+
+async function setStatus(id: string, status: string): Promise<void> {
+  const { version } = await item(id);
+  await gql(
+    `mutation($input: ChangeAgendaItemStatusInput!) { changeAgendaItemStatus(input: $input) { agendaItem { id } } }`,
+    { input: { id, expectedVersion: version, status } },
+  );
+}
+
+async function transition(meetingId: string, mutation: 'scheduleMeeting' | 'startMeeting'): Promise<void> {
+  const { meeting } = await gql<{ meeting: { version: number } }>(
+    `query($id: ID!) { meeting(id: $id) { version } }`,
+    { id: meetingId },
+  );
+  const input = mutation === 'scheduleMeeting' ? 'ScheduleMeetingInput' : 'StartMeetingInput';
+  await gql(`mutation($input: ${input}!) { ${mutation}(input: $input) { meeting { id } } }`, {
+    input: { id: meetingId, expectedVersion: meeting.version },
+  });
+}
+
+/** A meeting of the standing board starting now, with items 1, 2, 2.1, 3 and 4; in progress unless told. */
+async function setUpSession(title: string, { start = true, startsAt = new Date() } = {}) {
+  const units = await gql<{ units: { edges: { node: { id: string; kind: string } }[] } }>(
+    `{ units(first: 100) { edges { node { id kind } } } }`,
+  );
+  const committee = units.units.edges.find((edge) => edge.node.kind === 'COMMITTEE');
+  if (!committee) throw new Error('no committee in the demo data');
+  const created = await gql<{ createMeeting: { meeting: { id: string } } }>(
+    `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
+    { input: { committeeId: committee.node.id, title, kind: 'REGULAR', startsAt: startsAt.toISOString() } },
+  );
+  const meetingId = created.createMeeting.meeting.id;
+  const one = await addItem(meetingId, 'Khai mạc');
+  const two = await addItem(meetingId, 'Các đề án');
+  const twoOne = await addItem(meetingId, 'Đề án chuyển đổi số', two);
+  const three = await addItem(meetingId, 'Báo cáo công tác kiểm tra');
+  const four = await addItem(meetingId, 'Bế mạc');
+  await transition(meetingId, 'scheduleMeeting');
+  if (start) await transition(meetingId, 'startMeeting');
+  return { meetingId, one, two, twoOne, three, four };
+}
+
+function row(page: Page, itemId: string) {
+  return page.locator(`[data-testid="agenda-item"][data-item-id="${itemId}"]`);
+}
+
+/**
+ * Holds the answer to every reload of the room (`MeetingRoom`, `MeetingAgenda`, `MeetingParticipants`)
+ * for `ms` after the server gave it, as a slow office network does: the answer is read from the database
+ * at once and lands late, possibly after later changes and their own answers.
+ */
+async function slowReloads(page: Page, ms: number): Promise<() => Promise<void>> {
+  const handler = async (route: Route) => {
+    const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+    if (operation !== 'MeetingAgenda' && operation !== 'MeetingRoom' && operation !== 'MeetingParticipants')
+      return route.continue();
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.fulfill({ response });
+  };
+  await page.route('**/graphql', handler);
+  // Waits for the answers still held, so none is let go after the test.
+  return () => page.unrouteAll({ behavior: 'wait' });
+}
+
+async function openRoom(person: Person, meetingId: string): Promise<void> {
+  await person.page.goto(`${server?.url}/meetings/${meetingId}`);
+  await person.page.getByTestId('agenda').waitFor();
+}
+
+async function saveVote(page: Page, itemId: string, votes: [number, number, number]): Promise<void> {
+  const controls = row(page, itemId);
+  await controls.getByRole('button', { name: /Ghi kết quả biểu quyết nội dung/ }).click();
+  await controls.getByLabel('Tán thành', { exact: true }).fill(String(votes[0]));
+  await controls.getByLabel('Không tán thành', { exact: true }).fill(String(votes[1]));
+  await controls.getByLabel('Không biểu quyết', { exact: true }).fill(String(votes[2]));
+  await controls.getByRole('button', { name: 'Lưu' }).click();
+}
+
+describe.skipIf(!browserAvailable)('running a session in the room', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    const login = await gql<{ login: { token: string } }>(
+      `mutation($input: LoginInput!) { login(input: $input) { token } }`,
+      { input: { email: 'office@quorum.test', password: PASSWORD } },
+    );
+    token = login.login.token;
+    browser = await launchBrowser();
+    office = await openPerson(browser, { width: 1366, height: 1400 }, PAGE_TIMEOUT);
+    colleague = await openPerson(browser, { width: 1280, height: 1000 }, PAGE_TIMEOUT);
+    await signIn(office, server, 'office@quorum.test');
+    await signIn(colleague, server, 'chanhvanphong@quorum.test');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('saves a vote and then a conclusion on an item while another item is opened, with slow reloads', async () => {
+    const s = await setUpSession('Phiên họp thử: biểu quyết và kết luận');
+    await setStatus(s.twoOne, 'IN_DISCUSSION');
+    await openRoom(office, s.meetingId);
+    const { page } = office;
+    const restore = await slowReloads(page, 1_500);
+    try {
+      // (a) the vote form open on 2.1; (b) item 3 opened for discussion (a second item: confirm it);
+      // (c) the vote on 2.1 saved right after; (d) the conclusion on 2.1 saved.
+      const twoOne = row(page, s.twoOne);
+      await twoOne.getByRole('button', { name: /Ghi kết quả biểu quyết nội dung/ }).click();
+      const discussThree = row(page, s.three).getByRole('button', { name: /Bắt đầu thảo luận nội dung/ });
+      await discussThree.click();
+      await expect
+        .poll(() => row(page, s.three).getByTestId('item-status-warning').textContent())
+        .toContain('2.1');
+      await discussThree.click();
+      await page.waitForTimeout(200);
+      await twoOne.getByLabel('Tán thành', { exact: true }).fill('5');
+      await twoOne.getByRole('button', { name: 'Lưu' }).click();
+      await expect.poll(async () => (await item(s.twoOne)).vote?.votesFor).toBe(5);
+      await twoOne.getByRole('button', { name: /Ghi kết luận nội dung/ }).click();
+      await twoOne.getByLabel('Kết luận', { exact: true }).fill('Thống nhất thông qua đề án.');
+      await twoOne.getByRole('button', { name: 'Lưu' }).click();
+      await expect
+        .poll(async () => (await item(s.twoOne)).conclusion, { timeout: 8_000 })
+        .toBe('Thống nhất thông qua đề án.');
+      expect(await twoOne.getByTestId('item-error').count()).toBe(0);
+      // "Kết luận" closes the item, through the same slow reloads.
+      await twoOne.getByRole('button', { name: /Đánh dấu đã kết luận nội dung/ }).click();
+      await expect.poll(async () => (await item(s.twoOne)).status, { timeout: 8_000 }).toBe('CONCLUDED');
+      await page.waitForTimeout(1_700);
+      expect(await twoOne.getByTestId('item-error').count()).toBe(0);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('records a vote, corrects it, then saves a conclusion, with slow reloads', async () => {
+    const s = await setUpSession('Phiên họp thử: sửa biểu quyết');
+    await setStatus(s.three, 'IN_DISCUSSION');
+    await openRoom(office, s.meetingId);
+    const { page } = office;
+    const restore = await slowReloads(page, 1_500);
+    try {
+      const three = row(page, s.three);
+      await saveVote(page, s.three, [4, 1, 0]);
+      await expect.poll(async () => (await item(s.three)).vote?.votesFor).toBe(4);
+      await saveVote(page, s.three, [5, 0, 0]);
+      await expect.poll(async () => (await item(s.three)).vote?.votesFor).toBe(5);
+      // Whatever reload lands now, the room keeps the corrected vote and its version.
+      await page.waitForTimeout(1_700);
+      expect(await three.getByTestId('agenda-vote').textContent()).toMatch(/5\D+0\D+0/);
+      await three.getByRole('button', { name: /Ghi kết luận nội dung/ }).click();
+      await three.getByLabel('Kết luận', { exact: true }).fill('Giao Ban Kiểm tra hoàn thiện báo cáo.');
+      await three.getByRole('button', { name: 'Lưu' }).click();
+      await expect
+        .poll(async () => (await item(s.three)).conclusion, { timeout: 8_000 })
+        .toBe('Giao Ban Kiểm tra hoàn thiện báo cáo.');
+      expect(await three.getByTestId('item-error').count()).toBe(0);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('shows a colleague’s status change on conflict and applies the conclusion again on request', async () => {
+    const s = await setUpSession('Phiên họp thử: hai người cùng sửa');
+    await setStatus(s.one, 'IN_DISCUSSION');
+    await openRoom(office, s.meetingId);
+    await openRoom(colleague, s.meetingId);
+    const mine = row(office.page, s.one);
+    await mine.getByRole('button', { name: /Ghi kết luận nội dung/ }).click();
+    await mine.getByLabel('Kết luận', { exact: true }).fill('Kết luận của văn phòng.');
+    // The head of the office concludes the item in the other browser just as the office's save leaves:
+    // the save reaches the server based on the version before, a genuine conflict.
+    let raced = false;
+    await office.page.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation === 'UpdateAgendaItem' && !raced) {
+        raced = true;
+        await row(colleague.page, s.one)
+          .getByRole('button', { name: /Đánh dấu đã kết luận nội dung/ })
+          .click();
+        await expect.poll(async () => (await item(s.one)).status).toBe('CONCLUDED');
+      }
+      await route.continue();
+    });
+    await mine.getByRole('button', { name: 'Lưu' }).click();
+    // The form keeps the office's text, the room shows the colleague's change, one click applies it again.
+    const reapply = mine.getByTestId('item-conflict-reapply');
+    await reapply.waitFor();
+    expect(raced).toBe(true);
+    expect(await mine.getByLabel('Kết luận', { exact: true }).inputValue()).toBe('Kết luận của văn phòng.');
+    expect(await mine.getByTestId('item-error').textContent()).toContain('người khác');
+    await expect.poll(() => mine.getByTestId('agenda-status').textContent()).toBe('Đã kết luận');
+    await reapply.click();
+    await expect.poll(async () => (await item(s.one)).conclusion).toBe('Kết luận của văn phòng.');
+    await expect.poll(() => mine.getByTestId('item-conflict-reapply').count()).toBe(0);
+    await expect.poll(() => row(colleague.page, s.one).textContent()).toContain('Kết luận của văn phòng.');
+    await office.page.unrouteAll({ behavior: 'wait' });
+  });
+
+  it('warns before closing a session with items still in discussion or never discussed', async () => {
+    const s = await setUpSession('Phiên họp thử: kết thúc');
+    await setStatus(s.twoOne, 'IN_DISCUSSION');
+    await openRoom(office, s.meetingId);
+    const { page } = office;
+    await page.getByTestId('transition-CLOSED').click();
+    const warnings = page.getByTestId('transition-warnings');
+    await expect.poll(() => warnings.textContent()).toContain('đang thảo luận (2.1)');
+    await expect.poll(() => warnings.textContent()).toContain('chưa được thảo luận');
+    await page.getByRole('button', { name: 'Hủy', exact: true }).first().click();
+    await expect.poll(() => warnings.count()).toBe(0);
+  });
+
+  it('warns before starting a meeting planned for another day', async () => {
+    const s = await setUpSession('Phiên họp thử: bắt đầu sớm', {
+      start: false,
+      startsAt: new Date(Date.now() + 21 * 86_400_000),
+    });
+    await openRoom(office, s.meetingId);
+    const { page } = office;
+    await page.getByTestId('transition-IN_PROGRESS').click();
+    await expect
+      .poll(() => page.getByTestId('transition-warnings').textContent())
+      .toMatch(/sau 2[01] ngày nữa/);
+    // Nothing changed until it is pressed again.
+    const { meeting } = await gql<{ meeting: { status: string } }>(
+      `query($id: ID!) { meeting(id: $id) { status } }`,
+      {
+        id: s.meetingId,
+      },
+    );
+    expect(meeting.status).toBe('SCHEDULED');
+  });
+
+  it('raised no uncaught errors in either page', () => {
+    expect(office.pageErrors).toEqual([]);
+    expect(colleague.pageErrors).toEqual([]);
+  });
+});
