@@ -231,4 +231,24 @@ describe('chair and secretary, in step with the participants', () => {
     const asChair = await create({ chairId: adminId });
     expect(asChair.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'chairId' });
   });
+
+  it('lists as possible participants everyone of the organization but a system administrator without a unit', async () => {
+    type Users = { users: { totalCount: number; edges: { node: { id: string } }[] } };
+    const ids = (result: { data?: Users | null }) => result.data!.users.edges.map(({ node }) => node.id);
+    const all = await t.gql<Users>(
+      `{ users(first: 100) { totalCount edges { node { id } } } }`,
+      {},
+      officeToken,
+    );
+    const candidates = await t.gql<Users>(
+      `{ users(first: 100, filter: { mayTakePart: true }) { totalCount edges { node { id } } } }`,
+      {},
+      officeToken,
+    );
+    expect(candidates.errors).toBeUndefined();
+    expect(ids(all)).toContain(adminId);
+    expect(ids(candidates)).toEqual(ids(all).filter((id) => id !== adminId));
+    expect(ids(candidates)).toEqual(expect.arrayContaining([adminWithUnitId, people.a]));
+    expect(candidates.data!.users.totalCount).toBe(all.data!.users.totalCount - 1);
+  });
 });

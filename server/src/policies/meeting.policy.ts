@@ -2,7 +2,7 @@ import { AgendaItemStatus, Classification, MeetingStatus, SystemRole } from '@qu
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { isMeetingOpen, nextAgendaItemStatuses, nextMeetingStatuses } from '../commands/meeting-lifecycle.js';
-import type { AgendaItem, Meeting, User } from '../entities/index.js';
+import type { AgendaItem, Meeting, Membership, User } from '../entities/index.js';
 
 /**
  * Meetings. INTERNAL: the whole organization. RESTRICTED: participants, members of the committee that meets,
@@ -131,6 +131,17 @@ export const meetingPolicy = {
    */
   mayTakePart(user: User, belongsToUnit: boolean): boolean {
     return user.systemRole !== SystemRole.ADMIN || belongsToUnit;
+  },
+
+  /** The same rule as a filter over the organization's users; `adminMemberships`: memberships of administrators. */
+  takingPart(viewer: Viewer, adminMemberships: readonly Pick<Membership, 'user'>[]): FilterQuery<User> {
+    return {
+      organization: viewer.organizationId,
+      $or: [
+        { systemRole: { $ne: SystemRole.ADMIN } },
+        { id: { $in: adminMemberships.map((m) => m.user.id) } },
+      ],
+    };
   },
 
   /** Copying a meeting (or a template) into a new one, or its agenda into another. */

@@ -1,5 +1,5 @@
-import { Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { ProgrammeItemStatus } from '@quorum/shared';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { ProgrammeItemStatus, SystemRole } from '@quorum/shared';
 import type { Context } from '../context.js';
 import {
   Membership,
@@ -15,7 +15,7 @@ import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { directoryPolicy } from '../policies/directory.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
-import { UnitViewerCan, UserViewerCan } from './types/directory.input.js';
+import { UnitViewerCan, UserFilter, UserViewerCan } from './types/directory.input.js';
 import { connectionType, findPage, PageArgs, type ConnectionShape } from './types/connection.js';
 
 export const UnitConnection = connectionType(Unit, 'Unit');
@@ -45,12 +45,23 @@ export class OrganizationResolver {
   }
 
   @Query(() => UserConnection)
-  users(
+  async users(
+    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em, viewer }: Context,
   ): Promise<ConnectionShape<User>> {
     const v = requireViewer(viewer);
-    return findPage(em, User, { organization: v.organizationId }, { fullName: 'asc', id: 'asc' }, page);
+    const where = filter?.mayTakePart
+      ? meetingPolicy.takingPart(
+          v,
+          await em.find(
+            Membership,
+            { user: { organization: v.organizationId, systemRole: SystemRole.ADMIN } },
+            { fields: ['user'] },
+          ),
+        )
+      : { organization: v.organizationId };
+    return findPage(em, User, where, { fullName: 'asc', id: 'asc' }, page);
   }
 
   @Query(() => ProgrammeConnection, { description: 'Annual work programmes, latest year first.' })

@@ -229,3 +229,13 @@ export class ApiTokenViewerCan {
   @Field(() => Boolean)
   revoke!: boolean;
 }
+
+@InputType()
+export class UserFilter {
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: only those who can be invited to meetings (not a system administrator who belongs to no unit).',
+  })
+  mayTakePart?: boolean;
+}
