@@ -26,11 +26,11 @@ function webSocketUrl(): string {
 
 /**
  * How long to wait before the next attempt to reconnect: a quarter second at first (a restarted server is
- * usually back within seconds), doubling up to 10 s, each wait drawn between half and all of it so that a
+ * usually back within seconds), doubling up to 5 s, each wait drawn between half and all of it so that a
  * restarted server is not stampeded by every client at once.
  */
 export function reconnectDelay(retries: number, random = Math.random()): number {
-  const ceiling = Math.min(250 * 2 ** (retries + 1), 10_000);
+  const ceiling = Math.min(250 * 2 ** (retries + 1), 5_000);
   return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }
 
