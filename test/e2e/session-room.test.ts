@@ -95,8 +95,17 @@ async function transition(meetingId: string, mutation: 'scheduleMeeting' | 'star
   });
 }
 
-/** A meeting of the standing board starting now, with items 1, 2, 2.1, 3 and 4; in progress unless told. */
-async function setUpSession(title: string, { start = true, startsAt = new Date() } = {}) {
+/**
+ * A meeting of the standing board starting now, with items 1, 2, 2.1, 3 and 4; in progress unless told
+ * (`stage`: left as a draft, or scheduled).
+ */
+async function setUpSession(
+  title: string,
+  {
+    stage = 'IN_PROGRESS',
+    startsAt = new Date(),
+  }: { stage?: 'DRAFT' | 'SCHEDULED' | 'IN_PROGRESS'; startsAt?: Date } = {},
+) {
   const units = await gql<{ units: { edges: { node: { id: string; kind: string } }[] } }>(
     `{ units(first: 100) { edges { node { id kind } } } }`,
   );
@@ -112,8 +121,8 @@ async function setUpSession(title: string, { start = true, startsAt = new Date()
   const twoOne = await addItem(meetingId, 'Đề án chuyển đổi số', two);
   const three = await addItem(meetingId, 'Báo cáo công tác kiểm tra');
   const four = await addItem(meetingId, 'Bế mạc');
-  await transition(meetingId, 'scheduleMeeting');
-  if (start) await transition(meetingId, 'startMeeting');
+  if (stage !== 'DRAFT') await transition(meetingId, 'scheduleMeeting');
+  if (stage === 'IN_PROGRESS') await transition(meetingId, 'startMeeting');
   return { meetingId, one, two, twoOne, three, four };
 }
 
@@ -291,7 +300,7 @@ describe.skipIf(!browserAvailable)('running a session in the room', () => {
 
   it('warns before starting a meeting planned for another day', async () => {
     const s = await setUpSession('Phiên họp thử: bắt đầu sớm', {
-      start: false,
+      stage: 'SCHEDULED',
       startsAt: new Date(Date.now() + 21 * 86_400_000),
     });
     await openRoom(office, s.meetingId);
@@ -308,6 +317,19 @@ describe.skipIf(!browserAvailable)('running a session in the room', () => {
       },
     );
     expect(meeting.status).toBe('SCHEDULED');
+  });
+
+  it('warns before scheduling a meeting whose start has passed', async () => {
+    const s = await setUpSession('Phiên họp thử: lên lịch muộn', {
+      stage: 'DRAFT',
+      startsAt: new Date(Date.now() - 3 * 86_400_000),
+    });
+    await openRoom(office, s.meetingId);
+    const { page } = office;
+    await page.getByTestId('transition-SCHEDULED').click();
+    await expect.poll(() => page.getByTestId('transition-warnings').textContent()).toContain('đã qua');
+    await page.getByTestId('transition-SCHEDULED').click();
+    await expect.poll(() => page.getByTestId('room-status').textContent()).toBe('Đã lên lịch');
   });
 
   it('is live again within seconds of a server restart, with what changed meanwhile', async () => {

@@ -2,9 +2,11 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
+import { describeInputError } from '../../apollo/input-error';
 
 /**
- * Runs one user action at a time and says in words what went wrong. A CONFLICT (someone
+ * Runs one user action at a time and says in words what went wrong (for refused input: which
+ * field and which limit). A CONFLICT (someone
  * else changed it first) gets a friendly message, and `conflict` is set: the room has already
  * been reloaded, so a form can offer to apply the person's input again over the new state.
  */
@@ -28,7 +30,9 @@ export function useActionRunner() {
       } catch (err) {
         const info = apiErrorInfo(err);
         setError(
-          info?.code === ErrorCode.CONFLICT ? t('room.conflict') : t(`errors.${info?.code ?? 'NETWORK'}`),
+          info?.code === ErrorCode.CONFLICT
+            ? t('room.conflict')
+            : (describeInputError(err, t) ?? t(`errors.${info?.code ?? 'NETWORK'}`)),
         );
         setConflict(info?.code === ErrorCode.CONFLICT);
         return false;
