@@ -19,6 +19,7 @@ import type {
   MeetingRoom,
   MeetingRoomQueryData,
   Participant,
+  UpdateMeetingInput,
 } from './types';
 
 /** How deep the agenda goes: "1", "2.1", "2.1.1". Indenting stops here. */
@@ -672,7 +673,31 @@ export const MEETING_PARTICIPANTS_QUERY: TypedDocumentNode<
   ${PARTICIPANT_FIELDS}
 `;
 
-/** People who can be invited to a meeting. */
+/** The meeting's details from the room's header; chair and secretary change participants' roles too. */
+export const UPDATE_MEETING_DETAILS_MUTATION: TypedDocumentNode<
+  { updateMeeting: { meeting: Omit<MeetingRoom, 'agenda'> } },
+  { input: UpdateMeetingInput }
+> = gql`
+  mutation UpdateMeetingDetails($input: UpdateMeetingInput!) {
+    updateMeeting(input: $input) {
+      meeting {
+        ...MeetingRoomFields
+        participants(first: 100) {
+          totalCount
+          edges {
+            node {
+              ...ParticipantFields
+            }
+          }
+        }
+      }
+    }
+  }
+  ${MEETING_ROOM_FIELDS}
+  ${PARTICIPANT_FIELDS}
+`;
+
+/** People who can be invited to a meeting (the server leaves out who may not take part). */
 export const PEOPLE_QUERY: TypedDocumentNode<
   {
     users: {
@@ -682,7 +707,7 @@ export const PEOPLE_QUERY: TypedDocumentNode<
   Record<string, never>
 > = gql`
   query People {
-    users(first: 100) {
+    users(first: 100, filter: { mayTakePart: true }) {
       edges {
         node {
           id

@@ -130,6 +130,8 @@ export interface CreateMeetingInput {
   endsAt?: string | null;
   location?: string | null;
   classification?: Classification | null;
+  chairId?: string;
+  secretaryId?: string;
 }
 
 export interface CreateMeetingMutationData {
@@ -145,6 +147,9 @@ export interface UpdateMeetingInput {
   endsAt?: string | null;
   location?: string | null;
   classification?: Classification;
+  /** null leaves the office empty. */
+  chairId?: string | null;
+  secretaryId?: string | null;
 }
 
 export interface UpdateMeetingMutationData {

@@ -2,19 +2,41 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorCode, MeetingKind, limits } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
+import { describeInputError } from '../apollo/input-error';
 import { addMeetingToLists } from '../apollo/meetings-cache';
 import { CREATE_MEETING_MUTATION } from '../apollo/operations';
 import { useCommittees } from '../hooks/useCommittees';
 import { useTimeZone } from '../hooks/useOrganization';
+import { usePeople } from '../hooks/usePeople';
 import { isoToZonedLocal, zonedLocalToIso } from '../i18n/format';
 import { Alert } from './Alert';
+import { CharacterCount, lengthRefusal } from './CharacterCount';
+import { PersonSelect } from './PersonSelect';
 
-type Field = 'title' | 'kind' | 'committeeId' | 'startsAt';
+type Field =
+  | 'title'
+  | 'kind'
+  | 'committeeId'
+  | 'startsAt'
+  | 'endsAt'
+  | 'location'
+  | 'chairId'
+  | 'secretaryId';
 type FieldErrors = Partial<Record<Field, string>>;
 
-const FIELDS: readonly Field[] = ['title', 'kind', 'committeeId', 'startsAt'];
+const FIELDS: readonly Field[] = [
+  'title',
+  'kind',
+  'committeeId',
+  'startsAt',
+  'endsAt',
+  'location',
+  'chairId',
+  'secretaryId',
+];
 
 function isField(value: string | undefined): value is Field {
   return value !== undefined && (FIELDS as readonly string[]).includes(value);
@@ -32,31 +54,63 @@ export function CreateMeetingForm() {
   const id = useId();
   const timeZone = useTimeZone();
   const units = useCommittees();
+  const { people } = usePeople();
   const [createMeeting, { loading: creating }] = useMutation(CREATE_MEETING_MUTATION);
 
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<MeetingKind>(MeetingKind.REGULAR);
   const [committeeId, setCommitteeId] = useState('');
   const [startsAt, setStartsAt] = useState(() => defaultStart(timeZone));
+  const [endsAt, setEndsAt] = useState('');
+  const [location, setLocation] = useState('');
+  const [chairId, setChairId] = useState('');
+  const [secretaryId, setSecretaryId] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ id: string; title: string } | null>(null);
 
   const { committees } = units;
-  const selectedCommittee = committeeId || committees[0]?.id || '';
+  // The select shows the first committee until another is chosen; the form submits exactly what it shows,
+  // and cannot be submitted before the committees have arrived (it used to, and then said "choose a
+  // committee" under a select that, a moment later, showed one).
+  const selectedCommittee = committees.some((unit) => unit.id === committeeId)
+    ? committeeId
+    : (committees[0]?.id ?? '');
+  const committeesReady = committees.length > 0;
+
+  /** Edits a field and drops the error it had: the message is about a value no longer there. */
+  const change =
+    <T,>(field: Field, set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setFieldErrors((errors) => {
+        if (!errors[field]) return errors;
+        const { [field]: _dropped, ...rest } = errors;
+        return rest;
+      });
+    };
 
   function validate(): FieldErrors {
     const errors: FieldErrors = {};
-    if (!title.trim()) errors.title = t('createMeeting.errors.titleRequired');
-    else if (title.trim().length > limits.titleMax)
-      errors.title = t('meetings.rename.tooLong', { max: limits.titleMax });
+    const trimmed = title.trim();
+    const titleTooLong = lengthRefusal('title', trimmed, limits.titleMax, t);
+    if (!trimmed) errors.title = t('createMeeting.errors.titleRequired');
+    else if (titleTooLong) errors.title = titleTooLong;
+    const locationTooLong = lengthRefusal('location', location.trim(), limits.locationMax, t);
+    if (locationTooLong) errors.location = locationTooLong;
     if (!selectedCommittee) errors.committeeId = t('createMeeting.errors.committeeRequired');
-    if (!zonedLocalToIso(startsAt, timeZone)) errors.startsAt = t('createMeeting.errors.startsAtRequired');
+    const start = zonedLocalToIso(startsAt, timeZone);
+    if (!start) errors.startsAt = t('createMeeting.errors.startsAtRequired');
+    const end = endsAt ? zonedLocalToIso(endsAt, timeZone) : null;
+    if (endsAt && (!end || (start && end <= start)))
+      errors.endsAt = t('meetingDetails.errors.endsBeforeStart');
+    if (chairId && chairId === secretaryId) errors.secretaryId = t('meetingDetails.errors.sameOfficer');
     return errors;
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!committeesReady) return;
     setCreated(null);
     setFormError(null);
     const errors = validate();
@@ -65,34 +119,49 @@ export function CreateMeetingForm() {
 
     const trimmed = title.trim();
     try {
-      await createMeeting({
+      const result = await createMeeting({
         variables: {
           input: {
             title: trimmed,
             kind,
             committeeId: selectedCommittee,
             startsAt: zonedLocalToIso(startsAt, timeZone) ?? startsAt,
+            ...(endsAt ? { endsAt: zonedLocalToIso(endsAt, timeZone) } : {}),
+            ...(location.trim() ? { location: location.trim() } : {}),
+            ...(chairId ? { chairId } : {}),
+            ...(secretaryId ? { secretaryId } : {}),
           },
         },
-        update: (cache, result) => {
-          const meeting = result.data?.createMeeting.meeting;
+        update: (cache, response) => {
+          const meeting = response.data?.createMeeting.meeting;
           if (meeting) addMeetingToLists(cache, meeting);
         },
       });
+      const meeting = result.data?.createMeeting.meeting;
       setTitle('');
-      setCreated(t('createMeeting.created', { title: trimmed }));
+      setEndsAt('');
+      setLocation('');
+      setChairId('');
+      setSecretaryId('');
+      if (meeting) setCreated({ id: meeting.id, title: trimmed });
     } catch (error) {
       const info = apiErrorInfo(error);
       if (info?.code === ErrorCode.BAD_USER_INPUT && isField(info.field)) {
-        setFieldErrors({ [info.field]: t('errors.BAD_USER_INPUT') });
+        setFieldErrors({ [info.field]: describeInputError(error, t) ?? t('errors.BAD_USER_INPUT') });
       } else {
-        setFormError(t(`errors.${info?.code ?? 'NETWORK'}`));
+        setFormError(describeInputError(error, t) ?? t(`errors.${info?.code ?? 'NETWORK'}`));
       }
     }
   }
 
-  const describedBy = (field: Field, extra?: string) =>
-    [fieldErrors[field] ? `${id}-${field}-error` : null, extra].filter(Boolean).join(' ') || undefined;
+  const describedBy = (field: Field, ...extra: string[]) =>
+    [fieldErrors[field] ? `${id}-${field}-error` : null, ...extra].filter(Boolean).join(' ') || undefined;
+  const errorOf = (field: Field) =>
+    fieldErrors[field] && (
+      <p id={`${id}-${field}-error`} className="field__error">
+        {fieldErrors[field]}
+      </p>
+    );
 
   return (
     <section className="panel create-meeting" aria-labelledby={`${id}-heading`}>
@@ -107,18 +176,14 @@ export function CreateMeetingForm() {
             name="title"
             type="text"
             value={title}
-            maxLength={limits.titleMax}
             placeholder={t('createMeeting.titlePlaceholder')}
-            onChange={(event) => setTitle(event.target.value)}
+            onChange={(event) => change('title', setTitle)(event.target.value)}
             aria-invalid={fieldErrors.title ? true : undefined}
-            aria-describedby={describedBy('title')}
+            aria-describedby={describedBy('title', `${id}-title-count`)}
             required
           />
-          {fieldErrors.title && (
-            <p id={`${id}-title-error`} className="field__error">
-              {fieldErrors.title}
-            </p>
-          )}
+          <CharacterCount id={`${id}-title-count`} length={title.trim().length} max={limits.titleMax} />
+          {errorOf('title')}
         </div>
 
         <div className="field">
@@ -127,7 +192,7 @@ export function CreateMeetingForm() {
             id={`${id}-kind`}
             name="kind"
             value={kind}
-            onChange={(event) => setKind(event.target.value as MeetingKind)}
+            onChange={(event) => change('kind', setKind)(event.target.value as MeetingKind)}
             aria-describedby={describedBy('kind')}
           >
             {Object.values(MeetingKind).map((value) => (
@@ -136,11 +201,7 @@ export function CreateMeetingForm() {
               </option>
             ))}
           </select>
-          {fieldErrors.kind && (
-            <p id={`${id}-kind-error`} className="field__error">
-              {fieldErrors.kind}
-            </p>
-          )}
+          {errorOf('kind')}
         </div>
 
         <div className="field">
@@ -149,14 +210,14 @@ export function CreateMeetingForm() {
             id={`${id}-committee`}
             name="committeeId"
             value={selectedCommittee}
-            onChange={(event) => setCommitteeId(event.target.value)}
-            disabled={units.loading && committees.length === 0}
+            onChange={(event) => change('committeeId', setCommitteeId)(event.target.value)}
+            disabled={!committeesReady}
             aria-invalid={fieldErrors.committeeId ? true : undefined}
             aria-describedby={describedBy('committeeId')}
             required
           >
-            {units.loading && committees.length === 0 && <option value="">{t('common.loading')}</option>}
-            {!units.loading && committees.length === 0 && (
+            {units.loading && !committeesReady && <option value="">{t('common.loading')}</option>}
+            {!units.loading && !committeesReady && (
               <option value="">{t('createMeeting.noCommittees')}</option>
             )}
             {committees.map((unit) => (
@@ -165,11 +226,7 @@ export function CreateMeetingForm() {
               </option>
             ))}
           </select>
-          {fieldErrors.committeeId && (
-            <p id={`${id}-committeeId-error`} className="field__error">
-              {fieldErrors.committeeId}
-            </p>
-          )}
+          {errorOf('committeeId')}
           {units.error && (
             <p className="field__error">{t(`errors.${apiErrorInfo(units.error)?.code ?? 'NETWORK'}`)}</p>
           )}
@@ -182,7 +239,7 @@ export function CreateMeetingForm() {
             name="startsAt"
             type="datetime-local"
             value={startsAt}
-            onChange={(event) => setStartsAt(event.target.value)}
+            onChange={(event) => change('startsAt', setStartsAt)(event.target.value)}
             aria-invalid={fieldErrors.startsAt ? true : undefined}
             aria-describedby={describedBy('startsAt', `${id}-startsAt-hint`)}
             required
@@ -190,21 +247,71 @@ export function CreateMeetingForm() {
           <p id={`${id}-startsAt-hint`} className="field__hint">
             {t('createMeeting.startsAtHint', { timeZone })}
           </p>
-          {fieldErrors.startsAt && (
-            <p id={`${id}-startsAt-error`} className="field__error">
-              {fieldErrors.startsAt}
-            </p>
-          )}
+          {errorOf('startsAt')}
         </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-endsAt`}>{t('meetingDetails.endsAt')}</label>
+          <input
+            id={`${id}-endsAt`}
+            name="endsAt"
+            type="datetime-local"
+            value={endsAt}
+            min={startsAt}
+            onChange={(event) => change('endsAt', setEndsAt)(event.target.value)}
+            aria-invalid={fieldErrors.endsAt ? true : undefined}
+            aria-describedby={describedBy('endsAt')}
+          />
+          {errorOf('endsAt')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${id}-location`}>{t('meetingDetails.location')}</label>
+          <input
+            id={`${id}-location`}
+            name="location"
+            type="text"
+            value={location}
+            onChange={(event) => change('location', setLocation)(event.target.value)}
+            aria-invalid={fieldErrors.location ? true : undefined}
+            aria-describedby={describedBy('location', `${id}-location-count`)}
+          />
+          <CharacterCount
+            id={`${id}-location-count`}
+            length={location.trim().length}
+            max={limits.locationMax}
+          />
+          {errorOf('location')}
+        </div>
+
+        <PersonSelect
+          id={`${id}-chair`}
+          label={t('meetingDetails.chair')}
+          value={chairId}
+          people={people}
+          onChange={change('chairId', setChairId)}
+          error={fieldErrors.chairId}
+        />
+        <PersonSelect
+          id={`${id}-secretary`}
+          label={t('meetingDetails.secretary')}
+          value={secretaryId}
+          people={people}
+          onChange={change('secretaryId', setSecretaryId)}
+          error={fieldErrors.secretaryId}
+        />
 
         {formError && <Alert tone="error">{formError}</Alert>}
         {created && (
           <Alert tone="success" testId="create-meeting-success">
-            {created}
+            {t('createMeeting.created', { title: created.title })}{' '}
+            <Link to={`/meetings/${created.id}`} data-testid="created-meeting-link">
+              {t('createMeeting.open')}
+            </Link>
           </Alert>
         )}
 
-        <button type="submit" className="button button--primary" disabled={creating}>
+        <button type="submit" className="button button--primary" disabled={creating || !committeesReady}>
           {creating ? t('createMeeting.submitting') : t('createMeeting.submit')}
         </button>
       </form>

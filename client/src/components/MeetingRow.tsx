@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Classification, ErrorCode, limits } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
+import { describeInputError } from '../apollo/input-error';
 import { MEETING_QUERY, UPDATE_MEETING_MUTATION } from '../apollo/operations';
 import type { Meeting } from '../apollo/types';
 import { useFormatDateTime } from '../hooks/useFormat';
+import { CharacterCount, lengthRefusal } from './CharacterCount';
 
 interface Editing {
   draft: string;
@@ -50,8 +52,9 @@ export function MeetingRow({ meeting }: { meeting: Meeting }) {
       setMessage({ tone: 'error', text: t('meetings.rename.required') });
       return;
     }
-    if (title.length > limits.titleMax) {
-      setMessage({ tone: 'error', text: t('meetings.rename.tooLong', { max: limits.titleMax }) });
+    const tooLong = lengthRefusal('title', title, limits.titleMax, t);
+    if (tooLong) {
+      setMessage({ tone: 'error', text: tooLong });
       return;
     }
     if (title === meeting.title && editing.version === meeting.version) {
@@ -82,7 +85,10 @@ export function MeetingRow({ meeting }: { meeting: Meeting }) {
           // The warning already says what happened; the live feed will bring the change.
         }
       } else {
-        setMessage({ tone: 'error', text: t(`errors.${info?.code ?? 'NETWORK'}`) });
+        setMessage({
+          tone: 'error',
+          text: describeInputError(error, t) ?? t(`errors.${info?.code ?? 'NETWORK'}`),
+        });
       }
     }
   }
@@ -103,14 +109,14 @@ export function MeetingRow({ meeting }: { meeting: Meeting }) {
         id={`${id}-title`}
         type="text"
         value={editing.draft}
-        maxLength={limits.titleMax}
         autoFocus
         onChange={(event) => {
           const draft = event.target.value;
           setEditing((current) => (current ? { ...current, draft } : current));
         }}
-        aria-describedby={message ? `${id}-message` : undefined}
+        aria-describedby={[message ? `${id}-message` : '', `${id}-count`].join(' ').trim()}
       />
+      <CharacterCount id={`${id}-count`} length={editing.draft.trim().length} max={limits.titleMax} />
       <div className="rename__actions">
         <button type="submit" className="button button--primary button--small" disabled={saving}>
           {saving ? t('common.saving') : t('common.save')}

@@ -54,6 +54,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     none: '—',
     unknownUser: 'Someone',
+    characterCount: '{{count, number}}/{{max, number}} characters',
   },
   nav: {
     label: 'Main navigation',
@@ -343,6 +344,24 @@ export const en: Messages = {
       updated: '{{actor}} updated the meeting “{{title}}”.',
     },
   },
+  meetingDetails: {
+    edit: 'Edit details',
+    editLabel: 'Edit the meeting’s details',
+    title: 'Title',
+    startsAt: 'Starts',
+    endsAt: 'Ends (planned)',
+    location: 'Location',
+    chair: 'Chair',
+    secretary: 'Secretary',
+    nobody: '— None —',
+    conflict: 'Someone else has just edited this meeting. Their changes are loaded; review and save again.',
+    overrun: 'The agenda takes {{total}} and runs until {{until}}, {{over}} past the planned end ({{end}}).',
+    errors: {
+      endsBeforeStart: 'The end must be after the start.',
+      sameOfficer: 'The chair and the secretary must be two different people.',
+      titleRequired: 'Please enter a title.',
+    },
+  },
   createMeeting: {
     heading: 'New meeting',
     title: 'Title',
@@ -355,6 +374,7 @@ export const en: Messages = {
     submit: 'Create meeting',
     submitting: 'Creating…',
     created: 'Meeting “{{title}}” created.',
+    open: 'Open the meeting',
     errors: {
       titleRequired: 'Please enter a title.',
       committeeRequired: 'Please choose a committee.',

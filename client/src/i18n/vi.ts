@@ -53,6 +53,7 @@ export const vi = {
     cancel: 'Hủy',
     none: '—',
     unknownUser: 'Một người dùng',
+    characterCount: '{{count, number}}/{{max, number}} ký tự',
   },
   nav: {
     label: 'Điều hướng chính',
@@ -344,6 +345,25 @@ export const vi = {
       updated: '{{actor}} vừa cập nhật cuộc họp “{{title}}”.',
     },
   },
+  meetingDetails: {
+    edit: 'Sửa thông tin',
+    editLabel: 'Sửa thông tin cuộc họp',
+    title: 'Tên cuộc họp',
+    startsAt: 'Bắt đầu',
+    endsAt: 'Kết thúc (dự kiến)',
+    location: 'Địa điểm',
+    chair: 'Chủ trì',
+    secretary: 'Thư ký',
+    nobody: '— Chưa chọn —',
+    conflict: 'Người khác vừa sửa cuộc họp này. Thông tin mới đã được tải; hãy xem lại rồi lưu lần nữa.',
+    overrun:
+      'Chương trình dự kiến {{total}}, kéo dài đến {{until}}, quá giờ kết thúc dự kiến ({{end}}) {{over}}.',
+    errors: {
+      endsBeforeStart: 'Thời gian kết thúc phải sau thời gian bắt đầu.',
+      sameOfficer: 'Chủ trì và thư ký phải là hai người khác nhau.',
+      titleRequired: 'Vui lòng nhập tên cuộc họp.',
+    },
+  },
   createMeeting: {
     heading: 'Tạo cuộc họp',
     title: 'Tên cuộc họp',
@@ -356,6 +376,7 @@ export const vi = {
     submit: 'Tạo cuộc họp',
     submitting: 'Đang tạo…',
     created: 'Đã tạo cuộc họp “{{title}}”.',
+    open: 'Mở cuộc họp',
     errors: {
       titleRequired: 'Vui lòng nhập tên cuộc họp.',
       committeeRequired: 'Vui lòng chọn cấp ủy.',

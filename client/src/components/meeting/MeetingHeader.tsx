@@ -2,31 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Classification } from '@quorum/shared';
 import type { MeetingRoom } from '../../apollo/types';
-import { useFormatDateTime, useLocale } from '../../hooks/useFormat';
-import { useTimeZone } from '../../hooks/useOrganization';
-import { formatDate, formatTime, zonedDateKey } from '../../i18n/format';
+import { useFormatDateTime } from '../../hooks/useFormat';
 import type { MeetingActions } from './actions';
 import { CopyMeetingPanel } from './CopyMeetingPanel';
+import { MeetingDetails } from './MeetingDetails';
 import { MeetingToolbar } from './MeetingToolbar';
 import { MeetingTransitions } from './MeetingTransitions';
 import { useActionRunner } from './useActionRunner';
 
 export function MeetingHeader({ meeting, actions }: { meeting: MeetingRoom; actions: MeetingActions }) {
   const { t } = useTranslation();
-  const locale = useLocale();
-  const timeZone = useTimeZone();
   const { busy, error, run } = useActionRunner();
   const { markMaterialsRead } = actions;
   const formatDateTime = useFormatDateTime();
   const readAt = meeting.viewerParticipant?.materialsReadAt;
-
-  const sameDay =
-    meeting.endsAt && zonedDateKey(meeting.endsAt, timeZone) === zonedDateKey(meeting.startsAt, timeZone);
-  const when = meeting.endsAt
-    ? sameDay
-      ? `${formatTime(meeting.startsAt, timeZone)}–${formatTime(meeting.endsAt, timeZone)}, ${formatDate(meeting.startsAt, locale, timeZone)}`
-      : `${formatTime(meeting.startsAt, timeZone)} ${formatDate(meeting.startsAt, locale, timeZone)} – ${formatTime(meeting.endsAt, timeZone)} ${formatDate(meeting.endsAt, locale, timeZone)}`
-    : `${formatTime(meeting.startsAt, timeZone)}, ${formatDate(meeting.startsAt, locale, timeZone)}`;
 
   return (
     <header className="panel meeting-header">
@@ -52,30 +41,7 @@ export function MeetingHeader({ meeting, actions }: { meeting: MeetingRoom; acti
           </span>
         )}
       </p>
-      <dl className="meeting-facts">
-        <div>
-          <dt>{t('room.facts.time')}</dt>
-          <dd>
-            <time dateTime={meeting.startsAt}>{when}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('room.facts.location')}</dt>
-          <dd>{meeting.location || t('common.none')}</dd>
-        </div>
-        <div>
-          <dt>{t('room.facts.committee')}</dt>
-          <dd>{meeting.committee.name}</dd>
-        </div>
-        <div>
-          <dt>{t('room.facts.chair')}</dt>
-          <dd>{meeting.chair?.fullName ?? t('common.none')}</dd>
-        </div>
-        <div>
-          <dt>{t('room.facts.secretary')}</dt>
-          <dd>{meeting.secretary?.fullName ?? t('common.none')}</dd>
-        </div>
-      </dl>
+      <MeetingDetails meeting={meeting} />
 
       {(markMaterialsRead || readAt) && (
         <p className="meeting-header__read" data-print="hide">
