@@ -34,6 +34,7 @@ describe('chair and secretary, in step with the participants', () => {
   let adminId: string;
   let adminWithUnitId: string;
   let foreignId: string;
+  let inactiveId: string;
 
   beforeAll(async () => {
     t = await startTestServer(async (db) => {
@@ -49,6 +50,13 @@ describe('chair and secretary, in step with the participants', () => {
         c: (await member()).user.id,
         d: (await member()).user.id,
       };
+      inactiveId = (
+        await buildUser(em, tenant.organization, {
+          unit: tenant.committee,
+          role: MembershipRole.MEMBER,
+          active: false,
+        })
+      ).user.id;
       adminId = (await buildUser(em, tenant.organization, { systemRole: SystemRole.ADMIN })).user.id;
       adminWithUnitId = (
         await buildUser(em, tenant.organization, { systemRole: SystemRole.ADMIN, unit: tenant.department })
@@ -250,5 +258,35 @@ describe('chair and secretary, in step with the participants', () => {
     expect(ids(candidates)).toEqual(ids(all).filter((id) => id !== adminId));
     expect(ids(candidates)).toEqual(expect.arrayContaining([adminWithUnitId, people.a]));
     expect(candidates.data!.users.totalCount).toBe(all.data!.users.totalCount - 1);
+  });
+
+  it("invites a unit's active members at once with people named one by one, skipping who already takes part", async () => {
+    const meeting = (await create({ chairId: people.a })).data!.createMeeting.meeting;
+    const add = (input: Record<string, unknown>) =>
+      gql<{ addParticipants: { meeting: MeetingShape; participants: { user: { id: string } }[] } }>(
+        `mutation($input: AddParticipantsInput!) { addParticipants(input: $input) {
+           participants { user { id } } meeting { ${MEETING} } } }`,
+        { meetingId: meeting.id, ...input },
+      );
+    const asChairs = await add({ units: [{ unitId: committeeId, role: 'CHAIR' }] });
+    expect(asChairs.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'units' });
+    const result = await add({
+      participants: [{ userId: people.b, role: 'SECRETARY' }],
+      units: [{ unitId: committeeId, role: 'MEMBER' }],
+    });
+    expect(result.errors).toBeUndefined();
+    const after = result.data!.addParticipants.meeting;
+    // The chair keeps the chair, b is named as secretary, the other active members join; the inactive do not.
+    expect(roles(after)).toEqual({
+      [people.a]: 'CHAIR',
+      [people.b]: 'SECRETARY',
+      [people.c]: 'MEMBER',
+      [people.d]: 'MEMBER',
+    });
+    expect(Object.keys(roles(after))).not.toContain(inactiveId);
+    expect(after.secretary).toEqual({ id: people.b });
+    expect(result.data!.addParticipants.participants).toHaveLength(3);
+    const again = await add({ units: [{ unitId: committeeId, role: 'MEMBER' }] });
+    expect(again.data!.addParticipants.participants).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { ParticipantRole } from '@quorum/shared';
+import { ParticipantRole, limits } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { type Meeting, Participant } from '../entities/index.js';
+import { type Meeting, Membership, Participant, Unit } from '../entities/index.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
@@ -44,18 +44,28 @@ async function meetingIdOfParticipant(em: EntityManager, id: string): Promise<st
   return participant.meeting.id;
 }
 
-/** Invites users (each notified, except to a template); a user takes part once, an office is held by one. */
+/**
+ * Invites users (each notified, except to a template): those named, and the active members of the units
+ * named (skipping who already takes part or is named). A user takes part once, an office is held by one.
+ */
 export async function addParticipants(
   ctx: Context,
   viewer: Viewer,
   input: AddParticipantsInput,
 ): Promise<{ meeting: Meeting; participants: Participant[] }> {
-  const userIds = input.participants.map((entry) => entry.userId);
+  const named = input.participants ?? [];
+  const units = input.units ?? [];
+  const userIds = named.map((entry) => entry.userId);
+  if (named.length === 0 && units.length === 0)
+    throw new BadInputError('participants', 'Name at least one person or unit');
   if (new Set(userIds).size !== userIds.length)
     throw new BadInputError('participants', 'Each user is listed once');
-  for (const office of [ParticipantRole.CHAIR, ParticipantRole.SECRETARY])
-    if (input.participants.filter((entry) => entry.role === office).length > 1)
+  for (const office of [ParticipantRole.CHAIR, ParticipantRole.SECRETARY]) {
+    if (named.filter((entry) => entry.role === office).length > 1)
       throw new BadInputError('participants', `A meeting has one ${office}`);
+    if (units.some((entry) => entry.role === office))
+      throw new BadInputError('units', `A unit's members cannot all be ${office}`);
+  }
   return runCommand(ctx, async (em) => {
     await lockMeeting(em, input.meetingId);
     const meeting = await loadOpenMeeting(em, viewer, input.meetingId, 'changed');
@@ -63,8 +73,26 @@ export async function addParticipants(
     const roster = await MeetingRoster.load(ctx, em, viewer, meeting);
     const taken = userIds.find((userId) => roster.find(userId));
     if (taken) throw new BadInputError('participants', `User ${taken} already takes part in this meeting`);
+    const entries = [...named];
+    for (const unit of units) {
+      const found = await em.findOne(Unit, { id: unit.unitId, organization: viewer.organizationId });
+      if (!found) throw new NotFoundError('Unit', unit.unitId);
+      const members = await em.find(
+        Membership,
+        { unit: found, user: { active: true } },
+        { orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
+      for (const { user } of members)
+        if (!roster.find(user.id) && !entries.some((entry) => entry.userId === user.id))
+          entries.push({ userId: user.id, role: unit.role });
+    }
+    if (entries.length > limits.participantsPerCallMax)
+      throw new BadInputError('units', `At most ${limits.participantsPerCallMax} people at once`, {
+        constraint: 'arrayMaxSize',
+        limit: limits.participantsPerCallMax,
+      });
     const participants: Participant[] = [];
-    for (const entry of input.participants) participants.push(await roster.add(entry.userId, entry.role));
+    for (const entry of entries) participants.push(await roster.add(entry.userId, entry.role));
     await roster.finish();
     return { meeting, participants };
   });

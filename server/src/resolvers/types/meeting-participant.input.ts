@@ -1,5 +1,5 @@
 import { Attendance, ParticipantRole, limits } from '@quorum/shared';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Meeting, Participant } from '../../entities/index.js';
 
@@ -13,19 +13,36 @@ export class ParticipantEntryInput {
   role!: ParticipantRole;
 }
 
+@InputType({ description: "A unit's members, invited together with one role." })
+export class UnitParticipantsInput {
+  @Field(() => ID)
+  @IsUUID()
+  unitId!: string;
+
+  @Field(() => ParticipantRole, { description: 'MEMBER or INVITEE: an office is held by one person.' })
+  role!: ParticipantRole;
+}
+
 @InputType({
-  description: 'Invites users to a meeting; each is notified. A user already taking part is refused.',
+  description:
+    "Invites users to a meeting, one by one and a unit's active members at once; each is notified. A user named who already takes part is refused; a unit's member who already takes part (or is named) is skipped.",
 })
 export class AddParticipantsInput {
   @Field(() => ID)
   @IsUUID()
   meetingId!: string;
 
-  @Field(() => [ParticipantEntryInput])
-  @ArrayMinSize(1)
+  @Field(() => [ParticipantEntryInput], { nullable: true })
+  @IsOptional()
   @ArrayMaxSize(limits.participantsPerCallMax)
   @ValidateNested({ each: true })
-  participants!: ParticipantEntryInput[];
+  participants?: ParticipantEntryInput[];
+
+  @Field(() => [UnitParticipantsInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(limits.participantsPerCallMax)
+  @ValidateNested({ each: true })
+  units?: UnitParticipantsInput[];
 }
 
 @InputType()
