@@ -149,4 +149,66 @@ describe.skipIf(!browserAvailable)('preparing a meeting', () => {
     expect(office.pageErrors).toEqual([]);
     await office.context.close();
   }, 90_000);
+
+  it('never says "choose a committee" while one shows: the form waits for the committees', async () => {
+    const person = await openPerson(browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
+    const { page } = person;
+    // The committees arrive late (a slow office network): 3 s after everything else.
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string } | null;
+      if (body?.operationName === 'Units') await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue();
+    });
+    await signIn(person, server, 'office@quorum.test', { signedIn: meetingsHeading });
+    const form = page.getByTestId('create-meeting-form');
+    const title = `Họp sớm ${Date.now().toString(36)}`;
+    const committee = form.getByLabel('Cấp ủy', { exact: true });
+    await form.getByLabel('Tên cuộc họp', { exact: true }).fill(title);
+    // Submitting before the committees are there (the race this guards against).
+    expect(await committee.isDisabled()).toBe(true);
+    await form.getByLabel('Tên cuộc họp', { exact: true }).press('Enter');
+    await form.getByRole('button', { name: 'Tạo cuộc họp' }).click({ trial: true, timeout: 5_000 });
+    await expect.poll(() => committee.inputValue()).not.toBe('');
+    expect(await form.getByText('Vui lòng chọn cấp ủy.').count()).toBe(0);
+    await form.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    await page.getByTestId('create-meeting-success').waitFor();
+    expect(await form.getByText('Vui lòng chọn cấp ủy.').count()).toBe(0);
+    expect(person.pageErrors).toEqual([]);
+    await person.context.close();
+  }, 60_000);
+
+  it('adds several people and a whole unit at once, and never offers the system administrator', async () => {
+    const office = await onMeetingsList('office@quorum.test');
+    const { page } = office;
+    const form = page.getByTestId('create-meeting-form');
+    await form
+      .getByLabel('Tên cuộc họp', { exact: true })
+      .fill(`Họp mời nhiều người ${Date.now().toString(36)}`);
+    await form.getByRole('button', { name: 'Tạo cuộc họp' }).click();
+    await page.getByTestId('created-meeting-link').click();
+    await page.getByTestId('participants').waitFor();
+    expect(await page.getByTestId('participant').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Thêm thành phần' }).click();
+    const add = page.getByTestId('add-participant-form');
+    const people = add.getByLabel('Người được mời', { exact: true });
+    await people.locator('option', { hasText: 'Nguyễn Văn Thành' }).waitFor();
+    expect(await people.locator('option', { hasText: 'Quản trị hệ thống' }).count()).toBe(0);
+    const value = (name: string) => people.locator('option', { hasText: name }).first().getAttribute('value');
+    await people.selectOption([(await value('Nguyễn Văn Thành'))!, (await value('Đặng Quốc Việt'))!]);
+    const units = add.getByLabel('Cả đơn vị (các thành viên đang hoạt động)', { exact: true });
+    const unit = await units.locator('option', { hasText: 'Ủy ban Kiểm tra Tỉnh ủy' }).getAttribute('value');
+    await units.selectOption([unit!]);
+    await add.getByLabel('Vai trò', { exact: true }).selectOption('MEMBER');
+    await add.getByRole('button', { name: 'Thêm thành phần' }).click();
+
+    await participantRow(page, 'Nguyễn Thị Lệ Hằng').waitFor();
+    for (const name of ['Nguyễn Văn Thành', 'Đặng Quốc Việt', 'Phan Đình Lộc'])
+      expect(await participantRow(page, name).count()).toBe(1);
+    expect(await page.getByTestId('participant').count()).toBeGreaterThan(3);
+    expect(await participantRow(page, 'Quản trị hệ thống').count()).toBe(0);
+    await screenshot(page, '33-participants-added');
+    expect(office.pageErrors).toEqual([]);
+    await office.context.close();
+  }, 90_000);
 });

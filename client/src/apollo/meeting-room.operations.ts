@@ -722,7 +722,13 @@ export const PEOPLE_QUERY: TypedDocumentNode<
 
 export const ADD_PARTICIPANTS_MUTATION: TypedDocumentNode<
   { addParticipants: { participants: Participant[] } },
-  { input: { meetingId: string; participants: Array<{ userId: string; role: ParticipantRole }> } }
+  {
+    input: {
+      meetingId: string;
+      participants: Array<{ userId: string; role: ParticipantRole }>;
+      units?: Array<{ unitId: string; role: ParticipantRole }>;
+    };
+  }
 > = gql`
   mutation AddParticipants($input: AddParticipantsInput!) {
     addParticipants(input: $input) {

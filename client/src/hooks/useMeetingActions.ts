@@ -204,8 +204,11 @@ export function useMeetingActions(
           ? () => guarded(() => markRead({ variables: { input: { meetingId } } }), true)
           : undefined,
       addParticipants: can.manageParticipants
-        ? (entries) =>
-            guarded(() => addPeople({ variables: { input: { meetingId, participants: entries } } }), true)
+        ? (entries, units = []) =>
+            guarded(
+              () => addPeople({ variables: { input: { meetingId, participants: entries, units } } }),
+              true,
+            )
         : undefined,
       setParticipantRole: can.manageParticipants
         ? (participant, role) =>

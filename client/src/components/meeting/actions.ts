@@ -45,7 +45,11 @@ export interface MeetingActions {
   setAttendance?: (participant: Participant, attendance: Attendance) => Promise<void>;
   markMaterialsRead?: () => Promise<void>;
   /** Present when the viewer may manage who takes part. */
-  addParticipants?: (entries: Array<{ userId: string; role: ParticipantRole }>) => Promise<void>;
+  /** People one by one, and whole units (their active members, skipping who already takes part). */
+  addParticipants?: (
+    entries: Array<{ userId: string; role: ParticipantRole }>,
+    units?: Array<{ unitId: string; role: ParticipantRole }>,
+  ) => Promise<void>;
   setParticipantRole?: (participant: Participant, role: ParticipantRole) => Promise<void>;
   removeParticipant?: (participant: Participant) => Promise<void>;
   /** Present when the viewer may copy this meeting: returns the new meeting's id. */
