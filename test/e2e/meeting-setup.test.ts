@@ -211,4 +211,45 @@ describe.skipIf(!browserAvailable)('preparing a meeting', () => {
     expect(office.pageErrors).toEqual([]);
     await office.context.close();
   }, 90_000);
+
+  it("fits the office's meeting room on a phone (390 px), reorder buttons included", async () => {
+    const phone = await openPerson(browser, { width: 390, height: 844 }, PAGE_TIMEOUT);
+    const { page } = phone;
+    await signIn(phone, server, 'office@quorum.test', {
+      path: '/?status=SCHEDULED',
+      signedIn: meetingsHeading,
+    });
+    await page
+      .getByTestId('meeting-row')
+      .filter({ hasText: 'Hội nghị Ban Chấp hành' })
+      .first()
+      .getByTestId('meeting-title')
+      .click();
+    await page.getByTestId('agenda').waitFor();
+    await page.locator('[data-move]').first().waitFor();
+    const wide = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('body *'))
+        .filter((element) => element.getBoundingClientRect().right > 391)
+        .slice(0, 8)
+        .map(
+          (element) =>
+            `${element.tagName}.${element.className} ${Math.round(element.getBoundingClientRect().right)}`,
+        ),
+    );
+    await screenshot(page, '34-room-phone');
+    expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const moves = await page
+      .locator('[data-move]')
+      .evaluateAll((buttons) =>
+        buttons.map((button) => button.getBoundingClientRect()).map((r) => [r.left, r.right]),
+      );
+    expect(moves.length).toBeGreaterThan(0);
+    for (const [left, right] of moves) {
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(right).toBeLessThanOrEqual(390);
+    }
+    expect(phone.pageErrors).toEqual([]);
+    await phone.context.close();
+  }, 60_000);
 });
