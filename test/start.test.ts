@@ -1,7 +1,7 @@
 // The two commands of the README, end to end: `pnpm start` on an empty data directory, SIGTERM, and a
 // second start on the same directory.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -202,5 +202,82 @@ describe('pnpm start', () => {
     expect(bad.output()).toContain(
       'Invalid configuration: PORT must be an integer from 0 to 65535 (got "abc")',
     );
+  });
+
+  it('refuses a second start on a port in use, or on a data directory in use, with one plain line and exit code 1', async () => {
+    const first = server('0');
+    try {
+      const url = await waitForUrl(first);
+      const port = new URL(url).port;
+      expect(existsSync(`${dataDir}.lock`)).toBe(true);
+
+      const otherDir = path.join(mkdtempSync(path.join(tmpdir(), 'quorum-start-')), 'data');
+      const samePort = launch(
+        process.execPath,
+        ['--import', 'tsx', 'src/main.ts'],
+        { DATA_DIR: otherDir, PORT: port },
+        path.join(repoRoot, 'server'),
+      );
+      expect(await samePort.exited).toBe(1);
+      expect(samePort.output().trim()).toBe(
+        `Port ${port} is already in use (by another Quorum or another program): stop it, or set PORT to a free port.`,
+      );
+      // Refused before the database was opened: nothing was created for it.
+      expect(existsSync(otherDir)).toBe(false);
+
+      const sameDir = server('0');
+      expect(await sameDir.exited).toBe(1);
+      expect(sameDir.output().trim()).toBe(
+        `The data directory ${dataDir} is in use by another Quorum (pid ${first.child.pid}): stop it, or set DATA_DIR to another directory.`,
+      );
+      // The first one still serves.
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+      rmSync(path.dirname(otherDir), { recursive: true, force: true });
+    } finally {
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+    }
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
+  it('reads a .env file (ENV_FILE names another), where variables already set win, and takes over a stale lock', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quorum-env-'));
+    const envDataDir = path.join(dir, 'data');
+    const envFile = path.join(dir, 'quorum.env');
+    writeFileSync(
+      envFile,
+      `# as in .env.example\nDATA_DIR=${envDataDir}\nDEMO_PASSWORD=from-the-env-file\nPORT=not-a-port\n`,
+    );
+    // A process that crashed holding the directory: its pid is gone.
+    const crashed = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => crashed.on('exit', resolve));
+    writeFileSync(`${envDataDir}.lock`, `${crashed.pid}\n`);
+
+    const started = launch(
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts'],
+      { ENV_FILE: envFile, PORT: '0' },
+      path.join(repoRoot, 'server'),
+    );
+    try {
+      const url = await waitForUrl(started);
+      expect(started.output()).toContain(`Configuration read from ${envFile}`);
+      expect(started.output()).toContain(`embedded PGlite in ${envDataDir}`);
+      const login = await graphql(
+        url,
+        `
+          mutation {
+            login(input: { email: "office@quorum.test", password: "from-the-env-file" }) {
+              token
+            }
+          }
+        `,
+      );
+      expect(login.errors).toBeUndefined();
+    } finally {
+      started.child.kill('SIGTERM');
+      expect(await started.exited).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

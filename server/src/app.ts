@@ -16,6 +16,7 @@ import type { Viewer } from './auth/viewer.js';
 import type { Config } from './config/config.js';
 import { requestLimits } from './config/limits.js';
 import type { Database } from './config/orm.js';
+import { listenRefusal } from './config/preflight.js';
 import type { Context } from './context.js';
 import { exportRouter } from './exports/export.router.js';
 import { formatError } from './format-error.js';
@@ -177,7 +178,10 @@ export async function startServer(config: Config, db: Database): Promise<Running
 
   app.use(unexpectedErrors);
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', (error) => reject(listenRefusal(config.port, error) ?? error));
+    httpServer.listen(config.port, resolve);
+  });
   const { port } = httpServer.address() as AddressInfo;
 
   return {

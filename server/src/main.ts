@@ -1,27 +1,20 @@
 import 'reflect-metadata';
 import { startServer } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { ConfigError, loadConfig, readEnvFile } from './config/config.js';
 import { openDatabase } from './config/orm.js';
+import { checkPortFree, lockDataDir, StartupRefusal } from './config/preflight.js';
 import { demoAccounts } from './seeders/demo-data.js';
 import { seedIfEmpty } from './seeders/seed.js';
 
 const shutdownTimeoutMs = 5_000;
 
-function readConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
-  const config = readConfig();
+  const envFile = readEnvFile();
+  const config = loadConfig();
+  // Refusals come before the database is opened (and migrated): a second start changes nothing.
+  await checkPortFree(config.port);
+  const unlockDataDir = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const seeded = await seedIfEmpty(db.orm, config.demoPassword);
   const server = await startServer(config, db);
@@ -32,6 +25,7 @@ async function main(): Promise<void> {
   console.log(
     [
       `Quorum is ready at ${server.url} (${Math.round(performance.now() - started)} ms; database: ${where})`,
+      ...(envFile ? [`Configuration read from ${envFile} (variables already set take precedence).`] : []),
       ...(seeded ? ['Demo data was created on this first start.'] : []),
       `Demo accounts (password: ${password}):`,
       ...demoAccounts.map((account) => `  ${account.email.padEnd(28)} ${account.roleEn}`),
@@ -50,6 +44,7 @@ async function main(): Promise<void> {
     timer.unref();
     await server.stop();
     await db.close();
+    unlockDataDir();
     console.log('Stopped cleanly.');
     process.exit(0);
   };
@@ -58,6 +53,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Quorum failed to start:', error);
+  // A refusal we can explain is one plain line; anything else keeps its trace for whoever debugs it.
+  if (error instanceof ConfigError || error instanceof StartupRefusal) console.error(error.message);
+  else console.error('Quorum failed to start:', error);
   process.exit(1);
 });

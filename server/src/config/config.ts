@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Everything Quorum reads from the environment, validated in one place (documented in `.env.example`). */
@@ -51,6 +52,22 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
     throw new ConfigError(name, `must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
   }
   return raw;
+}
+
+/**
+ * Puts the variables of a `.env` file (the repository's, or the one `ENV_FILE` names) into `process.env`,
+ * when the file exists. A variable already set, even to "", keeps its value: the real environment wins.
+ * Returns the file read, if any.
+ */
+export function readEnvFile(): string | undefined {
+  const named = process.env.ENV_FILE;
+  const file = path.resolve(repoRoot, named || '.env');
+  if (!existsSync(file)) {
+    if (named) throw new ConfigError('ENV_FILE', `names a file that does not exist (${file})`);
+    return undefined;
+  }
+  process.loadEnvFile(file);
+  return file;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
