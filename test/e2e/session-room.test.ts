@@ -285,6 +285,27 @@ describe.skipIf(!browserAvailable)('running a session in the room', () => {
     await office.page.unrouteAll({ behavior: 'wait' });
   });
 
+  it('refuses an over-long title and a duration out of range, saying which limit, and keeps the text', async () => {
+    const s = await setUpSession('Phiên họp thử: giới hạn nhập liệu', { stage: 'DRAFT' });
+    await openRoom(office, s.meetingId);
+    const { page } = office;
+    const four = row(page, s.four);
+    await four.getByTestId('item-more').click();
+    await four.getByRole('button', { name: /Sửa nội dung/ }).click();
+    const longTitle = 'Bế mạc '.repeat(72); // 504 characters
+    await four.getByLabel('Tên nội dung', { exact: true }).fill(longTitle);
+    await four.getByLabel('Thời lượng (phút)', { exact: true }).fill('2000');
+    await four.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => four.textContent()).toContain('Tiêu đề: tối đa 500 ký tự');
+    await expect.poll(() => four.textContent()).toContain('Thời lượng: từ 0 đến 1.440 phút');
+    expect(await four.getByLabel('Tên nội dung', { exact: true }).inputValue()).toBe(longTitle);
+    expect((await item(s.four)).version).toBe(1);
+    await four.getByLabel('Tên nội dung', { exact: true }).fill('Bế mạc hội nghị');
+    await four.getByLabel('Thời lượng (phút)', { exact: true }).fill('10');
+    await four.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => four.getByTestId('agenda-title').textContent()).toBe('Bế mạc hội nghị');
+  });
+
   it('warns before closing a session with items still in discussion or never discussed', async () => {
     const s = await setUpSession('Phiên họp thử: kết thúc');
     await setStatus(s.twoOne, 'IN_DISCUSSION');

@@ -338,7 +338,6 @@ export const en: Messages = {
       buttonLabel: 'Rename meeting “{{title}}”',
       label: 'New title of the meeting',
       required: 'The title cannot be empty.',
-      tooLong: 'The title cannot be longer than {{max}} characters.',
       conflict:
         'Someone else has just changed this meeting, so your change was not saved. The latest version has been loaded; check it and save again if you still want to rename it.',
       saved: 'Meeting renamed to “{{title}}”.',

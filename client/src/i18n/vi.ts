@@ -339,7 +339,6 @@ export const vi = {
       buttonLabel: 'Đổi tên cuộc họp “{{title}}”',
       label: 'Tên mới của cuộc họp',
       required: 'Tên cuộc họp không được để trống.',
-      tooLong: 'Tên cuộc họp không được dài quá {{max}} ký tự.',
       conflict:
         'Cuộc họp này vừa được người khác thay đổi nên chưa lưu được. Thông tin mới nhất đã được tải lại; hãy kiểm tra rồi lưu lại nếu vẫn muốn đổi.',
       saved: 'Đã đổi tên cuộc họp thành “{{title}}”.',

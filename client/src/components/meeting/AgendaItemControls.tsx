@@ -1,8 +1,10 @@
 import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AgendaItemStatus, limits, VoteOutcome } from '@quorum/shared';
+import { AgendaItemStatus, ErrorCode, limits, VoteOutcome } from '@quorum/shared';
+import { inputRefusalText } from '../../apollo/input-error';
 import { AGENDA_DEPTH } from '../../apollo/meeting-room.operations';
+import { CharacterCount, lengthRefusal } from '../CharacterCount';
 import type { AgendaItem } from '../../apollo/types';
 import type { AgendaItemDraft, MeetingActions, VoteInput } from './actions';
 import { discussionWarning, OpenItemsContext } from './session-warnings';
@@ -321,12 +323,16 @@ function ConclusionForm({
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(initial);
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <form
       className="inline-form"
+      noValidate
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
-        onSave(text.trim());
+        const refusal = lengthRefusal('conclusion', text.trim(), limits.descriptionMax, t);
+        setProblem(refusal);
+        if (!refusal) onSave(text.trim());
       }}
     >
       <label htmlFor={`${id}-conclusion`}>{t('room.agenda.conclusion')}</label>
@@ -334,10 +340,17 @@ function ConclusionForm({
         id={`${id}-conclusion`}
         value={text}
         rows={4}
-        maxLength={limits.descriptionMax}
         autoFocus
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-conclusion-count${problem ? ` ${id}-conclusion-problem` : ''}`}
         onChange={(event) => setText(event.target.value)}
       />
+      <CharacterCount id={`${id}-conclusion-count`} length={text.trim().length} max={limits.descriptionMax} />
+      {problem && (
+        <p id={`${id}-conclusion-problem`} className="field__error">
+          {problem}
+        </p>
+      )}
       <div className="inline-form__actions">
         <button type="submit" className="button button--primary button--small" disabled={busy}>
           {busy ? t('common.saving') : t('common.save')}
@@ -444,7 +457,17 @@ export function ItemForm({
     initial.durationMinutes === null ? '' : String(initial.durationMinutes),
   );
   const [description, setDescription] = useState(initial.description ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
+  // What is wrong with each field, in the words the server would use ("Tiêu đề: tối đa 500 ký tự").
+  const [problems, setProblems] = useState<Partial<Record<'title' | 'duration' | 'description', string>>>({});
+  const minutes = duration.trim() === '' ? null : Number(duration);
+  const describedBy = (field: keyof typeof problems, count?: string) =>
+    [count, problems[field] ? `${id}-${field}-problem` : undefined].filter(Boolean).join(' ') || undefined;
+  const problemOf = (field: keyof typeof problems) =>
+    problems[field] && (
+      <p id={`${id}-${field}-problem`} className="field__error">
+        {problems[field]}
+      </p>
+    );
   return (
     <form
       className="inline-form"
@@ -452,12 +475,23 @@ export function ItemForm({
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         const trimmed = title.trim();
-        if (!trimmed) {
-          setProblem(t('room.item.titleRequired'));
-          return;
-        }
-        setProblem(null);
-        const minutes = duration.trim() === '' ? null : Math.max(0, Math.floor(Number(duration) || 0));
+        const found = {
+          title: trimmed
+            ? (lengthRefusal('title', trimmed, limits.titleMax, t) ?? undefined)
+            : t('room.item.titleRequired'),
+          duration:
+            minutes !== null &&
+            !(Number.isInteger(minutes) && minutes >= 0 && minutes <= limits.durationMinutesMax)
+              ? inputRefusalText(
+                  { code: ErrorCode.BAD_USER_INPUT, field: 'durationMinutes', constraint: 'max' },
+                  t,
+                )
+              : undefined,
+          description:
+            lengthRefusal('description', description.trim(), limits.descriptionMax, t) ?? undefined,
+        };
+        setProblems(found);
+        if (found.title || found.duration || found.description) return;
         onSave({ title: trimmed, durationMinutes: minutes, description: description.trim() || null });
       }}
     >
@@ -467,17 +501,13 @@ export function ItemForm({
           id={`${id}-title`}
           type="text"
           value={title}
-          maxLength={limits.titleMax}
           autoFocus
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-problem` : undefined}
+          aria-invalid={problems.title ? true : undefined}
+          aria-describedby={describedBy('title', `${id}-title-count`)}
           onChange={(event) => setTitle(event.target.value)}
         />
-        {problem && (
-          <p id={`${id}-problem`} className="field__error">
-            {problem}
-          </p>
-        )}
+        <CharacterCount id={`${id}-title-count`} length={title.trim().length} max={limits.titleMax} />
+        {problemOf('title')}
       </div>
       <div className="field field--compact">
         <label htmlFor={`${id}-duration`}>{t('room.item.duration')}</label>
@@ -485,11 +515,15 @@ export function ItemForm({
           id={`${id}-duration`}
           type="number"
           min={0}
+          max={limits.durationMinutesMax}
           step={5}
           inputMode="numeric"
           value={duration}
+          aria-invalid={problems.duration ? true : undefined}
+          aria-describedby={describedBy('duration')}
           onChange={(event) => setDuration(event.target.value)}
         />
+        {problemOf('duration')}
       </div>
       <div className="field field--compact">
         <label htmlFor={`${id}-description`}>{t('room.item.description')}</label>
@@ -497,9 +531,11 @@ export function ItemForm({
           id={`${id}-description`}
           rows={2}
           value={description}
-          maxLength={limits.descriptionMax}
+          aria-invalid={problems.description ? true : undefined}
+          aria-describedby={describedBy('description')}
           onChange={(event) => setDescription(event.target.value)}
         />
+        {problemOf('description')}
       </div>
       <div className="inline-form__actions">
         <button type="submit" className="button button--primary button--small" disabled={busy}>
