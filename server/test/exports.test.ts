@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import {
+  AgendaItemStatus,
   ApiTokenScope,
+  Attendance,
   Classification,
   MeetingStatus,
   MembershipRole,
   ParticipantRole,
   ProposalKind,
+  VoteOutcome,
 } from '@quorum/shared';
 import { ref, type EntityManager } from '@mikro-orm/core';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -20,6 +23,7 @@ import {
   Proposal,
   type Unit,
   type User,
+  Vote,
 } from '../src/entities/index.js';
 import { buildMeeting, buildOrganization, buildUser } from './support/factories.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -77,6 +81,8 @@ describe('calendar feed and meeting exports', () => {
   let secretWithMember: Meeting;
   /** INTERNAL, cancelled. */
   let cancelled: Meeting;
+  /** CLOSED: attendance, conclusions and votes recorded; an emoji in its title and a conclusion. */
+  let closedSession: Meeting;
 
   beforeAll(async () => {
     t = await startTestServer(async (db) => {
@@ -155,6 +161,42 @@ describe('calendar feed and meeting exports', () => {
         startsAt: new Date('2026-12-05T01:00:00Z'),
       });
       cancelled.status = MeetingStatus.CANCELLED;
+
+      const secretary = await buildUser(em, org.organization, { unit: org.office });
+      secretary.user.fullName = 'Lê Thị Thư';
+      const absent = await buildUser(em, org.organization, { unit: org.committee });
+      absent.user.fullName = 'Phạm Văn Vắng';
+      closedSession = await buildMeeting(em, org.organization, org.committee, {
+        title: 'Kỳ họp tổng kết năm 🎉',
+        startsAt: new Date('2026-12-10T01:00:00Z'), // 08:00 in Asia/Ho_Chi_Minh
+      });
+      closedSession.endsAt = new Date('2026-12-10T04:30:00Z');
+      closedSession.location = 'Hội trường A';
+      closedSession.chair = ref(chair.user);
+      closedSession.secretary = ref(secretary.user);
+      closedSession.status = MeetingStatus.CLOSED;
+      for (const [user, role, attendance] of [
+        [chair.user, ParticipantRole.CHAIR, Attendance.PRESENT],
+        [secretary.user, ParticipantRole.SECRETARY, Attendance.PRESENT],
+        [member.user, ParticipantRole.MEMBER, Attendance.PRESENT],
+        [absent.user, ParticipantRole.MEMBER, Attendance.ABSENT],
+      ] as const) {
+        em.create(Participant, { meeting: closedSession, user, role, attendance });
+      }
+      const report = item(em, closedSession, 'a0', 'Báo cáo tổng kết', { durationMinutes: 10 });
+      item(em, closedSession, 'a0', 'Phần kinh tế', { parent: report, durationMinutes: 20 });
+      item(em, closedSession, 'a1', 'Phần xây dựng Đảng', { parent: report, durationMinutes: 25 });
+      report.status = AgendaItemStatus.CONCLUDED;
+      report.conclusion = 'Thống nhất thông qua báo cáo ✅';
+      em.create(Vote, {
+        agendaItem: report,
+        votesFor: 7,
+        votesAgainst: 1,
+        abstentions: 2,
+        outcome: VoteOutcome.ADOPTED,
+      });
+      const deferred = item(em, closedSession, 'a1', 'Kế hoạch năm 2027', { durationMinutes: 30 });
+      deferred.status = AgendaItemStatus.DEFERRED;
       await em.flush();
     });
   });
@@ -368,7 +410,8 @@ describe('calendar feed and meeting exports', () => {
       expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+BeVietnamPro/);
 
       const pdf = await getDocumentProxy(bytes);
-      expect(pdf.numPages).toBe(3);
+      // Title page, agenda, attendance (the member is invited), proposals.
+      expect(pdf.numPages).toBe(4);
       const { text } = await extractText(pdf, { mergePages: true });
       const flat = text.replace(/\s+/g, ' ');
       expect(flat).toContain('Hội nghị Ban Thường vụ Tỉnh ủy tháng 12');
@@ -380,6 +423,45 @@ describe('calendar feed and meeting exports', () => {
       expect(flat).toContain('14:45–15:15');
       expect(flat).toContain('đào tạo, bồi dưỡng cán bộ cấp xã');
       expect(flat).not.toContain('Nội dung không được lộ');
+    });
+  });
+
+  describe('book.pdf of a closed meeting', () => {
+    it('is the record of the session: chair, secretary, place, time, attendance, quorum, conclusions, votes, the room totals, and emoji in a fallback font', async () => {
+      const response = await get(`/meetings/${closedSession.id}/book.pdf`, member.token);
+      expect(response.status).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      // What Be Vietnam Pro lacks is set in Noto Emoji, embedded beside it (subset), not printed blank.
+      const raw = Buffer.from(bytes).toString('latin1');
+      expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+BeVietnamPro/);
+      expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoEmoji/);
+
+      const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+      const flat = text.replace(/\s+/g, ' ');
+      expect(flat).toMatch(/Kỳ họp tổng kết năm ?🎉/);
+      expect(flat).toContain('10/12/2026 08:00 – 11:30');
+      expect(flat).toContain('Hội trường A');
+      expect(flat).toMatch(/Chủ trì: ?Nguyễn Đức Trung/);
+      expect(flat).toMatch(/Thư ký: ?Lê Thị Thư/);
+      expect(flat).toContain('Đã kết thúc');
+
+      expect(flat).toContain('THÀNH PHẦN THAM DỰ');
+      expect(flat).toMatch(/Phạm Văn Vắng Thành viên Vắng/);
+      expect(flat).toMatch(/Lê Thị Thư Thư ký Có mặt/);
+      // Chair and members vote: 2 of 3 present, more than half.
+      expect(flat).toContain('Túc số: 2/3 thành viên có mặt, cần ít nhất 2 – Đủ túc số');
+
+      expect(flat).toContain('KẾT LUẬN VÀ BIỂU QUYẾT');
+      expect(flat).toContain('Trạng thái: Đã kết luận');
+      expect(flat).toContain('Kết luận: Thống nhất thông qua báo cáo ✅');
+      expect(flat).toContain('Biểu quyết: tán thành 7, không tán thành 1, không biểu quyết 2 – Thông qua');
+      expect(flat).toContain('2. Kế hoạch năm 2027 Trạng thái: Hoãn');
+      expect(flat).not.toContain('1.1. Phần kinh tế Trạng thái');
+
+      // The item's total includes its sub-items (10 + 20 + 25), as the room shows it; its time is the same branch.
+      expect(flat).toMatch(/08:00–08:55 55 phút ?1\. Báo cáo tổng kết/);
+      expect(flat).toMatch(/08:10–08:30 20 phút ?1\.1\. Phần kinh tế/);
+      expect(flat).toContain('Tổng thời lượng dự kiến: 1 giờ 25 phút');
     });
   });
 

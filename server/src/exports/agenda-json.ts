@@ -32,6 +32,8 @@ export interface AgendaItemJson {
   title: string;
   description: string | null;
   durationMinutes: number | null;
+  /** Its own minutes plus its sub-items', as the meeting room shows it. */
+  totalMinutes: number;
   startsAt: string;
   endsAt: string;
   presenter: BookItem['presenter'];
@@ -49,6 +51,7 @@ function itemJson(item: BookItem): AgendaItemJson {
     title: item.title,
     description: item.description,
     durationMinutes: item.durationMinutes,
+    totalMinutes: item.totalMinutes,
     startsAt: item.startsAt.toISOString(),
     endsAt: item.endsAt.toISOString(),
     presenter: item.presenter,

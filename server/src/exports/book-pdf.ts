@@ -1,34 +1,179 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Classification, MeetingStatus } from '@quorum/shared';
+import { AgendaItemStatus, Classification, MeetingStatus } from '@quorum/shared';
 import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime, formatTime } from './format.js';
-import { classificationLabel, meetingKindLabel, proposalKindLabel } from './labels.js';
+import {
+  agendaItemStatusLabel,
+  attendanceLabel,
+  classificationLabel,
+  meetingKindLabel,
+  meetingStatusLabel,
+  participantRoleLabel,
+  proposalKindLabel,
+  voteOutcomeLabel,
+} from './labels.js';
 import type { BookItem, MeetingBook } from './meeting-book.js';
 
 // Be Vietnam Pro (SIL OFL), drawn for Vietnamese: every stacked diacritic (ệ, ở, Ự) has its own glyph.
-// pdfkit embeds only the glyphs a document uses.
+// What it lacks (emoji and pictographs typed into titles, names and conclusions) would print blank, so
+// those characters are set in Noto Emoji (SIL OFL, outlines a PDF can embed; the colour emoji fonts are
+// bitmaps). Both come from npm: nothing depends on the fonts of the machine. pdfkit embeds only the glyphs
+// a document uses.
 const fontFiles = {
-  regular: '400Regular/BeVietnamPro_400Regular.ttf',
-  italic: '400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf',
-  bold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
-  heavy: '700Bold/BeVietnamPro_700Bold.ttf',
+  regular: 'be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf',
+  italic: 'be-vietnam-pro/400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf',
+  bold: 'be-vietnam-pro/600SemiBold/BeVietnamPro_600SemiBold.ttf',
+  heavy: 'be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf',
+  emoji: 'noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
+  emojiBold: 'noto-emoji/700Bold/NotoEmoji_700Bold.ttf',
 } as const;
 type FontName = keyof typeof fontFiles;
+type TextFont = Exclude<FontName, 'emoji' | 'emojiBold'>;
+const fallbackFont: Record<TextFont, FontName> = {
+  regular: 'emoji',
+  italic: 'emoji',
+  bold: 'emojiBold',
+  heavy: 'emojiBold',
+};
 
 let fonts: Record<FontName, Buffer> | undefined;
 function loadFonts(): Record<FontName, Buffer> {
   if (!fonts) {
     const require = createRequire(import.meta.url);
-    const read = (file: string) => readFileSync(require.resolve(`@expo-google-fonts/be-vietnam-pro/${file}`));
-    fonts = {
-      regular: read(fontFiles.regular),
-      italic: read(fontFiles.italic),
-      bold: read(fontFiles.bold),
-      heavy: read(fontFiles.heavy),
-    };
+    const read = (file: string) => readFileSync(require.resolve(`@expo-google-fonts/${file}`));
+    fonts = Object.fromEntries(Object.entries(fontFiles).map(([name, file]) => [name, read(file)])) as Record<
+      FontName,
+      Buffer
+    >;
   }
   return fonts;
+}
+
+interface GlyphCoverage {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+const coverages = new WeakMap<Doc, Map<FontName, GlyphCoverage>>();
+
+/** The fontkit font behind a registered font (pdfkit keeps it on the current font as `font`). */
+function coverage(doc: Doc, name: FontName): GlyphCoverage {
+  let byName = coverages.get(doc);
+  if (!byName) coverages.set(doc, (byName = new Map()));
+  let found = byName.get(name);
+  if (!found) {
+    doc.font(name);
+    found = (doc as unknown as { _font: { font: GlyphCoverage } })._font.font;
+    byName.set(name, found);
+  }
+  return found;
+}
+
+type Run = { font: FontName; text: string };
+
+/**
+ * Splits text into runs of one font each: the text font wherever it has the glyph, else its fallback; a
+ * character neither has (a joiner, a variation selector) stays in the run it follows.
+ */
+function runsOf(doc: Doc, font: TextFont, text: string): Run[] {
+  const primary = coverage(doc, font);
+  const fallback = coverage(doc, fallbackFont[font]);
+  const runs: Run[] = [];
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    const last = runs.at(-1);
+    const chosen = primary.hasGlyphForCodePoint(codePoint)
+      ? font
+      : fallback.hasGlyphForCodePoint(codePoint)
+        ? fallbackFont[font]
+        : (last?.font ?? font);
+    if (last?.font === chosen) last.text += char;
+    else runs.push({ font: chosen, text: char });
+  }
+  return runs.length > 0 ? runs : [{ font, text }];
+}
+
+/**
+ * Centred or right-aligned text in several fonts. pdfkit aligns each continued run on its own (they
+ * overlap), so the lines are broken and placed here: words are filled into lines by their measured
+ * widths, then each line is drawn run by run from its aligned start.
+ */
+function writeAligned(
+  doc: Doc,
+  runs: Run[],
+  options: PDFKit.Mixins.TextOptions,
+  at: { x: number; y: number } | undefined,
+): void {
+  const left = at?.x ?? doc.x;
+  const width = options.width ?? doc.page.width - doc.page.margins.right - left;
+  const widthOf = (run: Run) => doc.font(run.font).widthOfString(run.text);
+  const lines: Run[][] = [[]];
+  let used = 0;
+  for (const run of runs) {
+    for (const piece of run.text.split(/(\s+)/).filter(Boolean)) {
+      const token = { font: run.font, text: piece };
+      const line = lines.at(-1)!;
+      const blank = /^\s+$/.test(piece);
+      if (blank && line.length === 0) continue;
+      const tokenWidth = widthOf(token);
+      if (!blank && line.length > 0 && used + tokenWidth > width) {
+        while (line.length > 0 && /^\s+$/.test(line.at(-1)!.text)) used -= widthOf(line.pop()!);
+        lines.push([token]);
+        used = tokenWidth;
+      } else {
+        line.push(token);
+        used += tokenWidth;
+      }
+    }
+  }
+  let y = at?.y ?? doc.y;
+  for (const tokens of lines) {
+    while (tokens.length > 0 && /^\s+$/.test(tokens.at(-1)!.text)) tokens.pop();
+    // One piece of text per font change, not per word.
+    const line: Run[] = [];
+    for (const token of tokens) {
+      const last = line.at(-1);
+      if (last?.font === token.font) last.text += token.text;
+      else line.push({ ...token });
+    }
+    const lineWidth = line.reduce((sum, token) => sum + widthOf(token), 0);
+    let x = left + (options.align === 'center' ? (width - lineWidth) / 2 : width - lineWidth);
+    let height = 0;
+    for (const token of line) {
+      doc.font(token.font).text(token.text, x, y, { lineBreak: false });
+      x += widthOf(token);
+      height = Math.max(height, doc.currentLineHeight(true));
+    }
+    y += height + (options.lineGap ?? 0);
+  }
+  doc.x = left;
+  doc.y = y;
+}
+
+/**
+ * `doc.font(font).text(text, …)` for text that people typed: each run in a font that has its glyphs,
+ * continued on the same lines (the runs wrap as one paragraph).
+ */
+function write(
+  doc: Doc,
+  font: TextFont,
+  text: string,
+  options: PDFKit.Mixins.TextOptions = {},
+  at?: { x: number; y: number },
+): Doc {
+  const runs = runsOf(doc, font, text);
+  if (runs.length > 1 && (options.align === 'center' || options.align === 'right')) {
+    writeAligned(doc, runs, options, at);
+    return doc.font(font);
+  }
+  runs.forEach((run, index) => {
+    const runOptions = { ...options, continued: index < runs.length - 1 };
+    doc.font(run.font);
+    if (index === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
+    else doc.text(run.text, runOptions);
+  });
+  // Leave the text font selected, as `doc.font(font).text(…)` would.
+  return doc.font(font);
 }
 
 const margin = 57; // 2 cm
@@ -70,6 +215,7 @@ export async function renderBookPdf(
   titlePage(doc, book, meetingUrl, generatedAt);
   doc.addPage();
   agendaSection(doc, book);
+  recordSection(doc, book);
   if (book.proposals.length > 0) {
     doc.addPage();
     proposalsSection(doc, book);
@@ -90,9 +236,9 @@ function bottom(doc: Doc): number {
 function titlePage(doc: Doc, book: MeetingBook, meetingUrl: string, generatedAt: Date): void {
   const { meeting, timeZone } = book;
   const width = contentWidth(doc);
-  doc.fillColor(ink).font('bold').fontSize(11);
-  doc.text(meeting.organization.name.toUpperCase(), { align: 'center', width });
-  doc.text(meeting.committee.name.toUpperCase(), { align: 'center', width });
+  doc.fillColor(ink).fontSize(11);
+  write(doc, 'bold', meeting.organization.name.toUpperCase(), { align: 'center', width });
+  write(doc, 'bold', meeting.committee.name.toUpperCase(), { align: 'center', width });
   const lineY = doc.y + 6;
   doc
     .moveTo(doc.page.width / 2 - 50, lineY)
@@ -108,7 +254,7 @@ function titlePage(doc: Doc, book: MeetingBook, meetingUrl: string, generatedAt:
     .fillColor(muted)
     .text('BỘ TÀI LIỆU', margin, doc.y, { align: 'center', width, characterSpacing: 2 });
   doc.moveDown(0.8);
-  doc.font('heavy').fontSize(22).fillColor(ink).text(meeting.title, { align: 'center', width, lineGap: 4 });
+  write(doc.fontSize(22).fillColor(ink), 'heavy', meeting.title, { align: 'center', width, lineGap: 4 });
   if (meeting.status === MeetingStatus.CANCELLED) {
     doc.moveDown(0.5).font('heavy').fontSize(14).fillColor(alert).text('ĐÃ HỦY', { align: 'center', width });
   }
@@ -125,6 +271,7 @@ function titlePage(doc: Doc, book: MeetingBook, meetingUrl: string, generatedAt:
     ['Chủ trì', meeting.chair?.fullName ?? null],
     ['Thư ký', meeting.secretary?.fullName ?? null],
     ['Hình thức', meetingKindLabel[meeting.kind]],
+    ['Trạng thái', meetingStatusLabel[meeting.status]],
     ['Độ mật', classificationLabel[meeting.classification]],
   ];
   const labelWidth = 90;
@@ -134,10 +281,7 @@ function titlePage(doc: Doc, book: MeetingBook, meetingUrl: string, generatedAt:
     if (!value) continue;
     const y = doc.y;
     doc.font('regular').fontSize(11).fillColor(muted).text(`${label}:`, left, y, { width: labelWidth });
-    doc
-      .font('bold')
-      .fillColor(ink)
-      .text(value, left + labelWidth, y, { width: blockWidth - labelWidth });
+    write(doc.fillColor(ink), 'bold', value, { width: blockWidth - labelWidth }, { x: left + labelWidth, y });
     doc.moveDown(0.4);
   }
 
@@ -167,11 +311,15 @@ function agendaSection(doc: Doc, book: MeetingBook): void {
     .fontSize(14)
     .fillColor(ink)
     .text('CHƯƠNG TRÌNH', margin, doc.y, { align: 'center', width });
-  doc
-    .font('regular')
-    .fontSize(10.5)
-    .fillColor(muted)
-    .text(`${meeting.title} · ${formatDateTime(meeting.startsAt, timeZone)}`, { align: 'center', width });
+  write(
+    doc.fontSize(10.5).fillColor(muted),
+    'regular',
+    `${meeting.title} · ${formatDateTime(meeting.startsAt, timeZone)}`,
+    {
+      align: 'center',
+      width,
+    },
+  );
   doc.moveDown(1.2);
 
   if (book.items.length === 0) {
@@ -239,20 +387,25 @@ function agendaRow(doc: Doc, item: BookItem, timeZone: string): void {
   doc.text(`${formatTime(item.startsAt, timeZone)}–${formatTime(item.endsAt, timeZone)}`, margin, y + 1, {
     width: columns.time,
   });
-  if (item.durationMinutes) {
-    doc.text(`${item.durationMinutes} phút`, margin + width - columns.duration, y + 1, {
+  // The branch's total, its sub-items included, as the meeting room shows it.
+  if (item.totalMinutes > 0) {
+    doc.text(`${item.totalMinutes} phút`, margin + width - columns.duration, y + 1, {
       width: columns.duration,
       align: 'right',
     });
   }
-  doc.font(titleFont).fontSize(11).fillColor(ink).text(title, contentX, y, { width: contentWidthNow });
+  write(doc.fontSize(11).fillColor(ink), titleFont, title, { width: contentWidthNow }, { x: contentX, y });
   for (const line of details) {
-    doc
-      .moveDown(0.1)
-      .font('italic')
-      .fontSize(9.5)
-      .fillColor(muted)
-      .text(line, contentX, doc.y, { width: contentWidthNow });
+    write(
+      doc.moveDown(0.1).fontSize(9.5).fillColor(muted),
+      'italic',
+      line,
+      { width: contentWidthNow },
+      {
+        x: contentX,
+        y: doc.y,
+      },
+    );
   }
   const lineY = doc.y + 4;
   doc
@@ -262,6 +415,119 @@ function agendaRow(doc: Doc, item: BookItem, timeZone: string): void {
     .lineWidth(0.4)
     .stroke();
   doc.y = lineY + 6;
+}
+
+function sectionHeading(doc: Doc, title: string): void {
+  doc.outline.addItem(title.charAt(0) + title.slice(1).toLocaleLowerCase('vi'));
+  doc
+    .font('heavy')
+    .fontSize(14)
+    .fillColor(ink)
+    .text(title, margin, doc.y, { align: 'center', width: contentWidth(doc) });
+  doc.moveDown(1.2);
+}
+
+/** Room for `height` more points on this page, or a new page. */
+function keepTogether(doc: Doc, height: number): void {
+  if (doc.y + height > bottom(doc)) doc.addPage();
+}
+
+/**
+ * The record of the session, as far as it exists: who attended (with the quorum), then each item's
+ * status, conclusion and vote. Before the session the attendance lists the invited; items still pending
+ * with nothing recorded are left out.
+ */
+function recordSection(doc: Doc, book: MeetingBook): void {
+  const participants = book.attendance?.participants ?? [];
+  const decided = book.items.filter(
+    (item) => item.status !== AgendaItemStatus.PENDING || item.conclusion || item.vote,
+  );
+  if (participants.length === 0 && decided.length === 0) return;
+  doc.addPage();
+  const width = contentWidth(doc);
+
+  if (book.attendance && participants.length > 0) {
+    sectionHeading(doc, 'THÀNH PHẦN THAM DỰ');
+    const roleX = margin + width * 0.55;
+    const attendanceX = margin + width * 0.78;
+    for (const participant of participants) {
+      keepTogether(doc, 20);
+      const y = doc.y;
+      write(
+        doc.fontSize(10.5).fillColor(ink),
+        'regular',
+        participant.fullName,
+        { width: roleX - margin - 8 },
+        {
+          x: margin,
+          y,
+        },
+      );
+      const nameBottom = doc.y;
+      doc
+        .fillColor(muted)
+        .text(participantRoleLabel[participant.role], roleX, y, { width: attendanceX - roleX - 8 });
+      doc.fillColor(ink).text(attendanceLabel[participant.attendance], attendanceX, y, {
+        width: margin + width - attendanceX,
+      });
+      doc.y = Math.max(doc.y, nameBottom) + 3;
+    }
+    const { quorum } = book.attendance;
+    doc.moveDown(0.6);
+    doc
+      .font('bold')
+      .fontSize(10.5)
+      .fillColor(quorum.reached ? ink : alert)
+      .text(
+        `Túc số: ${quorum.present}/${quorum.members} thành viên có mặt, cần ít nhất ${quorum.required} – ${
+          quorum.reached ? 'Đủ túc số' : 'Chưa đủ túc số'
+        }`,
+        margin,
+        doc.y,
+        { width },
+      );
+    doc.moveDown(1.5);
+  }
+
+  if (decided.length > 0) {
+    keepTogether(doc, 90);
+    sectionHeading(doc, 'KẾT LUẬN VÀ BIỂU QUYẾT');
+    for (const item of decided) {
+      keepTogether(doc, 60);
+      write(
+        doc.fontSize(11).fillColor(ink),
+        'bold',
+        `${item.number}. ${item.title}`,
+        { width },
+        { x: margin, y: doc.y },
+      );
+      doc
+        .moveDown(0.15)
+        .font('regular')
+        .fontSize(10)
+        .fillColor(muted)
+        .text(`Trạng thái: ${agendaItemStatusLabel[item.status]}`, { width });
+      if (item.conclusion) {
+        write(doc.moveDown(0.15).fontSize(10.5).fillColor(ink), 'regular', `Kết luận: ${item.conclusion}`, {
+          width,
+          lineGap: 2,
+        });
+      }
+      if (item.vote) {
+        const { votesFor, votesAgainst, abstentions, outcome } = item.vote;
+        doc
+          .moveDown(0.15)
+          .font('regular')
+          .fontSize(10.5)
+          .fillColor(ink)
+          .text(
+            `Biểu quyết: tán thành ${votesFor}, không tán thành ${votesAgainst}, không biểu quyết ${abstentions} – ${voteOutcomeLabel[outcome]}`,
+            { width },
+          );
+      }
+      doc.moveDown(0.9);
+    }
+  }
 }
 
 function proposalsSection(doc: Doc, book: MeetingBook): void {
@@ -287,27 +553,25 @@ function proposalsSection(doc: Doc, book: MeetingBook): void {
     ]
       .filter(Boolean)
       .join(' · ');
-    doc.font('bold').fontSize(9.5).fillColor(muted).text(kicker, margin, doc.y, { width });
-    doc.moveDown(0.2).font('heavy').fontSize(13).fillColor(ink).text(proposal.title, { width, lineGap: 2 });
-    doc
-      .moveDown(0.2)
-      .font('regular')
-      .fontSize(9.5)
-      .fillColor(muted)
-      .text(`Đơn vị chủ trì: ${proposal.leadUnit}`, { width });
+    write(doc.fontSize(9.5).fillColor(muted), 'bold', kicker, { width }, { x: margin, y: doc.y });
+    write(doc.moveDown(0.2).fontSize(13).fillColor(ink), 'heavy', proposal.title, { width, lineGap: 2 });
+    write(
+      doc.moveDown(0.2).fontSize(9.5).fillColor(muted),
+      'regular',
+      `Đơn vị chủ trì: ${proposal.leadUnit}`,
+      {
+        width,
+      },
+    );
     doc.moveDown(0.5);
     if (proposal.summary) {
       // Paragraphs are spaced by paragraphGap; blank lines between them would double it.
-      doc
-        .font('regular')
-        .fontSize(11)
-        .fillColor(ink)
-        .text(proposal.summary.replace(/\n\s*\n+/g, '\n'), {
-          width,
-          align: 'justify',
-          lineGap: 3,
-          paragraphGap: 6,
-        });
+      write(doc.fontSize(11).fillColor(ink), 'regular', proposal.summary.replace(/\n\s*\n+/g, '\n'), {
+        width,
+        align: 'justify',
+        lineGap: 3,
+        paragraphGap: 6,
+      });
     } else {
       doc.font('italic').fontSize(10.5).fillColor(muted).text('Chưa có tóm tắt.', { width });
     }
@@ -340,16 +604,13 @@ function decoratePages(doc: Doc, book: MeetingBook): void {
         .strokeColor(rule)
         .lineWidth(0.4)
         .stroke();
-      doc
-        .font('regular')
-        .fontSize(8.5)
-        .fillColor(muted)
-        .text(`${meeting.title} · ${formatDate(meeting.startsAt, timeZone)}`, margin, y, {
-          width: width - 80,
-          lineBreak: false,
-          ellipsis: true,
-          height: 12,
-        });
+      write(
+        doc.fontSize(8.5).fillColor(muted),
+        'regular',
+        `${meeting.title} · ${formatDate(meeting.startsAt, timeZone)}`,
+        { width: width - 80, lineBreak: false, ellipsis: true, height: 12 },
+        { x: margin, y },
+      );
       doc.text(`Trang ${index - range.start + 1}/${range.count}`, margin + width - 80, y, {
         width: 80,
         align: 'right',

@@ -1,8 +1,10 @@
 import {
   AgendaItemStatus,
+  Attendance,
   Classification,
   MeetingKind,
   MeetingStatus,
+  ParticipantRole,
   ProposalKind,
   VoteOutcome,
 } from '@quorum/shared';
@@ -49,4 +51,18 @@ export const voteOutcomeLabel: Record<VoteOutcome, string> = {
   [VoteOutcome.ADOPTED]: 'Thông qua',
   [VoteOutcome.REJECTED]: 'Không thông qua',
   [VoteOutcome.DEFERRED]: 'Hoãn',
+};
+
+export const participantRoleLabel: Record<ParticipantRole, string> = {
+  [ParticipantRole.CHAIR]: 'Chủ trì',
+  [ParticipantRole.SECRETARY]: 'Thư ký',
+  [ParticipantRole.MEMBER]: 'Thành viên',
+  [ParticipantRole.INVITEE]: 'Khách mời',
+};
+
+export const attendanceLabel: Record<Attendance, string> = {
+  [Attendance.UNKNOWN]: 'Chưa điểm danh',
+  [Attendance.PRESENT]: 'Có mặt',
+  [Attendance.ABSENT]: 'Vắng',
+  [Attendance.EXCUSED]: 'Vắng có lý do',
 };

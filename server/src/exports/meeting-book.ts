@@ -1,14 +1,17 @@
-import type {
-  AgendaItemStatus,
-  Classification,
-  MeetingKind,
-  MeetingStatus,
-  ProposalKind,
-  VoteOutcome,
+import {
+  ParticipantRole,
+  type AgendaItemStatus,
+  type Attendance,
+  type Classification,
+  type MeetingKind,
+  type MeetingStatus,
+  type ProposalKind,
+  type VoteOutcome,
 } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import { AgendaItem, type Meeting } from '../entities/index.js';
+import { quorumOf, type Quorum } from '../commands/meeting-support.js';
+import { AgendaItem, Participant, type Meeting } from '../entities/index.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { buildAgenda } from '../resolvers/agenda.js';
 
@@ -45,6 +48,14 @@ export interface MeetingBook {
   proposals: BookProposal[];
   /** Planned minutes of the whole agenda. */
   agendaMinutes: number;
+  /** Who was invited and who came; null where it was not asked for (the calendar feed). */
+  attendance: BookAttendance | null;
+}
+
+export interface BookAttendance {
+  /** Chair, secretary, members, invitees; by name within each. */
+  participants: { id: string; fullName: string; role: ParticipantRole; attendance: Attendance }[];
+  quorum: Quorum;
 }
 
 export interface BookItem {
@@ -56,6 +67,8 @@ export interface BookItem {
   title: string;
   description: string | null;
   durationMinutes: number | null;
+  /** Its own minutes plus its sub-items' totals, as the meeting room shows it. */
+  totalMinutes: number;
   /** Planned start, counted from the meeting's start through the items before it. */
   startsAt: Date;
   endsAt: Date;
@@ -91,11 +104,13 @@ const minute = 60_000;
 /**
  * Assembles the books of several meetings with a fixed number of queries (the calendar feed asks for
  * many). The caller has already decided that the viewer may read each meeting; proposals are checked here.
+ * Attendance is loaded only when asked for: the calendar feed does not print it.
  */
 export async function assembleMeetingBooks(
   em: EntityManager,
   viewer: Viewer,
   meetings: readonly Meeting[],
+  { attendance = false }: { attendance?: boolean } = {},
 ): Promise<MeetingBook[]> {
   if (meetings.length === 0) return [];
   await em.populate(meetings as Meeting[], ['committee', 'organization', 'chair', 'secretary']);
@@ -104,13 +119,54 @@ export async function assembleMeetingBooks(
     { meeting: { $in: meetings.map((meeting) => meeting.id) } },
     { populate: ['presenterUser', 'presenterUnit', 'proposal', 'proposal.leadUnit', 'vote'] },
   );
-  const byMeeting = new Map<string, AgendaItem[]>();
+  const participants = attendance
+    ? await em.find(
+        Participant,
+        { meeting: { $in: meetings.map((meeting) => meeting.id) } },
+        { populate: ['user'] },
+      )
+    : [];
+  const itemsOf = groupByMeeting(rows);
+  const participantsOf = groupByMeeting(participants);
+  return meetings.map((meeting) =>
+    bookOf(
+      viewer,
+      meeting,
+      itemsOf.get(meeting.id) ?? [],
+      attendance ? (participantsOf.get(meeting.id) ?? []) : null,
+    ),
+  );
+}
+
+function groupByMeeting<T extends { meeting: { id: string } }>(rows: readonly T[]): Map<string, T[]> {
+  const byMeeting = new Map<string, T[]>();
   for (const row of rows) {
     const list = byMeeting.get(row.meeting.id);
     if (list) list.push(row);
     else byMeeting.set(row.meeting.id, [row]);
   }
-  return meetings.map((meeting) => bookOf(viewer, meeting, byMeeting.get(meeting.id) ?? []));
+  return byMeeting;
+}
+
+const roleOrder = [
+  ParticipantRole.CHAIR,
+  ParticipantRole.SECRETARY,
+  ParticipantRole.MEMBER,
+  ParticipantRole.INVITEE,
+];
+
+function attendanceOf(participants: readonly Participant[]): BookAttendance {
+  const listed = participants.map((participant) => ({
+    id: participant.id,
+    fullName: participant.user.getEntity().fullName,
+    role: participant.role,
+    attendance: participant.attendance,
+  }));
+  listed.sort(
+    (a, b) =>
+      roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.fullName.localeCompare(b.fullName, 'vi'),
+  );
+  return { participants: listed, quorum: quorumOf(participants) };
 }
 
 export async function assembleMeetingBook(
@@ -118,11 +174,16 @@ export async function assembleMeetingBook(
   viewer: Viewer,
   meeting: Meeting,
 ): Promise<MeetingBook> {
-  const [book] = await assembleMeetingBooks(em, viewer, [meeting]);
+  const [book] = await assembleMeetingBooks(em, viewer, [meeting], { attendance: true });
   return book!;
 }
 
-function bookOf(viewer: Viewer, meeting: Meeting, rows: AgendaItem[]): MeetingBook {
+function bookOf(
+  viewer: Viewer,
+  meeting: Meeting,
+  rows: AgendaItem[],
+  participants: Participant[] | null,
+): MeetingBook {
   const agenda = buildAgenda(rows);
   const proposals = new Map<string, BookProposal>();
   const items: BookItem[] = [];
@@ -153,6 +214,7 @@ function bookOf(viewer: Viewer, meeting: Meeting, rows: AgendaItem[]): MeetingBo
       title: item.title,
       description: item.description ?? null,
       durationMinutes: item.durationMinutes ?? null,
+      totalMinutes: agenda.totals.get(item.id) ?? item.durationMinutes ?? 0,
       // Scheduled below, once the whole tree is known.
       startsAt: meeting.startsAt,
       endsAt: meeting.startsAt,
@@ -178,7 +240,7 @@ function bookOf(viewer: Viewer, meeting: Meeting, rows: AgendaItem[]): MeetingBo
     return bookItem;
   };
   const roots = agenda.roots.filter((root) => !visited.has(root.id)).map((root) => toItem(root, 0));
-  schedule(roots, meeting.startsAt, agenda.totals);
+  schedule(roots, meeting.startsAt);
   const agendaMinutes = agenda.duration;
 
   const committee = meeting.committee.getEntity();
@@ -211,6 +273,7 @@ function bookOf(viewer: Viewer, meeting: Meeting, rows: AgendaItem[]): MeetingBo
     items,
     proposals: [...proposals.values()],
     agendaMinutes,
+    attendance: participants ? attendanceOf(participants) : null,
   };
 }
 
@@ -219,14 +282,13 @@ function bookOf(viewer: Viewer, meeting: Meeting, rows: AgendaItem[]): MeetingBo
  * length is its total (its own minutes plus its sub-items', as the agenda counts them), and its
  * sub-items follow its own minutes (the introduction of a group of items comes first).
  */
-function schedule(level: BookItem[], start: Date, totals: ReadonlyMap<string, number>): void {
+function schedule(level: BookItem[], start: Date): void {
   let cursor = start.getTime();
   for (const item of level) {
-    const total = totals.get(item.id) ?? item.durationMinutes ?? 0;
     item.startsAt = new Date(cursor);
-    item.endsAt = new Date(cursor + total * minute);
-    schedule(item.children, new Date(cursor + (item.durationMinutes ?? 0) * minute), totals);
-    cursor += total * minute;
+    item.endsAt = new Date(cursor + item.totalMinutes * minute);
+    schedule(item.children, new Date(cursor + (item.durationMinutes ?? 0) * minute));
+    cursor += item.totalMinutes * minute;
   }
 }
 
