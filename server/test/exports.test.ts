@@ -187,7 +187,7 @@ describe('calendar feed and meeting exports', () => {
       item(em, closedSession, 'a0', 'Phần kinh tế', { parent: report, durationMinutes: 20 });
       item(em, closedSession, 'a1', 'Phần xây dựng Đảng', { parent: report, durationMinutes: 25 });
       report.status = AgendaItemStatus.CONCLUDED;
-      report.conclusion = 'Thống nhất thông qua báo cáo ✅';
+      report.conclusion = 'Thống nhất thông qua báo cáo ✅ → giao Văn phòng ★';
       em.create(Vote, {
         agendaItem: report,
         votesFor: 7,
@@ -431,10 +431,10 @@ describe('calendar feed and meeting exports', () => {
       const response = await get(`/meetings/${closedSession.id}/book.pdf`, member.token);
       expect(response.status).toBe(200);
       const bytes = new Uint8Array(await response.arrayBuffer());
-      // What Be Vietnam Pro lacks is set in Noto Emoji, embedded beside it (subset), not printed blank.
+      // What Be Vietnam Pro lacks is set in a Noto font that has it, embedded beside it (subset), not printed blank.
       const raw = Buffer.from(bytes).toString('latin1');
-      expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+BeVietnamPro/);
-      expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoEmoji/);
+      for (const font of ['BeVietnamPro', 'NotoEmoji', 'NotoSansSymbols2', 'NotoSansMath'])
+        expect(raw).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+${font}`));
 
       const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
       const flat = text.replace(/\s+/g, ' ');
@@ -453,7 +453,7 @@ describe('calendar feed and meeting exports', () => {
 
       expect(flat).toContain('KẾT LUẬN VÀ BIỂU QUYẾT');
       expect(flat).toContain('Trạng thái: Đã kết luận');
-      expect(flat).toContain('Kết luận: Thống nhất thông qua báo cáo ✅');
+      expect(flat).toMatch(/Kết luận: Thống nhất thông qua báo cáo ?✅ ?→ ?giao Văn phòng ?★/);
       expect(flat).toContain('Biểu quyết: tán thành 7, không tán thành 1, không biểu quyết 2 – Thông qua');
       expect(flat).toContain('2. Kế hoạch năm 2027 Trạng thái: Hoãn');
       expect(flat).not.toContain('1.1. Phần kinh tế Trạng thái');

@@ -16,10 +16,10 @@ import {
 import type { BookItem, MeetingBook } from './meeting-book.js';
 
 // Be Vietnam Pro (SIL OFL), drawn for Vietnamese: every stacked diacritic (ệ, ở, Ự) has its own glyph.
-// What it lacks (emoji and pictographs typed into titles, names and conclusions) would print blank, so
-// those characters are set in Noto Emoji (SIL OFL, outlines a PDF can embed; the colour emoji fonts are
-// bitmaps). Both come from npm: nothing depends on the fonts of the machine. pdfkit embeds only the glyphs
-// a document uses.
+// What it lacks would print blank, so those characters are set in the first Noto font that has them
+// (SIL OFL): Noto Emoji for emoji and pictographs (outlines a PDF can embed; the colour emoji fonts are
+// bitmaps), Noto Sans Symbols 2 for ★ ✓ ■ ☐, Noto Sans Math for arrows and operators (→ ⇒ ∑). All come
+// from npm: nothing depends on the fonts of the machine. pdfkit embeds only the glyphs a document uses.
 const fontFiles = {
   regular: 'be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf',
   italic: 'be-vietnam-pro/400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf',
@@ -27,14 +27,16 @@ const fontFiles = {
   heavy: 'be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf',
   emoji: 'noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
   emojiBold: 'noto-emoji/700Bold/NotoEmoji_700Bold.ttf',
+  symbols: 'noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf',
+  math: 'noto-sans-math/400Regular/NotoSansMath_400Regular.ttf',
 } as const;
 type FontName = keyof typeof fontFiles;
-type TextFont = Exclude<FontName, 'emoji' | 'emojiBold'>;
-const fallbackFont: Record<TextFont, FontName> = {
-  regular: 'emoji',
-  italic: 'emoji',
-  bold: 'emojiBold',
-  heavy: 'emojiBold',
+type TextFont = 'regular' | 'italic' | 'bold' | 'heavy';
+const fallbackFonts: Record<TextFont, readonly FontName[]> = {
+  regular: ['emoji', 'symbols', 'math'],
+  italic: ['emoji', 'symbols', 'math'],
+  bold: ['emojiBold', 'symbols', 'math'],
+  heavy: ['emojiBold', 'symbols', 'math'],
 };
 
 let fonts: Record<FontName, Buffer> | undefined;
@@ -72,21 +74,17 @@ function coverage(doc: Doc, name: FontName): GlyphCoverage {
 type Run = { font: FontName; text: string };
 
 /**
- * Splits text into runs of one font each: the text font wherever it has the glyph, else its fallback; a
- * character neither has (a joiner, a variation selector) stays in the run it follows.
+ * Splits text into runs of one font each: the text font wherever it has the glyph, else the first fallback
+ * that has it; a character none has (a joiner, a variation selector) stays in the run it follows.
  */
 function runsOf(doc: Doc, font: TextFont, text: string): Run[] {
-  const primary = coverage(doc, font);
-  const fallback = coverage(doc, fallbackFont[font]);
+  const fonts = [font, ...fallbackFonts[font]];
   const runs: Run[] = [];
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
     const last = runs.at(-1);
-    const chosen = primary.hasGlyphForCodePoint(codePoint)
-      ? font
-      : fallback.hasGlyphForCodePoint(codePoint)
-        ? fallbackFont[font]
-        : (last?.font ?? font);
+    const chosen =
+      fonts.find((name) => coverage(doc, name).hasGlyphForCodePoint(codePoint)) ?? last?.font ?? font;
     if (last?.font === chosen) last.text += char;
     else runs.push({ font: chosen, text: char });
   }
