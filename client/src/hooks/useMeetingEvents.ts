@@ -2,31 +2,43 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ErrorLike } from '@apollo/client';
 import { useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { EventType, isEventType } from '@quorum/shared';
 import { getReconnectCount, subscribeReconnects } from '../apollo/connection';
 import { applyRemoteMove } from '../apollo/meeting-room-cache';
 import { MEETING_EVENTS_SUBSCRIPTION } from '../apollo/meeting-room.operations';
 import type { MeetingEvent } from '../apollo/types';
 import type { RoomPart } from './useRoomReload';
 
-/** What an event makes stale, beyond its subject (which the cache has already taken in). */
+/**
+ * What an event makes stale, beyond its subject (which the cache has already taken in). Types not
+ * listed (a status change moves what every item may do next; a type newer than this build) reload
+ * the whole room, to be safe.
+ */
+const staleParts: Partial<Record<EventType, RoomPart | null>> = {
+  [EventType.MEETING_UPDATED]: null,
+  // Numbers, totals and readiness of other items follow.
+  [EventType.AGENDA_COPIED]: 'agenda',
+  [EventType.AGENDA_ITEM_ADDED]: 'agenda',
+  [EventType.AGENDA_ITEM_UPDATED]: 'agenda',
+  [EventType.AGENDA_ITEM_MOVED]: 'agenda',
+  [EventType.AGENDA_ITEM_REMOVED]: 'agenda',
+  [EventType.AGENDA_ITEM_STATUS_CHANGED]: 'agenda',
+  [EventType.AGENDA_ITEM_PRESENTER_CONFIRMED]: 'agenda',
+  [EventType.VOTE_RECORDED]: 'agenda',
+  [EventType.ATTACHMENT_ADDED]: 'agenda',
+  [EventType.ATTACHMENT_REMOVED]: 'agenda',
+  // The participant is not the subject (the meeting is, with its quorum).
+  [EventType.PARTICIPANT_ADDED]: 'participants',
+  [EventType.PARTICIPANT_UPDATED]: 'participants',
+  [EventType.PARTICIPANT_REMOVED]: 'participants',
+  [EventType.PARTICIPANT_MATERIALS_READ]: 'participants',
+  [EventType.ATTENDANCE_RECORDED]: 'participants',
+};
+
 function staleAfter(type: string): RoomPart | null {
-  if (type === 'meeting.updated') return null;
-  const [kind] = type.split('.');
-  switch (kind) {
-    case 'agendaItem':
-    case 'agenda':
-    case 'vote':
-    case 'attachment':
-      // Numbers, totals and readiness of other items follow.
-      return 'agenda';
-    case 'attendance':
-    case 'participant':
-      // The participant is not the subject (the meeting is, with its quorum).
-      return 'participants';
-    default:
-      // A status change moves what every item may do next; anything unknown, to be safe.
-      return 'room';
-  }
+  if (!isEventType(type)) return 'room';
+  const part = staleParts[type];
+  return part === undefined ? 'room' : part;
 }
 
 export interface MeetingEvents {
@@ -86,7 +98,7 @@ export function useMeetingEvents(
       if (!event) return;
       lastCursor.current = event.cursor;
       const subject = event.subject;
-      if (event.type === 'agendaItem.moved' && subject?.__typename === 'AgendaItem' && 'number' in subject) {
+      if (event.type === EventType.AGENDA_ITEM_MOVED && subject?.__typename === 'AgendaItem' && 'number' in subject) {
         applyRemoteMove(apollo.cache, meetingId, subject.id, subject.number);
       }
       const part = staleAfter(event.type);

@@ -2,12 +2,10 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ErrorLike } from '@apollo/client';
 import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { EventType } from '@quorum/shared';
 import { getReconnectCount, subscribeReconnects } from '../apollo/connection';
 import { addMeetingToLists } from '../apollo/meetings-cache';
 import { ORGANIZATION_EVENTS_SUBSCRIPTION } from '../apollo/operations';
-
-export const MEETING_CREATED = 'meeting.created';
-export const MEETING_UPDATED = 'meeting.updated';
 
 export interface OrganizationEvents {
   /** The last change, in words, for a polite live region (screen readers hear what changed). */
@@ -47,12 +45,12 @@ export function useOrganizationEvents(onMeetingEvent?: (type: string) => void): 
       lastCursor.current = event.cursor;
       const subject = event.subject;
       if (subject?.__typename !== 'Meeting') return;
-      if (event.type === MEETING_CREATED) addMeetingToLists(apollo.cache, subject);
+      if (event.type === EventType.MEETING_CREATED) addMeetingToLists(apollo.cache, subject);
       onMeetingEventRef.current?.(event.type);
       const actor = event.actor?.fullName ?? t('common.unknownUser');
-      if (event.type === MEETING_CREATED) {
+      if (event.type === EventType.MEETING_CREATED) {
         setAnnouncement(t('meetings.live.created', { actor, title: subject.title }));
-      } else if (event.type === MEETING_UPDATED) {
+      } else if (event.type === EventType.MEETING_UPDATED) {
         setAnnouncement(t('meetings.live.updated', { actor, title: subject.title }));
       }
     },

@@ -2,5 +2,6 @@ export * from './enums.js';
 /** The same enums as one object, for code that handles them all (GraphQL registration). */
 export * as enums from './enums.js';
 export * from './errors.js';
+export * from './events.js';
 export * from './ids.js';
 export * from './limits.js';

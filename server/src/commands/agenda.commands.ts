@@ -1,4 +1,4 @@
-import { AgendaItemStatus, limits } from '@quorum/shared';
+import { AgendaItemStatus, EventType, limits } from '@quorum/shared';
 import { ref, type EntityManager } from '@mikro-orm/core';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { Viewer } from '../auth/viewer.js';
@@ -162,7 +162,7 @@ export async function addAgendaItem(
       proposal,
       materialsRequired: input.materialsRequired ?? true,
     });
-    await appendMeetingEvent(ctx, em, viewer, meeting, { type: 'agendaItem.added', subject: item });
+    await appendMeetingEvent(ctx, em, viewer, meeting, { type: EventType.AGENDA_ITEM_ADDED, subject: item });
     return item;
   });
 }
@@ -212,7 +212,7 @@ export async function updateAgendaItem(
     }
     if (Object.keys(changes).length > 0) {
       await appendMeetingEvent(ctx, em, viewer, meeting, {
-        type: 'agendaItem.updated',
+        type: EventType.AGENDA_ITEM_UPDATED,
         subject: item,
         changes,
       });
@@ -264,7 +264,7 @@ export async function moveAgendaItem(
     };
     if (before.parentId !== (parentId ?? null))
       changes.parentId = { before: before.parentId, after: parentId ?? null };
-    await appendMeetingEvent(ctx, em, viewer, meeting, { type: 'agendaItem.moved', subject: item, changes });
+    await appendMeetingEvent(ctx, em, viewer, meeting, { type: EventType.AGENDA_ITEM_MOVED, subject: item, changes });
     return { item, meeting };
   });
 }
@@ -281,7 +281,7 @@ export async function removeAgendaItem(
     // Sub-items, votes and files go with it (ON DELETE CASCADE); tasks keep their text and lose the link.
     await em.nativeDelete(AgendaItem, { id: item.id, version: input.expectedVersion });
     await appendMeetingEvent(ctx, em, viewer, meeting, {
-      type: 'agendaItem.removed',
+      type: EventType.AGENDA_ITEM_REMOVED,
       subject: meeting,
       changes: {
         agendaItemId: { before: item.id, after: null },
@@ -315,7 +315,7 @@ export async function changeAgendaItemStatus(
       ...(input.conclusion != null ? { conclusion: input.conclusion } : {}),
     });
     await appendMeetingEvent(ctx, em, viewer, meeting, {
-      type: 'agendaItem.statusChanged',
+      type: EventType.AGENDA_ITEM_STATUS_CHANGED,
       subject: item,
       changes,
     });
@@ -343,7 +343,7 @@ export async function confirmPresenter(
     item.presenterConfirmedAt = new Date();
     item.presenterConfirmedBy = em.getReference(User, viewer.userId, { wrapped: true });
     await appendMeetingEvent(ctx, em, viewer, meeting, {
-      type: 'agendaItem.presenterConfirmed',
+      type: EventType.AGENDA_ITEM_PRESENTER_CONFIRMED,
       subject: item,
       changes: {
         presenterConfirmedAt: { before: null, after: item.presenterConfirmedAt },

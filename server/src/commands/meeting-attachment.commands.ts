@@ -1,4 +1,4 @@
-import { limits } from '@quorum/shared';
+import { EventType, limits } from '@quorum/shared';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { AgendaItem, Attachment, type Meeting } from '../entities/index.js';
@@ -52,7 +52,7 @@ export async function attachFile(ctx: Context, viewer: Viewer, input: AttachFile
       uploadedBy: viewer.userId,
     });
     await appendMeetingEvent(ctx, em, viewer, meeting, {
-      type: 'attachment.added',
+      type: EventType.ATTACHMENT_ADDED,
       subject: item ?? meeting,
       changes: {
         attachmentId: { before: null, after: attachment.id },
@@ -88,7 +88,7 @@ export async function removeAttachment(
     if (item) item.updatedAt = new Date();
     await em.nativeDelete(Attachment, { id });
     await appendMeetingEvent(ctx, em, viewer, meeting, {
-      type: 'attachment.removed',
+      type: EventType.ATTACHMENT_REMOVED,
       subject: item ?? meeting,
       changes: { attachmentId: { before: id, after: null }, name: { before: found.name, after: null } },
     });

@@ -1,4 +1,4 @@
-import { ParticipantRole } from '@quorum/shared';
+import { EventType, ParticipantRole } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -108,7 +108,7 @@ export class MeetingRoster {
     if (office) await this.vacate(office);
     const participant = this.em.create(Participant, { meeting: this.meeting, user: userId, role });
     this.participants.push(participant);
-    const event = await this.append('participant.added', {
+    const event = await this.append(EventType.PARTICIPANT_ADDED, {
       participantId: { before: null, after: participant.id },
       userId: { before: null, after: userId },
       role: { before: null, after: role },
@@ -125,7 +125,7 @@ export class MeetingRoster {
     if (after) await this.vacate(after, participant);
     const changes = applyChanges(participant, { role });
     if (Object.keys(changes).length > 0)
-      await this.append('participant.updated', {
+      await this.append(EventType.PARTICIPANT_UPDATED, {
         participantId: { before: participant.id, after: participant.id },
         ...changes,
       });
@@ -137,7 +137,7 @@ export class MeetingRoster {
     const userId = participant.user.id;
     this.em.remove(participant);
     this.participants.splice(this.participants.indexOf(participant), 1);
-    await this.append('participant.removed', {
+    await this.append(EventType.PARTICIPANT_REMOVED, {
       participantId: { before: participant.id, after: null },
       userId: { before: userId, after: null },
     });
@@ -158,7 +158,7 @@ export class MeetingRoster {
   async finish(): Promise<void> {
     if (Object.keys(this.changes).length === 0) return;
     await appendMeetingEvent(this.ctx, this.em, this.viewer, this.meeting, {
-      type: 'meeting.updated',
+      type: EventType.MEETING_UPDATED,
       subject: this.meeting,
       changes: this.changes,
     });
@@ -184,7 +184,7 @@ export class MeetingRoster {
     this.em.assign(this.meeting, { [office]: userId });
   }
 
-  private append(type: string, changes: FieldChanges) {
+  private append(type: EventType, changes: FieldChanges) {
     return appendMeetingEvent(this.ctx, this.em, this.viewer, this.meeting, {
       type,
       subject: this.meeting,

@@ -1,7 +1,8 @@
-import { Attendance, ParticipantRole, SubjectType } from '@quorum/shared';
+import { Attendance, type Classification, type EventType, ParticipantRole, SubjectType } from '@quorum/shared';
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
+import { asClassification, moreRestricted } from '../domain/classification.js';
 import {
   AgendaItem,
   Meeting,
@@ -124,10 +125,21 @@ export async function runVersioned<T>(
 }
 
 export interface MeetingEventInput {
-  type: string;
+  type: EventType;
   /** The object whose fields changed: the meeting itself, or one of its agenda items. */
   subject: Meeting | AgendaItem;
   changes?: FieldChanges;
+}
+
+/**
+ * The classification an event is stored with: the meeting's, or the one it had before when this very change
+ * lowered it. The `changes` of an event hold values from when it was written, and are delivered only while the
+ * meeting is still at least this restricted (see `present()`): a title written while the meeting was
+ * CONFIDENTIAL never reaches those who may read it once it is INTERNAL.
+ */
+function eventClassification(current: Classification, changes: FieldChanges | undefined): Classification {
+  const before = asClassification(changes?.classification?.before);
+  return before && moreRestricted(before, current) ? before : current;
 }
 
 /** Appends an event scoped to the meeting, so `events(scope: {type: MEETING, id})` sees all of it. */
@@ -148,7 +160,7 @@ export function appendMeetingEvent(
     type: input.type,
     subject,
     scope: { type: SubjectType.MEETING, id: meeting.id },
-    classification: meeting.classification,
+    classification: eventClassification(meeting.classification, input.changes),
     ...(input.changes ? { changes: input.changes } : {}),
   });
 }

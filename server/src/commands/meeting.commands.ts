@@ -1,8 +1,9 @@
-import { Classification, MeetingStatus, limits, UnitKind } from '@quorum/shared';
+import { Classification, EventType, limits, MeetingStatus, UnitKind } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
+import { moreRestricted } from '../domain/classification.js';
 import { AgendaItem, Meeting, Participant, Unit, User } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
@@ -39,12 +40,6 @@ function checkOffices(chairId: string | null | undefined, secretaryId: string | 
     throw new BadInputError('secretaryId', 'The chair and the secretary are two people');
 }
 
-const classificationRank: Record<Classification, number> = {
-  [Classification.INTERNAL]: 0,
-  [Classification.RESTRICTED]: 1,
-  [Classification.CONFIDENTIAL]: 2,
-};
-
 export async function createMeeting(
   ctx: Context,
   viewer: Viewer,
@@ -75,7 +70,7 @@ export async function createMeeting(
     // Whoever creates a confidential meeting is on its access list, or they could not see it.
     if (meeting.classification === Classification.CONFIDENTIAL)
       meeting.accessList.add(em.getReference(User, viewer.userId));
-    await appendMeetingEvent(ctx, em, viewer, meeting, { type: 'meeting.created', subject: meeting });
+    await appendMeetingEvent(ctx, em, viewer, meeting, { type: EventType.MEETING_CREATED, subject: meeting });
     // The offices come with their participants; `meeting.created` already carries the meeting as it ends up.
     const roster = MeetingRoster.empty(ctx, em, viewer, meeting);
     if (input.chairId) await roster.appoint('chair', input.chairId);
@@ -123,7 +118,7 @@ export async function updateMeeting(
     }
     if (Object.keys(changes).length > 0) {
       await appendMeetingEvent(ctx, em, viewer, meeting, {
-        type: 'meeting.updated',
+        type: EventType.MEETING_UPDATED,
         subject: meeting,
         changes,
       });
@@ -149,7 +144,7 @@ export async function changeMeetingStatus(
     checkMeetingTransition(meeting, to);
     const changes = applyChanges(meeting, { status: to });
     const event = await appendMeetingEvent(ctx, em, viewer, meeting, {
-      type: 'meeting.statusChanged',
+      type: EventType.MEETING_STATUS_CHANGED,
       subject: meeting,
       changes,
     });
@@ -237,7 +232,7 @@ export async function createMeetingFrom(
     if (meeting.classification === Classification.CONFIDENTIAL)
       meeting.accessList.add(em.getReference(User, viewer.userId));
     await appendMeetingEvent(ctx, em, viewer, meeting, {
-      type: 'meeting.created',
+      type: EventType.MEETING_CREATED,
       subject: meeting,
       changes: { sourceMeetingId: { before: null, after: source.id } },
     });
@@ -246,7 +241,7 @@ export async function createMeetingFrom(
     for (const participant of participants) {
       const copy = em.create(Participant, { meeting, user: participant.user, role: participant.role });
       const event = await appendMeetingEvent(ctx, em, viewer, meeting, {
-        type: 'participant.added',
+        type: EventType.PARTICIPANT_ADDED,
         subject: meeting,
         changes: {
           participantId: { before: null, after: copy.id },
@@ -261,7 +256,7 @@ export async function createMeetingFrom(
     const items = copyItems(em, await loadItems(em, source.id), meeting, []);
     if (items.length > 0) {
       await appendMeetingEvent(ctx, em, viewer, meeting, {
-        type: 'agenda.copied',
+        type: EventType.AGENDA_COPIED,
         subject: meeting,
         changes: {
           fromMeetingId: { before: null, after: source.id },
@@ -290,7 +285,7 @@ export async function copyAgenda(
     if (!meetingPolicy.canManageAgenda(viewer, target))
       throw new BadInputError('toMeetingId', `The agenda of a ${target.status} meeting can no longer change`);
     // Titles of a confidential agenda must not reach readers of a less protected meeting.
-    if (classificationRank[source.classification] > classificationRank[target.classification])
+    if (moreRestricted(source.classification, target.classification))
       throw new BadInputError(
         'fromMeetingId',
         `A ${source.classification} agenda cannot be copied into a ${target.classification} meeting`,
@@ -298,7 +293,7 @@ export async function copyAgenda(
     const items = copyItems(em, await loadItems(em, source.id), target, await loadItems(em, target.id));
     if (items.length > 0) {
       await appendMeetingEvent(ctx, em, viewer, target, {
-        type: 'agenda.copied',
+        type: EventType.AGENDA_COPIED,
         subject: target,
         changes: {
           fromMeetingId: { before: null, after: source.id },

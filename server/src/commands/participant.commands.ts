@@ -1,4 +1,4 @@
-import { ParticipantRole, limits } from '@quorum/shared';
+import { EventType, limits, ParticipantRole } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -152,7 +152,7 @@ export async function recordAttendance(
     const changes = applyChanges(participant, { attendance: input.attendance });
     if (Object.keys(changes).length > 0) {
       await appendMeetingEvent(ctx, em, viewer, meeting, {
-        type: 'attendance.recorded',
+        type: EventType.ATTENDANCE_RECORDED,
         subject: meeting,
         changes: {
           participantId: { before: participant.id, after: participant.id },
@@ -179,7 +179,7 @@ export async function markMaterialsRead(
     if (participant.materialsReadAt) return participant;
     participant.materialsReadAt = new Date();
     await appendMeetingEvent(ctx, em, viewer, meeting, {
-      type: 'participant.materialsRead',
+      type: EventType.PARTICIPANT_MATERIALS_READ,
       subject: meeting,
       changes: {
         participantId: { before: participant.id, after: participant.id },

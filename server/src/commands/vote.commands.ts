@@ -1,3 +1,4 @@
+import { EventType } from '@quorum/shared';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { type AgendaItem, Participant, Vote } from '../entities/index.js';
@@ -64,7 +65,7 @@ export async function recordVote(ctx: Context, viewer: Viewer, input: RecordVote
       // Touching the item bumps its version, so a second recorder working from the same version gets CONFLICT.
       item.updatedAt = new Date();
       await appendMeetingEvent(ctx, em, viewer, meeting, {
-        type: 'vote.recorded',
+        type: EventType.VOTE_RECORDED,
         subject: item,
         changes: {
           vote: {

@@ -1,3 +1,4 @@
+import type { EventType } from '@quorum/shared';
 import {
   BigIntType,
   Entity,
@@ -33,9 +34,9 @@ export class Event {
   @ManyToOne(() => User, { ref: true, nullable: true })
   actor?: Ref<User>;
 
-  /** `meeting.created`, `meeting.updated`, `agendaItem.moved`, … */
+  /** One of the shared `EventType`s: `meeting.created`, `agendaItem.moved`, … */
   @Property({ type: 'text' })
-  type!: string;
+  type!: EventType;
 
   @Enum({ items: () => SubjectType, type: 'text' })
   subjectType!: SubjectType;

@@ -1,4 +1,4 @@
-import { ApiTokenScope, Classification, ErrorCode, isUuid, SubjectType } from '@quorum/shared';
+import { ApiTokenScope, Classification, ErrorCode, EventType, isUuid, SubjectType } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { authenticate } from '../auth/authenticate.js';
@@ -163,9 +163,15 @@ async function auditConfidential(
   format: Format,
 ): Promise<void> {
   const subjects = [
-    { type: SubjectType.MEETING, id: book.meeting.id, classification: book.meeting.classification },
+    {
+      type: SubjectType.MEETING,
+      event: EventType.MEETING_EXPORTED,
+      id: book.meeting.id,
+      classification: book.meeting.classification,
+    },
     ...book.proposals.map((p) => ({
       type: SubjectType.PROPOSAL,
+      event: EventType.PROPOSAL_EXPORTED,
       id: p.id,
       classification: p.classification,
     })),
@@ -176,7 +182,7 @@ async function auditConfidential(
     audit.create(Event, {
       organization: viewer.organizationId,
       actor: viewer.userId,
-      type: `${subject.type.toLowerCase()}.exported`,
+      type: subject.event,
       subjectType: subject.type,
       subjectId: subject.id,
       scopeType: SubjectType.MEETING,

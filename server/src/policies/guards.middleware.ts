@@ -1,4 +1,4 @@
-import { ApiTokenScope, Classification, SubjectType } from '@quorum/shared';
+import { ApiTokenScope, Classification, EventType, SubjectType } from '@quorum/shared';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Event, Meeting, Proposal, Task } from '../entities/index.js';
@@ -18,10 +18,10 @@ export const writeScopeGuard: MiddlewareFn<Context> = ({ context, info }, next) 
 
 const audited = new WeakMap<Context, Set<string>>();
 
-const subjectTypes = new Map<unknown, SubjectType>([
-  [Meeting, SubjectType.MEETING],
-  [Proposal, SubjectType.PROPOSAL],
-  [Task, SubjectType.TASK],
+const audits = new Map<unknown, { type: SubjectType; event: EventType }>([
+  [Meeting, { type: SubjectType.MEETING, event: EventType.MEETING_READ }],
+  [Proposal, { type: SubjectType.PROPOSAL, event: EventType.PROPOSAL_READ }],
+  [Task, { type: SubjectType.TASK, event: EventType.TASK_READ }],
 ]);
 
 /**
@@ -30,8 +30,8 @@ const subjectTypes = new Map<unknown, SubjectType>([
  */
 export const confidentialReadAudit: MiddlewareFn<Context> = async ({ context }, next) => {
   const result: unknown = await next();
-  const type = result instanceof Object ? subjectTypes.get(result.constructor) : undefined;
-  if (!type || !context.viewer) return result;
+  const audit = result instanceof Object ? audits.get(result.constructor) : undefined;
+  if (!audit || !context.viewer) return result;
   const subject = result as Meeting | Proposal | Task;
   if (subject.classification !== Classification.CONFIDENTIAL) return result;
   let seen = audited.get(context);
@@ -42,10 +42,10 @@ export const confidentialReadAudit: MiddlewareFn<Context> = async ({ context }, 
   em.create(Event, {
     organization: context.viewer.organizationId,
     actor: context.viewer.userId,
-    type: `${type.toLowerCase()}.read`,
-    subjectType: type,
+    type: audit.event,
+    subjectType: audit.type,
     subjectId: subject.id,
-    scopeType: type,
+    scopeType: audit.type,
     scopeId: subject.id,
     classification: Classification.CONFIDENTIAL,
     auditOnly: true,

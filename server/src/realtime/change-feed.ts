@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Repeater } from '@repeaterjs/repeater';
-import { type Classification, SubjectType } from '@quorum/shared';
+import { type Classification, type EventType, SubjectType } from '@quorum/shared';
 import type { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError } from '../errors.js';
@@ -15,7 +15,7 @@ export interface EventScope {
 export interface AppendInput {
   organizationId: string;
   actorId: string | undefined;
-  type: string;
+  type: EventType;
   subject: { type: SubjectType; id: string };
   /** Defaults to the subject itself. */
   scope?: { type: SubjectType; id: string };

@@ -4,6 +4,7 @@ import { authenticate } from '../auth/authenticate.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { BadInputError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import { visibleChanges } from '../policies/event.policy.js';
 import { readableSubject } from '../policies/subject.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import type { DeliveredEvent, StreamEnded } from '../realtime/change-feed.js';
@@ -21,6 +22,8 @@ function present({ event, subject }: DeliveredEvent): ChangeEvent {
     type: event.type,
     occurredAt: event.occurredAt,
     actor: event.actor?.getEntity() ?? null,
+    // Delivered with a subject the viewer may read now, so they carry nothing its fields do not (see the policy).
+    changes: visibleChanges(event, subject),
     subject,
   };
 }

@@ -1,7 +1,16 @@
 import { SubjectType } from '@quorum/shared';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
 import { createUnionType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { AgendaItem, Meeting, Organization, Proposal, Task, Unit, User } from '../../entities/index.js';
+import {
+  AgendaItem,
+  Meeting,
+  Organization,
+  Proposal,
+  Task,
+  Unit,
+  User,
+  type FieldChanges,
+} from '../../entities/index.js';
 import type { Subject } from '../../policies/subject.policy.js';
 import { PageInfo } from './connection.js';
 
@@ -34,7 +43,10 @@ export class ChangeEvent {
   @Field(() => String, { description: 'Resume after this event with `after: cursor`.' })
   cursor!: string;
 
-  @Field(() => String, { description: '`meeting.created`, `meeting.updated`, …' })
+  @Field(() => String, {
+    description:
+      '`meeting.created`, `meeting.updated`, … (the list is `EventType` in @quorum/shared; new types may be added).',
+  })
   type!: string;
 
   @Field(() => GraphQLDateTime)
@@ -42,6 +54,14 @@ export class ChangeEvent {
 
   @Field(() => User, { nullable: true })
   actor!: User | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The fields this event changed, `{ field: { before, after } }`, as they were when it happened. Null when ' +
+      'the subject has since become less restricted than it was then (those values stay with its past readers).',
+  })
+  changes!: FieldChanges | null;
 
   @Field(() => EventSubject, { nullable: true })
   subject!: Subject | null;

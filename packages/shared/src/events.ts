@@ -1,0 +1,102 @@
+// Every type of Event the server appends, in one list shared by the server (which writes them), the client
+// (which reacts to them) and integrators (who filter the feed by them). A type is `<subject>.<what happened>`;
+// the stored rows keep the string, so a value here is never renamed, only added.
+
+export const EventType = {
+  // Meetings (scope: the meeting).
+  MEETING_CREATED: 'meeting.created',
+  MEETING_UPDATED: 'meeting.updated',
+  MEETING_STATUS_CHANGED: 'meeting.statusChanged',
+  AGENDA_COPIED: 'agenda.copied',
+  AGENDA_ITEM_ADDED: 'agendaItem.added',
+  AGENDA_ITEM_UPDATED: 'agendaItem.updated',
+  AGENDA_ITEM_MOVED: 'agendaItem.moved',
+  AGENDA_ITEM_REMOVED: 'agendaItem.removed',
+  AGENDA_ITEM_STATUS_CHANGED: 'agendaItem.statusChanged',
+  AGENDA_ITEM_PRESENTER_CONFIRMED: 'agendaItem.presenterConfirmed',
+  PARTICIPANT_ADDED: 'participant.added',
+  PARTICIPANT_UPDATED: 'participant.updated',
+  PARTICIPANT_REMOVED: 'participant.removed',
+  PARTICIPANT_MATERIALS_READ: 'participant.materialsRead',
+  ATTENDANCE_RECORDED: 'attendance.recorded',
+  ATTACHMENT_ADDED: 'attachment.added',
+  ATTACHMENT_REMOVED: 'attachment.removed',
+  VOTE_RECORDED: 'vote.recorded',
+
+  // Proposals, tasks and the organization: their commands are still to come, but the feed and the
+  // authorization matrix already carry their changes.
+  PROPOSAL_UPDATED: 'proposal.updated',
+  TASK_UPDATED: 'task.updated',
+  ORGANIZATION_UPDATED: 'organization.updated',
+
+  // The directory (scope: the unit concerned; a user without one, the organization).
+  UNIT_CREATED: 'unit.created',
+  UNIT_UPDATED: 'unit.updated',
+  USER_INVITED: 'user.invited',
+  USER_UPDATED: 'user.updated',
+  USER_DEACTIVATED: 'user.deactivated',
+  USER_REACTIVATED: 'user.reactivated',
+  USER_SYSTEM_ROLE_CHANGED: 'user.systemRoleChanged',
+  MEMBERSHIP_ADDED: 'membership.added',
+  MEMBERSHIP_UPDATED: 'membership.updated',
+  MEMBERSHIP_REMOVED: 'membership.removed',
+
+  // Credentials: audit only, never streamed (the subject is the user whose credential it is).
+  USER_PASSWORD_RESET: 'user.passwordReset',
+  USER_PASSWORD_CHANGED: 'user.passwordChanged',
+  SESSION_OPENED: 'session.opened',
+  SESSION_CLOSED: 'session.closed',
+  SESSION_REVOKED: 'session.revoked',
+  API_TOKEN_CREATED: 'apiToken.created',
+  API_TOKEN_REVOKED: 'apiToken.revoked',
+
+  // Reads and exports of CONFIDENTIAL objects: audit only.
+  MEETING_READ: 'meeting.read',
+  PROPOSAL_READ: 'proposal.read',
+  TASK_READ: 'task.read',
+  MEETING_EXPORTED: 'meeting.exported',
+  PROPOSAL_EXPORTED: 'proposal.exported',
+} as const;
+
+export type EventType = (typeof EventType)[keyof typeof EventType];
+
+export const eventTypes: readonly EventType[] = Object.values(EventType);
+
+const known: ReadonlySet<string> = new Set(eventTypes);
+
+/** The feed carries the type as a string: a newer server may send a type this build does not know yet. */
+export function isEventType(value: string): value is EventType {
+  return known.has(value);
+}
+
+/**
+ * The events after which what a viewer may see or do may have changed: their memberships (and the kind of a
+ * unit, which makes its members office staff), participations, places on access lists (a meeting created or
+ * made CONFIDENTIAL puts its author on the list), the proposals on the agenda of their meetings, their own
+ * user (system role, deactivation, profile), and their sessions and tokens. A cache of viewers refreshes the
+ * viewers these concern; everything else leaves every viewer as it was. Appraisal assignments append no
+ * event yet: when they do, their types belong here.
+ */
+export const accessEventTypes: ReadonlySet<EventType> = new Set<EventType>([
+  EventType.MEETING_CREATED,
+  EventType.MEETING_UPDATED,
+  EventType.AGENDA_ITEM_ADDED,
+  EventType.AGENDA_ITEM_UPDATED,
+  EventType.AGENDA_ITEM_REMOVED,
+  EventType.PARTICIPANT_ADDED,
+  EventType.PARTICIPANT_UPDATED,
+  EventType.PARTICIPANT_REMOVED,
+  EventType.UNIT_UPDATED,
+  EventType.USER_UPDATED,
+  EventType.USER_DEACTIVATED,
+  EventType.USER_REACTIVATED,
+  EventType.USER_SYSTEM_ROLE_CHANGED,
+  EventType.MEMBERSHIP_ADDED,
+  EventType.MEMBERSHIP_UPDATED,
+  EventType.MEMBERSHIP_REMOVED,
+  EventType.USER_PASSWORD_RESET,
+  EventType.USER_PASSWORD_CHANGED,
+  EventType.SESSION_CLOSED,
+  EventType.SESSION_REVOKED,
+  EventType.API_TOKEN_REVOKED,
+]);
