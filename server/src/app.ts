@@ -26,6 +26,7 @@ import { bodyParserErrors, securityHeaders, unexpectedErrors } from './security/
 import { queryLimitRules, variableCostPlugin } from './security/query-limits.js';
 import { assignRequestId, withRequestId } from './security/request-id.js';
 import { webSocketGuard } from './security/websocket-guard.js';
+import { BoundedSendWebSocket, OperationRate } from './security/flow-control.js';
 import { getSchema } from './schema.js';
 
 export interface RunningServer {
@@ -61,9 +62,14 @@ export async function startServer(config: Config, db: Database): Promise<Running
 
   const production = config.nodeEnv === 'production';
   // A frame over maxPayload closes the socket (1009) unparsed; a smaller one over the body limit is refused by
-  // the guard with a code, like an oversized HTTP body.
-  const wsServer = new WebSocketServer({ noServer: true, maxPayload: requestLimits.maxWebSocketFrameBytes });
+  // the guard with a code, like an oversized HTTP body. Every socket's send buffer is bounded (flow control).
+  const wsServer = new WebSocketServer({
+    noServer: true,
+    maxPayload: requestLimits.maxWebSocketFrameBytes,
+    WebSocket: BoundedSendWebSocket,
+  });
   const guard = webSocketGuard({ schema, production });
+  const operationRate = new OperationRate();
   const wsRequestId = (ctx: { extra: unknown }, id: string) => `${(ctx.extra as WsExtra).connectionId}:${id}`;
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
@@ -90,8 +96,10 @@ export async function startServer(config: Config, db: Database): Promise<Running
         }
       },
       // graphql-ws validates with the specified rules only: the guard applies the HTTP limits, and counts
-      // this operation among those running on the socket.
-      onSubscribe: (ctx, _id, payload) => guard(payload, Object.keys(ctx.subscriptions).length),
+      // this operation among those running on the socket. The rate goes first: it is the cheapest refusal.
+      onSubscribe: (ctx, _id, payload) =>
+        operationRate.admit(ctx.extra.socket, (ctx.extra as WsExtra).viewer?.userId ?? null) ??
+        guard(payload, Object.keys(ctx.subscriptions).length),
       context: async (ctx, id) =>
         contextFor(
           (ctx.extra as WsExtra).authorization,

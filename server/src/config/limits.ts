@@ -31,6 +31,23 @@ export const requestLimits = {
   connectionInitTimeoutMs: 3_000,
   /** Operations running at once on one WebSocket; one more is refused with TOO_MANY_SUBSCRIPTIONS. */
   maxSubscriptionsPerConnection: 50,
+  /**
+   * Operations one WebSocket may start at once, then per second (a token bucket). The client subscribes over
+   * WebSocket only (queries and mutations go over HTTP): a room opens a handful, and a reconnect re-subscribes
+   * them all at once, far below the burst. Over it: RATE_LIMITED with `retryAfterSeconds`, socket kept.
+   */
+  operationBurstPerSocket: 20,
+  operationsPerSecondPerSocket: 10,
+  /** The same across all the sockets of one user on this instance (several tabs reconnecting together). */
+  operationBurstPerUser: 60,
+  operationsPerSecondPerUser: 30,
+  /** A socket refused this many operations within the window (10× the burst) is closed with 4429. */
+  maxRefusedOperationsPerSocket: 200,
+  refusedOperationsWindowMs: 10_000,
+  /** Bytes waiting to be sent on one WebSocket; a consumer this far behind is closed with 4413. */
+  maxSendBufferBytes: 4 * 1024 * 1024,
+  /** A socket closed by flow control that does not complete the close handshake is cut off after this. */
+  flowControlCloseGraceMs: 5_000,
 } as const;
 
 export type RequestLimits = Readonly<Record<keyof typeof requestLimits, number>>;
