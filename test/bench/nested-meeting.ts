@@ -34,12 +34,12 @@ import {
   Unit,
   User,
 } from '../../server/src/entities/index.js';
+import { createBenchDatabase } from './support.js';
 
 const requests = Number(process.env.REQUESTS ?? 500);
 const concurrency = Number(process.env.CONCURRENCY ?? 8);
 const rounds = Number(process.env.ROUNDS ?? 10);
 const agendaSize = Number(process.env.AGENDA_ITEMS ?? 50);
-const adminUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const query = `query Nested($id: ID!) {
   meeting(id: $id) {
@@ -55,20 +55,7 @@ const query = `query Nested($id: ID!) {
   }
 }`;
 
-// --- The database: created here, dropped at the end. ----------------------------------------------------
-
-const dbName = `quorum_bench_${randomBytes(4).toString('hex')}`;
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-const dbUrl = new URL(adminUrl);
-dbUrl.pathname = `/${dbName}`;
+// --- The data, in a fresh database (bench/support.ts) dropped at the end. ---------------------------------
 
 /** One organization, one meeting of `agendaSize` items (headings of four sub-items), each with a proposal,
  * an appraisal round and three comments by seven rotating authors. */
@@ -346,15 +333,15 @@ async function fire(url: string, token: string, body: string, count: number): Pr
 }
 
 async function main() {
-  await admin(`create database ${dbName}`);
-  const db = await openDatabase({ databaseUrl: dbUrl.toString(), dataDir: 'memory://' });
-  const pool = new pg.Pool({ connectionString: dbUrl.toString(), max: 10 });
+  const database = await createBenchDatabase('quorum_bench');
+  const db = await openDatabase({ databaseUrl: database.url, dataDir: 'memory://' });
+  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
   let quorum: Awaited<ReturnType<typeof startServer>> | undefined;
   let baseline: Server | undefined;
   try {
     const { token, meetingId } = await seed(db);
     quorum = await startServer(
-      loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'production', DATABASE_URL: dbUrl.toString() }),
+      loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'production', DATABASE_URL: database.url }),
       db,
     );
     baseline = await startBaseline(pool);
@@ -393,7 +380,7 @@ async function main() {
     const total = perRound * rounds;
     const rps = { quorum: (total / elapsed.quorum) * 1000, baseline: (total / elapsed.baseline) * 1000 };
     console.log(
-      `Nested meeting query, ${agendaSize} agenda items, ${total} requests each, concurrency ${concurrency}, ${rounds} alternating rounds, PostgreSQL ${dbUrl.host}`,
+      `Nested meeting query, ${agendaSize} agenda items, ${total} requests each, concurrency ${concurrency}, ${rounds} alternating rounds, PostgreSQL ${database.host}`,
     );
     console.log('| server | requests/s | mean ms per request (at this concurrency) |');
     console.log('| --- | ---: | ---: |');
@@ -409,7 +396,7 @@ async function main() {
     await quorum?.stop();
     await pool.end();
     await db.close();
-    await admin(`drop database if exists ${dbName} with (force)`);
+    await database.drop();
   }
 }
 

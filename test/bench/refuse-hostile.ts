@@ -19,6 +19,7 @@ import {
   type HostileDocument,
 } from '../../server/test/support/hostile-corpus.js';
 import { startServer } from '../support/server.js';
+import { percentile } from './support.js';
 
 interface Operation {
   query: string;
@@ -33,11 +34,6 @@ interface Answer {
 const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
 const baseline: Operation = { query: '{ __typename }' };
 const demoPassword = process.env.DEMO_PASSWORD ?? 'quorum-demo';
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-}
 
 const mean = (samples: readonly number[]) => samples.reduce((sum, x) => sum + x, 0) / samples.length;
 
