@@ -18,7 +18,6 @@ interface Message {
 
 type Refusal = { message: string; extensions?: { code?: string; retryAfterSeconds?: number } }[];
 
-
 /**
  * A graphql-transport-ws client on a plain `ws` socket: it can send a flood in one go, stop reading, and see
  * exactly how the server closes it.
@@ -78,9 +77,12 @@ describe('flow control on WebSocket', () => {
       officeToken = tenant.office.token;
       otherToken = tenant.member.token;
       // One user per test, so that the per-user rate of one test does not spend another's.
-      for (let i = 0; i < 4; i += 1) tokens.push((await buildUser(em, tenant.organization, { unit: tenant.department })).token);
+      for (let i = 0; i < 4; i += 1)
+        tokens.push((await buildUser(em, tenant.organization, { unit: tenant.department })).token);
       smallMeeting = await buildMeetingIn(em, tenant.organization, tenant.committee, { title: 'Giao ban' });
-      bigMeeting = await buildMeetingIn(em, tenant.organization, tenant.committee, { title: 'Hội nghị lần thứ 1' });
+      bigMeeting = await buildMeetingIn(em, tenant.organization, tenant.committee, {
+        title: 'Hội nghị lần thứ 1',
+      });
       // Every event of this meeting carries its whole agenda: about 2 MB per event.
       const items = await buildAgendaItems(
         em,
@@ -122,11 +124,15 @@ describe('flow control on WebSocket', () => {
   it(`limits one user across sockets to a burst of ${requestLimits.operationBurstPerUser}`, async () => {
     const perSocket = requestLimits.operationBurstPerSocket - 2;
     const sockets = Math.ceil(requestLimits.operationBurstPerUser / perSocket) + 1;
-    const clients = await Promise.all(Array.from({ length: sockets }, () => protocolClient(t.url, tokens[1]!)));
+    const clients = await Promise.all(
+      Array.from({ length: sockets }, () => protocolClient(t.url, tokens[1]!)),
+    );
     // Documents that fail to parse: admitted ones cost nothing, so the burst is not spread over time by the
     // work it causes (on the embedded database queries run on this thread) and refilled meanwhile.
     const answers = await Promise.all(
-      clients.flatMap((client) => Array.from({ length: perSocket }, () => client.answer(client.subscribe('{')))),
+      clients.flatMap((client) =>
+        Array.from({ length: perSocket }, () => client.answer(client.subscribe('{'))),
+      ),
     );
     const codes = refusals(answers).map((errors) => errors[0]?.extensions?.code);
     expect(codes.filter((code) => code === ErrorCode.RATE_LIMITED).length).toBeGreaterThan(0);
@@ -146,7 +152,10 @@ describe('flow control on WebSocket', () => {
     }
     const answer = await other.answer(other.subscribe('{ viewer { id } }'));
     expect(answer.type).toBe('next');
-    expect(await flood.closed).toEqual({ code: FlowCloseCode.TooManyOperations, reason: 'Too many operations' });
+    expect(await flood.closed).toEqual({
+      code: FlowCloseCode.TooManyOperations,
+      reason: 'Too many operations',
+    });
     // The refusals themselves are not sent: each operation was completed by the client before its answer.
     expect(flood.messages.filter((m) => m.type === 'next')).toEqual([]);
     other.socket.close(1000);

@@ -163,7 +163,11 @@ export class OperationRate {
     let rate = this.sockets.get(socket);
     if (!rate) {
       rate = {
-        bucket: new TokenBucket(this.limits.operationBurstPerSocket, this.limits.operationsPerSecondPerSocket, now),
+        bucket: new TokenBucket(
+          this.limits.operationBurstPerSocket,
+          this.limits.operationsPerSecondPerSocket,
+          now,
+        ),
         refused: 0,
         windowStart: now,
       };
@@ -179,7 +183,11 @@ export class OperationRate {
     }
     let bucket = this.users.get(userId);
     if (!bucket) {
-      bucket = new TokenBucket(this.limits.operationBurstPerUser, this.limits.operationsPerSecondPerUser, now);
+      bucket = new TokenBucket(
+        this.limits.operationBurstPerUser,
+        this.limits.operationsPerSecondPerUser,
+        now,
+      );
       this.users.set(userId, bucket);
     }
     return bucket;
