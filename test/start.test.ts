@@ -57,11 +57,12 @@ async function graphql(url: string, query: string, token?: string) {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'quorum-start-'));
-const server = (port: string) =>
+/** The server itself (no build), on `port`, over `dataDir` unless `env` says otherwise. */
+const server = (port: string, env: Record<string, string> = { DATA_DIR: dataDir }) =>
   launch(
     process.execPath,
     ['--import', 'tsx', 'src/main.ts'],
-    { DATA_DIR: dataDir, PORT: port },
+    { ...env, PORT: port },
     path.join(repoRoot, 'server'),
   );
 
@@ -212,12 +213,7 @@ describe('pnpm start', () => {
       expect(existsSync(`${dataDir}.lock`)).toBe(true);
 
       const otherDir = path.join(mkdtempSync(path.join(tmpdir(), 'quorum-start-')), 'data');
-      const samePort = launch(
-        process.execPath,
-        ['--import', 'tsx', 'src/main.ts'],
-        { DATA_DIR: otherDir, PORT: port },
-        path.join(repoRoot, 'server'),
-      );
+      const samePort = server(port, { DATA_DIR: otherDir });
       expect(await samePort.exited).toBe(1);
       expect(samePort.output().trim()).toBe(
         `Port ${port} is already in use (by another Quorum or another program): stop it, or set PORT to a free port.`,
@@ -253,12 +249,7 @@ describe('pnpm start', () => {
     await new Promise((resolve) => crashed.on('exit', resolve));
     writeFileSync(`${envDataDir}.lock`, `${crashed.pid}\n`);
 
-    const started = launch(
-      process.execPath,
-      ['--import', 'tsx', 'src/main.ts'],
-      { ENV_FILE: envFile, PORT: '0' },
-      path.join(repoRoot, 'server'),
-    );
+    const started = server('0', { ENV_FILE: envFile });
     try {
       const url = await waitForUrl(started);
       expect(started.output()).toContain(`Configuration read from ${envFile}`);

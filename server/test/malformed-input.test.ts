@@ -4,25 +4,28 @@ import { AgendaItem, type Meeting } from '../src/entities/index.js';
 import { buildMeetingIn, buildMeetingTenant } from './support/meeting-factories.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
-describe('malformed ids', () => {
-  let t: TestServer;
-  let token: string;
-  let organizationId: string;
-  let meeting: Meeting;
+let t: TestServer;
+let token: string;
+let organizationId: string;
+let meeting: Meeting;
+/** A DRAFT meeting whose agenda the limit tests add to. */
+let draft: Meeting;
 
-  beforeAll(async () => {
-    t = await startTestServer(async (db) => {
-      const em = db.orm.em.fork();
-      const tenant = await buildMeetingTenant(em);
-      token = tenant.office.token;
-      organizationId = tenant.organization.id;
-      meeting = await buildMeetingIn(em, tenant.organization, tenant.committee, {
-        status: MeetingStatus.SCHEDULED,
-      });
+beforeAll(async () => {
+  t = await startTestServer(async (db) => {
+    const em = db.orm.em.fork();
+    const tenant = await buildMeetingTenant(em);
+    token = tenant.office.token;
+    organizationId = tenant.organization.id;
+    meeting = await buildMeetingIn(em, tenant.organization, tenant.committee, {
+      status: MeetingStatus.SCHEDULED,
     });
+    draft = await buildMeetingIn(em, tenant.organization, tenant.committee);
   });
-  afterAll(() => t.close());
+});
+afterAll(() => t.close());
 
+describe('malformed ids', () => {
   it('answers null (not found) for a malformed id in every single-object query, as for an unknown one', async () => {
     for (const field of ['meeting', 'attachment', 'proposal', 'task']) {
       for (const id of ['not-a-uuid', "1' or '1'='1", '42']) {
@@ -114,24 +117,10 @@ describe('malformed ids', () => {
 });
 
 describe('limit errors', () => {
-  let t: TestServer;
-  let token: string;
-  let meeting: Meeting;
-
-  beforeAll(async () => {
-    t = await startTestServer(async (db) => {
-      const em = db.orm.em.fork();
-      const tenant = await buildMeetingTenant(em);
-      token = tenant.office.token;
-      meeting = await buildMeetingIn(em, tenant.organization, tenant.committee);
-    });
-  });
-  afterAll(() => t.close());
-
   const addItem = (input: Record<string, unknown>) =>
     t.gql(
       `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
-      { input: { meetingId: meeting.id, title: 'Báo cáo', ...input } },
+      { input: { meetingId: draft.id, title: 'Báo cáo', ...input } },
       token,
     );
 
@@ -153,7 +142,7 @@ describe('limit errors', () => {
       limit: 1,
     });
 
-    const stored = await t.db.orm.em.fork().count(AgendaItem, { meeting: meeting.id });
+    const stored = await t.db.orm.em.fork().count(AgendaItem, { meeting: draft.id });
     expect(stored).toBe(0);
   });
 
@@ -177,7 +166,7 @@ describe('limit errors', () => {
   it('give the path of a refused field inside a list, and the size limit of the list', async () => {
     const nested = await t.gql(
       `mutation($input: AddParticipantsInput!) { addParticipants(input: $input) { participants { id } } }`,
-      { input: { meetingId: meeting.id, participants: [{ userId: 'nope', role: 'MEMBER' }] } },
+      { input: { meetingId: draft.id, participants: [{ userId: 'nope', role: 'MEMBER' }] } },
       token,
     );
     expect(nested.errors?.[0]?.extensions).toMatchObject({
