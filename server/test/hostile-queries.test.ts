@@ -162,7 +162,16 @@ describe('a hostile-query corpus is refused before any resolver runs, on HTTP an
     const refused: HostileDocument[] = [];
     const failures: string[] = [];
     for (const doc of corpus) {
-      const answer = await overWebSocket(client, { query: doc.query, variables: doc.variables });
+      let answer = await overWebSocket(client, { query: doc.query, variables: doc.variables });
+      // The corpus is sent faster than the operation rate allows (README, "Limits"): wait as told and resend.
+      for (
+        let code = answer.errors?.[0]?.extensions;
+        code?.code === 'RATE_LIMITED';
+        code = answer.errors?.[0]?.extensions
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, Number(code.retryAfterSeconds) * 1_000));
+        answer = await overWebSocket(client, { query: doc.query, variables: doc.variables });
+      }
       const why = whyNotRefused(doc, answer);
       if (why) failures.push(`${doc.category} / ${doc.name}: ${why}`);
       else refused.push(doc);

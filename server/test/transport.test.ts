@@ -316,6 +316,11 @@ describe('WebSocket transport', () => {
     const stops: (() => void)[] = [];
     const errors: unknown[] = [];
     for (let i = 0; i < cap; i += 1) {
+      // Started as fast as the operation rate allows: the burst at once, then one per token.
+      if (i >= requestLimits.operationBurstPerSocket)
+        await new Promise((resolve) =>
+          setTimeout(resolve, 1_000 / requestLimits.operationsPerSecondPerSocket + 20),
+        );
       stops.push(
         client.subscribe(
           {
@@ -327,6 +332,9 @@ describe('WebSocket transport', () => {
         ),
       );
     }
+    await new Promise((resolve) =>
+      setTimeout(resolve, 1_000 / requestLimits.operationsPerSecondPerSocket + 20),
+    );
     const refused = await once(client, '{ viewer { id } }');
     expect(refused.errors).toEqual([
       {
