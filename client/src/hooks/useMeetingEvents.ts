@@ -98,7 +98,11 @@ export function useMeetingEvents(
       if (!event) return;
       lastCursor.current = event.cursor;
       const subject = event.subject;
-      if (event.type === EventType.AGENDA_ITEM_MOVED && subject?.__typename === 'AgendaItem' && 'number' in subject) {
+      if (
+        event.type === EventType.AGENDA_ITEM_MOVED &&
+        subject?.__typename === 'AgendaItem' &&
+        'number' in subject
+      ) {
         applyRemoteMove(apollo.cache, meetingId, subject.id, subject.number);
       }
       const part = staleAfter(event.type);

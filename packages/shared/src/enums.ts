@@ -139,6 +139,7 @@ export enum ApiTokenScope {
 export enum SubjectType {
   ORGANIZATION = 'ORGANIZATION',
   UNIT = 'UNIT',
+  USER = 'USER',
   MEETING = 'MEETING',
   AGENDA_ITEM = 'AGENDA_ITEM',
   PROPOSAL = 'PROPOSAL',

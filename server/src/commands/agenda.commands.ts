@@ -264,7 +264,11 @@ export async function moveAgendaItem(
     };
     if (before.parentId !== (parentId ?? null))
       changes.parentId = { before: before.parentId, after: parentId ?? null };
-    await appendMeetingEvent(ctx, em, viewer, meeting, { type: EventType.AGENDA_ITEM_MOVED, subject: item, changes });
+    await appendMeetingEvent(ctx, em, viewer, meeting, {
+      type: EventType.AGENDA_ITEM_MOVED,
+      subject: item,
+      changes,
+    });
     return { item, meeting };
   });
 }

@@ -1,11 +1,13 @@
-import { ApiTokenScope } from '@quorum/shared';
-import type { EntityManager } from '@mikro-orm/core';
+import { ApiTokenScope, EventType } from '@quorum/shared';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { Context } from '../context.js';
 import { ApiToken, User } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { directoryPolicy } from '../policies/directory.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
+import { appendDirectoryEvent } from './directory-support.js';
+import { runCommand } from './run-command.js';
 
 export interface CreateApiTokenInput {
   name: string;
@@ -16,7 +18,7 @@ export interface CreateApiTokenInput {
 
 /** Creates an integrator's token; the plain token is returned once and only its hash is kept. */
 export async function createApiToken(
-  em: EntityManager,
+  ctx: Context,
   viewer: Viewer,
   input: CreateApiTokenInput,
 ): Promise<{ token: string; apiToken: ApiToken }> {
@@ -27,29 +29,58 @@ export async function createApiToken(
   if (input.expiresAt && input.expiresAt <= new Date())
     throw new BadInputError('expiresAt', 'The expiry must be in the future');
   const ownerId = input.ownerId ?? viewer.userId;
-  const owner = await em.findOne(User, { id: ownerId, organization: viewer.organizationId, active: true });
-  if (!owner) throw new NotFoundError('User', ownerId);
-  authorize(directoryPolicy.canCreateTokenFor(viewer, owner));
   // A WRITE token can always read.
   const granted = scopes.includes(ApiTokenScope.WRITE) ? [ApiTokenScope.READ, ApiTokenScope.WRITE] : scopes;
   const token = newToken('qt');
-  const apiToken = em.create(ApiToken, {
-    name: input.name.trim(),
-    owner,
-    scopes: granted,
-    tokenHash: hashToken(token),
-    expiresAt: input.expiresAt ?? null,
+  const apiToken = await runCommand(ctx, async (em) => {
+    const owner = await em.findOne(
+      User,
+      { id: ownerId, organization: viewer.organizationId, active: true },
+      { refresh: true },
+    );
+    if (!owner) throw new NotFoundError('User', ownerId);
+    authorize(directoryPolicy.canCreateTokenFor(viewer, owner));
+    const apiToken = em.create(ApiToken, {
+      name: input.name.trim(),
+      owner,
+      scopes: granted,
+      tokenHash: hashToken(token),
+      expiresAt: input.expiresAt ?? null,
+    });
+    await appendDirectoryEvent(ctx, em, viewer, {
+      type: EventType.API_TOKEN_CREATED,
+      subject: owner,
+      changes: {
+        apiTokenId: { before: null, after: apiToken.id },
+        name: { before: null, after: apiToken.name },
+        scopes: { before: null, after: granted },
+        expiresAt: { before: null, after: apiToken.expiresAt ?? null },
+      },
+      auditOnly: true,
+    });
+    return apiToken;
   });
-  await em.flush();
   return { token, apiToken };
 }
 
-export async function revokeApiToken(em: EntityManager, viewer: Viewer, id: string): Promise<ApiToken> {
-  const apiToken = await em.findOne(ApiToken, id, { populate: ['owner'] });
-  if (!apiToken || !directoryPolicy.canManageToken(viewer, apiToken, apiToken.owner.getEntity())) {
-    throw new NotFoundError('ApiToken', id);
-  }
-  apiToken.revokedAt ??= new Date();
-  await em.flush();
-  return apiToken;
+export async function revokeApiToken(ctx: Context, viewer: Viewer, id: string): Promise<ApiToken> {
+  return runCommand(ctx, async (em) => {
+    const apiToken = await em.findOne(ApiToken, id, { populate: ['owner'], refresh: true });
+    const owner = apiToken?.owner.getEntity();
+    if (!apiToken || !owner || !directoryPolicy.canManageToken(viewer, apiToken, owner)) {
+      throw new NotFoundError('ApiToken', id);
+    }
+    if (apiToken.revokedAt) return apiToken;
+    apiToken.revokedAt = new Date();
+    await appendDirectoryEvent(ctx, em, viewer, {
+      type: EventType.API_TOKEN_REVOKED,
+      subject: owner,
+      changes: {
+        apiTokenId: { before: apiToken.id, after: apiToken.id },
+        revokedAt: { before: null, after: apiToken.revokedAt },
+      },
+      auditOnly: true,
+    });
+    return apiToken;
+  });
 }

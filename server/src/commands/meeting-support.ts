@@ -1,4 +1,10 @@
-import { Attendance, type Classification, type EventType, ParticipantRole, SubjectType } from '@quorum/shared';
+import {
+  Attendance,
+  type Classification,
+  type EventType,
+  ParticipantRole,
+  SubjectType,
+} from '@quorum/shared';
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';

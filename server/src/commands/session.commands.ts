@@ -1,10 +1,13 @@
+import { EventType } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
-import type { Config } from '../config/config.js';
+import type { Context } from '../context.js';
 import { ApiToken, LoginAttempt, Session, User } from '../entities/index.js';
 import { BadInputError, NotFoundError, RateLimitedError, UnauthenticatedError } from '../errors.js';
+import { appendDirectoryEvent } from './directory-support.js';
+import { runCommand } from './run-command.js';
 
 export const passwordMinLength = 10;
 
@@ -13,10 +16,10 @@ export const passwordMinLength = 10;
  * count against the account and the client address; past the limit every attempt is RATE_LIMITED.
  */
 export async function login(
-  em: EntityManager,
-  config: Config,
+  ctx: Context,
   input: { email: string; password: string; address: string },
 ): Promise<{ token: string; user: User }> {
+  const { em, config } = ctx;
   const email = input.email.trim().toLowerCase();
   const { perAccount, perAddress, windowMinutes } = config.loginLimit;
   const since = new Date(Date.now() - windowMinutes * 60_000);
@@ -28,46 +31,82 @@ export async function login(
 
   const user = await em.findOne(User, { email, active: true }, { populate: ['passwordHash'] });
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
-    await em.nativeDelete(LoginAttempt, { attemptedAt: { $lt: since } });
-    em.create(LoginAttempt, { email, address: input.address });
-    await em.flush();
+    // Its own transaction, committed although the login is refused: the failure must count.
+    await runCommand(ctx, async (tx) => {
+      await tx.nativeDelete(LoginAttempt, { attemptedAt: { $lt: since } });
+      tx.create(LoginAttempt, { email, address: input.address });
+    });
     throw new UnauthenticatedError('Wrong email or password');
   }
-  await em.nativeDelete(LoginAttempt, { email });
-  const token = await openSession(em, config, user);
+  const token = newToken('qs');
+  await runCommand(ctx, async (tx) => {
+    await tx.nativeDelete(LoginAttempt, { email });
+    const now = new Date();
+    const session = tx.create(Session, {
+      user: user.id,
+      tokenHash: hashToken(token),
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + config.sessionMaxDays * 86_400_000),
+    });
+    await appendDirectoryEvent(
+      ctx,
+      tx,
+      { organizationId: user.organization.id, userId: user.id },
+      {
+        type: EventType.SESSION_OPENED,
+        subject: user,
+        changes: {
+          sessionId: { before: null, after: session.id },
+          address: { before: null, after: input.address },
+        },
+        auditOnly: true,
+      },
+    );
+  });
   return { token, user };
 }
 
-async function openSession(em: EntityManager, config: Config, user: User): Promise<string> {
-  const token = newToken('qs');
-  const now = new Date();
-  em.create(Session, {
-    user,
-    tokenHash: hashToken(token),
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + config.sessionMaxDays * 86_400_000),
+/** Ends one session of the viewer's: the current one (logout) or another (e.g. a lost laptop). */
+async function endSession(
+  ctx: Context,
+  viewer: Viewer,
+  sessionId: string,
+  type: EventType,
+): Promise<boolean> {
+  return runCommand(ctx, async (em) => {
+    const revokedAt = new Date();
+    const ended = await em.nativeUpdate(
+      Session,
+      { id: sessionId, user: viewer.userId, revokedAt: null },
+      { revokedAt },
+    );
+    if (ended === 0) return false;
+    await appendDirectoryEvent(ctx, em, viewer, {
+      type,
+      subject: viewer.user,
+      changes: {
+        sessionId: { before: sessionId, after: sessionId },
+        revokedAt: { before: null, after: revokedAt },
+      },
+      auditOnly: true,
+    });
+    return true;
   });
-  await em.flush();
-  return token;
 }
 
-export async function logout(em: EntityManager, sessionId: string): Promise<void> {
-  await em.nativeUpdate(Session, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
+export async function logout(ctx: Context, viewer: Viewer, sessionId: string): Promise<void> {
+  await endSession(ctx, viewer, sessionId, EventType.SESSION_CLOSED);
 }
 
 /** Ends one of the viewer's own sessions (e.g. a lost laptop). */
-export async function revokeSession(em: EntityManager, viewer: Viewer, sessionId: string): Promise<void> {
-  const revoked = await em.nativeUpdate(
-    Session,
-    { id: sessionId, user: viewer.userId, revokedAt: null },
-    { revokedAt: new Date() },
-  );
-  if (revoked === 0) throw new NotFoundError('Session', sessionId);
+export async function revokeSession(ctx: Context, viewer: Viewer, sessionId: string): Promise<void> {
+  if (!(await endSession(ctx, viewer, sessionId, EventType.SESSION_REVOKED)))
+    throw new NotFoundError('Session', sessionId);
 }
 
 /** Changes the viewer's password and ends every other session of theirs. */
 export async function changePassword(
-  em: EntityManager,
+  ctx: Context,
   viewer: Viewer,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
@@ -77,19 +116,32 @@ export async function changePassword(
       `The new password must have at least ${passwordMinLength} characters`,
     );
   }
-  const user = await em.findOneOrFail(User, viewer.userId, { populate: ['passwordHash'] });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  // The slow checks and hashing run before the transaction, which then writes only if the password is still
+  // the one checked: a concurrent change cannot be overwritten by a request that knew the older password.
+  const user = await ctx.em.findOneOrFail(User, viewer.userId, { populate: ['passwordHash'], refresh: true });
+  const checked = user.passwordHash;
+  if (!(await verifyPassword(checked, input.currentPassword))) {
     throw new BadInputError('currentPassword', 'The current password is wrong');
   }
-  user.passwordHash = await hashPassword(input.newPassword);
-  await em.transactional(async (tx) => {
-    tx.persist(user);
+  const passwordHash = await hashPassword(input.newPassword);
+  await runCommand(ctx, async (em) => {
+    const changed = await em.nativeUpdate(
+      User,
+      { id: viewer.userId, passwordHash: checked },
+      { passwordHash },
+    );
+    if (changed === 0) throw new BadInputError('currentPassword', 'The current password is wrong');
     const keep = viewer.credential.kind === 'session' ? viewer.credential.id : undefined;
-    await tx.nativeUpdate(
+    await em.nativeUpdate(
       Session,
       { user: viewer.userId, revokedAt: null, ...(keep ? { id: { $ne: keep } } : {}) },
       { revokedAt: new Date() },
     );
+    await appendDirectoryEvent(ctx, em, viewer, {
+      type: EventType.USER_PASSWORD_CHANGED,
+      subject: viewer.user,
+      auditOnly: true,
+    });
   });
 }
 

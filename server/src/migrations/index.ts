@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126032901 } from './Migration20261126032901.js';
 import { Migration20261126034838 } from './Migration20261126034838.js';
 import { Migration20261126040127 } from './Migration20261126040127.js';
+import { Migration20261127090018 } from './Migration20261127090018.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261126034838', class: Migration20261126034838 },
   // Meeting templates, presenter confirmation, materials flag, attachments.
   { name: 'Migration20261126040127', class: Migration20261126040127 },
+  // Events about users (the directory's audit trail).
+  { name: 'Migration20261127090018', class: Migration20261127090018 },
 ];

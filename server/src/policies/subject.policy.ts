@@ -1,12 +1,12 @@
 import { SubjectType } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import { AgendaItem, Meeting, Organization, Proposal, Task, Unit } from '../entities/index.js';
+import { AgendaItem, Meeting, Organization, Proposal, Task, Unit, User } from '../entities/index.js';
 import { meetingPolicy } from './meeting.policy.js';
 import { proposalPolicy } from './proposal.policy.js';
 import { taskPolicy } from './task.policy.js';
 
-export type Subject = Organization | Unit | Meeting | AgendaItem | Proposal | Task;
+export type Subject = Organization | Unit | User | Meeting | AgendaItem | Proposal | Task;
 
 /**
  * Loads the subject of an event and returns it only if the viewer may read it now.
@@ -23,6 +23,9 @@ export async function readableSubject(
       return id === viewer.organizationId ? em.findOne(Organization, id) : null;
     case SubjectType.UNIT:
       return em.findOne(Unit, { id, organization: viewer.organizationId });
+    case SubjectType.USER:
+      // The directory: every member of the organization reads its users (as the `users` query does).
+      return em.findOne(User, { id, organization: viewer.organizationId });
     case SubjectType.MEETING: {
       const meeting = await em.findOne(Meeting, id);
       return meeting && meetingPolicy.canRead(viewer, meeting) ? meeting : null;

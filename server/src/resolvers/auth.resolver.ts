@@ -27,32 +27,29 @@ export class AuthResolver {
   @Mutation(() => LoginPayload, {
     description: 'Failed attempts are limited per account and per address (RATE_LIMITED).',
   })
-  login(
-    @Arg('input', () => LoginInput) input: LoginInput,
-    @Ctx() { em, config, address }: Context,
-  ): Promise<LoginPayload> {
-    return login(em, config, { ...input, address });
+  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+    return login(ctx, { ...input, address: ctx.address });
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session.' })
-  async logout(@Ctx() { em, viewer }: Context): Promise<boolean> {
-    const v = requireViewer(viewer);
-    if (v.credential.kind === 'session') await logout(em, v.credential.id);
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    const v = requireViewer(ctx.viewer);
+    if (v.credential.kind === 'session') await logout(ctx, v, v.credential.id);
     return true;
   }
 
   @Mutation(() => Boolean, { description: "Ends one of the viewer's sessions." })
-  async revokeSession(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: Context): Promise<boolean> {
-    await revokeSession(em, requireViewer(viewer), id);
+  async revokeSession(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    await revokeSession(ctx, requireViewer(ctx.viewer), id);
     return true;
   }
 
   @Mutation(() => Boolean, { description: "Changes the viewer's password and ends their other sessions." })
   async changePassword(
     @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() ctx: Context,
   ): Promise<boolean> {
-    await changePassword(em, requireViewer(viewer), input);
+    await changePassword(ctx, requireViewer(ctx.viewer), input);
     return true;
   }
 }

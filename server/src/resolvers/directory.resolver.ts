@@ -49,41 +49,38 @@ export class DirectoryResolver {
   @Mutation(() => CreateApiTokenPayload)
   createApiToken(
     @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
-    @Ctx() { em, viewer }: Context,
-  ) {
-    return createApiToken(em, requireViewer(viewer), input);
+    @Ctx() ctx: Context,
+  ): Promise<CreateApiTokenPayload> {
+    return createApiToken(ctx, requireViewer(ctx.viewer), input);
   }
 
   @Mutation(() => ApiTokenPayload)
-  async revokeApiToken(
-    @Arg('id', () => ID) id: string,
-    @Ctx() { em, viewer }: Context,
-  ): Promise<ApiTokenPayload> {
-    return { apiToken: await revokeApiToken(em, requireViewer(viewer), id) };
+  async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiTokenPayload> {
+    return { apiToken: await revokeApiToken(ctx, requireViewer(ctx.viewer), id) };
   }
 
   @Mutation(() => UnitPayload)
   async createUnit(
     @Arg('input', () => CreateUnitInput) input: CreateUnitInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() ctx: Context,
   ): Promise<UnitPayload> {
-    return { unit: await createUnit(em, requireViewer(viewer), input) };
+    return { unit: await createUnit(ctx, requireViewer(ctx.viewer), input) };
   }
 
   @Mutation(() => UnitPayload)
   async updateUnit(
     @Arg('input', () => UpdateUnitInput) input: UpdateUnitInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() ctx: Context,
   ): Promise<UnitPayload> {
-    return { unit: await updateUnit(em, requireViewer(viewer), input) };
+    return { unit: await updateUnit(ctx, requireViewer(ctx.viewer), input) };
   }
 
   @Mutation(() => InviteUserPayload)
   inviteUser(
     @Arg('input', () => InviteUserInput) input: InviteUserInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() ctx: Context,
   ): Promise<InviteUserPayload> {
-    return inviteUser(em, requireViewer(viewer), input);
+    return inviteUser(ctx, requireViewer(ctx.viewer), input);
   }
 
   @Mutation(() => UserPayload, {
@@ -93,7 +90,7 @@ export class DirectoryResolver {
     @Arg('input', () => SetUserActiveInput) input: SetUserActiveInput,
     @Ctx() ctx: Context,
   ): Promise<UserPayload> {
-    const user = await setUserActive(ctx.em, requireViewer(ctx.viewer), input.id, input.active);
+    const user = await setUserActive(ctx, requireViewer(ctx.viewer), input.id, input.active);
     if (!input.active) ctx.connections.closeUser(user.id);
     return { user };
   }
@@ -103,43 +100,40 @@ export class DirectoryResolver {
   })
   async updateUser(
     @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() ctx: Context,
   ): Promise<UserPayload> {
-    return { user: await updateUser(em, requireViewer(viewer), input) };
+    return { user: await updateUser(ctx, requireViewer(ctx.viewer), input) };
   }
 
   @Mutation(() => InviteUserPayload, {
     description: 'A new one-time password, shown once; the user’s sessions end.',
   })
-  resetUserPassword(
-    @Arg('id', () => ID) id: string,
-    @Ctx() { em, viewer }: Context,
-  ): Promise<InviteUserPayload> {
-    return resetUserPassword(em, requireViewer(viewer), id);
+  resetUserPassword(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InviteUserPayload> {
+    return resetUserPassword(ctx, requireViewer(ctx.viewer), id);
   }
 
   @Mutation(() => UserPayload)
   async setSystemRole(
     @Arg('input', () => SetSystemRoleInput) input: SetSystemRoleInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() ctx: Context,
   ): Promise<UserPayload> {
-    return { user: await setSystemRole(em, requireViewer(viewer), input.id, input.systemRole) };
+    return { user: await setSystemRole(ctx, requireViewer(ctx.viewer), input.id, input.systemRole) };
   }
 
   @Mutation(() => MembershipPayload)
   async setMembership(
     @Arg('input', () => SetMembershipInput) input: SetMembershipInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() ctx: Context,
   ): Promise<MembershipPayload> {
-    return { membership: await setMembership(em, requireViewer(viewer), input) };
+    return { membership: await setMembership(ctx, requireViewer(ctx.viewer), input) };
   }
 
   @Mutation(() => Boolean)
   async removeMembership(
     @Arg('input', () => RemoveMembershipInput) input: RemoveMembershipInput,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() ctx: Context,
   ): Promise<boolean> {
-    await removeMembership(em, requireViewer(viewer), input);
+    await removeMembership(ctx, requireViewer(ctx.viewer), input);
     return true;
   }
 }

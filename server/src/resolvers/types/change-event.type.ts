@@ -17,9 +17,9 @@ import { PageInfo } from './connection.js';
 export const EventSubject = createUnionType({
   name: 'EventSubject',
   description: 'The changed object, as the same type queries return, so client caches update themselves.',
-  types: () => [Organization, Unit, Meeting, AgendaItem, Proposal, Task] as const,
+  types: () => [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task] as const,
   resolveType: (value) => {
-    for (const type of [Organization, Unit, Meeting, AgendaItem, Proposal, Task]) {
+    for (const type of [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task]) {
       if (value instanceof type) return type;
     }
     return undefined;
@@ -28,7 +28,7 @@ export const EventSubject = createUnionType({
 
 @InputType({
   description:
-    'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT with its id) or the whole ORGANIZATION.',
+    'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT, USER with its id) or the whole ORGANIZATION.',
 })
 export class EventScopeInput {
   @Field(() => SubjectType)
