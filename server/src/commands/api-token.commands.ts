@@ -6,6 +6,7 @@ import { ApiToken, User } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { directoryPolicy } from '../policies/directory.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
+import { created } from './changes.js';
 import { appendDirectoryEvent } from './directory-support.js';
 import { runCommand } from './run-command.js';
 
@@ -50,12 +51,12 @@ export async function createApiToken(
     await appendDirectoryEvent(ctx, em, viewer, {
       type: EventType.API_TOKEN_CREATED,
       subject: owner,
-      changes: {
-        apiTokenId: { before: null, after: apiToken.id },
-        name: { before: null, after: apiToken.name },
-        scopes: { before: null, after: granted },
-        expiresAt: { before: null, after: apiToken.expiresAt ?? null },
-      },
+      changes: created({
+        apiTokenId: apiToken.id,
+        name: apiToken.name,
+        scopes: granted,
+        expiresAt: apiToken.expiresAt,
+      }),
       auditOnly: true,
     });
     return apiToken;

@@ -13,6 +13,13 @@ export function applyChanges<T extends object>(target: T, patch: Partial<T>): Fi
   return changes;
 }
 
+/** The changes of an object that did not exist before: every field from null to its value. */
+export function created(values: Record<string, unknown>): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const [key, after] of Object.entries(values)) changes[key] = { before: null, after: after ?? null };
+  return changes;
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   // A cleared field reads back as null or undefined: clearing it again changes nothing.
   if (a == null && b == null) return true;

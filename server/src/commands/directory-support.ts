@@ -2,6 +2,7 @@ import { Classification, type EventType, SubjectType } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { Unit, type Event, type FieldChanges, type User } from '../entities/index.js';
+import { lockInTransaction } from './meeting-support.js';
 
 export interface DirectoryEventInput {
   type: EventType;
@@ -46,13 +47,6 @@ export async function appendDirectoryEvent(
 }
 
 /** Serializes changes to an organization's tree of units, so that two moves cannot together make a cycle. */
-export async function lockUnits(em: EntityManager, organizationId: string): Promise<void> {
-  await em
-    .getConnection()
-    .execute(
-      `select pg_advisory_xact_lock(hashtext('quorum.units'), hashtext(?))`,
-      [organizationId],
-      'all',
-      em.getTransactionContext(),
-    );
+export function lockUnits(em: EntityManager, organizationId: string): Promise<void> {
+  return lockInTransaction(em, 'quorum.units', organizationId);
 }

@@ -8,7 +8,7 @@ import { Membership, Session, Unit, User, type FieldChanges } from '../entities/
 import { BadInputError, NotFoundError } from '../errors.js';
 import { directoryPolicy } from '../policies/directory.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
-import { applyChanges } from './changes.js';
+import { applyChanges, created } from './changes.js';
 import { appendDirectoryEvent, lockUnits } from './directory-support.js';
 import { refChange } from './meeting-support.js';
 import { runCommand } from './run-command.js';
@@ -81,12 +81,12 @@ export async function createUnit(
     await appendDirectoryEvent(ctx, em, viewer, {
       type: EventType.UNIT_CREATED,
       subject: unit,
-      changes: {
-        name: { before: null, after: unit.name },
-        shortName: { before: null, after: unit.shortName ?? null },
-        kind: { before: null, after: unit.kind },
-        parentId: { before: null, after: parent?.id ?? null },
-      },
+      changes: created({
+        name: unit.name,
+        shortName: unit.shortName,
+        kind: unit.kind,
+        parentId: parent?.id,
+      }),
     });
     return unit;
   });
@@ -172,11 +172,7 @@ export async function inviteUser(
       await appendDirectoryEvent(ctx, em, viewer, {
         type: EventType.USER_INVITED,
         subject: user,
-        changes: {
-          email: { before: null, after: user.email },
-          fullName: { before: null, after: user.fullName },
-          jobTitle: { before: null, after: user.jobTitle ?? null },
-        },
+        changes: created({ email: user.email, fullName: user.fullName, jobTitle: user.jobTitle }),
       });
       if (unit) {
         const membership = em.create(Membership, { user, unit, role: input.role ?? MembershipRole.STAFF });

@@ -54,12 +54,17 @@ export function quorumOf(participants: readonly Participant[]): Quorum {
  * these keys apart from the change feed's one-key organization lock; since this one is always taken before
  * that one and before any row lock, the two cannot deadlock.
  */
-export async function lockMeeting(em: EntityManager, meetingId: string): Promise<void> {
+export function lockMeeting(em: EntityManager, meetingId: string): Promise<void> {
+  return lockInTransaction(em, 'quorum.meeting', meetingId);
+}
+
+/** A transaction-scoped advisory lock on one key of a namespace (the two-key form, see `lockMeeting`). */
+export async function lockInTransaction(em: EntityManager, namespace: string, key: string): Promise<void> {
   await em
     .getConnection()
     .execute(
-      `select pg_advisory_xact_lock(hashtext('quorum.meeting'), hashtext(?))`,
-      [meetingId],
+      'select pg_advisory_xact_lock(hashtext(?), hashtext(?))',
+      [namespace, key],
       'all',
       em.getTransactionContext(),
     );
