@@ -11,7 +11,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { authenticate } from './auth/authenticate.js';
+import { ViewerCache } from './auth/viewer-cache.js';
 import type { Viewer } from './auth/viewer.js';
 import type { Config } from './config/config.js';
 import { requestLimits } from './config/limits.js';
@@ -22,6 +22,7 @@ import { exportRouter } from './exports/export.router.js';
 import { formatError } from './format-error.js';
 import { ChangeFeed } from './realtime/change-feed.js';
 import { LiveConnections } from './realtime/connections.js';
+import { inProcessWakeups, postgresWakeups, redisWakeups } from './realtime/wakeups.js';
 import { bodyParserErrors, securityHeaders, unexpectedErrors } from './security/http-guards.js';
 import { queryLimitRules, variableCostPlugin } from './security/query-limits.js';
 import { assignRequestId, withRequestId } from './security/request-id.js';
@@ -34,6 +35,7 @@ export interface RunningServer {
   port: number;
   httpServer: Server;
   feed: ChangeFeed;
+  viewers: ViewerCache;
   /** Stops accepting, closes sockets and in-flight requests; the database is the caller's to close. */
   stop(): Promise<void>;
 }
@@ -43,8 +45,18 @@ type WsExtra = { viewer: Viewer | null; authorization: string | undefined; conne
 /** One HTTP server: GraphQL over HTTP and WebSocket at `/graphql`, `/health`, and the built client at `/`. */
 export async function startServer(config: Config, db: Database): Promise<RunningServer> {
   const schema = await getSchema();
-  const feed = new ChangeFeed(db.orm);
+  const viewers = new ViewerCache(db.orm, config);
+  // The instances of a deployment wake each other through Redis when there is one, else through PostgreSQL;
+  // the embedded database has only this process.
+  const databaseUrl = db.kind === 'postgres' ? db.orm.config.get('clientUrl') : undefined;
+  const wakeups = config.redisUrl
+    ? redisWakeups(config.redisUrl)
+    : databaseUrl
+      ? postgresWakeups(databaseUrl)
+      : inProcessWakeups;
   const connections = new LiveConnections();
+  const feed = new ChangeFeed(db.orm, viewers, wakeups, connections);
+  await feed.start();
   const app = express();
   app.disable('x-powered-by');
   app.use(assignRequestId, securityHeaders(config));
@@ -55,9 +67,18 @@ export async function startServer(config: Config, db: Database): Promise<Running
     requestId: string,
     address: string | undefined,
   ): Promise<Context> => {
-    const em = db.orm.em.fork();
-    const viewer = await authenticate(em, config, authorization);
-    return { em, viewer, feed, connections, config, requestId, authorization, address: address ?? 'unknown' };
+    const viewer = await viewers.viewer(authorization);
+    return {
+      em: db.orm.em.fork(),
+      viewer,
+      viewers,
+      feed,
+      connections,
+      config,
+      requestId,
+      authorization,
+      address: address ?? 'unknown',
+    };
   };
 
   const production = config.nodeEnv === 'production';
@@ -81,7 +102,7 @@ export async function startServer(config: Config, db: Database): Promise<Running
         (ctx.extra as WsExtra).connectionId = randomUUID();
         try {
           (ctx.extra as WsExtra).authorization = authorization;
-          const viewer = await authenticate(db.orm.em.fork(), config, authorization);
+          const viewer = await viewers.viewer(authorization);
           (ctx.extra as WsExtra).viewer = viewer;
           if (viewer) {
             const socket = ctx.extra.socket;
@@ -169,7 +190,7 @@ export async function startServer(config: Config, db: Database): Promise<Running
     bodyParserErrors,
   );
 
-  app.use(exportRouter(db, config));
+  app.use(exportRouter(db, viewers));
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   const clientBuilt = existsSync(indexHtml);
@@ -197,11 +218,13 @@ export async function startServer(config: Config, db: Database): Promise<Running
     port,
     httpServer,
     feed,
+    viewers,
     async stop() {
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       await wsCleanup.dispose();
       await apollo.stop();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      await feed.stop();
     },
   };
 }

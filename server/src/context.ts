@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from './auth/viewer.js';
+import type { ViewerCache } from './auth/viewer-cache.js';
 import type { Config } from './config/config.js';
 import type { ChangeFeed } from './realtime/change-feed.js';
 import type { LiveConnections } from './realtime/connections.js';
@@ -8,6 +9,8 @@ import type { LiveConnections } from './realtime/connections.js';
 export type Context = {
   em: EntityManager;
   viewer: Viewer | null;
+  /** Signed-in viewers of this process, by credential (see ViewerCache). */
+  viewers: ViewerCache;
   feed: ChangeFeed;
   connections: LiveConnections;
   config: Config;

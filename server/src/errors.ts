@@ -52,3 +52,10 @@ export class RateLimitedError extends AppError {
     });
   }
 }
+
+/** Retryable: the server cannot serve this now (the database is down, a subscriber fell behind). */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message);
+  }
+}

@@ -21,7 +21,6 @@ import {
   AppraisalAssignment,
   AppraisalComment,
   Meeting,
-  Membership,
   Participant,
   Proposal,
   Task,
@@ -899,7 +898,12 @@ describe('revocation while subscribed', () => {
     const office = subscribe(tokens.office);
     await touch(1);
     await expect.poll(() => member.received.length, { timeout: 10_000 }).toBe(1);
-    await t.db.orm.em.fork().nativeDelete(Membership, { user: ids.member, unit: ids.committeeUnit });
+    const removed = await t.gql(
+      `mutation($input: RemoveMembershipInput!) { removeMembership(input: $input) }`,
+      { input: { userId: ids.member, unitId: ids.committeeUnit } },
+      tokens.admin,
+    );
+    expect(removed.errors).toBeUndefined();
     await touch(2);
     await touch(3);
     // The office sees all three; by then the member's stream has read the same events and dropped them.

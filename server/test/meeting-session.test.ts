@@ -608,6 +608,7 @@ describe('participants, attendance, quorum, votes, readiness, templates', () => 
       const secretMeeting = await e2.findOneOrFail(Meeting, secret.id);
       secretMeeting.accessList.add(e2.getReference(User, office.user.id));
       await e2.flush();
+      t.accessChanged(organization.id);
       const refused = await t.gql(
         `mutation($input: CopyAgendaInput!) { copyAgenda(input: $input) { meeting { id } } }`,
         { input: { fromMeetingId: secret.id, toMeetingId: next.id } },

@@ -197,6 +197,7 @@ describe('sessions, API tokens and rate limits', () => {
     const writer = await buildApiToken(em, office.user, [ApiTokenScope.READ, ApiTokenScope.WRITE]);
     expect((await touchMeeting(writer.token)).errors).toBeUndefined();
     await em.nativeUpdate(ApiToken, { id: writer.apiToken.id }, { expiresAt: new Date(Date.now() - 1000) });
+    t.accessChanged(org.id);
     expect(code(await touchMeeting(writer.token))).toBe('UNAUTHENTICATED');
     const calendarOnly = await buildApiToken(em, office.user, [ApiTokenScope.CALENDAR]);
     expect(code(await t.gql(`{ meetings { totalCount } }`, {}, calendarOnly.token))).toBe('UNAUTHENTICATED');
@@ -244,6 +245,7 @@ describe('sessions, API tokens and rate limits', () => {
     );
     secret.accessList.add(em.getReference(User, office.user.id));
     await em.flush();
+    t.accessChanged(org.id);
     const read = await t.gql<{ meeting: { title: string } }>(
       `query($id: ID!) { meeting(id: $id) { title } }`,
       { id: secret.id },

@@ -25,6 +25,7 @@ export const en: Messages = {
     NOT_FOUND: 'The requested item was not found.',
     BAD_USER_INPUT: 'Some of the input is not valid.',
     CONFLICT: 'Someone else has just changed this.',
+    SERVICE_UNAVAILABLE: 'The server cannot answer right now. Please try again in a moment.',
     RATE_LIMITED: 'Too many attempts. Please try again in a few minutes.',
     INTERNAL_SERVER_ERROR: 'The server ran into a problem. Please try again.',
     NETWORK: 'Cannot reach the server. Check your connection and try again.',

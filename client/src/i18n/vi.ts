@@ -24,6 +24,7 @@ export const vi = {
     NOT_FOUND: 'Không tìm thấy dữ liệu yêu cầu.',
     BAD_USER_INPUT: 'Dữ liệu nhập chưa hợp lệ.',
     CONFLICT: 'Dữ liệu vừa được người khác thay đổi.',
+    SERVICE_UNAVAILABLE: 'Máy chủ tạm thời không phục vụ được. Vui lòng thử lại sau giây lát.',
     RATE_LIMITED: 'Bạn đã thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.',
     INTERNAL_SERVER_ERROR: 'Máy chủ gặp lỗi. Vui lòng thử lại.',
     NETWORK: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.',

@@ -9,16 +9,38 @@ import { loadViewer, type Viewer } from './viewer.js';
 // Sliding expiry is refreshed at most this often, so reads do not each write.
 const touchEveryMs = 60_000;
 
-/** Turns an `Authorization: Bearer …` value into a Viewer; no header is anonymous, a bad one an error. */
-export async function authenticate(
-  em: EntityManager,
-  config: Config,
-  authorization: string | undefined,
-): Promise<Viewer | null> {
-  if (!authorization) return null;
+/** A credential checked against the database, with what it takes to keep checking it without one. */
+export interface Authenticated {
+  viewer: Viewer;
+  /** The hard end of the credential (a session's 30 days, a token's expiry); null when it has none. */
+  expiresAt: Date | null;
+  /** Sessions end after this long without use; null for API tokens. */
+  idleMs: number | null;
+  lastUsedAt: Date;
+  /** Records a use, at most once a minute (sliding expiry, `lastUsedAt` of tokens). */
+  touch(em: EntityManager, now: Date): Promise<void>;
+}
+
+/** The bearer token of an `Authorization` value; a malformed header is an error, none is anonymous. */
+export function bearerToken(authorization: string): string {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
-  const token = match[1]!;
+  return match[1]!;
+}
+
+/** Whether a credential checked earlier has ended since by time alone (revocation comes with events). */
+export function lapsed(
+  credential: Pick<Authenticated, 'expiresAt' | 'idleMs' | 'lastUsedAt'>,
+  now: Date,
+): boolean {
+  return (
+    (credential.expiresAt !== null && credential.expiresAt <= now) ||
+    (credential.idleMs !== null && now.getTime() - credential.lastUsedAt.getTime() > credential.idleMs)
+  );
+}
+
+/** Checks a bearer token against the database and loads its viewer; refused with UNAUTHENTICATED. */
+export async function authenticate(em: EntityManager, config: Config, token: string): Promise<Authenticated> {
   const tokenHash = hashToken(token);
   const now = new Date();
 
@@ -38,29 +60,46 @@ export async function authenticate(
     ) {
       throw new UnauthenticatedError('The API token is invalid, expired or revoked');
     }
-    if (!apiToken.lastUsedAt || now.getTime() - apiToken.lastUsedAt.getTime() > touchEveryMs) {
-      await em.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: now });
-    }
-    return loadViewer(em, owner, { kind: 'apiToken', id: apiToken.id }, apiToken.scopes);
+    const authenticated: Authenticated = {
+      viewer: await loadViewer(em, owner, { kind: 'apiToken', id: apiToken.id }, apiToken.scopes),
+      expiresAt: apiToken.expiresAt ?? null,
+      idleMs: null,
+      lastUsedAt: apiToken.lastUsedAt ?? new Date(0),
+      async touch(touchEm, at) {
+        if (at.getTime() - authenticated.lastUsedAt.getTime() <= touchEveryMs) return;
+        authenticated.lastUsedAt = at;
+        await touchEm.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: at });
+      },
+    };
+    await authenticated.touch(em, now);
+    return authenticated;
   }
 
   const session = await em.findOne(Session, { tokenHash }, { populate: ['user'] });
   const user = session?.user.getEntity();
+  const idleMs = config.sessionIdleHours * 3_600_000;
   if (
     !session ||
     !user?.active ||
     session.revokedAt ||
-    session.expiresAt <= now ||
-    idleExpired(session, config, now)
+    lapsed({ expiresAt: session.expiresAt, idleMs, lastUsedAt: session.lastSeenAt }, now)
   ) {
     throw new UnauthenticatedError('The session has expired; please sign in again');
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) {
-    await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: now });
-  }
-  return loadViewer(em, user, { kind: 'session', id: session.id }, [ApiTokenScope.READ, ApiTokenScope.WRITE]);
-}
-
-function idleExpired(session: Session, config: Config, now: Date): boolean {
-  return now.getTime() - session.lastSeenAt.getTime() > config.sessionIdleHours * 3_600_000;
+  const authenticated: Authenticated = {
+    viewer: await loadViewer(em, user, { kind: 'session', id: session.id }, [
+      ApiTokenScope.READ,
+      ApiTokenScope.WRITE,
+    ]),
+    expiresAt: session.expiresAt,
+    idleMs,
+    lastUsedAt: session.lastSeenAt,
+    async touch(touchEm, at) {
+      if (at.getTime() - authenticated.lastUsedAt.getTime() <= touchEveryMs) return;
+      authenticated.lastUsedAt = at;
+      await touchEm.nativeUpdate(Session, { id: session.id }, { lastSeenAt: at });
+    },
+  };
+  await authenticated.touch(em, now);
+  return authenticated;
 }

@@ -1,9 +1,8 @@
 import { ApiTokenScope, Classification, ErrorCode, EventType, isUuid, SubjectType } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { authenticate } from '../auth/authenticate.js';
+import type { ViewerCache } from '../auth/viewer-cache.js';
 import { loadViewer, type Viewer } from '../auth/viewer.js';
-import type { Config } from '../config/config.js';
 import type { Database } from '../config/orm.js';
 import { ApiToken, Event, Meeting } from '../entities/index.js';
 import { UnauthenticatedError } from '../errors.js';
@@ -30,7 +29,7 @@ type Format = 'json' | 'ics' | 'pdf';
  * may sit in a URL) and a meeting's agenda and book (`/meetings/<id>/agenda.json|agenda.ics|book.pdf`,
  * with `Authorization: Bearer` only). A meeting the viewer may not read is answered 404, as if absent.
  */
-export function exportRouter(db: Database, config: Config): Router {
+export function exportRouter(db: Database, viewers: ViewerCache): Router {
   const router = Router();
 
   router.get(
@@ -85,7 +84,7 @@ export function exportRouter(db: Database, config: Config): Router {
       `/meetings/:id/${file}`,
       handle(async (req, res) => {
         const em = db.orm.em.fork();
-        const viewer = await authenticateReader(em, config, req, res);
+        const viewer = await authenticateReader(viewers, req, res);
         if (!viewer) return;
         const id = String(req.params.id);
         const meeting = isUuid(id)
@@ -131,15 +130,14 @@ async function send(res: Response, format: Format, book: MeetingBook, url: strin
  * string would end up in logs, proxies and browser history. A calendar-feed token does not read the API.
  */
 async function authenticateReader(
-  em: EntityManager,
-  config: Config,
+  viewers: ViewerCache,
   req: Request,
   res: Response,
 ): Promise<Viewer | null> {
   const inQuery = req.query.access_token !== undefined || req.query.token !== undefined;
   let viewer: Viewer | null;
   try {
-    viewer = await authenticate(em, config, req.headers.authorization);
+    viewer = await viewers.viewer(req.headers.authorization);
   } catch (error) {
     if (!(error instanceof UnauthenticatedError)) throw error;
     refuse(res, 401, ErrorCode.UNAUTHENTICATED, error.message);

@@ -8,6 +8,38 @@ import { taskPolicy } from './task.policy.js';
 
 export type Subject = Organization | Unit | User | Meeting | AgendaItem | Proposal | Task;
 
+/** Loads the subject of an event as it is now, whoever asks (null when it is gone). */
+export async function loadSubject(em: EntityManager, type: SubjectType, id: string): Promise<Subject | null> {
+  switch (type) {
+    case SubjectType.ORGANIZATION:
+      return em.findOne(Organization, id);
+    case SubjectType.UNIT:
+      return em.findOne(Unit, id);
+    case SubjectType.USER:
+      return em.findOne(User, id);
+    case SubjectType.MEETING:
+      return em.findOne(Meeting, id);
+    case SubjectType.AGENDA_ITEM:
+      return em.findOne(AgendaItem, id, { populate: ['meeting'] });
+    case SubjectType.PROPOSAL:
+      return em.findOne(Proposal, id);
+    case SubjectType.TASK:
+      return em.findOne(Task, id);
+  }
+}
+
+/** Whether the viewer may read a subject loaded by `loadSubject`: decided from the viewer's facts alone. */
+export function mayReadSubject(viewer: Viewer, subject: Subject): boolean {
+  if (subject instanceof Organization) return subject.id === viewer.organizationId;
+  if (subject instanceof Unit) return subject.organization.id === viewer.organizationId;
+  // The directory: every member of the organization reads its users (as the `users` query does).
+  if (subject instanceof User) return subject.organization.id === viewer.organizationId;
+  if (subject instanceof Meeting) return meetingPolicy.canRead(viewer, subject);
+  if (subject instanceof AgendaItem) return meetingPolicy.canRead(viewer, subject.meeting.getEntity());
+  if (subject instanceof Proposal) return proposalPolicy.canRead(viewer, subject);
+  return taskPolicy.canRead(viewer, subject);
+}
+
 /**
  * Loads the subject of an event and returns it only if the viewer may read it now.
  * Used at delivery time for every event, so revoked access stops delivery at once.
@@ -18,29 +50,6 @@ export async function readableSubject(
   type: SubjectType,
   id: string,
 ): Promise<Subject | null> {
-  switch (type) {
-    case SubjectType.ORGANIZATION:
-      return id === viewer.organizationId ? em.findOne(Organization, id) : null;
-    case SubjectType.UNIT:
-      return em.findOne(Unit, { id, organization: viewer.organizationId });
-    case SubjectType.USER:
-      // The directory: every member of the organization reads its users (as the `users` query does).
-      return em.findOne(User, { id, organization: viewer.organizationId });
-    case SubjectType.MEETING: {
-      const meeting = await em.findOne(Meeting, id);
-      return meeting && meetingPolicy.canRead(viewer, meeting) ? meeting : null;
-    }
-    case SubjectType.AGENDA_ITEM: {
-      const item = await em.findOne(AgendaItem, id, { populate: ['meeting'] });
-      return item && meetingPolicy.canRead(viewer, item.meeting.getEntity()) ? item : null;
-    }
-    case SubjectType.PROPOSAL: {
-      const proposal = await em.findOne(Proposal, id);
-      return proposal && proposalPolicy.canRead(viewer, proposal) ? proposal : null;
-    }
-    case SubjectType.TASK: {
-      const task = await em.findOne(Task, id);
-      return task && taskPolicy.canRead(viewer, task) ? task : null;
-    }
-  }
+  const subject = await loadSubject(em, type, id);
+  return subject && mayReadSubject(viewer, subject) ? subject : null;
 }

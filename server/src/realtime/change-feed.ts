@@ -1,11 +1,13 @@
-import { EventEmitter } from 'node:events';
 import { Repeater } from '@repeaterjs/repeater';
-import { type Classification, type EventType, SubjectType } from '@quorum/shared';
+import { accessEventTypes, type Classification, EventType, SubjectType } from '@quorum/shared';
 import type { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import { AppError } from '../errors.js';
+import type { ViewerCache } from '../auth/viewer-cache.js';
+import { AppError, ServiceUnavailableError } from '../errors.js';
 import { Event, type FieldChanges } from '../entities/index.js';
-import { readableSubject, type Subject } from '../policies/subject.policy.js';
+import { loadSubject, mayReadSubject, readableSubject, type Subject } from '../policies/subject.policy.js';
+import type { LiveConnections } from './connections.js';
+import type { Wakeups } from './wakeups.js';
 
 export interface EventScope {
   type: SubjectType;
@@ -35,26 +37,71 @@ export interface StreamEnded {
 }
 
 const batchSize = 200;
+/**
+ * Events waiting for one subscriber: a client that stops reading falls this far behind, then its stream
+ * ends (SERVICE_UNAVAILABLE, retryable) and it resumes from its cursor, rather than grow the server's memory.
+ */
+const maxBehind = 1_000;
 
 /**
- * The resumable change feed. Writers append Events inside their transaction and call `committed()`
- * after it; readers always read from the table, so a lost wake-up never loses an event.
+ * Whether viewers of the event's organization may see or do something else after it. Of the frequent edits
+ * during a session, a meeting's only changes access with its classification (which puts the author on the
+ * access list) and an agenda item's only with its proposal; the rest leave every viewer as it was.
+ */
+function changesAccess(type: string, changes: FieldChanges | undefined): boolean {
+  if (!accessEventTypes.has(type as EventType)) return false;
+  if (type === EventType.MEETING_UPDATED) return !!changes && 'classification' in changes;
+  if (type === EventType.AGENDA_ITEM_UPDATED) return !!changes && 'proposalId' in changes;
+  return true;
+}
+
+/**
+ * The resumable change feed.
+ *
+ * Writers append Events inside their transaction; after it commits, `committed()` wakes this process's one
+ * tailer and, through `Wakeups`, every other instance's. The tailer reads what is new from the table once,
+ * in `seq` order, and hands each event, with its subject loaded once, to the subscriptions of this process
+ * whose scope it is in; each decides from its viewer's cached facts whether it may see it. So an event costs
+ * the same few statements however many subscribe, and a lost wake-up loses nothing: the next read finds it.
  */
 export class ChangeFeed {
-  private readonly wakeups = new EventEmitter().setMaxListeners(0);
+  /** The highest `seq` the tailer has read; null before `start()`. */
+  private last: string | null = null;
+  private reading: Promise<void> | null = null;
+  private readAgain = false;
+  private readonly subscriptions = new Set<Subscription>();
+  /** What each open transaction appended, so that its commit can say what changed. */
+  private readonly appended = new WeakMap<EntityManager, AppendInput[]>();
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly viewers: ViewerCache,
+    private readonly wakeups: Wakeups,
+    private readonly connections: LiveConnections,
+  ) {}
+
+  /** Starts following the table from its end, and listening to the other instances. */
+  async start(): Promise<void> {
+    this.last = await this.latestSeq();
+    await this.wakeups.listen(() => this.wake());
+  }
+
+  async stop(): Promise<void> {
+    await this.wakeups.close();
+    for (const subscription of this.subscriptions) subscription.end();
+    await this.reading;
+  }
 
   /**
-   * Appends an event in the caller's transaction. The per-organization advisory lock makes commit order
-   * equal `seq` order, so a reader that has seen seq N never later finds a smaller one appear.
+   * Appends an event in the caller's transaction. One advisory lock for all appends makes commit order equal
+   * `seq` order, so the tailer, having read seq N, never later finds a smaller one appear.
    */
   async append(em: EntityManager, input: AppendInput): Promise<Event> {
     await em
       .getConnection()
       .execute(
-        'select pg_advisory_xact_lock(hashtext(?))',
-        [input.organizationId],
+        "select pg_advisory_xact_lock(hashtext('quorum.events'))",
+        [],
         'all',
         em.getTransactionContext(),
       );
@@ -70,58 +117,125 @@ export class ChangeFeed {
       classification: input.classification,
       changes: input.changes ?? {},
     });
+    const appended = this.appended.get(em) ?? [];
+    appended.push(input);
+    this.appended.set(em, appended);
     return event;
   }
 
-  /** Wakes the subscribers of this process; they read what is new from the table. */
-  committed(): void {
-    this.wakeups.emit('wake');
+  /** What `em`'s transaction appended; taken once, by the command that commits it. */
+  takeAppended(em: EntityManager): AppendInput[] {
+    const appended = this.appended.get(em) ?? [];
+    this.appended.delete(em);
+    return appended;
   }
 
-  /** Events of a scope after a cursor (or from now on), each checked against the viewer at delivery. */
+  /**
+   * After a commit: the viewers whose access it may have changed are forgotten before the command answers
+   * (the next request of theirs sees the change), then every instance is woken.
+   */
+  committed(appended: readonly AppendInput[] = []): void {
+    for (const input of appended)
+      if (changesAccess(input.type, input.changes)) this.viewers.invalidateOrganization(input.organizationId);
+    this.wake();
+    this.wakeups.publish();
+  }
+
+  /** Reads what is new, now or right after the read under way. */
+  wake(): void {
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = (async () => {
+      try {
+        do {
+          this.readAgain = false;
+          await this.readNew();
+        } while (this.readAgain);
+      } catch (error) {
+        // The database is unreachable for a moment: the next wake-up (or the poll) reads again.
+        console.error('change feed: reading new events failed', error instanceof Error ? error.name : error);
+      } finally {
+        this.reading = null;
+      }
+    })();
+  }
+
+  private async readNew(): Promise<void> {
+    if (this.last === null) return;
+    for (;;) {
+      const em = this.orm.em.fork();
+      const events: Event[] = await em.find(
+        Event,
+        { seq: { $gt: this.last } },
+        { orderBy: { seq: 'asc' }, limit: batchSize, populate: ['actor'] },
+      );
+      for (const event of events) {
+        this.last = event.seq;
+        // Another instance's commit: its viewers are forgotten here as there, a deactivated user's sockets closed.
+        if (changesAccess(event.type, event.changes))
+          this.viewers.invalidateOrganization(event.organization.id);
+        if (event.type === EventType.USER_DEACTIVATED) this.connections.closeUser(event.subjectId);
+        if (!event.auditOnly) await this.dispatch(em, event);
+      }
+      if (events.length < batchSize) return;
+    }
+  }
+
+  private async dispatch(em: EntityManager, event: Event): Promise<void> {
+    const interested = [...this.subscriptions].filter((subscription) => subscription.wants(event));
+    if (interested.length === 0) return;
+    const subject = await loadSubject(em, event.subjectType, event.subjectId);
+    if (!subject) return;
+    for (const subscription of interested) subscription.offer(event, subject);
+  }
+
+  /**
+   * Events of a scope after a cursor (or from now on), each checked against the viewer at delivery. With a
+   * cursor, what is in the table after it is replayed first while live events wait, then the stream goes live:
+   * no gap, no duplicate.
+   */
   stream(
     scope: EventScope,
     after: string | undefined,
-    currentViewer: () => Promise<Viewer>,
+    authorization: string | undefined,
   ): AsyncIterableIterator<DeliveredEvent | StreamEnded> {
     return new Repeater<DeliveredEvent | StreamEnded>(async (push, stop) => {
-      let generation = 0;
-      let wake = () => {};
-      const onWake = () => {
-        generation += 1;
-        wake();
-      };
-      this.wakeups.on('wake', onWake);
+      const viewer = await this.viewers.require(authorization);
+      const subscription = new Subscription(
+        viewer.organizationId,
+        scope,
+        after ?? this.last ?? '0',
+        () => this.viewers.require(authorization),
+        push,
+        stop,
+      );
+      this.subscriptions.add(subscription);
       try {
-        let viewer = await currentViewer();
-        let last = after ?? (await this.latestSeq(viewer.organizationId));
-        let stopped = false;
-        void stop.then(() => (stopped = true));
-        while (!stopped) {
-          const seen = generation;
-          const em = this.orm.em.fork();
-          const events = await em.find(
-            Event,
-            { ...this.scopeFilter(viewer, scope), seq: { $gt: last } },
-            { orderBy: { seq: 'asc' }, limit: batchSize, populate: ['actor'] },
-          );
-          if (events.length > 0) viewer = await currentViewer();
-          for (const event of events) {
-            last = event.seq;
-            const subject = await readableSubject(em, viewer, event.subjectType, event.subjectId);
-            if (subject && !stopped) await push({ event, subject });
-          }
-          if (events.length === batchSize || generation !== seen) continue;
-          await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stop]);
-        }
-      } catch (error) {
-        // A coded refusal reaches the client as a GraphQL error, then the stream completes.
-        if (error instanceof AppError) await push({ error });
-        stop(error instanceof AppError ? undefined : error);
+        if (after !== undefined) await this.replay(subscription, viewer, scope);
+        subscription.goLive();
+        await stop;
       } finally {
-        this.wakeups.off('wake', onWake);
+        this.subscriptions.delete(subscription);
       }
     });
+  }
+
+  private async replay(subscription: Subscription, viewer: Viewer, scope: EventScope): Promise<void> {
+    for (;;) {
+      const em = this.orm.em.fork();
+      const events = await em.find(
+        Event,
+        { ...this.scopeFilter(viewer, scope), seq: { $gt: subscription.cursor } },
+        { orderBy: { seq: 'asc' }, limit: batchSize, populate: ['actor'] },
+      );
+      for (const event of events) {
+        const subject = await loadSubject(em, event.subjectType, event.subjectId);
+        await subscription.deliver(event, subject);
+      }
+      if (events.length < batchSize || subscription.ended) return;
+    }
   }
 
   /** The events of a scope as a page, for integrators who poll. */
@@ -155,10 +269,87 @@ export class ChangeFeed {
     };
   }
 
-  private async latestSeq(organizationId: string): Promise<string> {
-    const latest = await this.orm.em
+  private async latestSeq(): Promise<string> {
+    const [latest] = await this.orm.em
       .fork()
-      .findOne(Event, { organization: organizationId }, { orderBy: { seq: 'desc' }, fields: ['seq'] });
+      .find(Event, {}, { orderBy: { seq: 'desc' }, fields: ['seq'], limit: 1 });
     return latest?.seq ?? '0';
+  }
+}
+
+/**
+ * One subscriber of this process: its scope, its cursor and a way to its current viewer. Events reach it in
+ * `seq` order, one at a time; while it replays from the table, live ones wait in `pending`.
+ */
+class Subscription {
+  ended = false;
+  private live = false;
+  private pending: Array<{ event: Event; subject: Subject }> = [];
+  /** Deliveries run one after another, so a slow viewer load never reorders them. */
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
+
+  constructor(
+    private readonly organizationId: string,
+    private readonly scope: EventScope,
+    public cursor: string,
+    private readonly currentViewer: () => Promise<Viewer>,
+    private readonly push: (value: DeliveredEvent | StreamEnded) => Promise<unknown>,
+    private readonly stop: (error?: unknown) => void,
+  ) {}
+
+  wants(event: Event): boolean {
+    if (event.organization.id !== this.organizationId) return false;
+    if (this.scope.type === SubjectType.ORGANIZATION) return true;
+    return (
+      (event.scopeType === this.scope.type && event.scopeId === this.scope.id) ||
+      (event.subjectType === this.scope.type && event.subjectId === this.scope.id)
+    );
+  }
+
+  /** From the tailer: delivered now, or after the replay when it is still under way. */
+  offer(event: Event, subject: Subject): void {
+    if (this.live) this.enqueue(event, subject);
+    else this.pending.push({ event, subject });
+  }
+
+  goLive(): void {
+    const pending = this.pending;
+    this.pending = [];
+    this.live = true;
+    for (const { event, subject } of pending) this.enqueue(event, subject);
+  }
+
+  private enqueue(event: Event, subject: Subject): void {
+    if (this.ended) return;
+    if (++this.queued > maxBehind) {
+      this.ended = true;
+      void this.push({
+        error: new ServiceUnavailableError('This subscriber fell behind; resume from its cursor'),
+      });
+      this.stop();
+      return;
+    }
+    this.queue = this.queue.then(() => this.deliver(event, subject)).finally(() => (this.queued -= 1));
+  }
+
+  async deliver(event: Event, subject: Subject | null): Promise<void> {
+    if (this.ended || BigInt(event.seq) <= BigInt(this.cursor)) return;
+    this.cursor = event.seq;
+    try {
+      // Access is decided again for every event: a revoked session or membership stops delivery at once.
+      const viewer = await this.currentViewer();
+      if (subject && mayReadSubject(viewer, subject)) await this.push({ event, subject });
+    } catch (error) {
+      // A coded refusal reaches the client as a GraphQL error, then the stream completes.
+      this.ended = true;
+      if (error instanceof AppError) await this.push({ error });
+      this.stop(error instanceof AppError ? undefined : error);
+    }
+  }
+
+  end(): void {
+    this.ended = true;
+    this.stop();
   }
 }

@@ -10,8 +10,9 @@ import { ChangePasswordInput, LoginInput, LoginPayload, ViewerAbilities } from '
 @Resolver()
 export class AuthResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null when anonymous.' })
-  viewer(@Ctx() { viewer }: Context): User | null {
-    return viewer?.user ?? null;
+  viewer(@Ctx() { em, viewer }: Context): Promise<User | null> | null {
+    // Read now, not from the cached viewer: a name or title changed since shows at once.
+    return viewer ? em.findOne(User, viewer.userId) : null;
   }
 
   @Query(() => [Session], { description: "The viewer's open sessions, most recently used first." })

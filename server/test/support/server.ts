@@ -21,6 +21,11 @@ export interface TestServer {
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GraphQLResponse<T>>;
+  /**
+   * For data written past the commands (factories): forgets the organization's cached viewers, as a command
+   * that changed their access would.
+   */
+  accessChanged(organizationId: string): void;
   /** A real graphql-ws client; closed by `close()`. */
   ws(token?: string): Client;
   close(): Promise<void>;
@@ -50,6 +55,9 @@ export async function startTestServer(
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as never;
+    },
+    accessChanged(organizationId) {
+      server.viewers.invalidateOrganization(organizationId);
     },
     ws(token) {
       const client = createClient({
