@@ -154,7 +154,9 @@ const baseMerge = meetingsPagination.merge;
 type EdgeLike = { node?: Reference | null };
 
 export const cache = new VersionedCache({
-  possibleTypes: { EventSubject: ['AgendaItem', 'Meeting', 'Organization', 'Proposal', 'Task', 'Unit'] },
+  possibleTypes: {
+    EventSubject: ['AgendaItem', 'Meeting', 'Organization', 'Proposal', 'Task', 'Unit', 'User'],
+  },
   typePolicies: {
     Meeting: {
       fields: {

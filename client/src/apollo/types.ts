@@ -159,7 +159,9 @@ export interface UpdateMeetingMutationData {
 export type EventSubject =
   | (Meeting & { __typename: 'Meeting' })
   | (Pick<Unit, 'id' | 'name' | 'shortName'> & { __typename: 'Unit' })
-  | (Pick<Organization, 'id' | 'name'> & { __typename: 'Organization' });
+  | (Pick<Organization, 'id' | 'name'> & { __typename: 'Organization' })
+  // The organization's feed carries these too; nothing of them is selected, so the cache has nothing to take.
+  | { __typename: 'User' | 'AgendaItem' | 'Proposal' | 'Task' };
 
 export interface ChangeEvent {
   cursor: string;
