@@ -159,7 +159,10 @@ describe('the change feed engine', () => {
         // Once dropped, what the old socket still had in hand is not this subscriber's any more.
         let current = true;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 20 + Math.random() * 150);
+          // Dropped a random while after its first event (however slowly the machine connects), or after
+          // 2 s without one (nothing new to read).
+          let timer = setTimeout(resolve, 2_000);
+          let reading = false;
           client.subscribe<Received>(
             { query: feedQuery, variables: { after: cursor } },
             {
@@ -168,6 +171,11 @@ describe('the change feed engine', () => {
                 if (!event || !current) return;
                 received.push(event.cursor);
                 cursor = event.cursor;
+                if (!reading) {
+                  reading = true;
+                  clearTimeout(timer);
+                  timer = setTimeout(resolve, Math.random() * 150);
+                }
                 if (received.length >= total && stopped) {
                   clearTimeout(timer);
                   resolve();
