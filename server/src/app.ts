@@ -22,6 +22,7 @@ import { exportRouter } from './exports/export.router.js';
 import { formatError } from './format-error.js';
 import { ChangeFeed } from './realtime/change-feed.js';
 import { LiveConnections } from './realtime/connections.js';
+import { sharedSubscriptions } from './realtime/shared-execution.js';
 import { inProcessWakeups, postgresWakeups, redisWakeups } from './realtime/wakeups.js';
 import { bodyParserErrors, securityHeaders, unexpectedErrors } from './security/http-guards.js';
 import { queryLimitRules, variableCostPlugin } from './security/query-limits.js';
@@ -96,6 +97,7 @@ export async function startServer(config: Config, db: Database): Promise<Running
     {
       schema,
       connectionInitWaitTimeout: requestLimits.connectionInitTimeoutMs,
+      subscribe: sharedSubscriptions(),
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization;
         const authorization = typeof raw === 'string' ? raw : undefined;

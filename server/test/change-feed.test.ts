@@ -31,8 +31,12 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+// The room's kind of selection: fields that read the database for each execution (quorum, participants).
 const feedQuery = `subscription($after: String) {
-  events(scope: { type: ORGANIZATION }, after: $after) { cursor type subject { __typename ... on Meeting { id title } } }
+  events(scope: { type: ORGANIZATION }, after: $after) {
+    cursor type
+    subject { __typename ... on Meeting { id title quorum { present } participants(first: 5) { totalCount } } }
+  }
 }`;
 
 type Received = { events: { cursor: string; type: string; subject: { id: string; title: string } | null } };

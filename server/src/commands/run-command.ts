@@ -13,6 +13,7 @@ export async function runCommand<T>(ctx: Context, work: (em: EntityManager) => P
     appended.push(...ctx.feed.takeAppended(em));
     return done;
   });
-  ctx.feed.committed(appended);
+  // Nothing appended (a refused login, say): nothing to tell anyone.
+  if (appended.length > 0) ctx.feed.committed(appended);
   return result;
 }

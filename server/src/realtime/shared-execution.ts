@@ -1,0 +1,66 @@
+import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, print } from 'graphql';
+import type { Context } from '../context.js';
+import type { DeliveredEvent, StreamEnded } from './change-feed.js';
+
+/** Results kept for the events still being delivered: a few hundred events back is plenty. */
+const eventsKept = 256;
+
+/**
+ * graphql-ws's `subscribe`, executing each event once per distinct (document, variables, viewer) rather than
+ * once per subscriber: a hundred people following one meeting with the same client share one execution of
+ * each change, and so its statements. The viewer is part of the key because fields such as `viewerCan` answer
+ * for the one who asks; subscribers with the same document, variables and viewer receive the same result.
+ */
+export function sharedSubscriptions() {
+  const results = new Map<string, Map<string, Promise<ExecutionResult>>>();
+
+  const executeOnce = (key: string, seq: string, run: () => Promise<ExecutionResult>) => {
+    let forEvent = results.get(seq);
+    if (!forEvent) {
+      results.set(seq, (forEvent = new Map()));
+      // Insertion order is seq order: the oldest event's results go first.
+      if (results.size > eventsKept) results.delete(results.keys().next().value!);
+    }
+    let result = forEvent.get(key);
+    if (!result) forEvent.set(key, (result = run()));
+    return result;
+  };
+
+  return async function subscribe(args: ExecutionArgs) {
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in source)) return source;
+    const context = args.contextValue as Context;
+    const viewer = context.viewer;
+    // Computed once per subscription; per event only the event's cursor is added.
+    const key = [
+      viewer ? `${viewer.userId}:${[...viewer.scopes].sort().join(',')}` : '-',
+      args.operationName ?? '',
+      JSON.stringify(args.variableValues ?? {}),
+      print(args.document),
+    ].join('\n');
+    const iterator = source[Symbol.asyncIterator]();
+    const map = async (payload: unknown): Promise<ExecutionResult> => {
+      const run = () => Promise.resolve(execute({ ...args, rootValue: payload }));
+      const delivered = payload as DeliveredEvent | StreamEnded;
+      // A stream's end is its own; events are shared.
+      return 'event' in delivered ? executeOnce(key, delivered.event.seq, run) : run();
+    };
+    const mapped: AsyncIterableIterator<ExecutionResult> = {
+      [Symbol.asyncIterator]: () => mapped,
+      async next() {
+        const step = await iterator.next();
+        return step.done ? step : { done: false, value: await map(step.value) };
+      },
+      // Ending the subscription ends the feed's stream at once, even while it waits for the next event.
+      async return() {
+        await iterator.return?.();
+        return { done: true, value: undefined };
+      },
+      async throw(error: unknown) {
+        await iterator.return?.();
+        throw error;
+      },
+    };
+    return mapped;
+  };
+}
