@@ -1,5 +1,5 @@
 import { Repeater } from '@repeaterjs/repeater';
-import { accessEventTypes, type Classification, EventType, SubjectType } from '@quorum/shared';
+import { accessEventTypes, Classification, EventType, SubjectType } from '@quorum/shared';
 import type { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
@@ -44,12 +44,19 @@ const batchSize = 200;
 const maxBehind = 1_000;
 
 /**
- * Whether viewers of the event's organization may see or do something else after it. Of the frequent edits
- * during a session, a meeting's only changes access with its classification (which puts the author on the
- * access list) and an agenda item's only with its proposal; the rest leave every viewer as it was.
+ * Whether viewers of the event's organization may see or do something else after it. Of the frequent changes
+ * during preparation and a session, a new meeting changes access only when it is CONFIDENTIAL (its author goes
+ * on the access list), a meeting's edit only with its classification, an agenda item's only with its proposal;
+ * the rest leave every viewer as it was.
  */
-function changesAccess(type: string, changes: FieldChanges | undefined): boolean {
+function changesAccess(event: {
+  type: string;
+  changes?: FieldChanges | undefined;
+  classification: Classification;
+}): boolean {
+  const { type, changes } = event;
   if (!accessEventTypes.has(type as EventType)) return false;
+  if (type === EventType.MEETING_CREATED) return event.classification === Classification.CONFIDENTIAL;
   if (type === EventType.MEETING_UPDATED) return !!changes && 'classification' in changes;
   if (type === EventType.AGENDA_ITEM_UPDATED) return !!changes && 'proposalId' in changes;
   return true;
@@ -136,7 +143,7 @@ export class ChangeFeed {
    */
   committed(appended: readonly AppendInput[] = []): void {
     for (const input of appended)
-      if (changesAccess(input.type, input.changes)) this.viewers.invalidateOrganization(input.organizationId);
+      if (changesAccess(input)) this.viewers.invalidateOrganization(input.organizationId);
     this.wake();
     this.wakeups.publish();
   }
@@ -174,8 +181,7 @@ export class ChangeFeed {
       for (const event of events) {
         this.last = event.seq;
         // Another instance's commit: its viewers are forgotten here as there, a deactivated user's sockets closed.
-        if (changesAccess(event.type, event.changes))
-          this.viewers.invalidateOrganization(event.organization.id);
+        if (changesAccess(event)) this.viewers.invalidateOrganization(event.organization.id);
         if (event.type === EventType.USER_DEACTIVATED) this.connections.closeUser(event.subjectId);
         if (!event.auditOnly) await this.dispatch(em, event);
       }
