@@ -51,9 +51,9 @@ export async function startServer(config: Config, db: Database): Promise<Running
   // the embedded database has only this process.
   const databaseUrl = db.kind === 'postgres' ? db.orm.config.get('clientUrl') : undefined;
   const wakeups = config.redisUrl
-    ? redisWakeups(config.redisUrl)
+    ? redisWakeups(config.redisUrl, config.feedPollMs)
     : databaseUrl
-      ? postgresWakeups(databaseUrl)
+      ? postgresWakeups(databaseUrl, config.feedPollMs)
       : inProcessWakeups;
   const connections = new LiveConnections();
   const feed = new ChangeFeed(db.orm, viewers, wakeups, connections);

@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  /** How often each instance reads the event table without a wake-up (a lost NOTIFY or Redis message). */
+  feedPollMs: number;
   demoPassword: string;
   nodeEnv: 'development' | 'production' | 'test';
   /** The built client served at `/`. */
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(repoRoot, env.DATA_DIR || '.data'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    feedPollMs: integer(env, 'FEED_POLL_MS', 2_000, 100, 3_600_000),
     demoPassword,
     nodeEnv,
     clientDir: path.resolve(repoRoot, env.CLIENT_DIR || 'client/dist'),

@@ -1,4 +1,11 @@
-import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, print } from 'graphql';
+import {
+  createSourceEventStream,
+  type DocumentNode,
+  execute,
+  type ExecutionArgs,
+  type ExecutionResult,
+  print,
+} from 'graphql';
 import type { Context } from '../context.js';
 import type { DeliveredEvent, StreamEnded } from './change-feed.js';
 
@@ -13,6 +20,13 @@ const eventsKept = 256;
  */
 export function sharedSubscriptions() {
   const results = new Map<string, Map<string, Promise<ExecutionResult>>>();
+  // The guard hands the same document object for the same text (it parses each once): printed once too.
+  const printed = new WeakMap<DocumentNode, string>();
+  const text = (document: DocumentNode) => {
+    let value = printed.get(document);
+    if (value === undefined) printed.set(document, (value = print(document)));
+    return value;
+  };
 
   const executeOnce = (key: string, seq: string, run: () => Promise<ExecutionResult>) => {
     let forEvent = results.get(seq);
@@ -36,7 +50,7 @@ export function sharedSubscriptions() {
       viewer ? `${viewer.userId}:${[...viewer.scopes].sort().join(',')}` : '-',
       args.operationName ?? '',
       JSON.stringify(args.variableValues ?? {}),
-      print(args.document),
+      text(args.document),
     ].join('\n');
     const iterator = source[Symbol.asyncIterator]();
     const map = async (payload: unknown): Promise<ExecutionResult> => {

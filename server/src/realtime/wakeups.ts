@@ -3,8 +3,6 @@ import pg from 'pg';
 
 /** The channel on PostgreSQL (LISTEN/NOTIFY) and on Redis (pub/sub) that says "new events are committed". */
 export const wakeupChannel = 'quorum_events';
-/** Read the table this often even without a wake-up: a listener that died unnoticed loses nothing for long. */
-export const pollIntervalMs = 2_000;
 const reconnectMs = 1_000;
 
 /**
@@ -26,8 +24,12 @@ export const inProcessWakeups: Wakeups = {
   close: async () => {},
 };
 
-/** Wakes every poll interval besides whatever the channel brings. */
+/**
+ * Wakes every `pollMs` (FEED_POLL_MS) besides whatever the channel brings: a listener that died unnoticed
+ * loses nothing for long.
+ */
 function polling(
+  pollMs: number,
   listen: (wake: () => void) => Promise<void>,
   close: () => Promise<void>,
   publish: () => void,
@@ -35,7 +37,7 @@ function polling(
   let timer: NodeJS.Timeout | undefined;
   return {
     async listen(wake) {
-      timer = setInterval(wake, pollIntervalMs);
+      timer = setInterval(wake, pollMs);
       timer.unref();
       await listen(wake);
     },
@@ -51,7 +53,7 @@ function polling(
  * PostgreSQL's LISTEN/NOTIFY on a connection of its own (the ORM's pool would hand a LISTENing connection to
  * others). A dropped listener reconnects; meanwhile the poll carries on.
  */
-export function postgresWakeups(databaseUrl: string): Wakeups {
+export function postgresWakeups(databaseUrl: string, pollMs: number): Wakeups {
   const notifier = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   notifier.on('error', () => {}); // an idle connection that drops is replaced on the next notify
   let listener: pg.Client | null = null;
@@ -80,6 +82,7 @@ export function postgresWakeups(databaseUrl: string): Wakeups {
   };
 
   return polling(
+    pollMs,
     connect,
     async () => {
       closed = true;
@@ -93,12 +96,13 @@ export function postgresWakeups(databaseUrl: string): Wakeups {
 }
 
 /** Redis pub/sub, when `REDIS_URL` is set: one connection subscribes, another publishes. */
-export function redisWakeups(redisUrl: string): Wakeups {
+export function redisWakeups(redisUrl: string, pollMs: number): Wakeups {
   const options = { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false } as const;
   const subscriber = new Redis(redisUrl, options);
   const publisher = new Redis(redisUrl, options);
   for (const client of [subscriber, publisher]) client.on('error', () => {}); // it reconnects by itself
   return polling(
+    pollMs,
     async (wake) => {
       subscriber.on('message', wake);
       // After a reconnect ioredis subscribes again; what was published meanwhile is read by the next wake.

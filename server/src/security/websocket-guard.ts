@@ -11,8 +11,12 @@ import {
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { requestLimits, type RequestLimits } from '../config/limits.js';
+import { costRule } from './cost.js';
 import { queryLimitRules } from './query-limits.js';
 import { refusal, RefusalCode } from './refusal.js';
+
+/** Distinct documents remembered as parsed and validated; past it the oldest is checked again when it returns. */
+const documentsKept = 500;
 
 export interface WebSocketGuardOptions {
   schema: GraphQLSchema;
@@ -28,11 +32,49 @@ export interface WebSocketGuardOptions {
  * an `error` message; the socket stays open).
  */
 export function webSocketGuard({ schema, production, limits = requestLimits }: WebSocketGuardOptions) {
-  const rules = (variables: SubscribePayload['variables']): ValidationRule[] => [
+  const rules: ValidationRule[] = [
     ...specifiedRules,
-    ...queryLimitRules(limits, variables),
+    ...queryLimitRules(limits),
     ...(production ? [NoSchemaIntrospectionCustomRule] : []),
   ];
+  // Clients send the same few documents over and over (every room opens the same subscription): each is
+  // parsed and validated once, as Apollo does over HTTP; only its price is checked again with the variables.
+  const checked = new Map<string, { document: DocumentNode } | { errors: GraphQLError[] }>();
+  const check = (query: string) => {
+    let result = checked.get(query);
+    if (!result) {
+      result = parseAndValidate(query);
+      if (checked.size >= documentsKept) checked.delete(checked.keys().next().value!);
+      checked.set(query, result);
+    }
+    return result;
+  };
+  const parseAndValidate = (query: string): { document: DocumentNode } | { errors: GraphQLError[] } => {
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: limits.maxTokens });
+    } catch (error) {
+      const message = error instanceof GraphQLError ? error.message : 'The document could not be parsed';
+      return { errors: [refusal(RefusalCode.GRAPHQL_PARSE_FAILED, message)] };
+    }
+    const errors = validated(document, rules);
+    return errors.length > 0 ? { errors } : { document };
+  };
+  const validated = (document: DocumentNode, applied: ValidationRule[]): GraphQLError[] => {
+    let errors: readonly GraphQLError[];
+    try {
+      errors = validate(schema, document, applied, { hideSuggestions: production });
+    } catch {
+      errors = [new GraphQLError('The document could not be validated')];
+    }
+    return errors.map(
+      (error) =>
+        new GraphQLError(error.message, {
+          nodes: error.nodes ?? null,
+          extensions: { ...error.extensions, code: RefusalCode.GRAPHQL_VALIDATION_FAILED },
+        }),
+    );
+  };
 
   return (payload: SubscribePayload, runningOnSocket: number): ExecutionArgs | GraphQLError[] => {
     if (runningOnSocket > limits.maxSubscriptionsPerConnection) {
@@ -53,28 +95,12 @@ export function webSocketGuard({ schema, production, limits = requestLimits }: W
       ];
     }
 
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query, { maxTokens: limits.maxTokens });
-    } catch (error) {
-      const message = error instanceof GraphQLError ? error.message : 'The document could not be parsed';
-      return [refusal(RefusalCode.GRAPHQL_PARSE_FAILED, message)];
-    }
-
-    let errors: readonly GraphQLError[];
-    try {
-      errors = validate(schema, document, rules(payload.variables), { hideSuggestions: production });
-    } catch {
-      errors = [new GraphQLError('The document could not be validated')];
-    }
-    if (errors.length > 0) {
-      return errors.map(
-        (error) =>
-          new GraphQLError(error.message, {
-            nodes: error.nodes ?? null,
-            extensions: { ...error.extensions, code: RefusalCode.GRAPHQL_VALIDATION_FAILED },
-          }),
-      );
+    const result = check(payload.query);
+    if ('errors' in result) return result.errors;
+    const { document } = result;
+    if (payload.variables && Object.keys(payload.variables).length > 0) {
+      const priced = validated(document, [costRule(limits, payload.variables)]);
+      if (priced.length > 0) return priced;
     }
 
     return {

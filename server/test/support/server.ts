@@ -31,11 +31,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** For tests that count statements: the change feed reads the event table on wake-ups only, never on a timer. */
+export const noFeedPoll = { FEED_POLL_MS: '3600000' };
+
 /** Starts the real server on port 0 over a fresh database; `prepare` fills the database first. */
 export async function startTestServer(
   prepare?: (db: Database, config: Config) => Promise<void>,
+  env: Record<string, string> = {},
 ): Promise<TestServer> {
-  const config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test' });
+  const config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test', ...env });
   const db = await createTestDatabase();
   await prepare?.(db, config);
   const server = await startServer(config, db);
