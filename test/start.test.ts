@@ -1,60 +1,12 @@
 // The two commands of the README, end to end: `pnpm start` on an empty data directory, SIGTERM, and a
 // second start on the same directory.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { graphql, groupAlive, launch, waitForUrl } from './support/process.js';
 import { repoRoot } from './support/server.js';
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function launch(command: string, args: string[], env: Record<string, string>, cwd = repoRoot): Started {
-  let output = '';
-  const child = spawn(command, args, {
-    cwd,
-    env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'production', ...env },
-    detached: true, // its own process group, as under a terminal or a service manager
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitForUrl(started: Started, timeoutMs = 120_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const match = /Quorum is ready at (http:\/\/\S+)/.exec(started.output());
-    if (match) return match[1]!;
-    if (started.child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`did not start:\n${started.output()}`);
-}
-
-async function graphql(url: string, query: string, token?: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  return (await response.json()) as { data?: Record<string, never>; errors?: unknown[] };
-}
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'quorum-start-'));
 /** The server itself (no build), on `port`, over `dataDir` unless `env` says otherwise. */
