@@ -22,6 +22,7 @@ import { exportRouter } from './exports/export.router.js';
 import { formatError } from './format-error.js';
 import { ChangeFeed } from './realtime/change-feed.js';
 import { LiveConnections } from './realtime/connections.js';
+import { PresenceRegistry } from './realtime/presence.js';
 import { sharedSubscriptions } from './realtime/shared-execution.js';
 import { inProcessWakeups, postgresWakeups, redisWakeups } from './realtime/wakeups.js';
 import { bodyParserErrors, securityHeaders, unexpectedErrors } from './security/http-guards.js';
@@ -37,14 +38,24 @@ export interface RunningServer {
   httpServer: Server;
   feed: ChangeFeed;
   viewers: ViewerCache;
+  presence: PresenceRegistry;
   /** Stops accepting, closes sockets and in-flight requests; the database is the caller's to close. */
   stop(): Promise<void>;
 }
 
 type WsExtra = { viewer: Viewer | null; authorization: string | undefined; connectionId: string };
 
+export interface ServerOptions {
+  /** How long a presence entry outlives its last heartbeat (tests shorten it). */
+  presenceTtlMs?: number;
+}
+
 /** One HTTP server: GraphQL over HTTP and WebSocket at `/graphql`, `/health`, and the built client at `/`. */
-export async function startServer(config: Config, db: Database): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  db: Database,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const schema = await getSchema();
   const viewers = new ViewerCache(db.orm, config);
   // The instances of a deployment wake each other through Redis when there is one, else through PostgreSQL;
@@ -57,7 +68,10 @@ export async function startServer(config: Config, db: Database): Promise<Running
       : inProcessWakeups;
   const connections = new LiveConnections();
   const feed = new ChangeFeed(db.orm, viewers, wakeups, connections);
+  // Presence travels on the wake-ups' channel; registered before the feed starts listening to it.
+  const presence = new PresenceRegistry(wakeups, options.presenceTtlMs);
   await feed.start();
+  presence.start();
   const app = express();
   app.disable('x-powered-by');
   app.use(assignRequestId, securityHeaders(config));
@@ -67,6 +81,7 @@ export async function startServer(config: Config, db: Database): Promise<Running
     authorization: string | undefined,
     requestId: string,
     address: string | undefined,
+    connectionId: string | null = null,
   ): Promise<Context> => {
     const viewer = await viewers.viewer(authorization);
     return {
@@ -75,6 +90,8 @@ export async function startServer(config: Config, db: Database): Promise<Running
       viewers,
       feed,
       connections,
+      presence,
+      connectionId,
       config,
       requestId,
       authorization,
@@ -101,7 +118,10 @@ export async function startServer(config: Config, db: Database): Promise<Running
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization;
         const authorization = typeof raw === 'string' ? raw : undefined;
-        (ctx.extra as WsExtra).connectionId = randomUUID();
+        const connectionId = randomUUID();
+        (ctx.extra as WsExtra).connectionId = connectionId;
+        // What this socket announced goes with it, at once rather than after the TTL.
+        ctx.extra.socket.once('close', () => presence.dropClient(connectionId));
         try {
           (ctx.extra as WsExtra).authorization = authorization;
           const viewer = await viewers.viewer(authorization);
@@ -128,6 +148,7 @@ export async function startServer(config: Config, db: Database): Promise<Running
           (ctx.extra as WsExtra).authorization,
           wsRequestId(ctx, id),
           ctx.extra.request.socket.remoteAddress,
+          (ctx.extra as WsExtra).connectionId,
         ),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return result;
@@ -221,11 +242,14 @@ export async function startServer(config: Config, db: Database): Promise<Running
     httpServer,
     feed,
     viewers,
+    presence,
     async stop() {
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       await wsCleanup.dispose();
       await apollo.stop();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      // Before the feed closes the channel, so that the other instances hear this one's clients leave.
+      presence.stop();
       await feed.stop();
     },
   };

@@ -4,6 +4,7 @@ import type { ViewerCache } from './auth/viewer-cache.js';
 import type { Config } from './config/config.js';
 import type { ChangeFeed } from './realtime/change-feed.js';
 import type { LiveConnections } from './realtime/connections.js';
+import type { PresenceRegistry } from './realtime/presence.js';
 
 /** Per operation: a forked EntityManager (its dataloaders batch nested loads) and the viewer. */
 export type Context = {
@@ -13,6 +14,9 @@ export type Context = {
   viewers: ViewerCache;
   feed: ChangeFeed;
   connections: LiveConnections;
+  presence: PresenceRegistry;
+  /** The WebSocket this operation came on (its close ends what it announced); null over HTTP. */
+  connectionId: string | null;
   config: Config;
   requestId: string;
   /** The raw credential, so long-lived subscriptions can re-check it. */

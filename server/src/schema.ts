@@ -13,6 +13,7 @@ import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resol
 import { EventResolver } from './resolvers/event.resolver.js';
 import { malformedIds } from './resolvers/id-args.middleware.js';
 import { MeetingResolver } from './resolvers/meeting.resolver.js';
+import { PresenceResolver } from './resolvers/presence.resolver.js';
 import {
   MembershipResolver,
   OrganizationResolver,
@@ -55,6 +56,7 @@ const resolvers = [
   TaskResolver,
   TaskUpdateResolver,
   EventResolver,
+  PresenceResolver,
   CalendarResolver,
 ] as const;
 

@@ -9,6 +9,7 @@ import type { Client as WsClient } from 'graphql-ws';
 import { Observable } from 'rxjs';
 import { noteReconnected, setConnectionState } from './connection';
 import { apiErrorInfo } from './errors';
+import { SOCKET_MUTATIONS } from './presence.operations';
 import { getToken, setToken, subscribeToken } from './session';
 import { VersionedCache } from './versioned-cache';
 import { noteSessionEnded } from './session-ended';
@@ -137,7 +138,8 @@ const sessionExpiryLink = new ErrorLink(({ error, operation }) => {
 const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
 
 const link = ApolloLink.split(
-  (operation) => operation.operationType === 'subscription',
+  (operation) =>
+    operation.operationType === 'subscription' || SOCKET_MUTATIONS.has(operation.operationName ?? ''),
   wsLink,
   ApolloLink.from([sessionExpiryLink, authLink, httpLink]),
 );

@@ -347,3 +347,42 @@ export interface MeetingEventsSubscriptionVariables {
   id: string;
   after?: string;
 }
+
+// Presence: who else is in a meeting or on a proposal now (held by the server in memory, never stored).
+export type PresenceScopeType = 'MEETING' | 'PROPOSAL';
+
+export interface PresenceScope {
+  type: PresenceScopeType;
+  id: string;
+}
+
+export interface PresenceEntry {
+  user: { id: string; fullName: string };
+  /** The agenda item they are editing, if any. */
+  editing: string | null;
+  since: string;
+}
+
+export interface PresenceSubscriptionData {
+  presence: PresenceEntry[];
+}
+
+export interface PresenceVariables {
+  scope: PresenceScope;
+}
+
+export interface AnnouncePresenceMutationData {
+  announcePresence: { presence: PresenceEntry[] };
+}
+
+export interface AnnouncePresenceMutationVariables {
+  input: { scope: PresenceScope; editingId: string | null };
+}
+
+export interface LeavePresenceMutationData {
+  leavePresence: { presence: PresenceEntry[] };
+}
+
+export interface LeavePresenceMutationVariables {
+  input: { scope: PresenceScope };
+}

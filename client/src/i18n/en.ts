@@ -102,6 +102,10 @@ export const en: Messages = {
   },
   room: {
     heading: 'Meeting room',
+    presence: {
+      here: 'Also here: {{count}}',
+      editing: 'Editing: {{names}}',
+    },
     breadcrumb: 'You are here',
     loading: 'Loading the meeting…',
     loadError: 'The meeting could not be loaded.',

@@ -101,6 +101,10 @@ export const vi = {
   },
   room: {
     heading: 'Phòng họp',
+    presence: {
+      here: 'Đang xem cùng bạn: {{count}} người',
+      editing: 'Đang sửa: {{names}}',
+    },
     breadcrumb: 'Vị trí trang',
     loading: 'Đang tải cuộc họp…',
     loadError: 'Không tải được cuộc họp.',

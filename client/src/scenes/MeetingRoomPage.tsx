@@ -16,11 +16,14 @@ import { MeetingHeader } from '../components/meeting/MeetingHeader';
 import { ParticipantsPanel } from '../components/meeting/ParticipantsPanel';
 import { QuorumPanel } from '../components/meeting/QuorumPanel';
 import { ReadinessPanel } from '../components/meeting/ReadinessPanel';
+import { PresenceAvatars } from '../components/meeting/PresenceAvatars';
+import { PresenceContext } from '../components/meeting/presence-context';
 import { OpenItemsContext } from '../components/meeting/session-warnings';
 import { useActionRunner } from '../components/meeting/useActionRunner';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useMeetingActions } from '../hooks/useMeetingActions';
 import { useMeetingEvents } from '../hooks/useMeetingEvents';
+import { usePresence } from '../hooks/usePresence';
 import { useRoomReload } from '../hooks/useRoomReload';
 
 const EMPTY: AgendaItem[] = [];
@@ -50,6 +53,9 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
   const refresh = useCallback(() => reload(['room']), [reload]);
   const live = useMeetingEvents(meetingId, reload);
   const actions = useMeetingActions(meeting, refresh);
+  const presence = usePresence(meetingId);
+  const { editors, setEditing } = presence;
+  const roomPresence = useMemo(() => ({ editors, setEditing }), [editors, setEditing]);
   useDocumentTitle(meeting?.title ?? t('room.heading'));
 
   // A move shows at once; the server's order replaces it when the room is reloaded.
@@ -136,104 +142,107 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
 
   return (
     <OpenItemsContext value={openItems}>
-      <div className="room" data-testid="meeting-room" data-meeting-id={meeting.id}>
-        <MeetingHeader meeting={meeting} actions={actions} />
-        {live.error && (
-          <Alert
-            tone="warning"
-            testId="live-error"
-            action={
-              <button type="button" className="button button--small" onClick={live.restart}>
-                {t('connection.reconnect')}
-              </button>
-            }
-          >
-            {t('room.liveError')}
-          </Alert>
-        )}
-        {error && (
-          <Alert tone="warning">
-            {t('room.refreshError')} {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-          </Alert>
-        )}
-        {current && (
-          <a
-            className="current-item"
-            href={`#item-${current.id}`}
-            data-testid="current-item"
-            data-print="hide"
-          >
-            <span className="current-item__label">{t('room.current')}</span>{' '}
-            <span className="current-item__title">
-              {current.item.number}. {current.item.title}
-            </span>
-          </a>
-        )}
+      <PresenceContext value={roomPresence}>
+        <div className="room" data-testid="meeting-room" data-meeting-id={meeting.id}>
+          <MeetingHeader meeting={meeting} actions={actions} />
+          <PresenceAvatars others={presence.others} />
+          {live.error && (
+            <Alert
+              tone="warning"
+              testId="live-error"
+              action={
+                <button type="button" className="button button--small" onClick={live.restart}>
+                  {t('connection.reconnect')}
+                </button>
+              }
+            >
+              {t('room.liveError')}
+            </Alert>
+          )}
+          {error && (
+            <Alert tone="warning">
+              {t('room.refreshError')} {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
+            </Alert>
+          )}
+          {current && (
+            <a
+              className="current-item"
+              href={`#item-${current.id}`}
+              data-testid="current-item"
+              data-print="hide"
+            >
+              <span className="current-item__label">{t('room.current')}</span>{' '}
+              <span className="current-item__title">
+                {current.item.number}. {current.item.title}
+              </span>
+            </a>
+          )}
 
-        <div className="room__grid">
-          <section className="panel room__agenda" aria-labelledby={`${headingId}-agenda`}>
-            <h2 id={`${headingId}-agenda`} className="panel__title">
-              {t('room.agenda.heading')}
-            </h2>
-            {moveMessage && (
-              <Alert tone={moveMessage.tone} testId="move-message">
-                {moveMessage.text}
-              </Alert>
-            )}
-            {shown.length === 0 ? (
-              <p className="placeholder placeholder--empty" data-testid="agenda-empty">
-                {t('room.agenda.empty')}
-              </p>
-            ) : (
-              <AgendaTree
-                roots={shown}
-                meetingStartsAt={meeting.startsAt}
-                meetingStatus={meeting.status}
+          <div className="room__grid">
+            <section className="panel room__agenda" aria-labelledby={`${headingId}-agenda`}>
+              <h2 id={`${headingId}-agenda`} className="panel__title">
+                {t('room.agenda.heading')}
+              </h2>
+              {moveMessage && (
+                <Alert tone={moveMessage.tone} testId="move-message">
+                  {moveMessage.text}
+                </Alert>
+              )}
+              {shown.length === 0 ? (
+                <p className="placeholder placeholder--empty" data-testid="agenda-empty">
+                  {t('room.agenda.empty')}
+                </p>
+              ) : (
+                <AgendaTree
+                  roots={shown}
+                  meetingStartsAt={meeting.startsAt}
+                  meetingStatus={meeting.status}
+                  actions={actions}
+                  onMove={onMove}
+                  moving={pendingMove !== null}
+                />
+              )}
+              <Attachments files={meeting.attachments} />
+              {addItem && (
+                <div className="room__add" data-print="hide">
+                  {adding ? (
+                    <ItemForm
+                      initial={{ title: '', durationMinutes: null, description: null }}
+                      submitLabel={t('room.agenda.add')}
+                      busy={addRunner.busy}
+                      onCancel={() => setAdding(false)}
+                      onSave={(draft) =>
+                        void addRunner.run(() => addItem(null, draft)).then((ok) => ok && setAdding(false))
+                      }
+                    />
+                  ) : (
+                    <button type="button" className="button" onClick={() => setAdding(true)}>
+                      {t('room.agenda.add')}
+                    </button>
+                  )}
+                  {addRunner.error && (
+                    <p className="field__error" role="alert">
+                      {addRunner.error}
+                    </p>
+                  )}
+                </div>
+              )}
+            </section>
+            <aside className="room__side">
+              <QuorumPanel quorum={meeting.quorum} />
+              <ReadinessPanel readiness={meeting.readiness} flat={flat} />
+              <ParticipantsPanel
+                participants={participants}
+                totalCount={meeting.participants.totalCount}
                 actions={actions}
-                onMove={onMove}
-                moving={pendingMove !== null}
               />
-            )}
-            <Attachments files={meeting.attachments} />
-            {addItem && (
-              <div className="room__add" data-print="hide">
-                {adding ? (
-                  <ItemForm
-                    initial={{ title: '', durationMinutes: null, description: null }}
-                    submitLabel={t('room.agenda.add')}
-                    busy={addRunner.busy}
-                    onCancel={() => setAdding(false)}
-                    onSave={(draft) =>
-                      void addRunner.run(() => addItem(null, draft)).then((ok) => ok && setAdding(false))
-                    }
-                  />
-                ) : (
-                  <button type="button" className="button" onClick={() => setAdding(true)}>
-                    {t('room.agenda.add')}
-                  </button>
-                )}
-                {addRunner.error && (
-                  <p className="field__error" role="alert">
-                    {addRunner.error}
-                  </p>
-                )}
-              </div>
-            )}
-          </section>
-          <aside className="room__side">
-            <QuorumPanel quorum={meeting.quorum} />
-            <ReadinessPanel readiness={meeting.readiness} flat={flat} />
-            <ParticipantsPanel
-              participants={participants}
-              totalCount={meeting.participants.totalCount}
-              actions={actions}
-            />
-          </aside>
+            </aside>
+          </div>
+          <div className="visually-hidden" aria-live="polite" data-testid="live-announcement">
+            {live.announcement}
+          </div>
         </div>
-        <div className="visually-hidden" aria-live="polite" data-testid="live-announcement">
-          {live.announcement}
-        </div>
-      </div>
+      </PresenceContext>
     </OpenItemsContext>
   );
 }

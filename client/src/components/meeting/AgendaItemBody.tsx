@@ -7,6 +7,7 @@ import { formatMinutes, formatTime } from '../../i18n/format';
 import type { MeetingActions } from './actions';
 import type { PlannedTime } from './agenda-tree';
 import { AgendaItemControls } from './AgendaItemControls';
+import { EditingMarker } from './PresenceAvatars';
 import { Attachments } from './Attachments';
 
 interface AgendaItemBodyProps {
@@ -134,6 +135,7 @@ export function AgendaItemBody({ item, depth, time, meetingStatus, actions }: Ag
         </p>
       )}
       <Attachments files={item.attachments} />
+      <EditingMarker itemId={item.id} />
       <AgendaItemControls item={item} depth={depth} actions={actions} />
     </article>
   );

@@ -7,6 +7,7 @@ import { AGENDA_DEPTH } from '../../apollo/meeting-room.operations';
 import { CharacterCount, lengthRefusal } from '../CharacterCount';
 import type { AgendaItem } from '../../apollo/types';
 import type { AgendaItemDraft, MeetingActions, VoteInput } from './actions';
+import { PresenceContext } from './presence-context';
 import { discussionWarning, OpenItemsContext } from './session-warnings';
 import { useActionRunner } from './useActionRunner';
 
@@ -46,6 +47,15 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
   const openItems = useContext(OpenItemsContext);
   // A status that asks to be pressed again, with why.
   const [confirming, setConfirming] = useState<{ status: AgendaItemStatus; warning: string } | null>(null);
+  // The others see that this item is being edited while one of its forms is open (adding a child is not
+  // editing it).
+  const { setEditing } = useContext(PresenceContext);
+  const editingHere = mode === 'conclusion' || mode === 'vote' || mode === 'edit';
+  useEffect(() => {
+    if (!editingHere) return undefined;
+    setEditing(item.id);
+    return () => setEditing(null);
+  }, [editingHere, item.id, setEditing]);
 
   const { setItemStatus, setConclusion, recordVote, addItem, confirmPresenter } = actions;
   const statuses = setItemStatus ? actions.itemTransitions(item) : [];

@@ -1,0 +1,67 @@
+import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Presence is kept for the rooms where people work together; other scopes have none. */
+export enum PresenceScopeType {
+  MEETING = 'MEETING',
+  PROPOSAL = 'PROPOSAL',
+}
+registerEnumType(PresenceScopeType, { name: 'PresenceScopeType' });
+
+@InputType({ description: 'A meeting or a proposal, with its id.' })
+export class PresenceScopeInput {
+  @Field(() => PresenceScopeType)
+  type!: PresenceScopeType;
+
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@InputType()
+export class AnnouncePresenceInput {
+  @Field(() => PresenceScopeInput)
+  @ValidateNested()
+  scope!: PresenceScopeInput;
+
+  @Field(() => ID, { nullable: true, description: 'The agenda item the viewer is editing, or null.' })
+  @IsOptional()
+  @IsUUID()
+  editingId?: string | null;
+}
+
+@InputType()
+export class LeavePresenceInput {
+  @Field(() => PresenceScopeInput)
+  @ValidateNested()
+  scope!: PresenceScopeInput;
+}
+
+/** Only what an avatar needs: presence is held in memory and crosses instances without the database. */
+@ObjectType()
+export class PresenceUser {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  fullName!: string;
+}
+
+@ObjectType({ description: 'Someone viewing a meeting or a proposal now.' })
+export class Presence {
+  @Field(() => PresenceUser)
+  user!: PresenceUser;
+
+  @Field(() => ID, { nullable: true, description: 'The agenda item they are editing, if any.' })
+  editing!: string | null;
+
+  @Field(() => GraphQLDateTime, { description: 'When they arrived.' })
+  since!: Date;
+}
+
+@ObjectType()
+export class PresencePayload {
+  @Field(() => [Presence], { description: 'Who is in the scope now, after this change.' })
+  presence!: Presence[];
+}

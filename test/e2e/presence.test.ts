@@ -1,0 +1,109 @@
+// Presence in the meeting room, in a real browser: a colleague who has the room open sees who else is there
+// (initials, the full name on hover and for screen readers) and which item someone else is editing; both go
+// when the form closes and when the other leaves the room.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  launchBrowser,
+  openPerson,
+  PASSWORD,
+  type Person,
+  signIn,
+} from '../support/browser.js';
+import { startServer } from '../support/server.js';
+
+const PAGE_TIMEOUT = 10_000;
+
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+let browser: Browser | undefined;
+let office: Person;
+let colleague: Person;
+let token = '';
+
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  if (!server) throw new Error('server not started');
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
+describe.skipIf(!browserAvailable)('presence in the meeting room', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    const login = await gql<{ login: { token: string } }>(
+      `mutation($input: LoginInput!) { login(input: $input) { token } }`,
+      { input: { email: 'office@quorum.test', password: PASSWORD } },
+    );
+    token = login.login.token;
+    browser = await launchBrowser();
+    office = await openPerson(browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
+    colleague = await openPerson(browser, { width: 1280, height: 1000 }, PAGE_TIMEOUT);
+    await signIn(office, server, 'office@quorum.test');
+    await signIn(colleague, server, 'chanhvanphong@quorum.test');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows who else is in the room and the item they edit, and forgets both when they're done", async () => {
+    const { viewer } = await gql<{ viewer: { fullName: string } }>(`{ viewer { fullName } }`);
+    const units = await gql<{ units: { edges: { node: { id: string; kind: string } }[] } }>(
+      `{ units(first: 100) { edges { node { id kind } } } }`,
+    );
+    const committee = units.units.edges.find((edge) => edge.node.kind === 'COMMITTEE');
+    if (!committee) throw new Error('no committee in the demo data');
+    const created = await gql<{ createMeeting: { meeting: { id: string } } }>(
+      `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
+      {
+        input: {
+          committeeId: committee.node.id,
+          title: 'Phiên họp thử: ai đang xem',
+          kind: 'REGULAR',
+          startsAt: new Date().toISOString(),
+        },
+      },
+    );
+    const meetingId = created.createMeeting.meeting.id;
+    const added = await gql<{ addAgendaItem: { agendaItem: { id: string } } }>(
+      `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
+      { input: { meetingId, title: 'Khai mạc', durationMinutes: 15, materialsRequired: false } },
+    );
+    const itemId = added.addAgendaItem.agendaItem.id;
+
+    for (const person of [office, colleague]) {
+      await person.page.goto(`${server?.url}/meetings/${meetingId}`);
+      await person.page.getByTestId('agenda').waitFor();
+    }
+    const seen = colleague.page.getByTestId('presence').getByLabel(viewer.fullName, { exact: true });
+    await seen.waitFor();
+    expect(await seen.getAttribute('title')).toBe(viewer.fullName);
+
+    const officeRow = office.page.locator(`[data-testid="agenda-item"][data-item-id="${itemId}"]`);
+    await officeRow.getByRole('button', { name: /Thao tác khác với nội dung .*Khai mạc/ }).click();
+    await officeRow.getByRole('button', { name: /Sửa nội dung .*Khai mạc/ }).click();
+    const marker = colleague.page
+      .locator(`[data-testid="agenda-item"][data-item-id="${itemId}"]`)
+      .getByTestId('editing-marker');
+    await expect
+      .poll(() => marker.textContent(), { timeout: PAGE_TIMEOUT })
+      .toBe(`Đang sửa: ${viewer.fullName}`);
+    // The one editing sees no marker of their own, nor their own avatar.
+    expect(await officeRow.getByTestId('editing-marker').count()).toBe(0);
+    expect(await office.page.getByTestId('presence').getByLabel(viewer.fullName).count()).toBe(0);
+    expect(await office.page.getByTestId('presence').getByRole('listitem').count()).toBe(1);
+
+    await officeRow.getByRole('button', { name: 'Hủy' }).click();
+    await marker.waitFor({ state: 'detached' });
+    await office.page.goto(`${server?.url}/`);
+    await seen.waitFor({ state: 'detached' });
+    expect([...office.pageErrors, ...colleague.pageErrors]).toEqual([]);
+  }, 60_000);
+});
