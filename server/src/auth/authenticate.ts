@@ -10,15 +10,26 @@ import { loadViewer, type Viewer } from './viewer.js';
 const touchEveryMs = 60_000;
 
 /** A credential checked against the database, with what it takes to keep checking it without one. */
-export interface Authenticated {
-  viewer: Viewer;
-  /** The hard end of the credential (a session's 30 days, a token's expiry); null when it has none. */
-  expiresAt: Date | null;
-  /** Sessions end after this long without use; null for API tokens. */
-  idleMs: number | null;
-  lastUsedAt: Date;
-  /** Records a use, at most once a minute (sliding expiry, `lastUsedAt` of tokens). */
-  touch(em: EntityManager, now: Date): Promise<void>;
+export class Authenticated {
+  constructor(
+    readonly viewer: Viewer,
+    /** The hard end of the credential (a session's 30 days, a token's expiry); null when it has none. */
+    readonly expiresAt: Date | null,
+    /** Sessions end after this long without use; null for API tokens. */
+    readonly idleMs: number | null,
+    public lastUsedAt: Date,
+    private readonly recordUse: (em: EntityManager, at: Date) => Promise<unknown>,
+  ) {}
+
+  /**
+   * Records a use, at most once a minute (sliding expiry, `lastUsedAt` of tokens); `em` is asked for only
+   * when it writes, so the many uses in between cost nothing.
+   */
+  async touch(em: () => EntityManager, at: Date): Promise<void> {
+    if (at.getTime() - this.lastUsedAt.getTime() <= touchEveryMs) return;
+    this.lastUsedAt = at;
+    await this.recordUse(em(), at);
+  }
 }
 
 /** The bearer token of an `Authorization` value; a malformed header is an error, none is anonymous. */
@@ -60,18 +71,14 @@ export async function authenticate(em: EntityManager, config: Config, token: str
     ) {
       throw new UnauthenticatedError('The API token is invalid, expired or revoked');
     }
-    const authenticated: Authenticated = {
-      viewer: await loadViewer(em, owner, { kind: 'apiToken', id: apiToken.id }, apiToken.scopes),
-      expiresAt: apiToken.expiresAt ?? null,
-      idleMs: null,
-      lastUsedAt: apiToken.lastUsedAt ?? new Date(0),
-      async touch(touchEm, at) {
-        if (at.getTime() - authenticated.lastUsedAt.getTime() <= touchEveryMs) return;
-        authenticated.lastUsedAt = at;
-        await touchEm.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: at });
-      },
-    };
-    await authenticated.touch(em, now);
+    const authenticated = new Authenticated(
+      await loadViewer(em, owner, { kind: 'apiToken', id: apiToken.id }, apiToken.scopes),
+      apiToken.expiresAt ?? null,
+      null,
+      apiToken.lastUsedAt ?? new Date(0),
+      (touchEm, at) => touchEm.nativeUpdate(ApiToken, { id: apiToken.id }, { lastUsedAt: at }),
+    );
+    await authenticated.touch(() => em, now);
     return authenticated;
   }
 
@@ -86,20 +93,16 @@ export async function authenticate(em: EntityManager, config: Config, token: str
   ) {
     throw new UnauthenticatedError('The session has expired; please sign in again');
   }
-  const authenticated: Authenticated = {
-    viewer: await loadViewer(em, user, { kind: 'session', id: session.id }, [
+  const authenticated = new Authenticated(
+    await loadViewer(em, user, { kind: 'session', id: session.id }, [
       ApiTokenScope.READ,
       ApiTokenScope.WRITE,
     ]),
-    expiresAt: session.expiresAt,
+    session.expiresAt,
     idleMs,
-    lastUsedAt: session.lastSeenAt,
-    async touch(touchEm, at) {
-      if (at.getTime() - authenticated.lastUsedAt.getTime() <= touchEveryMs) return;
-      authenticated.lastUsedAt = at;
-      await touchEm.nativeUpdate(Session, { id: session.id }, { lastSeenAt: at });
-    },
-  };
-  await authenticated.touch(em, now);
+    session.lastSeenAt,
+    (touchEm, at) => touchEm.nativeUpdate(Session, { id: session.id }, { lastSeenAt: at }),
+  );
+  await authenticated.touch(() => em, now);
   return authenticated;
 }

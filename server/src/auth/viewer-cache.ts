@@ -33,11 +33,25 @@ export class ViewerCache {
   async viewer(authorization: string | undefined): Promise<Viewer | null> {
     if (!authorization) return null;
     const token = bearerToken(authorization);
+    return this.byToken(token, hashToken(token));
+  }
+
+  /**
+   * The current viewer of one credential, for a stream that asks at every event: the header is read and the
+   * token hashed once, not per event. UNAUTHENTICATED when there is none or it has ended.
+   */
+  credential(authorization: string | undefined): () => Promise<Viewer> {
+    if (!authorization) throw new UnauthenticatedError();
+    const token = bearerToken(authorization);
     const key = hashToken(token);
+    return () => this.byToken(token, key);
+  }
+
+  private async byToken(token: string, key: string): Promise<Viewer> {
     const now = new Date();
     const cached = this.entries.get(key);
     if (cached && !lapsed(cached.authenticated, now)) {
-      await cached.authenticated.touch(this.orm.em.fork(), now);
+      await cached.authenticated.touch(() => this.orm.em.fork(), now);
       return cached.authenticated.viewer;
     }
     this.entries.delete(key);
@@ -56,13 +70,6 @@ export class ViewerCache {
         .catch(() => undefined);
     }
     return (await loading).viewer;
-  }
-
-  /** The viewer, or UNAUTHENTICATED when the credential has ended (for streams, which need one). */
-  async require(authorization: string | undefined): Promise<Viewer> {
-    const viewer = await this.viewer(authorization);
-    if (!viewer) throw new UnauthenticatedError();
-    return viewer;
   }
 
   /** Forgets every viewer of an organization: something their access depends on has changed. */

@@ -208,12 +208,13 @@ export class ChangeFeed {
     authorization: string | undefined,
   ): AsyncIterableIterator<DeliveredEvent | StreamEnded> {
     return new Repeater<DeliveredEvent | StreamEnded>(async (push, stop) => {
-      const viewer = await this.viewers.require(authorization);
+      const currentViewer = this.viewers.credential(authorization);
+      const viewer = await currentViewer();
       const subscription = new Subscription(
         viewer.organizationId,
         scope,
         after ?? this.last ?? '0',
-        () => this.viewers.require(authorization),
+        currentViewer,
         push,
         stop,
       );

@@ -13,7 +13,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { AgendaItem } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
-import { mayReadSubject, readableSubject, type Subject } from '../policies/subject.policy.js';
+import { mayReadSubject, requireReadableSubject, type Subject } from '../policies/subject.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import type { PresenceDelivery, PresenceEntry, PresenceScope } from '../realtime/presence.js';
 import {
@@ -42,11 +42,8 @@ async function readableScope(
   viewer: Viewer,
   input: PresenceScopeInput,
 ): Promise<{ scope: PresenceScope; subject: Subject }> {
-  if (!isUuid(input.id)) throw new BadInputError('scope.id', '"scope.id" is not a valid id');
   const scope = { type: subjectTypes[input.type], id: input.id };
-  const subject = await readableSubject(ctx.em, viewer, scope.type, scope.id);
-  if (!subject) throw new NotFoundError(scope.type, scope.id);
-  return { scope, subject };
+  return { scope, subject: await requireReadableSubject(ctx.em, viewer, scope.type, scope.id) };
 }
 
 /** One can only be editing an item of the meeting in view, or one that puts the proposal in view on an agenda. */
@@ -81,8 +78,9 @@ export class PresenceResolver {
       const viewer = requireViewer(context.viewer);
       const { scope, subject } = await readableScope(context, viewer, args.scope);
       // Decided again before each list, from the viewer as cached now: a revoked session or access ends it.
+      const currentViewer = context.viewers.credential(context.authorization);
       return context.presence.watch(scope, async () => {
-        const current = await context.viewers.require(context.authorization);
+        const current = await currentViewer();
         return mayReadSubject(current, subject) ? null : new NotFoundError(scope.type, scope.id);
       });
     },
