@@ -1,6 +1,7 @@
-import { SubjectType } from '@quorum/shared';
+import { isUuid, SubjectType } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
+import { BadInputError, NotFoundError } from '../errors.js';
 import { AgendaItem, Meeting, Organization, Proposal, Task, Unit, User } from '../entities/index.js';
 import { meetingPolicy } from './meeting.policy.js';
 import { proposalPolicy } from './proposal.policy.js';
@@ -52,4 +53,21 @@ export async function readableSubject(
 ): Promise<Subject | null> {
   const subject = await loadSubject(em, type, id);
   return subject && mayReadSubject(viewer, subject) ? subject : null;
+}
+
+/**
+ * The object a stream follows (an event scope, a presence scope), readable by the viewer, or the refusal:
+ * BAD_USER_INPUT for a malformed id (checked here: a subscription's own `subscribe` runs before argument
+ * validation), NOT_FOUND for one that does not exist or may not be seen.
+ */
+export async function requireReadableSubject(
+  em: EntityManager,
+  viewer: Viewer,
+  type: SubjectType,
+  id: string,
+): Promise<Subject> {
+  if (!isUuid(id)) throw new BadInputError('scope.id', '"scope.id" is not a valid id');
+  const subject = await readableSubject(em, viewer, type, id);
+  if (!subject) throw new NotFoundError(type, id);
+  return subject;
 }

@@ -1,10 +1,10 @@
-import { isUuid, limits, SubjectType } from '@quorum/shared';
+import { limits, SubjectType } from '@quorum/shared';
 import { Arg, Ctx, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { BadInputError, NotFoundError } from '../errors.js';
+import { BadInputError } from '../errors.js';
 import { visibleChanges } from '../policies/event.policy.js';
-import { readableSubject } from '../policies/subject.policy.js';
+import { requireReadableSubject } from '../policies/subject.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import type { DeliveredEvent, StreamEnded } from '../realtime/change-feed.js';
 import { pageSize } from './types/connection.js';
@@ -32,10 +32,7 @@ async function checkScope(ctx: Context, viewer: Viewer, scope: EventScopeInput, 
     throw new BadInputError('after', 'The cursor "after" is not valid');
   if (scope.type === SubjectType.ORGANIZATION) return;
   if (!scope.id) throw new BadInputError('scope.id', `A ${scope.type} scope needs an id`);
-  // Checked here rather than on the input: a subscription's own `subscribe` runs before argument validation.
-  if (!isUuid(scope.id)) throw new BadInputError('scope.id', '"scope.id" is not a valid id');
-  if (!(await readableSubject(ctx.em, viewer, scope.type, scope.id)))
-    throw new NotFoundError(scope.type, scope.id);
+  await requireReadableSubject(ctx.em, viewer, scope.type, scope.id);
 }
 
 @Resolver()
