@@ -4,31 +4,14 @@
 import { MembershipRole } from '@quorum/shared';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { type Client, createClient } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/app.js';
-import { loadConfig } from '../src/config/config.js';
-import { openDatabase } from '../src/config/orm.js';
 import { Event, type Meeting, type Organization, type Unit } from '../src/entities/index.js';
 import { usingPostgres } from './support/database.js';
+import { type Instance, redisReachable, redisUrl, startInstance, wakeVias } from './support/instances.js';
 import { buildUser } from './support/factories.js';
 import { buildMeetingIn, buildMeetingTenant } from './support/meeting-factories.js';
 import { noFeedPoll, startTestServer, type TestServer } from './support/server.js';
-
-/** Whether a Redis answers at `url` (CI and the developers' machines have one; a laptop may not). */
-async function reachable(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 // The room's kind of selection: fields that read the database for each execution (quorum, participants).
 const feedQuery = `subscription($after: String) {
@@ -219,20 +202,12 @@ describe('the change feed engine', () => {
   }, 120_000);
 
   describe.skipIf(!usingPostgres)('two instances on one PostgreSQL', () => {
-    const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-    for (const via of ['NOTIFY', 'Redis'] as const) {
+    for (const via of wakeVias) {
       it(`delivers a change made through one instance to a subscriber of the other (woken by ${via})`, async (test) => {
-        if (via === 'Redis' && !(await reachable(redisUrl))) test.skip(`no Redis at ${redisUrl}`);
-        const url = t.db.orm.config.get('clientUrl');
-        const env = { ...process.env, PORT: '0', NODE_ENV: 'test', DATABASE_URL: url };
-        const config = loadConfig({ ...env, REDIS_URL: via === 'Redis' ? redisUrl : '' });
-        const instances: { server: RunningServer; close(): Promise<void> }[] = [];
+        if (via === 'Redis' && !(await redisReachable())) test.skip(`no Redis at ${redisUrl}`);
+        const instances: Instance[] = [];
         try {
-          for (let i = 0; i < 2; i++) {
-            const db = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
-            const server = await startServer(config, db);
-            instances.push({ server, close: () => server.stop().then(() => db.close()) });
-          }
+          for (let i = 0; i < 2; i++) instances.push(await startInstance(t.db, via));
           const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
           const title = `Đổi tên qua máy chủ thứ hai (${via})`;
           const client = createClient({
@@ -261,7 +236,7 @@ describe('the change feed engine', () => {
             `a change through one instance reached the other's subscriber after ${took} ms (${via})`,
           );
           // Sooner than the poll would have found it: the wake-up crossed between the instances.
-          expect(took).toBeLessThan(config.feedPollMs);
+          expect(took).toBeLessThan(a.config.feedPollMs);
           await client.dispose();
         } finally {
           for (const instance of instances) await instance.close();

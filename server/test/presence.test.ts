@@ -2,14 +2,14 @@
 // the TTL, and the same list on every instance of one PostgreSQL (NOTIFY or Redis). Never stored.
 import { Classification, MembershipRole } from '@quorum/shared';
 import { type Client, createClient } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
-import { openDatabase, type Database } from '../src/config/orm.js';
+import type { Database } from '../src/config/orm.js';
 import { Event, type AgendaItem, type Meeting } from '../src/entities/index.js';
 import { createTestDatabase, usingPostgres } from './support/database.js';
+import { type Instance, redisReachable, redisUrl, startInstance, wakeVias } from './support/instances.js';
 import { buildOrganization, buildUser } from './support/factories.js';
 import { buildAgendaItems, buildMeetingIn, buildMeetingTenant } from './support/meeting-factories.js';
 
@@ -25,19 +25,6 @@ const announce = `mutation($input: AnnouncePresenceInput!) {
   announcePresence(input: $input) { presence { user { id } editing } }
 }`;
 const leave = `mutation($input: LeavePresenceInput!) { leavePresence(input: $input) { presence { user { id } } } }`;
-
-async function reachable(url: string): Promise<boolean> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    return (await redis.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    redis.disconnect();
-  }
-}
 
 function wsClient(server: RunningServer, token: string): Client {
   return createClient({
@@ -249,25 +236,12 @@ describe('presence', () => {
   });
 
   describe.skipIf(!usingPostgres)('two instances on one PostgreSQL', () => {
-    const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-    for (const via of ['NOTIFY', 'Redis'] as const) {
+    for (const via of wakeVias) {
       it(`shares announcements, leaves and expiries between the instances (${via})`, async (test) => {
-        if (via === 'Redis' && !(await reachable(redisUrl))) test.skip(`no Redis at ${redisUrl}`);
-        const url = db.orm.config.get('clientUrl');
-        const config = loadConfig({
-          ...process.env,
-          PORT: '0',
-          NODE_ENV: 'test',
-          DATABASE_URL: url,
-          REDIS_URL: via === 'Redis' ? redisUrl : '',
-        });
-        const instances: { server: RunningServer; close(): Promise<void> }[] = [];
+        if (via === 'Redis' && !(await redisReachable())) test.skip(`no Redis at ${redisUrl}`);
+        const instances: Instance[] = [];
         try {
-          for (let i = 0; i < 2; i++) {
-            const own = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
-            const started = await startServer(config, own, { presenceTtlMs: ttlMs });
-            instances.push({ server: started, close: () => started.stop().then(() => own.close()) });
-          }
+          for (let i = 0; i < 2; i++) instances.push(await startInstance(db, via, { presenceTtlMs: ttlMs }));
           const [a, b] = instances.map((instance) => instance.server) as [RunningServer, RunningServer];
           const watcher = watch(connect(office.token, b), scope());
           await watcher.until(() => watcher.ids()?.length === 0);
@@ -291,10 +265,9 @@ describe('presence', () => {
           // Someone announced elsewhere before an instance starts: the newcomer asks, and lists them at once
           // (not after the next heartbeat). With the real TTL, so that the entry outlives the start.
           const start = async (presenceTtlMs?: number) => {
-            const own = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
-            const started = await startServer(config, own, presenceTtlMs ? { presenceTtlMs } : {});
-            instances.push({ server: started, close: () => started.stop().then(() => own.close()) });
-            return started;
+            const instance = await startInstance(db, via, presenceTtlMs ? { presenceTtlMs } : {});
+            instances.push(instance);
+            return instance.server;
           };
           const early = await start();
           await runOver(connect(office.token, early), announce, {
