@@ -6,7 +6,8 @@ import WebSocket from 'ws';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BenchDatabase, createBenchDatabase } from './bench/support.js';
-import { graphql, launch, type Started, waitForUrl } from './support/process.js';
+import { graphql } from './support/api.js';
+import { launch, type Started, waitForUrl } from './support/process.js';
 import { repoRoot } from './support/server.js';
 
 const usingPostgres = Boolean(process.env.DATABASE_URL);

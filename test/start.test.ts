@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { graphql, groupAlive, launch, waitForUrl } from './support/process.js';
+import { graphql } from './support/api.js';
+import { groupAlive, launch, waitForUrl } from './support/process.js';
 import { repoRoot } from './support/server.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'quorum-start-'));

@@ -11,6 +11,7 @@ import {
   type Person,
   signIn,
 } from '../support/browser.js';
+import { graphqlData, signInOverApi } from '../support/api.js';
 import { startServer } from '../support/server.js';
 
 const PAGE_TIMEOUT = 10_000;
@@ -21,26 +22,15 @@ let office: Person;
 let colleague: Person;
 let token = '';
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   if (!server) throw new Error('server not started');
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
+  return graphqlData<T>(server.url, query, token, variables);
 }
 
 describe.skipIf(!browserAvailable)('presence in the meeting room', () => {
   beforeAll(async () => {
     server = await startServer();
-    const login = await gql<{ login: { token: string } }>(
-      `mutation($input: LoginInput!) { login(input: $input) { token } }`,
-      { input: { email: 'office@quorum.test', password: PASSWORD } },
-    );
-    token = login.login.token;
+    token = await signInOverApi(server.url, 'office@quorum.test', PASSWORD);
     browser = await launchBrowser();
     office = await openPerson(browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
     colleague = await openPerson(browser, { width: 1280, height: 1000 }, PAGE_TIMEOUT);

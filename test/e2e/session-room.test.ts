@@ -13,6 +13,7 @@ import {
   type Person,
   signIn,
 } from '../support/browser.js';
+import { graphqlData, signInOverApi } from '../support/api.js';
 import { startServer } from '../support/server.js';
 
 const PAGE_TIMEOUT = 10_000;
@@ -23,16 +24,9 @@ let office: Person;
 let colleague: Person;
 let token = '';
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, url = server?.url): Promise<T> {
+function gql<T>(query: string, variables: Record<string, unknown> = {}, url = server?.url): Promise<T> {
   if (!url) throw new Error('server not started');
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
+  return graphqlData<T>(url, query, token, variables);
 }
 
 interface Item {
@@ -166,11 +160,7 @@ async function saveVote(page: Page, itemId: string, votes: [number, number, numb
 describe.skipIf(!browserAvailable)('running a session in the room', () => {
   beforeAll(async () => {
     server = await startServer();
-    const login = await gql<{ login: { token: string } }>(
-      `mutation($input: LoginInput!) { login(input: $input) { token } }`,
-      { input: { email: 'office@quorum.test', password: PASSWORD } },
-    );
-    token = login.login.token;
+    token = await signInOverApi(server.url, 'office@quorum.test', PASSWORD);
     browser = await launchBrowser();
     office = await openPerson(browser, { width: 1366, height: 1400 }, PAGE_TIMEOUT);
     colleague = await openPerson(browser, { width: 1280, height: 1000 }, PAGE_TIMEOUT);

@@ -47,17 +47,3 @@ export async function waitForUrl(started: Started, timeoutMs = 120_000): Promise
   }
   throw new Error(`did not start:\n${started.output()}`);
 }
-
-export async function graphql<T = Record<string, never>>(
-  url: string,
-  query: string,
-  token?: string,
-  variables: Record<string, unknown> = {},
-) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: T; errors?: unknown[] };
-}
