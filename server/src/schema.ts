@@ -6,12 +6,11 @@ import {
   AttachmentResolver,
   ParticipantResolver,
 } from './resolvers/agenda-item.resolver.js';
-import { confidentialReadAudit, writeScopeGuard } from './policies/guards.middleware.js';
+import { guardFields } from './policies/field-guards.js';
 import { CalendarResolver } from './resolvers/calendar.resolver.js';
 import { AuthResolver, SessionResolver, ViewerAbilitiesResolver } from './resolvers/auth.resolver.js';
 import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
-import { malformedIds } from './resolvers/id-args.middleware.js';
 import { MeetingResolver } from './resolvers/meeting.resolver.js';
 import { PresenceResolver } from './resolvers/presence.resolver.js';
 import {
@@ -80,8 +79,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     validateFn: validateArgs,
     pubSub: noTopics,
-    globalMiddlewares: [writeScopeGuard, malformedIds, confidentialReadAudit],
-  });
+  }).then(guardFields);
   return schema;
 }
 

@@ -1,0 +1,150 @@
+import { ApiTokenScope, Classification, EventType, isUuid, SubjectType } from '@quorum/shared';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLID,
+  isAbstractType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Context } from '../context.js';
+import { Event, Meeting, Proposal, Task } from '../entities/index.js';
+import { BadInputError, ForbiddenError } from '../errors.js';
+
+// The schema-wide guards, each put on exactly the fields it concerns when the schema is built, so that the
+// thousands of plain fields of a nested read run no middleware at all (a global middleware is a chain of
+// promises on every field of every object).
+
+type Resolver = GraphQLFieldResolver<unknown, Context, Record<string, unknown>>;
+
+function wrap(field: GraphQLField<unknown, Context>, guard: (resolve: Resolver) => Resolver): void {
+  field.resolve = guard((field.resolve ?? defaultFieldResolver) as Resolver);
+}
+
+/** No mutation runs for a credential without the WRITE scope (a read-only API token), whatever it is. */
+const writeScope =
+  (resolve: Resolver): Resolver =>
+  (root, args, context, info) => {
+    if (context.viewer && !context.viewer.scopes.has(ApiTokenScope.WRITE)) {
+      throw new ForbiddenError('This token may only read');
+    }
+    return resolve(root, args, context, info);
+  };
+
+/** The `ID` arguments of a root field (not lists, not inside input objects: those carry `@IsUUID`). */
+function idArguments(args: readonly GraphQLArgument[]): readonly GraphQLArgument[] {
+  return args.filter((arg) => {
+    const type = isNonNullType(arg.type) ? arg.type.ofType : arg.type;
+    return !isListType(type) && getNamedType(type) === GraphQLID;
+  });
+}
+
+/**
+ * A malformed id in a root field's `ID` argument never reaches the database (where it fails as a server
+ * error): a query answers null, as for an id that does not exist; a mutation answers BAD_USER_INPUT.
+ */
+const wellFormedIds =
+  (ids: readonly GraphQLArgument[], answerNull: boolean) =>
+  (resolve: Resolver): Resolver =>
+  (root, args, context, info) => {
+    for (const arg of ids) {
+      const value: unknown = args[arg.name];
+      if (value === undefined || value === null || isUuid(value)) continue;
+      if (answerNull) return null;
+      throw new BadInputError(arg.name, `"${arg.name}" is not a valid id`);
+    }
+    return resolve(root, args, context, info);
+  };
+
+const audits = new Map<unknown, { type: SubjectType; event: EventType }>([
+  [Meeting, { type: SubjectType.MEETING, event: EventType.MEETING_READ }],
+  [Proposal, { type: SubjectType.PROPOSAL, event: EventType.PROPOSAL_READ }],
+  [Task, { type: SubjectType.TASK, event: EventType.TASK_READ }],
+]);
+const auditedTypes = new Set(['Meeting', 'Proposal', 'Task']);
+const audited = new WeakMap<Context, Set<string>>();
+
+/** Records one audit-only Event per CONFIDENTIAL subject in the value, once per request; null if none. */
+function auditReads(context: Context, value: unknown): Promise<void> | null {
+  const viewer = context.viewer;
+  if (!viewer) return null;
+  const subjects = (Array.isArray(value) ? value : [value]).filter(
+    (subject): subject is Meeting | Proposal | Task =>
+      subject instanceof Object &&
+      audits.has(subject.constructor) &&
+      (subject as Meeting).classification === Classification.CONFIDENTIAL,
+  );
+  if (subjects.length === 0) return null;
+  let seen = audited.get(context);
+  if (!seen) audited.set(context, (seen = new Set()));
+  const em = context.em.fork();
+  for (const subject of subjects) {
+    if (seen.has(subject.id)) continue;
+    seen.add(subject.id);
+    const audit = audits.get(subject.constructor)!;
+    em.create(Event, {
+      organization: viewer.organizationId,
+      actor: viewer.userId,
+      type: audit.event,
+      subjectType: audit.type,
+      subjectId: subject.id,
+      scopeType: audit.type,
+      scopeId: subject.id,
+      classification: Classification.CONFIDENTIAL,
+      auditOnly: true,
+    });
+  }
+  return em.flush();
+}
+
+/**
+ * Every CONFIDENTIAL meeting, proposal or task a viewer receives, through any root query or nested field,
+ * is recorded once per request in the audit trail (an audit-only Event: kept, never streamed). The answer
+ * waits for the record; a field whose value is not confidential stays synchronous.
+ */
+const confidentialReadAudit =
+  (resolve: Resolver): Resolver =>
+  (root, args, context, info) => {
+    const result: unknown = resolve(root, args, context, info);
+    if (result instanceof Promise) {
+      return result.then((value: unknown) => {
+        const recorded = auditReads(context, value);
+        return recorded ? recorded.then(() => value) : value;
+      });
+    }
+    const recorded = auditReads(context, result);
+    return recorded ? recorded.then(() => result) : result;
+  };
+
+/** Whether a field can answer a meeting, proposal or task (directly, in a list, or through a union). */
+function answersSubject(schema: GraphQLSchema, field: GraphQLField<unknown, Context>): boolean {
+  const type = getNamedType(field.type);
+  if (auditedTypes.has(type.name)) return true;
+  return isAbstractType(type) && schema.getPossibleTypes(type).some((t) => auditedTypes.has(t.name));
+}
+
+/** Puts the guards on the fields they concern; called once on the built schema. */
+export function guardFields(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
+    const ids = idArguments(field.args);
+    if (ids.length > 0) wrap(field, wellFormedIds(ids, false));
+    wrap(field, writeScope);
+  }
+  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
+    const ids = idArguments(field.args);
+    if (ids.length > 0) wrap(field, wellFormedIds(ids, !isNonNullType(field.type)));
+  }
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (answersSubject(schema, field)) wrap(field, confidentialReadAudit);
+    }
+  }
+  return schema;
+}
