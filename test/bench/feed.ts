@@ -35,30 +35,30 @@ import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { requestLimits } from '../../server/src/config/limits.js';
-import { createBenchDatabase, percentile } from './support.js';
+import {
+  createBenchDatabase,
+  envNumber,
+  envNumbers,
+  figure,
+  percentile,
+  Pacer,
+  reportResult,
+  sleep,
+  type BenchFigure,
+} from './support.js';
 
 // --- Options ---------------------------------------------------------------------------------------------
 
-function numbers(name: string, fallback: readonly number[]): number[] {
-  const raw = process.env[name]?.trim();
-  if (!raw) return [...fallback];
-  const values = raw.split(',').map((part) => Number(part.trim()));
-  if (values.some((value) => !Number.isInteger(value) || value < 0))
-    throw new Error(`${name} must be whole numbers separated by commas, not "${raw}"`);
-  return values;
-}
-const one = (name: string, fallback: number) => numbers(name, [fallback])[0] ?? fallback;
-
-const subscriberCounts = numbers('FEED_SUBSCRIBERS', [100, 1000]).filter((n) => n > 0);
-const mutationCounts = numbers(
+const subscriberCounts = envNumbers('FEED_SUBSCRIBERS', [100, 1000]).filter((n) => n > 0);
+const mutationCounts = envNumbers(
   'FEED_MUTATIONS',
   subscriberCounts.map((n) => (n <= 100 ? 20 : 5)),
 );
-const idleCounts = numbers('FEED_IDLE', [1000, 10000]).filter((n) => n > 0);
-const saturationSubscribers = one('FEED_SATURATION_SUBSCRIBERS', 100);
-const saturationSeconds = one('FEED_SATURATION_SECONDS', 5);
-const saturationConcurrency = one('FEED_SATURATION_CONCURRENCY', 4);
-const timeoutMs = one('FEED_TIMEOUT_MS', 10_000);
+const idleCounts = envNumbers('FEED_IDLE', [1000, 10000]).filter((n) => n > 0);
+const saturationSubscribers = envNumber('FEED_SATURATION_SUBSCRIBERS', 100);
+const saturationSeconds = envNumber('FEED_SATURATION_SECONDS', 5);
+const saturationConcurrency = envNumber('FEED_SATURATION_CONCURRENCY', 4);
+const timeoutMs = envNumber('FEED_TIMEOUT_MS', 10_000);
 /** How long subscribers may take to start receiving, probed with warm-up mutations that are not measured. */
 const readyTimeoutMs = 3 * timeoutMs;
 /** An idle server must stop spending CPU on new subscriptions within this before its RSS is read. */
@@ -91,33 +91,6 @@ interface FeedEvent {
   events: { subject: { id?: string } | null };
 }
 
-/**
- * A token bucket that waits instead of refusing: `burst` at once, then `perSecond`. Kept a little under the
- * server's own bucket, so clock skew between the two never turns into a refusal.
- */
-class Pacer {
-  private tokens: number;
-  private last = performance.now();
-
-  constructor(
-    private readonly burst = Number.POSITIVE_INFINITY,
-    private readonly perSecond = Number.POSITIVE_INFINITY,
-  ) {
-    this.tokens = burst - 1;
-  }
-
-  async take(): Promise<void> {
-    if (!Number.isFinite(this.perSecond)) return;
-    const now = performance.now();
-    this.tokens = Math.min(this.burst - 1, this.tokens + ((now - this.last) / 1000) * this.perSecond * 0.9);
-    this.last = now;
-    // Reserving a token the bucket does not have yet puts the caller in line behind those already waiting.
-    this.tokens -= 1;
-    if (this.tokens < 0) await sleep((-this.tokens / (this.perSecond * 0.9)) * 1000);
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const log = (line: string) => console.error(`  … ${line}`);
 
 // --- Child processes ---------------------------------------------------------------------------------------
@@ -815,6 +788,73 @@ function report(
   console.log(lines.join('\n'));
 }
 
+/** The figures for bench/run-all.ts: p99 against bare at each size (issue 8's targets), saturation, idle RSS. */
+function result(
+  latencies: LatencyResult[],
+  saturations: SaturationResult[],
+  idle: IdleResult[],
+): BenchFigure[] {
+  const figures: BenchFigure[] = [];
+  for (const n of subscriberCounts) {
+    const quorum = latencies.find((r) => r.subscribers === n && r.server === 'Quorum');
+    const bare = latencies.find((r) => r.subscribers === n && r.server !== 'Quorum');
+    if (!quorum || !bare) continue;
+    const limit = n <= 100 ? 2 : 3;
+    const measured = figure({
+      name: `feed p99, ${grouped(n)} subscribers`,
+      unit: 'ms',
+      quorum: percentile(quorum.latencies, 0.99),
+      baseline: percentile(bare.latencies, 0.99),
+      baselineLabel: 'bare node:http + pg + ws',
+      better: 'lower',
+      target: { of: 'ratio', op: '<=', value: limit, text: `≤ ${limit}× bare, none missing` },
+      details: {
+        mutations: quorum.mutations,
+        live: quorum.ready,
+        p50: percentile(quorum.latencies, 0.5),
+        bareP50: percentile(bare.latencies, 0.5),
+        missing: quorum.missing,
+        bareMissing: bare.missing,
+        deliveries: quorum.latencies.length,
+        refusedOrClosed: Object.fromEntries(quorum.failures),
+      },
+    });
+    figures.push({ ...measured, met: measured.met === true && quorum.missing === 0 });
+  }
+  const quorumSaturation = saturations.find((r) => r.server === 'Quorum');
+  const bareSaturation = saturations.find((r) => r.server !== 'Quorum');
+  if (quorumSaturation && bareSaturation)
+    figures.push(
+      figure({
+        name: `feed deliveries/s at saturation, ${grouped(quorumSaturation.subscribers)} subscribers`,
+        unit: 'deliveries/s',
+        quorum: quorumSaturation.delivered / quorumSaturation.seconds,
+        baseline: bareSaturation.delivered / bareSaturation.seconds,
+        baselineLabel: 'bare node:http + pg + ws',
+        better: 'higher',
+        details: {
+          seconds: saturationSeconds,
+          concurrency: saturationConcurrency,
+          mutationsPerSecond: quorumSaturation.mutations / quorumSaturation.seconds,
+        },
+      }),
+    );
+  for (const r of idle)
+    figures.push(
+      figure({
+        name: `feed RSS per idle subscription, ${grouped(r.subscriptions)}`,
+        unit: 'KB',
+        quorum: (r.afterKb - r.beforeKb) / r.subscriptions,
+        baseline: 32,
+        baselineLabel: 'the 32 KB budget (issue 8)',
+        better: 'lower',
+        target: { of: 'ratio', op: '<=', value: 1, text: '≤ 32 KB' },
+        details: { live: r.live, settled: r.settled, refusedOrClosed: Object.fromEntries(r.failures) },
+      }),
+    );
+  return figures;
+}
+
 // --- Main ----------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -865,6 +905,20 @@ async function main(): Promise<void> {
     await database.drop();
   }
   report(latencies, saturations, idle, about);
+  reportResult({
+    bench: 'feed',
+    figures: result(latencies, saturations, idle),
+    settings: {
+      subscribers: subscriberCounts,
+      mutations: mutationCounts,
+      idle: idleCounts,
+      saturationSubscribers,
+      saturationSeconds,
+      saturationConcurrency,
+      timeoutMs,
+      commit,
+    },
+  });
 }
 
 await main();

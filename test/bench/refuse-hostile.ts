@@ -5,6 +5,11 @@
  *
  *   cd test && node --import tsx bench/refuse-hostile.ts        (BENCH_ROUNDS=10 by default)
  *
+ * Over WebSocket the server lets a socket start 10 operations a second and a user 30 (issue 8's flow
+ * control): the pairs are spread over three sockets of the same user and paced a little under those rates,
+ * the waiting outside the timed request; one refused RATE_LIMITED all the same is resent after the time it
+ * names, and only the answer that is not a rate limit is timed.
+ *
  * Prints p50/p99 per transport for both runs and their ratio, then p50/p99 per category of the corpus.
  * Every hostile answer is checked to be a coded refusal; the script exits 1 if one is not.
  */
@@ -19,7 +24,8 @@ import {
   type HostileDocument,
 } from '../../server/test/support/hostile-corpus.js';
 import { startServer } from '../support/server.js';
-import { percentile } from './support.js';
+import { requestLimits } from '../../server/src/config/limits.js';
+import { figure, Pacer, percentile, reportResult, sleep } from './support.js';
 
 interface Operation {
   query: string;
@@ -32,6 +38,11 @@ interface Answer {
 }
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
+/** Sockets of the one user the WebSocket run spreads its pairs over: together as fast as the user may go. */
+const socketCount = Math.max(
+  1,
+  Math.floor(requestLimits.operationsPerSecondPerUser / requestLimits.operationsPerSecondPerSocket),
+);
 const baseline: Operation = { query: '{ __typename }' };
 const demoPassword = process.env.DEMO_PASSWORD ?? 'quorum-demo';
 
@@ -74,26 +85,42 @@ interface Run {
   notRefused: string[];
 }
 
+/** A way to send an operation; `lane` picks the connection, `pace` waits until it may be sent. */
+interface Transport {
+  pace(lane: number): Promise<void>;
+  send(operation: Operation, lane: number): Promise<Answer>;
+}
+
+/** Sends one operation when the transport may; the time of the answer that is not a rate limit. */
+async function timed(transport: Transport, operation: Operation, lane: number): Promise<[number, Answer]> {
+  for (;;) {
+    await transport.pace(lane);
+    const started = performance.now();
+    const answer = await transport.send(operation, lane);
+    const took = performance.now() - started;
+    const limited = answer.errors?.[0]?.extensions;
+    if (limited?.code !== 'RATE_LIMITED') return [took, answer];
+    await sleep(Number(limited.retryAfterSeconds ?? 1) * 1000);
+  }
+}
+
 async function measure(
   corpus: readonly HostileDocument[],
-  send: (operation: Operation) => Promise<Answer>,
+  transport: Transport,
   passes: number,
 ): Promise<Run> {
   const run: Run = { hostile: [], baseline: [], byCategory: new Map(), notRefused: [] };
   for (let pass = 0; pass < passes; pass += 1) {
-    for (const doc of corpus) {
-      let started = performance.now();
-      const answer = await send({ query: doc.query, variables: doc.variables });
-      const took = performance.now() - started;
+    for (const [lane, doc] of corpus.entries()) {
+      const [took, answer] = await timed(transport, { query: doc.query, variables: doc.variables }, lane);
       run.hostile.push(took);
       const samples = run.byCategory.get(doc.category) ?? [];
       samples.push(took);
       run.byCategory.set(doc.category, samples);
       if (!isRefusal(doc, answer)) run.notRefused.push(`${doc.category} / ${doc.name}`);
 
-      started = performance.now();
-      const control = await send(baseline);
-      run.baseline.push(performance.now() - started);
+      const [controlTook, control] = await timed(transport, baseline, lane);
+      run.baseline.push(controlTook);
       if (control.errors) throw new Error(`the baseline failed: ${control.errors[0]?.message}`);
     }
   }
@@ -135,7 +162,7 @@ function categoryTable(results: [string, Run][], counts: Record<HostileCategory,
 
 async function main(): Promise<void> {
   const server = await startServer();
-  let client: Client | undefined;
+  let clients: Client[] = [];
   try {
     const login = await overHttp(server.url, '', {
       query: 'mutation($input: LoginInput!) { login(input: $input) { token } }',
@@ -158,16 +185,34 @@ async function main(): Promise<void> {
     });
     const counts = countByCategory(corpus);
 
-    client = createClient({
-      url: `${server.url.replace('http', 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${token}` },
-      lazy: false,
-      retryAttempts: 0,
-    });
-    const ws = client;
-    const http = (operation: Operation) => overHttp(server.url, token, operation);
-    const socket = (operation: Operation) => overWebSocket(ws, operation);
+    clients = Array.from({ length: socketCount }, () =>
+      createClient({
+        url: `${server.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        lazy: false,
+        retryAttempts: 0,
+      }),
+    );
+    const sockets = clients;
+    const socketPacers = sockets.map(
+      () => new Pacer(requestLimits.operationBurstPerSocket, requestLimits.operationsPerSecondPerSocket),
+    );
+    const userPacer = new Pacer(
+      requestLimits.operationBurstPerUser,
+      requestLimits.operationsPerSecondPerUser,
+    );
+    const http: Transport = {
+      pace: async () => {},
+      send: (operation) => overHttp(server.url, token, operation),
+    };
+    const socket: Transport = {
+      async pace(lane) {
+        await socketPacers[lane % sockets.length]!.take();
+        await userPacer.take();
+      },
+      send: (operation, lane) => overWebSocket(sockets[lane % sockets.length]!, operation),
+    };
 
     // One untimed pass each: JIT, connection pools, the schema's caches.
     await measure(corpus, http, 1);
@@ -195,6 +240,26 @@ async function main(): Promise<void> {
         `/health afterwards: ${health.status}`,
       ].join('\n'),
     );
+    reportResult({
+      bench: 'hostile',
+      figures: results.map(([transport, run]) =>
+        figure({
+          name: `hostile query refused, p50 over ${transport}`,
+          unit: 'ms',
+          quorum: percentile(run.hostile, 0.5),
+          baseline: percentile(run.baseline, 0.5),
+          baselineLabel: '{ __typename } on the same server and connection',
+          better: 'lower',
+          details: {
+            p99: percentile(run.hostile, 0.99),
+            baselineP99: percentile(run.baseline, 0.99),
+            requests: run.hostile.length,
+            notRefused: run.notRefused.length,
+          },
+        }),
+      ),
+      settings: { rounds, documents: corpus.length },
+    });
     const notRefused = results.flatMap(([transport, run]) =>
       run.notRefused.map((name) => `${transport}: ${name}`),
     );
@@ -203,7 +268,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    await client?.dispose();
+    await Promise.all(clients.map((client) => client.dispose()));
     await server.stop();
   }
 }
