@@ -26,6 +26,7 @@ import { formatError } from './format-error.js';
 import { ChangeFeed } from './realtime/change-feed.js';
 import { LiveConnections } from './realtime/connections.js';
 import { PresenceRegistry } from './realtime/presence.js';
+import { Rows } from './read/rows.js';
 import { sharedSubscriptions } from './realtime/shared-execution.js';
 import { inProcessWakeups, postgresWakeups, redisWakeups } from './realtime/wakeups.js';
 import { bodyParserErrors, securityHeaders, unexpectedErrors } from './security/http-guards.js';
@@ -87,8 +88,11 @@ export async function startServer(
     connectionId: string | null = null,
   ): Promise<Context> => {
     const viewer = await viewers.viewer(authorization);
+    const em = db.orm.em.fork();
     return {
-      em: db.orm.em.fork(),
+      em,
+      rows: new Rows(em),
+      audited: new Set(),
       viewer,
       viewers,
       feed,

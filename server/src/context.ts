@@ -5,10 +5,15 @@ import type { Config } from './config/config.js';
 import type { ChangeFeed } from './realtime/change-feed.js';
 import type { LiveConnections } from './realtime/connections.js';
 import type { PresenceRegistry } from './realtime/presence.js';
+import type { Rows } from './read/rows.js';
 
-/** Per operation: a forked EntityManager (its dataloaders batch nested loads) and the viewer. */
+/** Per operation: a forked EntityManager for commands, the read path's rows, and the viewer. */
 export type Context = {
   em: EntityManager;
+  /** What the operation reads, in batches, untracked (one per execution: see shared-execution.ts). */
+  rows: Rows;
+  /** Ids of the confidential objects whose reading this operation has recorded (see field-guards.ts). */
+  audited: Set<string>;
   viewer: Viewer | null;
   /** Signed-in viewers of this process, by credential (see ViewerCache). */
   viewers: ViewerCache;

@@ -36,7 +36,7 @@ async function openAgenda(
   em: EntityManager,
   viewer: Viewer,
   meetingId: string,
-): Promise<{ meeting: Meeting; agenda: Agenda }> {
+): Promise<{ meeting: Meeting; agenda: Agenda<AgendaItem> }> {
   await lockMeeting(em, meetingId);
   const meeting = await loadOpenMeeting(em, viewer, meetingId, 'changed');
   return { meeting, agenda: buildAgenda(await loadItems(em, meeting.id)) };
@@ -48,7 +48,7 @@ async function openItem(
   viewer: Viewer,
   itemId: string,
   options: { requireOpen: boolean } = { requireOpen: true },
-): Promise<{ meeting: Meeting; agenda: Agenda; item: AgendaItem }> {
+): Promise<{ meeting: Meeting; agenda: Agenda<AgendaItem>; item: AgendaItem }> {
   const meetingId = await meetingIdOfItem(em, itemId);
   await lockMeeting(em, meetingId);
   const meeting = options.requireOpen
@@ -60,7 +60,7 @@ async function openItem(
   return { meeting, agenda, item };
 }
 
-function siblingsOf(agenda: Agenda, parentId: string | undefined): AgendaItem[] {
+function siblingsOf(agenda: Agenda<AgendaItem>, parentId: string | undefined): AgendaItem[] {
   return parentId ? (agenda.children.get(parentId) ?? []) : agenda.roots;
 }
 
@@ -123,14 +123,14 @@ async function findProposal(em: EntityManager, viewer: Viewer, id: string): Prom
   return proposal;
 }
 
-function checkDepth(agenda: Agenda, parentId: string | undefined, movedHeight = 1): void {
+function checkDepth(agenda: Agenda<AgendaItem>, parentId: string | undefined, movedHeight = 1): void {
   const depth = parentId ? (agenda.depths.get(parentId) ?? 0) + 1 : 0;
   if (depth + movedHeight > limits.agendaDepthMax)
     throw new BadInputError('parentId', `The agenda nests at most ${limits.agendaDepthMax} levels`);
 }
 
 /** Levels an item occupies with its sub-items (1 for a leaf). */
-function heightOf(agenda: Agenda, id: string): number {
+function heightOf(agenda: Agenda<AgendaItem>, id: string): number {
   const children = agenda.children.get(id) ?? [];
   return 1 + Math.max(0, ...children.map((child) => heightOf(agenda, child.id)));
 }

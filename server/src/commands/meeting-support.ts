@@ -21,6 +21,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
 import { runCommand } from './run-command.js';
+import type { Row } from '../read/rows.js';
 
 /** Participants who vote and count towards the quorum: the chair and the members (not invitees, not the secretary). */
 export const votingRoles: ReadonlySet<ParticipantRole> = new Set([
@@ -39,7 +40,7 @@ export interface Quorum {
  * Túc số: more than half of the voting members present. Invitees and the secretary are not counted, since
  * they do not vote; the rule is the default of the committees' working regulations.
  */
-export function quorumOf(participants: readonly Participant[]): Quorum {
+export function quorumOf(participants: readonly Row<Participant>[]): Quorum {
   const members = participants.filter((p) => votingRoles.has(p.role));
   const present = members.filter((p) => p.attendance === Attendance.PRESENT).length;
   const required = Math.floor(members.length / 2) + 1;

@@ -87,16 +87,6 @@ export class Task extends VersionedEntity {
   @Property({ type: 'datetime', nullable: true })
   completedAt?: Date;
 
-  /** Overdue: past its due date and neither done nor cancelled. */
-  @Field(() => Boolean)
-  get overdue(): boolean {
-    return (
-      this.dueAt.getTime() < Date.now() &&
-      this.status !== TaskStatus.DONE &&
-      this.status !== TaskStatus.CANCELLED
-    );
-  }
-
   @OneToMany(() => TaskUpdate, (update) => update.task, { orderBy: { createdAt: 'desc', id: 'asc' } })
   updates = new Collection<TaskUpdate>(this);
 

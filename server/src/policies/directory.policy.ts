@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { ApiToken, Membership, Unit, User } from '../entities/index.js';
+import type { Row } from '../read/rows.js';
 
 /**
  * The directory: units, users, memberships and API tokens. Everyone in the organization may read units and
@@ -10,31 +11,31 @@ export const directoryPolicy = {
     return viewer.isAdmin;
   },
 
-  canUpdateUnit(viewer: Viewer, unit: Unit): boolean {
+  canUpdateUnit(viewer: Viewer, unit: Row<Unit>): boolean {
     return viewer.isAdmin && unit.organization.id === viewer.organizationId;
   },
 
-  canUpdateUser(viewer: Viewer, user: User): boolean {
+  canUpdateUser(viewer: Viewer, user: Row<User>): boolean {
     return viewer.isAdmin && user.organization.id === viewer.organizationId;
   },
 
   /** Profiles: administrators edit anyone's, everyone their own. */
-  canEditProfile(viewer: Viewer, user: User): boolean {
+  canEditProfile(viewer: Viewer, user: Row<User>): boolean {
     return user.organization.id === viewer.organizationId && (viewer.isAdmin || user.id === viewer.userId);
   },
 
-  canUpdateMembership(viewer: Viewer, membership: Membership, unit: Unit): boolean {
+  canUpdateMembership(viewer: Viewer, membership: Row<Membership>, unit: Row<Unit>): boolean {
     return viewer.isAdmin && unit.organization.id === viewer.organizationId && membership.unit.id === unit.id;
   },
 
-  canManageToken(viewer: Viewer, token: ApiToken, owner: User): boolean {
+  canManageToken(viewer: Viewer, token: Row<ApiToken>, owner: Row<User>): boolean {
     return (
       owner.organization.id === viewer.organizationId && (token.owner.id === viewer.userId || viewer.isAdmin)
     );
   },
 
   /** Whose tokens a viewer may create: their own, or (administrators) anyone's in the organization. */
-  canCreateTokenFor(viewer: Viewer, owner: User): boolean {
+  canCreateTokenFor(viewer: Viewer, owner: Row<User>): boolean {
     return owner.organization.id === viewer.organizationId && (owner.id === viewer.userId || viewer.isAdmin);
   },
 };

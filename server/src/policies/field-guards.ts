@@ -61,32 +61,40 @@ const wellFormedIds =
     return resolve(root, args, context, info);
   };
 
-const audits = new Map<unknown, { type: SubjectType; event: EventType }>([
-  [Meeting, { type: SubjectType.MEETING, event: EventType.MEETING_READ }],
-  [Proposal, { type: SubjectType.PROPOSAL, event: EventType.PROPOSAL_READ }],
-  [Task, { type: SubjectType.TASK, event: EventType.TASK_READ }],
+interface Audit {
+  type: SubjectType;
+  event: EventType;
+}
+const audits = new Map<string, Audit>([
+  [Meeting.name, { type: SubjectType.MEETING, event: EventType.MEETING_READ }],
+  [Proposal.name, { type: SubjectType.PROPOSAL, event: EventType.PROPOSAL_READ }],
+  [Task.name, { type: SubjectType.TASK, event: EventType.TASK_READ }],
 ]);
-const auditedTypes = new Set(['Meeting', 'Proposal', 'Task']);
-const audited = new WeakMap<Context, Set<string>>();
 
-/** Records one audit-only Event per CONFIDENTIAL subject in the value, once per request; null if none. */
-function auditReads(context: Context, value: unknown): Promise<void> | null {
+interface Subject {
+  id: string;
+  classification: Classification;
+}
+
+/**
+ * Records one audit-only Event per CONFIDENTIAL subject in the value, once per operation; null if none.
+ * `audit` is the field's type; a field of a union type (an event's subject) names it by the object's class.
+ */
+function auditReads(context: Context, value: unknown, audit: Audit | undefined): Promise<void> | null {
   const viewer = context.viewer;
   if (!viewer) return null;
-  const subjects = (Array.isArray(value) ? value : [value]).filter(
-    (subject): subject is Meeting | Proposal | Task =>
-      subject instanceof Object &&
-      audits.has(subject.constructor) &&
-      (subject as Meeting).classification === Classification.CONFIDENTIAL,
-  );
-  if (subjects.length === 0) return null;
-  let seen = audited.get(context);
-  if (!seen) audited.set(context, (seen = new Set()));
+  const found: [Subject, Audit][] = [];
+  for (const subject of Array.isArray(value) ? value : [value]) {
+    if (!(subject instanceof Object)) continue;
+    const kind = audit ?? audits.get(subject.constructor.name);
+    if (!kind || (subject as Subject).classification !== Classification.CONFIDENTIAL) continue;
+    if (context.audited.has((subject as Subject).id)) continue;
+    context.audited.add((subject as Subject).id);
+    found.push([subject as Subject, kind]);
+  }
+  if (found.length === 0) return null;
   const em = context.em.fork();
-  for (const subject of subjects) {
-    if (seen.has(subject.id)) continue;
-    seen.add(subject.id);
-    const audit = audits.get(subject.constructor)!;
+  for (const [subject, audit] of found) {
     em.create(Event, {
       organization: viewer.organizationId,
       actor: viewer.userId,
@@ -108,24 +116,25 @@ function auditReads(context: Context, value: unknown): Promise<void> | null {
  * waits for the record; a field whose value is not confidential stays synchronous.
  */
 const confidentialReadAudit =
+  (audit: Audit | undefined) =>
   (resolve: Resolver): Resolver =>
   (root, args, context, info) => {
     const result: unknown = resolve(root, args, context, info);
     if (result instanceof Promise) {
       return result.then((value: unknown) => {
-        const recorded = auditReads(context, value);
+        const recorded = auditReads(context, value, audit);
         return recorded ? recorded.then(() => value) : value;
       });
     }
-    const recorded = auditReads(context, result);
+    const recorded = auditReads(context, result, audit);
     return recorded ? recorded.then(() => result) : result;
   };
 
 /** Whether a field can answer a meeting, proposal or task (directly, in a list, or through a union). */
 function answersSubject(schema: GraphQLSchema, field: GraphQLField<unknown, Context>): boolean {
   const type = getNamedType(field.type);
-  if (auditedTypes.has(type.name)) return true;
-  return isAbstractType(type) && schema.getPossibleTypes(type).some((t) => auditedTypes.has(t.name));
+  if (audits.has(type.name)) return true;
+  return isAbstractType(type) && schema.getPossibleTypes(type).some((t) => audits.has(t.name));
 }
 
 /** Puts the guards on the fields they concern; called once on the built schema. */
@@ -143,7 +152,8 @@ export function guardFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (answersSubject(schema, field)) wrap(field, confidentialReadAudit);
+      if (answersSubject(schema, field))
+        wrap(field, confidentialReadAudit(audits.get(getNamedType(field.type).name)));
     }
   }
   return schema;

@@ -3,6 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { isMeetingOpen, nextAgendaItemStatuses, nextMeetingStatuses } from '../commands/meeting-lifecycle.js';
 import type { AgendaItem, Meeting, Membership, User } from '../entities/index.js';
+import type { Row } from '../read/rows.js';
 
 /**
  * Meetings. INTERNAL: the whole organization. RESTRICTED: participants, members of the committee that meets,
@@ -11,7 +12,7 @@ import type { AgendaItem, Meeting, Membership, User } from '../entities/index.js
  * delivery) and a filter (lists, counts); the authorization matrix test holds them to each other.
  */
 export const meetingPolicy = {
-  canRead(viewer: Viewer, meeting: Meeting): boolean {
+  canRead(viewer: Viewer, meeting: Row<Meeting>): boolean {
     if (meeting.organization.id !== viewer.organizationId) return false;
     const named = viewer.meetingIds.has(meeting.id) || viewer.accessIds.has(meeting.id);
     switch (meeting.classification) {
@@ -49,68 +50,68 @@ export const meetingPolicy = {
    * then the state (BAD_USER_INPUT when the meeting is not in a state that allows the change); the `can*`
    * abilities below combine both and are what `viewerCan` shows.
    */
-  canManage(viewer: Viewer, meeting: Meeting): boolean {
+  canManage(viewer: Viewer, meeting: Row<Meeting>): boolean {
     return viewer.isOfficeStaff && meetingPolicy.canRead(viewer, meeting);
   },
 
   /** Details, agenda and participants change until the meeting is closed or cancelled. */
-  canUpdate(viewer: Viewer, meeting: Meeting): boolean {
+  canUpdate(viewer: Viewer, meeting: Row<Meeting>): boolean {
     return meetingPolicy.canManage(viewer, meeting) && isMeetingOpen(meeting.status);
   },
 
-  canChangeStatus(viewer: Viewer, meeting: Meeting, to: MeetingStatus): boolean {
+  canChangeStatus(viewer: Viewer, meeting: Row<Meeting>, to: MeetingStatus): boolean {
     return meetingPolicy.canManage(viewer, meeting) && nextMeetingStatuses(meeting).includes(to);
   },
 
-  canManageAgenda(viewer: Viewer, meeting: Meeting): boolean {
+  canManageAgenda(viewer: Viewer, meeting: Row<Meeting>): boolean {
     return meetingPolicy.canUpdate(viewer, meeting);
   },
 
-  canManageParticipants(viewer: Viewer, meeting: Meeting): boolean {
+  canManageParticipants(viewer: Viewer, meeting: Row<Meeting>): boolean {
     return meetingPolicy.canUpdate(viewer, meeting);
   },
 
   /** Attendance is known from the invitation on (excused absences) and taken during the session. */
-  attendanceOpen(meeting: Meeting): boolean {
+  attendanceOpen(meeting: Row<Meeting>): boolean {
     return (
       !meeting.isTemplate &&
       (meeting.status === MeetingStatus.SCHEDULED || meeting.status === MeetingStatus.IN_PROGRESS)
     );
   },
 
-  canRecordAttendance(viewer: Viewer, meeting: Meeting): boolean {
+  canRecordAttendance(viewer: Viewer, meeting: Row<Meeting>): boolean {
     return meetingPolicy.canManage(viewer, meeting) && meetingPolicy.attendanceOpen(meeting);
   },
 
   /** Votes are taken during the session on an item under discussion (or just concluded). */
-  votingOpen(meeting: Meeting, item?: AgendaItem): boolean {
+  votingOpen(meeting: Row<Meeting>, item?: Row<AgendaItem>): boolean {
     return (
       meeting.status === MeetingStatus.IN_PROGRESS &&
       (!item || item.status === AgendaItemStatus.IN_DISCUSSION || item.status === AgendaItemStatus.CONCLUDED)
     );
   },
 
-  canRecordVote(viewer: Viewer, meeting: Meeting, item?: AgendaItem): boolean {
+  canRecordVote(viewer: Viewer, meeting: Row<Meeting>, item?: Row<AgendaItem>): boolean {
     return meetingPolicy.canManage(viewer, meeting) && meetingPolicy.votingOpen(meeting, item);
   },
 
-  canChangeItemStatus(viewer: Viewer, meeting: Meeting, item: AgendaItem): boolean {
+  canChangeItemStatus(viewer: Viewer, meeting: Row<Meeting>, item: Row<AgendaItem>): boolean {
     return (
       meetingPolicy.canManage(viewer, meeting) && nextAgendaItemStatuses(item, meeting.status).length > 0
     );
   },
 
   /** Conclusions are written during the session. */
-  canConclude(viewer: Viewer, meeting: Meeting): boolean {
+  canConclude(viewer: Viewer, meeting: Row<Meeting>): boolean {
     return meetingPolicy.canManage(viewer, meeting) && meeting.status === MeetingStatus.IN_PROGRESS;
   },
 
   /** The presenter confirms: the user named, anyone of the unit named, or the office on their behalf. */
-  isPresenter(viewer: Viewer, item: AgendaItem): boolean {
+  isPresenter(viewer: Viewer, item: Row<AgendaItem>): boolean {
     return item.presenterUser?.id === viewer.userId || viewer.unitIds.has(item.presenterUnit?.id ?? '');
   },
 
-  canConfirmPresenter(viewer: Viewer, meeting: Meeting, item: AgendaItem): boolean {
+  canConfirmPresenter(viewer: Viewer, meeting: Row<Meeting>, item: Row<AgendaItem>): boolean {
     return (
       meetingPolicy.canRead(viewer, meeting) &&
       isMeetingOpen(meeting.status) &&
@@ -120,7 +121,7 @@ export const meetingPolicy = {
   },
 
   /** A participant records that they opened the materials. */
-  canMarkMaterialsRead(viewer: Viewer, meeting: Meeting): boolean {
+  canMarkMaterialsRead(viewer: Viewer, meeting: Row<Meeting>): boolean {
     return viewer.meetingIds.has(meeting.id) && meetingPolicy.canRead(viewer, meeting);
   },
 
@@ -129,7 +130,7 @@ export const meetingPolicy = {
    * a technical account (it manages the directory), and taking part would let it read restricted and
    * confidential meetings. `belongsToUnit`: whether the user is a member of some unit.
    */
-  mayTakePart(user: User, belongsToUnit: boolean): boolean {
+  mayTakePart(user: Row<User>, belongsToUnit: boolean): boolean {
     return user.systemRole !== SystemRole.ADMIN || belongsToUnit;
   },
 
@@ -145,7 +146,7 @@ export const meetingPolicy = {
   },
 
   /** Copying a meeting (or a template) into a new one, or its agenda into another. */
-  canCopy(viewer: Viewer, meeting: Meeting): boolean {
+  canCopy(viewer: Viewer, meeting: Row<Meeting>): boolean {
     return meetingPolicy.canCreate(viewer) && meetingPolicy.canRead(viewer, meeting);
   },
 };

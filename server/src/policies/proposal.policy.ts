@@ -2,6 +2,7 @@ import { Classification } from '@quorum/shared';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Proposal } from '../entities/index.js';
+import type { Row } from '../read/rows.js';
 
 /**
  * Proposals. INTERNAL: the whole organization. RESTRICTED: the lead unit, the units assigned to appraise it,
@@ -9,7 +10,7 @@ import type { Proposal } from '../entities/index.js';
  * access list. Predicate and filter state the same rule (see meeting.policy.ts).
  */
 export const proposalPolicy = {
-  canRead(viewer: Viewer, proposal: Proposal): boolean {
+  canRead(viewer: Viewer, proposal: Row<Proposal>): boolean {
     if (proposal.organization.id !== viewer.organizationId) return false;
     const named = proposal.owner.id === viewer.userId || viewer.accessIds.has(proposal.id);
     switch (proposal.classification) {

@@ -7,6 +7,7 @@ import {
   print,
 } from 'graphql';
 import type { Context } from '../context.js';
+import { Rows } from '../read/rows.js';
 import type { DeliveredEvent, StreamEnded } from './change-feed.js';
 
 /** Results kept for the events still being delivered: a few hundred events back is plenty. */
@@ -19,7 +20,8 @@ const eventsKept = 256;
  * for the one who asks; subscribers with the same document, variables and viewer receive the same result.
  */
 export function sharedSubscriptions() {
-  const results = new Map<string, Map<string, Promise<ExecutionResult>>>();
+  /** Per event (by cursor): what its executions read, shared by all of them, and their results by key. */
+  const events = new Map<string, { rows: Rows; results: Map<string, Promise<ExecutionResult>> }>();
   // The guard hands the same document object for the same text (it parses each once): printed once too.
   const printed = new WeakMap<DocumentNode, string>();
   const text = (document: DocumentNode) => {
@@ -28,15 +30,22 @@ export function sharedSubscriptions() {
     return value;
   };
 
-  const executeOnce = (key: string, seq: string, run: () => Promise<ExecutionResult>) => {
-    let forEvent = results.get(seq);
+  const executeOnce = (
+    key: string,
+    seq: string,
+    context: Context,
+    run: (rows: Rows) => Promise<ExecutionResult>,
+  ) => {
+    let forEvent = events.get(seq);
     if (!forEvent) {
-      results.set(seq, (forEvent = new Map()));
+      // Each event is read afresh (rows read for an earlier one may have changed since), once for all the
+      // executions it takes.
+      events.set(seq, (forEvent = { rows: new Rows(context.em), results: new Map() }));
       // Insertion order is seq order: the oldest event's results go first.
-      if (results.size > eventsKept) results.delete(results.keys().next().value!);
+      if (events.size > eventsKept) events.delete(events.keys().next().value!);
     }
-    let result = forEvent.get(key);
-    if (!result) forEvent.set(key, (result = run()));
+    let result = forEvent.results.get(key);
+    if (!result) forEvent.results.set(key, (result = run(forEvent.rows)));
     return result;
   };
 
@@ -54,10 +63,13 @@ export function sharedSubscriptions() {
     ].join('\n');
     const iterator = source[Symbol.asyncIterator]();
     const map = async (payload: unknown): Promise<ExecutionResult> => {
-      const run = () => Promise.resolve(execute({ ...args, rootValue: payload }));
+      const run = (rows: Rows) =>
+        Promise.resolve(execute({ ...args, contextValue: { ...context, rows }, rootValue: payload }));
       const delivered = payload as DeliveredEvent | StreamEnded;
       // A stream's end is its own; events are shared.
-      return 'event' in delivered ? executeOnce(key, delivered.event.seq, run) : run();
+      return 'event' in delivered
+        ? executeOnce(key, delivered.event.seq, context, run)
+        : run(new Rows(context.em));
     };
     const mapped: AsyncIterableIterator<ExecutionResult> = {
       [Symbol.asyncIterator]: () => mapped,

@@ -25,6 +25,7 @@ import {
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
+import type { Row } from '../read/rows.js';
 import { agendaOf, readinessOf } from './agenda.js';
 import {
   AddAgendaItemInput,
@@ -126,40 +127,40 @@ export class AgendaItemResolver {
   }
 
   @FieldResolver(() => String, { description: 'Derived from the position in the tree: "1", "2.1".' })
-  async number(@Root() item: AgendaItem): Promise<string> {
-    return (await this.agenda(item)).numbers.get(item.id) ?? '';
+  async number(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<string> {
+    return (await agendaOf(rows, item.meeting.id)).numbers.get(item.id) ?? '';
   }
 
   @FieldResolver(() => Int, { description: '0 for the top level.' })
-  async depth(@Root() item: AgendaItem): Promise<number> {
-    return (await this.agenda(item)).depths.get(item.id) ?? 0;
+  async depth(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<number> {
+    return (await agendaOf(rows, item.meeting.id)).depths.get(item.id) ?? 0;
   }
 
   @FieldResolver(() => [AgendaItem])
-  async children(@Root() item: AgendaItem): Promise<AgendaItem[]> {
-    return (await this.agenda(item)).children.get(item.id) ?? [];
+  async children(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<AgendaItem>[]> {
+    return (await agendaOf(rows, item.meeting.id)).children.get(item.id) ?? [];
   }
 
   @FieldResolver(() => AgendaItem, { nullable: true })
-  async parent(@Root() item: AgendaItem): Promise<AgendaItem | null> {
-    return (await item.parent?.load()) ?? null;
+  parent(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<AgendaItem> | null> {
+    return rows.maybe(AgendaItem, item.parent);
   }
 
   @FieldResolver(() => ID, { nullable: true })
-  parentId(@Root() item: AgendaItem): string | null {
+  parentId(@Root() item: Row<AgendaItem>): string | null {
     return item.parent?.id ?? null;
   }
 
   @FieldResolver(() => Int, {
     description: "The item's own minutes plus its sub-items' totals: what this branch of the agenda takes.",
   })
-  async totalDurationMinutes(@Root() item: AgendaItem): Promise<number> {
-    return (await this.agenda(item)).totals.get(item.id) ?? 0;
+  async totalDurationMinutes(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<number> {
+    return (await agendaOf(rows, item.meeting.id)).totals.get(item.id) ?? 0;
   }
 
   @FieldResolver(() => Int, { description: "The sum of the sub-items' totals (the level below this item)." })
-  async childrenDurationMinutes(@Root() item: AgendaItem): Promise<number> {
-    const agenda = await this.agenda(item);
+  async childrenDurationMinutes(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<number> {
+    const agenda = await agendaOf(rows, item.meeting.id);
     return (agenda.children.get(item.id) ?? []).reduce(
       (sum, child) => sum + (agenda.totals.get(child.id) ?? 0),
       0,
@@ -167,47 +168,50 @@ export class AgendaItemResolver {
   }
 
   @FieldResolver(() => Meeting)
-  meeting(@Root() item: AgendaItem): Promise<Meeting> {
-    return item.meeting.loadOrFail();
+  meeting(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<Meeting>> {
+    return rows.one(Meeting, item.meeting);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  async presenterUser(@Root() item: AgendaItem): Promise<User | null> {
-    return (await item.presenterUser?.load()) ?? null;
+  presenterUser(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+    return rows.maybe(User, item.presenterUser);
   }
 
   @FieldResolver(() => Unit, { nullable: true })
-  async presenterUnit(@Root() item: AgendaItem): Promise<Unit | null> {
-    return (await item.presenterUnit?.load()) ?? null;
+  presenterUnit(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<Unit> | null> {
+    return rows.maybe(Unit, item.presenterUnit);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  async presenterConfirmedBy(@Root() item: AgendaItem): Promise<User | null> {
-    return (await item.presenterConfirmedBy?.load()) ?? null;
+  presenterConfirmedBy(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+    return rows.maybe(User, item.presenterConfirmedBy);
   }
 
   @FieldResolver(() => Proposal, {
     nullable: true,
     description: 'Null when the viewer may not see the proposal.',
   })
-  async proposal(@Root() item: AgendaItem, @Ctx() { viewer }: Context): Promise<Proposal | null> {
-    const proposal = await item.proposal?.load();
+  async proposal(
+    @Root() item: Row<AgendaItem>,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<Row<Proposal> | null> {
+    const proposal = await rows.maybe(Proposal, item.proposal);
     return proposal && proposalPolicy.canRead(requireViewer(viewer), proposal) ? proposal : null;
   }
 
   @FieldResolver(() => Vote, { nullable: true })
-  async vote(@Root() item: AgendaItem): Promise<Vote | null> {
-    return (await item.vote?.load()) ?? null;
+  vote(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<Vote> | null> {
+    return rows.owning(Vote, 'agendaItem', item.id);
   }
 
   @FieldResolver(() => [Attachment])
-  async attachments(@Root() item: AgendaItem): Promise<Attachment[]> {
-    return (await item.attachments.load()).getItems();
+  attachments(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<Attachment>[]> {
+    return rows.collection(AgendaItem, 'attachments', item.id);
   }
 
   @FieldResolver(() => AgendaItemReadiness)
-  async readiness(@Root() item: AgendaItem, @Ctx() { em }: Context): Promise<AgendaItemReadiness> {
-    const { byItem } = await readinessOf(await item.meeting.loadOrFail(), em);
+  async readiness(@Root() item: Row<AgendaItem>, @Ctx() { em, rows }: Context): Promise<AgendaItemReadiness> {
+    const { byItem } = await readinessOf(rows, em, item.meeting.id);
     return (
       byItem.get(item.id) ?? {
         materialsAttached: false,
@@ -219,9 +223,12 @@ export class AgendaItemResolver {
   }
 
   @FieldResolver(() => AgendaItemViewerCan)
-  async viewerCan(@Root() item: AgendaItem, @Ctx() { viewer }: Context): Promise<AgendaItemViewerCan> {
+  async viewerCan(
+    @Root() item: Row<AgendaItem>,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<AgendaItemViewerCan> {
     const v = requireViewer(viewer);
-    const meeting = await item.meeting.loadOrFail();
+    const meeting = await rows.one(Meeting, item.meeting);
     const manage = meetingPolicy.canManage(v, meeting);
     const nextStatuses: AgendaItemStatus[] = manage ? nextAgendaItemStatuses(item, meeting.status) : [];
     return {
@@ -233,37 +240,34 @@ export class AgendaItemResolver {
       confirmPresenter: meetingPolicy.canConfirmPresenter(v, meeting, item),
     };
   }
-
-  private async agenda(item: AgendaItem) {
-    return agendaOf(await item.meeting.loadOrFail());
-  }
 }
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
   @FieldResolver(() => User)
-  user(@Root() participant: Participant): Promise<User> {
-    return participant.user.loadOrFail();
+  user(@Root() participant: Row<Participant>, @Ctx() { rows }: Context): Promise<Row<User>> {
+    return rows.one(User, participant.user);
   }
 }
 
 @Resolver(() => Attachment)
 export class AttachmentResolver {
   @FieldResolver(() => User)
-  uploadedBy(@Root() attachment: Attachment): Promise<User> {
-    return attachment.uploadedBy.loadOrFail();
+  uploadedBy(@Root() attachment: Row<Attachment>, @Ctx() { rows }: Context): Promise<Row<User>> {
+    return rows.one(User, attachment.uploadedBy);
   }
 
   @FieldResolver(() => ID, { nullable: true })
-  agendaItemId(@Root() attachment: Attachment): string | null {
+  agendaItemId(@Root() attachment: Row<Attachment>): string | null {
     return attachment.agendaItem?.id ?? null;
   }
 
   @FieldResolver(() => String, {
     description: 'The bytes, base64; loaded on demand, so ask for it one file at a time (`attachment(id)`).',
   })
-  async contentBase64(@Root() attachment: Attachment, @Ctx() { em }: Context): Promise<string> {
-    if (!attachment.content) await em.populate(attachment, ['content']);
-    return attachment.content.toString('base64');
+  async contentBase64(@Root() attachment: Row<Attachment>, @Ctx() { em }: Context): Promise<string> {
+    // The bytes are never part of a row (a lazy column): read them for this one file.
+    const { content } = await em.findOneOrFail(Attachment, attachment.id, { populate: ['content'] });
+    return content.toString('base64');
   }
 }

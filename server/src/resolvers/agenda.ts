@@ -1,12 +1,21 @@
 import { AppraisalStatus, ProposalStatus } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
-import type { AgendaItem, Meeting } from '../entities/index.js';
+import { Meeting, type AgendaItem } from '../entities/index.js';
+import type { Row, Rows, Stub } from '../read/rows.js';
 
-export interface Agenda {
+/** What the tree is built from: an agenda item as an entity or as a row. */
+export interface AgendaNode {
+  id: string;
+  position: string;
+  parent?: Stub | null;
+  durationMinutes?: number | null;
+}
+
+export interface Agenda<T extends AgendaNode = Row<AgendaItem>> {
   /** Every item of the meeting, depth first in agenda order. */
-  items: AgendaItem[];
-  roots: AgendaItem[];
-  children: Map<string, AgendaItem[]>;
+  items: T[];
+  roots: T[];
+  children: Map<string, T[]>;
   /** Derived numbering: "1", "2", "2.1". */
   numbers: Map<string, string>;
   /** 0 for the top level. */
@@ -17,30 +26,27 @@ export interface Agenda {
   duration: number;
 }
 
-// One agenda per loaded meeting object: all nested fields of one request share it.
-const agendas = new WeakMap<Meeting, Promise<Agenda>>();
-
-/** Loads a meeting's whole agenda in one (batched) query and derives its tree and numbering. */
-export function agendaOf(meeting: Meeting): Promise<Agenda> {
-  let agenda = agendas.get(meeting);
-  if (!agenda) {
-    agenda = meeting.agendaItems.load().then((loaded) => buildAgenda(loaded.getItems()));
-    agendas.set(meeting, agenda);
-  }
-  return agenda;
+/**
+ * A meeting's whole agenda, loaded in one (batched) statement, with its tree and numbering; once per
+ * operation, shared by all the nested fields that need it.
+ */
+export function agendaOf(rows: Rows, meetingId: string): Promise<Agenda> {
+  return rows.memo(`agenda:${meetingId}`, async () =>
+    buildAgenda(await rows.collection(Meeting, 'agendaItems', meetingId)),
+  );
 }
 
 /** Siblings in order: by fractional key, and by id when two keys are equal (so every reader agrees). */
-export function compareSiblings(a: AgendaItem, b: AgendaItem): number {
+export function compareSiblings(a: AgendaNode, b: AgendaNode): number {
   if (a.position !== b.position) return a.position < b.position ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export function buildAgenda(all: readonly AgendaItem[]): Agenda {
+export function buildAgenda<T extends AgendaNode>(all: readonly T[]): Agenda<T> {
   const byPosition = [...all].sort(compareSiblings);
   const known = new Set(all.map((item) => item.id));
-  const children = new Map<string, AgendaItem[]>();
-  const roots: AgendaItem[] = [];
+  const children = new Map<string, T[]>();
+  const roots: T[] = [];
   for (const item of byPosition) {
     const parentId = item.parent?.id;
     // An item whose parent is not in the list (never in a consistent agenda) is shown at the top level
@@ -51,8 +57,8 @@ export function buildAgenda(all: readonly AgendaItem[]): Agenda {
   const numbers = new Map<string, string>();
   const depths = new Map<string, number>();
   const totals = new Map<string, number>();
-  const items: AgendaItem[] = [];
-  const walk = (level: AgendaItem[], prefix: string, depth: number, offset = 0): number => {
+  const items: T[] = [];
+  const walk = (level: T[], prefix: string, depth: number, offset = 0): number => {
     let sum = 0;
     level.forEach((item, index) => {
       if (numbers.has(item.id)) return;
@@ -78,7 +84,7 @@ export function buildAgenda(all: readonly AgendaItem[]): Agenda {
 }
 
 /** The ids of an item and of everything under it. */
-export function subtreeIds(agenda: Agenda, id: string): string[] {
+export function subtreeIds<T extends AgendaNode>(agenda: Agenda<T>, id: string): string[] {
   const ids: string[] = [];
   const visit = (itemId: string) => {
     ids.push(itemId);
@@ -98,7 +104,7 @@ export interface ItemReadiness {
 export interface Readiness {
   byItem: Map<string, ItemReadiness>;
   /** Items with no sub-items, in agenda order: what the meeting's counts are made of. */
-  leaves: AgendaItem[];
+  leaves: Row<AgendaItem>[];
 }
 
 const appraised = new Set<string>([
@@ -151,26 +157,19 @@ async function factsOf(em: EntityManager, meetingId: string): Promise<Map<string
   );
 }
 
-const readinesses = new WeakMap<Meeting, Promise<Readiness>>();
-
 /**
- * Readiness of every item of a meeting: its own columns plus one counting statement. Leaf items are judged
- * on their own; an item with sub-items combines theirs.
+ * Readiness of every item of a meeting: its own columns plus one counting statement, once per operation.
+ * Leaf items are judged on their own; an item with sub-items combines theirs.
  */
-export function readinessOf(meeting: Meeting, em: EntityManager): Promise<Readiness> {
-  let readiness = readinesses.get(meeting);
-  if (!readiness) {
-    readiness = computeReadiness(meeting, em);
-    readinesses.set(meeting, readiness);
-  }
-  return readiness;
+export function readinessOf(rows: Rows, em: EntityManager, meetingId: string): Promise<Readiness> {
+  return rows.memo(`readiness:${meetingId}`, () => computeReadiness(rows, em, meetingId));
 }
 
-async function computeReadiness(meeting: Meeting, em: EntityManager): Promise<Readiness> {
-  const [agenda, facts] = await Promise.all([agendaOf(meeting), factsOf(em, meeting.id)]);
+async function computeReadiness(rows: Rows, em: EntityManager, meetingId: string): Promise<Readiness> {
+  const [agenda, facts] = await Promise.all([agendaOf(rows, meetingId), factsOf(em, meetingId)]);
   const none: ItemFacts = { files: 0, proposalStatus: null, rounds: 0, closedRounds: 0 };
   const byItem = new Map<string, ItemReadiness>();
-  const leaves: AgendaItem[] = [];
+  const leaves: Row<AgendaItem>[] = [];
   // Children before parents: walk the depth-first list backwards.
   for (const item of [...agenda.items].reverse()) {
     const children = agenda.children.get(item.id) ?? [];

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { changePassword, login, logout, revokeSession } from '../commands/session.commands.js';
 import type { Context } from '../context.js';
+import type { Row } from '../read/rows.js';
 import { Session, User } from '../entities/index.js';
 import { directoryPolicy } from '../policies/directory.policy.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
@@ -69,7 +70,7 @@ export class ViewerAbilitiesResolver {
     nullable: true,
     description: 'What the viewer may create (`viewer { can { … } }`); null on any other user.',
   })
-  can(@Root() user: User, @Ctx() { viewer }: Context): ViewerAbilities | null {
+  can(@Root() user: Row<User>, @Ctx() { viewer }: Context): ViewerAbilities | null {
     if (!viewer || viewer.userId !== user.id) return null;
     const write = canWrite(viewer);
     return {

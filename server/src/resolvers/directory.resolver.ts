@@ -12,6 +12,7 @@ import {
   updateUser,
 } from '../commands/directory.commands.js';
 import type { Context } from '../context.js';
+import type { Row } from '../read/rows.js';
 import { ApiToken, User } from '../entities/index.js';
 import { directoryPolicy } from '../policies/directory.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
@@ -141,13 +142,13 @@ export class DirectoryResolver {
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
   @FieldResolver(() => User)
-  owner(@Root() token: ApiToken): Promise<User> {
-    return token.owner.loadOrFail();
+  owner(@Root() token: Row<ApiToken>, @Ctx() { rows }: Context): Promise<Row<User>> {
+    return rows.one(User, token.owner);
   }
 
   @FieldResolver(() => ApiTokenViewerCan)
-  async viewerCan(@Root() token: ApiToken, @Ctx() { viewer }: Context): Promise<ApiTokenViewerCan> {
-    const owner = await token.owner.loadOrFail();
+  async viewerCan(@Root() token: Row<ApiToken>, @Ctx() { rows, viewer }: Context): Promise<ApiTokenViewerCan> {
+    const owner = await rows.one(User, token.owner);
     return {
       revoke: !token.revokedAt && directoryPolicy.canManageToken(requireViewer(viewer), token, owner),
     };

@@ -22,6 +22,7 @@ import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import { agendaOf, readinessOf } from './agenda.js';
+import type { Row } from '../read/rows.js';
 import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
 import {
   AddParticipantsInput,
@@ -68,9 +69,10 @@ export class MeetingResolver {
     nullable: true,
     description: 'A meeting, or null when it does not exist or is not visible.',
   })
-  async meeting(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: Context): Promise<Meeting | null> {
+  async meeting(@Arg('id', () => ID) id: string, @Ctx() { rows, viewer }: Context): Promise<Row<Meeting> | null> {
     const v = requireViewer(viewer);
-    return em.findOne(Meeting, { $and: [{ id }, meetingPolicy.readable(v)] });
+    const [meeting] = await rows.find(Meeting, { $and: [{ id }, meetingPolicy.readable(v)] });
+    return meeting ?? null;
   }
 
   @Query(() => MeetingConnection, {
@@ -80,8 +82,8 @@ export class MeetingResolver {
   async meetings(
     @Arg('filter', () => MeetingFilter, { nullable: true }) filter: MeetingFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { em, viewer }: Context,
-  ): Promise<ConnectionShape<Meeting>> {
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<ConnectionShape<Row<Meeting>>> {
     const v = requireViewer(viewer);
     const where = {
       $and: [
@@ -102,7 +104,7 @@ export class MeetingResolver {
         },
       ],
     };
-    return findPage(em, Meeting, where, { startsAt: 'desc', id: 'desc' }, page);
+    return findPage(rows, Meeting, where, { startsAt: 'desc', id: 'desc' }, page);
   }
 
   @Query(() => Attachment, {
@@ -241,72 +243,77 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => Unit)
-  committee(@Root() meeting: Meeting): Promise<Unit> {
-    return meeting.committee.loadOrFail();
+  committee(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+    return rows.one(Unit, meeting.committee);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  async chair(@Root() meeting: Meeting): Promise<User | null> {
-    return (await meeting.chair?.load()) ?? null;
+  chair(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+    return rows.maybe(User, meeting.chair);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  async secretary(@Root() meeting: Meeting): Promise<User | null> {
-    return (await meeting.secretary?.load()) ?? null;
+  secretary(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+    return rows.maybe(User, meeting.secretary);
   }
 
   @FieldResolver(() => ParticipantConnection)
   async participants(
-    @Root() meeting: Meeting,
+    @Root() meeting: Row<Meeting>,
     @Args(() => PageArgs) page: PageArgs,
-  ): Promise<ConnectionShape<Participant>> {
-    return slicePage((await meeting.participants.load()).getItems(), page);
+    @Ctx() { rows }: Context,
+  ): Promise<ConnectionShape<Row<Participant>>> {
+    return slicePage(await rows.collection(Meeting, 'participants', meeting.id), page);
   }
 
   @FieldResolver(() => Participant, {
     nullable: true,
     description: "The viewer's own participation, if any.",
   })
-  async viewerParticipant(@Root() meeting: Meeting, @Ctx() { viewer }: Context): Promise<Participant | null> {
+  async viewerParticipant(
+    @Root() meeting: Row<Meeting>,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<Row<Participant> | null> {
     const v = requireViewer(viewer);
-    return (await meeting.participants.load()).getItems().find((p) => p.user.id === v.userId) ?? null;
+    return (await rows.collection(Meeting, 'participants', meeting.id)).find((p) => p.user.id === v.userId) ?? null;
   }
 
   @FieldResolver(() => Quorum, { description: 'Derived live from the participants and their attendance.' })
-  async quorum(@Root() meeting: Meeting): Promise<Quorum> {
-    return quorumOf((await meeting.participants.load()).getItems());
+  async quorum(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Quorum> {
+    return quorumOf(await rows.collection(Meeting, 'participants', meeting.id));
   }
 
   @FieldResolver(() => AgendaItemConnection, {
     description: 'The top level of the agenda, in order; items nest through `children`.',
   })
   async agendaItems(
-    @Root() meeting: Meeting,
+    @Root() meeting: Row<Meeting>,
     @Args(() => PageArgs) page: PageArgs,
-  ): Promise<ConnectionShape<AgendaItem>> {
-    return slicePage((await agendaOf(meeting)).roots, page);
+    @Ctx() { rows }: Context,
+  ): Promise<ConnectionShape<Row<AgendaItem>>> {
+    return slicePage((await agendaOf(rows, meeting.id)).roots, page);
   }
 
   @FieldResolver(() => [AgendaItem], {
     description:
       'The whole agenda, every level, depth first in order (render it with `number` and `depth`); loaded in one query.',
   })
-  async agenda(@Root() meeting: Meeting): Promise<AgendaItem[]> {
-    return (await agendaOf(meeting)).items;
+  async agenda(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<AgendaItem>[]> {
+    return (await agendaOf(rows, meeting.id)).items;
   }
 
   @FieldResolver(() => Int, {
     description: 'Minutes of the whole agenda (see AgendaItem.totalDurationMinutes).',
   })
-  async agendaDurationMinutes(@Root() meeting: Meeting): Promise<number> {
-    return (await agendaOf(meeting)).duration;
+  async agendaDurationMinutes(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<number> {
+    return (await agendaOf(rows, meeting.id)).duration;
   }
 
   @FieldResolver(() => MeetingReadiness)
-  async readiness(@Root() meeting: Meeting, @Ctx() { em }: Context): Promise<MeetingReadiness> {
+  async readiness(@Root() meeting: Row<Meeting>, @Ctx() { em, rows }: Context): Promise<MeetingReadiness> {
     const [{ byItem, leaves }, participants] = await Promise.all([
-      readinessOf(meeting, em),
-      meeting.participants.load(),
+      readinessOf(rows, em, meeting.id),
+      rows.collection(Meeting, 'participants', meeting.id),
     ]);
     const count = (flag: 'ready' | 'materialsAttached' | 'appraisalFinished' | 'presenterConfirmed') =>
       leaves.filter((item) => byItem.get(item.id)?.[flag]).length;
@@ -319,7 +326,7 @@ export class MeetingResolver {
       presenterConfirmed: count('presenterConfirmed'),
       complete: leaves.length > 0 && ready === leaves.length,
       participants: participants.length,
-      materialsRead: participants.getItems().filter((p) => p.materialsReadAt).length,
+      materialsRead: participants.filter((p) => p.materialsReadAt).length,
       items: leaves,
     };
   }
@@ -327,12 +334,14 @@ export class MeetingResolver {
   @FieldResolver(() => [Attachment], {
     description: 'Files of the meeting as a whole (items have their own).',
   })
-  async attachments(@Root() meeting: Meeting): Promise<Attachment[]> {
-    return (await meeting.attachments.load()).getItems().filter((attachment) => !attachment.agendaItem);
+  async attachments(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<Attachment>[]> {
+    return (await rows.collection(Meeting, 'attachments', meeting.id)).filter(
+      (attachment) => !attachment.agendaItem,
+    );
   }
 
   @FieldResolver(() => MeetingViewerCan)
-  viewerCan(@Root() meeting: Meeting, @Ctx() { viewer }: Context): MeetingViewerCan {
+  viewerCan(@Root() meeting: Row<Meeting>, @Ctx() { viewer }: Context): MeetingViewerCan {
     const v = requireViewer(viewer);
     const can = (to: MeetingStatus) => meetingPolicy.canChangeStatus(v, meeting, to);
     return {
@@ -355,16 +364,16 @@ export class MeetingResolver {
     description: 'The proposals on the agenda that the viewer may see.',
   })
   async proposals(
-    @Root() meeting: Meeting,
+    @Root() meeting: Row<Meeting>,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { viewer }: Context,
-  ): Promise<ConnectionShape<Proposal>> {
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<ConnectionShape<Row<Proposal>>> {
     const v = requireViewer(viewer);
-    const { items } = await agendaOf(meeting);
-    const proposals = await Promise.all(
-      items.flatMap((item) => (item.proposal ? [item.proposal.load()] : [])),
-    );
-    const unique = [...new Set(proposals.filter((p): p is Proposal => !!p && proposalPolicy.canRead(v, p)))];
+    const { items } = await agendaOf(rows, meeting.id);
+    const proposals = await Promise.all(items.map((item) => rows.maybe(Proposal, item.proposal)));
+    const unique = [
+      ...new Set(proposals.filter((p): p is Row<Proposal> => !!p && proposalPolicy.canRead(v, p))),
+    ];
     return slicePage(unique, page);
   }
 }

@@ -17,6 +17,7 @@ import { directoryPolicy } from '../policies/directory.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import { UnitViewerCan, UserFilter, UserViewerCan } from './types/directory.input.js';
 import { connectionType, findPage, PageArgs, type ConnectionShape } from './types/connection.js';
+import type { Row } from '../read/rows.js';
 
 export const UnitConnection = connectionType(Unit, 'Unit');
 export const UserConnection = connectionType(User, 'User');
@@ -32,11 +33,11 @@ export class OrganizationResolver {
   @Query(() => UnitConnection)
   units(
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { em, viewer }: Context,
-  ): Promise<ConnectionShape<Unit>> {
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<ConnectionShape<Row<Unit>>> {
     const v = requireViewer(viewer);
     return findPage(
-      em,
+      rows,
       Unit,
       { organization: v.organizationId },
       { kind: 'asc', name: 'asc', id: 'asc' },
@@ -48,8 +49,8 @@ export class OrganizationResolver {
   async users(
     @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { em, viewer }: Context,
-  ): Promise<ConnectionShape<User>> {
+    @Ctx() { em, rows, viewer }: Context,
+  ): Promise<ConnectionShape<Row<User>>> {
     const v = requireViewer(viewer);
     const where = filter?.mayTakePart
       ? meetingPolicy.takingPart(
@@ -61,28 +62,28 @@ export class OrganizationResolver {
           ),
         )
       : { organization: v.organizationId };
-    return findPage(em, User, where, { fullName: 'asc', id: 'asc' }, page);
+    return findPage(rows, User, where, { fullName: 'asc', id: 'asc' }, page);
   }
 
   @Query(() => ProgrammeConnection, { description: 'Annual work programmes, latest year first.' })
   programmes(
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { em, viewer }: Context,
-  ): Promise<ConnectionShape<WorkProgramme>> {
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<ConnectionShape<Row<WorkProgramme>>> {
     const v = requireViewer(viewer);
-    return findPage(em, WorkProgramme, { organization: v.organizationId }, { year: 'desc', id: 'asc' }, page);
+    return findPage(rows, WorkProgramme, { organization: v.organizationId }, { year: 'desc', id: 'asc' }, page);
   }
 }
 
 @Resolver(() => Unit)
 export class UnitResolver {
   @FieldResolver(() => Unit, { nullable: true })
-  async parent(@Root() unit: Unit): Promise<Unit | null> {
-    return (await unit.parent?.load()) ?? null;
+  parent(@Root() unit: Row<Unit>, @Ctx() { rows }: Context): Promise<Row<Unit> | null> {
+    return rows.maybe(Unit, unit.parent);
   }
 
   @FieldResolver(() => UnitViewerCan)
-  viewerCan(@Root() unit: Unit, @Ctx() { viewer }: Context): UnitViewerCan {
+  viewerCan(@Root() unit: Row<Unit>, @Ctx() { viewer }: Context): UnitViewerCan {
     return { update: directoryPolicy.canUpdateUnit(requireViewer(viewer), unit) };
   }
 }
@@ -90,25 +91,25 @@ export class UnitResolver {
 @Resolver(() => Membership)
 export class MembershipResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() membership: Membership): Promise<Unit> {
-    return membership.unit.loadOrFail();
+  unit(@Root() membership: Row<Membership>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+    return rows.one(Unit, membership.unit);
   }
 
   @FieldResolver(() => User)
-  user(@Root() membership: Membership): Promise<User> {
-    return membership.user.loadOrFail();
+  user(@Root() membership: Row<Membership>, @Ctx() { rows }: Context): Promise<Row<User>> {
+    return rows.one(User, membership.user);
   }
 }
 
 @Resolver(() => User)
 export class UserResolver {
   @FieldResolver(() => [Membership])
-  memberships(@Root() user: User, @Ctx() { em }: Context): Promise<Membership[]> {
-    return em.find(Membership, { user }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  memberships(@Root() user: Row<User>, @Ctx() { rows }: Context): Promise<Row<Membership>[]> {
+    return rows.children(Membership, 'user', user.id, { createdAt: 'asc', id: 'asc' });
   }
 
   @FieldResolver(() => UserViewerCan)
-  viewerCan(@Root() user: User, @Ctx() { viewer }: Context): UserViewerCan {
+  viewerCan(@Root() user: Row<User>, @Ctx() { viewer }: Context): UserViewerCan {
     const v = requireViewer(viewer);
     const update = directoryPolicy.canUpdateUser(v, user);
     return { update, deactivate: update && user.id !== v.userId, manageMemberships: update };
@@ -118,31 +119,31 @@ export class UserResolver {
 @Resolver(() => WorkProgramme)
 export class WorkProgrammeResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() programme: WorkProgramme): Promise<Unit> {
-    return programme.unit.loadOrFail();
+  unit(@Root() programme: Row<WorkProgramme>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+    return rows.one(Unit, programme.unit);
   }
 
   @FieldResolver(() => [ProgrammeItem])
-  items(@Root() programme: WorkProgramme, @Ctx() { em }: Context): Promise<ProgrammeItem[]> {
-    return em.find(
+  items(@Root() programme: Row<WorkProgramme>, @Ctx() { rows }: Context): Promise<Row<ProgrammeItem>[]> {
+    return rows.find(
       ProgrammeItem,
-      { programme },
+      { programme: programme.id },
       { orderBy: { plannedMonth: 'asc', title: 'asc', id: 'asc' } },
     );
   }
 
   @FieldResolver(() => Int)
-  plannedCount(@Root() programme: WorkProgramme, @Ctx() { em }: Context): Promise<number> {
-    return em.count(ProgrammeItem, { programme });
+  plannedCount(@Root() programme: Row<WorkProgramme>, @Ctx() { em }: Context): Promise<number> {
+    return em.count(ProgrammeItem, { programme: programme.id });
   }
 
   @FieldResolver(() => Int)
-  adoptedCount(@Root() programme: WorkProgramme, @Ctx() { em }: Context): Promise<number> {
-    return em.count(ProgrammeItem, { programme, status: ProgrammeItemStatus.ADOPTED });
+  adoptedCount(@Root() programme: Row<WorkProgramme>, @Ctx() { em }: Context): Promise<number> {
+    return em.count(ProgrammeItem, { programme: programme.id, status: ProgrammeItemStatus.ADOPTED });
   }
 
   @FieldResolver(() => Float, { description: 'Adopted ÷ planned, from 0 to 1.' })
-  async progress(@Root() programme: WorkProgramme, @Ctx() ctx: Context): Promise<number> {
+  async progress(@Root() programme: Row<WorkProgramme>, @Ctx() ctx: Context): Promise<number> {
     const [planned, adopted] = await Promise.all([
       this.plannedCount(programme, ctx),
       this.adoptedCount(programme, ctx),
@@ -154,19 +155,25 @@ export class WorkProgrammeResolver {
 @Resolver(() => ProgrammeItem)
 export class ProgrammeItemResolver {
   @FieldResolver(() => Unit)
-  leadUnit(@Root() item: ProgrammeItem): Promise<Unit> {
-    return item.leadUnit.loadOrFail();
+  leadUnit(@Root() item: Row<ProgrammeItem>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+    return rows.one(Unit, item.leadUnit);
   }
 
   @FieldResolver(() => Proposal, { nullable: true })
-  async proposal(@Root() item: ProgrammeItem, @Ctx() { viewer }: Context): Promise<Proposal | null> {
-    const proposal = await item.proposal?.load();
+  async proposal(
+    @Root() item: Row<ProgrammeItem>,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<Row<Proposal> | null> {
+    const proposal = await rows.maybe(Proposal, item.proposal);
     return proposal && proposalPolicy.canRead(requireViewer(viewer), proposal) ? proposal : null;
   }
 
   @FieldResolver(() => Meeting, { nullable: true })
-  async meeting(@Root() item: ProgrammeItem, @Ctx() { viewer }: Context): Promise<Meeting | null> {
-    const meeting = await item.meeting?.load();
+  async meeting(
+    @Root() item: Row<ProgrammeItem>,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<Row<Meeting> | null> {
+    const meeting = await rows.maybe(Meeting, item.meeting);
     return meeting && meetingPolicy.canRead(requireViewer(viewer), meeting) ? meeting : null;
   }
 }

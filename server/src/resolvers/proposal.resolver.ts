@@ -15,6 +15,7 @@ import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
 import { ProposalConnection } from './meeting.resolver.js';
+import type { Row } from '../read/rows.js';
 
 export const AppraisalConnection = connectionType(Appraisal, 'Appraisal');
 export const AppraisalCommentConnection = connectionType(AppraisalComment, 'AppraisalComment');
@@ -34,8 +35,14 @@ export class ProposalFilter {
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @Query(() => Proposal, { nullable: true })
-  proposal(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: Context): Promise<Proposal | null> {
-    return em.findOne(Proposal, { $and: [{ id }, proposalPolicy.readable(requireViewer(viewer))] });
+  async proposal(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<Row<Proposal> | null> {
+    const [proposal] = await rows.find(Proposal, {
+      $and: [{ id }, proposalPolicy.readable(requireViewer(viewer))],
+    });
+    return proposal ?? null;
   }
 
   @Query(() => ProposalConnection, {
@@ -44,8 +51,8 @@ export class ProposalResolver {
   proposals(
     @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { em, viewer }: Context,
-  ): Promise<ConnectionShape<Proposal>> {
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<ConnectionShape<Row<Proposal>>> {
     const where = {
       $and: [
         proposalPolicy.readable(requireViewer(viewer)),
@@ -55,97 +62,103 @@ export class ProposalResolver {
         },
       ],
     };
-    return findPage(em, Proposal, where, { updatedAt: 'desc', id: 'desc' }, page);
+    return findPage(rows, Proposal, where, { updatedAt: 'desc', id: 'desc' }, page);
   }
 
   @FieldResolver(() => Unit)
-  leadUnit(@Root() proposal: Proposal): Promise<Unit> {
-    return proposal.leadUnit.loadOrFail();
+  leadUnit(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+    return rows.one(Unit, proposal.leadUnit);
   }
 
   @FieldResolver(() => User)
-  owner(@Root() proposal: Proposal): Promise<User> {
-    return proposal.owner.loadOrFail();
+  owner(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Promise<Row<User>> {
+    return rows.one(User, proposal.owner);
   }
 
   @FieldResolver(() => AppraisalConnection)
   async appraisals(
-    @Root() proposal: Proposal,
+    @Root() proposal: Row<Proposal>,
     @Args(() => PageArgs) page: PageArgs,
-  ): Promise<ConnectionShape<Appraisal>> {
-    return slicePage((await proposal.appraisals.load()).getItems(), page);
+    @Ctx() { rows }: Context,
+  ): Promise<ConnectionShape<Row<Appraisal>>> {
+    return slicePage(await rows.collection(Proposal, 'appraisals', proposal.id), page);
   }
 
   @FieldResolver(() => DocumentVersionConnection)
   async versions(
-    @Root() proposal: Proposal,
+    @Root() proposal: Row<Proposal>,
     @Args(() => PageArgs) page: PageArgs,
-  ): Promise<ConnectionShape<DocumentVersion>> {
-    return slicePage((await proposal.versions.load()).getItems(), page);
+    @Ctx() { rows }: Context,
+  ): Promise<ConnectionShape<Row<DocumentVersion>>> {
+    return slicePage(await rows.collection(Proposal, 'versions', proposal.id), page);
   }
 }
 
 @Resolver(() => Appraisal)
 export class AppraisalResolver {
   @FieldResolver(() => User)
-  requestedBy(@Root() appraisal: Appraisal): Promise<User> {
-    return appraisal.requestedBy.loadOrFail();
+  requestedBy(@Root() appraisal: Row<Appraisal>, @Ctx() { rows }: Context): Promise<Row<User>> {
+    return rows.one(User, appraisal.requestedBy);
   }
 
   @FieldResolver(() => [AppraisalAssignment])
-  async assignments(@Root() appraisal: Appraisal): Promise<AppraisalAssignment[]> {
-    return (await appraisal.assignments.load()).getItems();
+  assignments(
+    @Root() appraisal: Row<Appraisal>,
+    @Ctx() { rows }: Context,
+  ): Promise<Row<AppraisalAssignment>[]> {
+    return rows.collection(Appraisal, 'assignments', appraisal.id);
   }
 
   @FieldResolver(() => AppraisalCommentConnection)
   async comments(
-    @Root() appraisal: Appraisal,
+    @Root() appraisal: Row<Appraisal>,
     @Args(() => PageArgs) page: PageArgs,
-  ): Promise<ConnectionShape<AppraisalComment>> {
-    return slicePage((await appraisal.comments.load()).getItems(), page);
+    @Ctx() { rows }: Context,
+  ): Promise<ConnectionShape<Row<AppraisalComment>>> {
+    return slicePage(await rows.collection(Appraisal, 'comments', appraisal.id), page);
   }
 }
 
 @Resolver(() => AppraisalAssignment)
 export class AppraisalAssignmentResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() assignment: AppraisalAssignment): Promise<Unit> {
-    return assignment.unit.loadOrFail();
+  unit(@Root() assignment: Row<AppraisalAssignment>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+    return rows.one(Unit, assignment.unit);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  async reviewer(@Root() assignment: AppraisalAssignment): Promise<User | null> {
-    return (await assignment.reviewer?.load()) ?? null;
+  reviewer(@Root() assignment: Row<AppraisalAssignment>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+    return rows.maybe(User, assignment.reviewer);
   }
 }
 
 @Resolver(() => AppraisalComment)
 export class AppraisalCommentResolver {
   @FieldResolver(() => User)
-  author(@Root() comment: AppraisalComment): Promise<User> {
-    return comment.author.loadOrFail();
+  author(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Promise<Row<User>> {
+    return rows.one(User, comment.author);
   }
 
   @FieldResolver(() => Unit)
-  unit(@Root() comment: AppraisalComment): Promise<Unit> {
-    return comment.unit.loadOrFail();
+  unit(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+    return rows.one(Unit, comment.unit);
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'The comment this one answers.' })
-  parentId(@Root() comment: AppraisalComment): string | null {
+  parentId(@Root() comment: Row<AppraisalComment>): string | null {
     return comment.parent?.id ?? null;
   }
 
   @FieldResolver(() => User, { nullable: true })
-  async resolvedBy(@Root() comment: AppraisalComment): Promise<User | null> {
-    return (await comment.resolvedBy?.load()) ?? null;
+  resolvedBy(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+    return rows.maybe(User, comment.resolvedBy);
   }
 }
 
 @Resolver(() => DocumentVersion)
 export class DocumentVersionResolver {
   @FieldResolver(() => User)
-  author(@Root() version: DocumentVersion): Promise<User> {
-    return version.author.loadOrFail();
+  author(@Root() version: Row<DocumentVersion>, @Ctx() { rows }: Context): Promise<Row<User>> {
+    return rows.one(User, version.author);
   }
 }

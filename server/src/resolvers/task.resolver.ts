@@ -2,11 +2,13 @@ import { TaskStatus } from '@quorum/shared';
 import { IsOptional, IsUUID } from 'class-validator';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { isOverdue } from '../domain/task.js';
 import { AgendaItem, Meeting, Task, TaskUpdate, Unit, User } from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { taskPolicy } from '../policies/task.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
+import type { Row } from '../read/rows.js';
 
 export const TaskConnection = connectionType(Task, 'Task');
 export const TaskUpdateConnection = connectionType(TaskUpdate, 'TaskUpdate');
@@ -31,16 +33,17 @@ export class TaskFilter {
 @Resolver(() => Task)
 export class TaskResolver {
   @Query(() => Task, { nullable: true })
-  task(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: Context): Promise<Task | null> {
-    return em.findOne(Task, { $and: [{ id }, taskPolicy.readable(requireViewer(viewer))] });
+  async task(@Arg('id', () => ID) id: string, @Ctx() { rows, viewer }: Context): Promise<Row<Task> | null> {
+    const [task] = await rows.find(Task, { $and: [{ id }, taskPolicy.readable(requireViewer(viewer))] });
+    return task ?? null;
   }
 
   @Query(() => TaskConnection, { description: 'Tasks the viewer may see, by due date.' })
   tasks(
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { em, viewer }: Context,
-  ): Promise<ConnectionShape<Task>> {
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<ConnectionShape<Row<Task>>> {
     const open = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
     const where = {
       $and: [
@@ -55,50 +58,61 @@ export class TaskResolver {
           : {},
       ],
     };
-    return findPage(em, Task, where, { dueAt: 'asc', id: 'asc' }, page);
+    return findPage(rows, Task, where, { dueAt: 'asc', id: 'asc' }, page);
   }
 
   @FieldResolver(() => Unit)
-  assigneeUnit(@Root() task: Task): Promise<Unit> {
-    return task.assigneeUnit.loadOrFail();
+  /** Past its due date and neither done nor cancelled. */
+  @FieldResolver(() => Boolean)
+  overdue(@Root() task: Row<Task>): boolean {
+    return isOverdue(task, new Date());
+  }
+
+  @FieldResolver(() => Unit)
+  assigneeUnit(@Root() task: Row<Task>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+    return rows.one(Unit, task.assigneeUnit);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  async assignee(@Root() task: Task): Promise<User | null> {
-    return (await task.assignee?.load()) ?? null;
+  assignee(@Root() task: Row<Task>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+    return rows.maybe(User, task.assignee);
   }
 
   @FieldResolver(() => [Unit])
-  async coordinatingUnits(@Root() task: Task): Promise<Unit[]> {
-    return (await task.coordinatingUnits.load()).getItems();
+  async coordinatingUnits(@Root() task: Row<Task>, @Ctx() { em }: Context): Promise<Unit[]> {
+    // A many-to-many: through the ORM's batched collection load.
+    return (await em.getReference(Task, task.id).coordinatingUnits.load()).getItems();
   }
 
   @FieldResolver(() => Meeting, { nullable: true })
-  async sourceMeeting(@Root() task: Task, @Ctx() { viewer }: Context): Promise<Meeting | null> {
-    const meeting = await task.sourceMeeting?.load();
+  async sourceMeeting(@Root() task: Row<Task>, @Ctx() { rows, viewer }: Context): Promise<Row<Meeting> | null> {
+    const meeting = await rows.maybe(Meeting, task.sourceMeeting);
     return meeting && meetingPolicy.canRead(requireViewer(viewer), meeting) ? meeting : null;
   }
 
   @FieldResolver(() => AgendaItem, { nullable: true })
-  async sourceAgendaItem(@Root() task: Task, @Ctx() { viewer }: Context): Promise<AgendaItem | null> {
-    const meeting = await task.sourceMeeting?.load();
-    if (!meeting || !meetingPolicy.canRead(requireViewer(viewer), meeting)) return null;
-    return (await task.sourceAgendaItem?.load()) ?? null;
+  async sourceAgendaItem(
+    @Root() task: Row<Task>,
+    @Ctx() ctx: Context,
+  ): Promise<Row<AgendaItem> | null> {
+    if (!(await this.sourceMeeting(task, ctx))) return null;
+    return ctx.rows.maybe(AgendaItem, task.sourceAgendaItem);
   }
 
   @FieldResolver(() => TaskUpdateConnection)
   async updates(
-    @Root() task: Task,
+    @Root() task: Row<Task>,
     @Args(() => PageArgs) page: PageArgs,
-  ): Promise<ConnectionShape<TaskUpdate>> {
-    return slicePage((await task.updates.load()).getItems(), page);
+    @Ctx() { rows }: Context,
+  ): Promise<ConnectionShape<Row<TaskUpdate>>> {
+    return slicePage(await rows.collection(Task, 'updates', task.id), page);
   }
 }
 
 @Resolver(() => TaskUpdate)
 export class TaskUpdateResolver {
   @FieldResolver(() => User)
-  author(@Root() update: TaskUpdate): Promise<User> {
-    return update.author.loadOrFail();
+  author(@Root() update: Row<TaskUpdate>, @Ctx() { rows }: Context): Promise<Row<User>> {
+    return rows.one(User, update.author);
   }
 }

@@ -1,14 +1,8 @@
 import { limits } from '@quorum/shared';
-import {
-  Cursor,
-  CursorError,
-  type EntityManager,
-  type EntityName,
-  type FilterQuery,
-  type QueryOrderMap,
-} from '@mikro-orm/core';
+import { Cursor, CursorError, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadInputError } from '../../errors.js';
+import type { Row, Rows } from '../../read/rows.js';
 
 @ObjectType()
 export class PageInfo {
@@ -83,26 +77,21 @@ export function pageSize(first: number | undefined): number {
 
 /** A keyset page of a root list, ordered by `orderBy` (which must end in a unique column). */
 export async function findPage<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
+  rows: Rows,
+  entity: EntityClass<T>,
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>,
   args: PageArgs,
-): Promise<ConnectionShape<T>> {
+): Promise<ConnectionShape<Row<T>>> {
   const badCursor = () => new BadInputError('after', 'The cursor "after" is not valid for this list');
-  let page: Cursor<T, never, '*', never, true>;
+  let page: Cursor<Row<T>>;
   try {
     if (args.after) Cursor.decode(args.after);
   } catch {
     throw badCursor();
   }
   try {
-    page = await em.findByCursor(entity, where, {
-      first: pageSize(args.first),
-      after: args.after,
-      orderBy,
-      includeCount: true,
-    });
+    page = await rows.page(entity, where, orderBy, pageSize(args.first), args.after);
   } catch (error) {
     if (error instanceof CursorError)
       throw new BadInputError('after', 'The cursor "after" is not valid for this list');

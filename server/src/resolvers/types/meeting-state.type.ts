@@ -1,6 +1,7 @@
 import { AgendaItemStatus, MeetingStatus } from '@quorum/shared';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AgendaItem } from '../../entities/index.js';
+import type { Row } from '../../read/rows.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -76,7 +77,7 @@ export class MeetingReadiness {
   materialsRead!: number;
 
   @Field(() => [AgendaItem], { description: 'The leaf items in agenda order, each with its `readiness`.' })
-  items!: AgendaItem[];
+  items!: Row<AgendaItem>[];
 }
 
 @ObjectType({
