@@ -846,7 +846,7 @@ function result(
         unit: 'KB',
         quorum: (r.afterKb - r.beforeKb) / r.subscriptions,
         baseline: 32,
-        baselineLabel: 'the 32 KB budget (issue 8)',
+        baselineLabel: 'the 32 KB budget of issue 8',
         better: 'lower',
         target: { of: 'ratio', op: '<=', value: 1, text: '≤ 32 KB' },
         details: { live: r.live, settled: r.settled, refusedOrClosed: Object.fromEntries(r.failures) },

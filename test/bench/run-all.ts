@@ -37,13 +37,13 @@ const benches: Bench[] = [
   {
     name: 'nested',
     script: 'bench/nested-meeting.ts',
-    env: { AGENDA_ITEMS: '50,200', REQUESTS: '300,120', WARMUP: '24', MAX_SECONDS: '45' },
+    env: { AGENDA_ITEMS: '50,200', REQUESTS: '500,200', WARMUP: '24', MAX_SECONDS: '60' },
     timeoutSeconds: 180,
   },
   {
     name: 'lists',
     script: 'bench/lists.ts',
-    env: { REQUESTS: '300', WARMUP: '24', MAX_SECONDS: '25' },
+    env: { REQUESTS: '500', WARMUP: '24', MAX_SECONDS: '30' },
     timeoutSeconds: 150,
   },
   {
