@@ -151,7 +151,8 @@ async function postgresVersion(): Promise<string> {
   }
 }
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot }).toString().trim();
+// Only the final newline goes: a porcelain status line starts with a space that is part of its format.
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot }).toString().replace(/\n$/, '');
 
 async function machine() {
   const cpus = os.cpus();
