@@ -85,37 +85,85 @@ function shapeOf(meta: EntityMetadata): Shape {
  */
 export class Rows {
   private readonly loaders = new Map<string, DataLoader<string, object[]>>();
+  private readonly pivots = new Map<string, DataLoader<string, string[]>>();
   private readonly memos = new Map<string, Promise<unknown>>();
   private readonly stubs = new Map<string, Stub>();
+  /** Every row read, by entity and id. */
+  private readonly known = new Map<string, Map<string, object>>();
+  private readonly settled = new Map<string, unknown>();
 
   constructor(private readonly em: EntityManager) {}
 
-  /** The row that `ref` (a stub, a reference or an entity) stands for. */
-  async one<T extends object>(entity: EntityClass<T>, ref: Stub): Promise<Row<T>> {
-    const [row] = await this.by(entity.name, 'id').load(ref.id);
-    if (!row) throw new Error(`${entity.name} ${ref.id} does not exist`);
-    return row as Row<T>;
+  /**
+   * The row that `ref` (a stub, a reference or an entity) stands for: at once when this operation has read
+   * it already (an author of many comments, a presenter of many items), else from the next batch.
+   */
+  one<T extends object>(entity: EntityClass<T>, ref: Stub): Row<T> | Promise<Row<T>> {
+    const known = this.known.get(entity.name)?.get(ref.id);
+    if (known) return known as Row<T>;
+    return this.by(entity.name, 'id')
+      .load(ref.id)
+      .then(([row]) => {
+        if (!row) throw new Error(`${entity.name} ${ref.id} does not exist`);
+        return row as Row<T>;
+      });
   }
 
   /** The row of an optional relation, or null. */
-  async maybe<T extends object>(entity: EntityClass<T>, ref: Stub | null | undefined): Promise<Row<T> | null> {
-    if (!ref) return null;
-    const [row] = await this.by(entity.name, 'id').load(ref.id);
-    return (row as Row<T> | undefined) ?? null;
+  maybe<T extends object>(
+    entity: EntityClass<T>,
+    ref: Stub | null | undefined,
+  ): Row<T> | null | Promise<Row<T> | null> {
+    return ref ? this.one(entity, ref) : null;
   }
 
-  /** The rows of a one-to-many collection of the object `ownerId` (e.g. a meeting's participants), in its order. */
+  /**
+   * The rows of a collection of the object `ownerId`: a one-to-many (a meeting's participants) in its
+   * declared order, or the owning side of a many-to-many (a task's coordinating units) in the pivot's order.
+   */
   async collection<T extends object, K extends CollectionKeys<T>>(
     owner: EntityClass<T>,
     property: K,
     ownerId: string,
   ): Promise<Row<ItemOf<T[K]>>[]> {
-    const prop = (this.em.getMetadata().get(owner.name).properties as Record<string, EntityProperty>)[property]!;
-    if (prop.kind !== ReferenceKind.ONE_TO_MANY)
-      throw new Error(`${owner.name}.${property} is not a one-to-many collection`);
-    return (await this.by(prop.type, prop.mappedBy, prop.orderBy as QueryOrderMap<object>).load(
-      ownerId,
+    const prop = (this.em.getMetadata().get(owner.name).properties as Record<string, EntityProperty>)[
+      property
+    ]!;
+    if (prop.kind === ReferenceKind.ONE_TO_MANY) {
+      return (await this.by(prop.type, prop.mappedBy, prop.orderBy as QueryOrderMap<object>).load(
+        ownerId,
+      )) as Row<ItemOf<T[K]>>[];
+    }
+    if (prop.kind !== ReferenceKind.MANY_TO_MANY || !prop.owner)
+      throw new Error(`${owner.name}.${property} is neither one-to-many nor an owned many-to-many`);
+    const ids = await this.pivot(prop).load(ownerId);
+    return (await Promise.all(
+      ids.map((id) => this.one(this.em.getMetadata().get(prop.type).class, { id })),
     )) as Row<ItemOf<T[K]>>[];
+  }
+
+  /** The target ids of a many-to-many per owner id, from its pivot table in one statement per batch. */
+  private pivot(prop: EntityProperty): DataLoader<string, string[]> {
+    const key = `pivot:${prop.pivotTable}`;
+    let loader = this.pivots.get(key);
+    if (!loader) {
+      const [from] = prop.joinColumns;
+      const [to] = prop.inverseJoinColumns;
+      loader = new DataLoader<string, string[]>(async (ids) => {
+        const pairs = (await (this.em as SqlEntityManager)
+          .getKnex()
+          .select({ from: from!, to: to! })
+          .from(prop.pivotTable)
+          .whereIn(from!, [...ids])
+          .orderBy(to!)) as { from: string; to: string }[];
+        const groups = new Map<string, string[]>();
+        for (const { from: owner, to: target } of pairs)
+          groups.set(owner, [...(groups.get(owner) ?? []), target]);
+        return ids.map((id) => groups.get(id) ?? []);
+      });
+      this.pivots.set(key, loader);
+    }
+    return loader;
   }
 
   /** The rows whose `column` (a relation they own) is `id`, in `orderBy`: a collection no entity declares. */
@@ -185,11 +233,23 @@ export class Rows {
   /** One computation per operation and key (a meeting's agenda tree, its readiness). */
   memo<V>(key: string, make: () => Promise<V>): Promise<V> {
     let value = this.memos.get(key) as Promise<V> | undefined;
-    if (!value) this.memos.set(key, (value = make()));
+    if (!value) {
+      this.memos.set(key, (value = make()));
+      void value.then((settled) => this.settled.set(key, settled)).catch(() => undefined);
+    }
     return value;
   }
 
-  private by(entityName: string, column: string, orderBy?: QueryOrderMap<object>): DataLoader<string, object[]> {
+  /** A memo's value at once if it is computed already, so that the fields reading it need not wait. */
+  now<V>(key: string): V | undefined {
+    return this.settled.get(key) as V | undefined;
+  }
+
+  private by(
+    entityName: string,
+    column: string,
+    orderBy?: QueryOrderMap<object>,
+  ): DataLoader<string, object[]> {
     const key = `${entityName}.${column}:${JSON.stringify(orderBy ?? null)}`;
     let loader = this.loaders.get(key);
     if (!loader) {
@@ -245,7 +305,10 @@ export class Rows {
 
   /** Owned relations as stubs. */
   private lean(shape: Shape, rows: Record<string, unknown>[]): Record<string, unknown>[] {
+    let known = this.known.get(shape.meta.className);
+    if (!known) this.known.set(shape.meta.className, (known = new Map()));
     for (const row of rows) {
+      known.set(row.id as string, row);
       for (const name of shape.owned) {
         const value = row[name];
         row[name] = value == null ? null : this.stub(value as string);

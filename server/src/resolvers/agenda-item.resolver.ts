@@ -26,7 +26,7 @@ import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import type { Row } from '../read/rows.js';
-import { agendaOf, readinessOf } from './agenda.js';
+import { fromAgenda, readinessOf } from './agenda.js';
 import {
   AddAgendaItemInput,
   AddAgendaItemPayload,
@@ -127,22 +127,28 @@ export class AgendaItemResolver {
   }
 
   @FieldResolver(() => String, { description: 'Derived from the position in the tree: "1", "2.1".' })
-  async number(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<string> {
-    return (await agendaOf(rows, item.meeting.id)).numbers.get(item.id) ?? '';
+  number(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): string | Promise<string> {
+    return fromAgenda(rows, item.meeting.id, (agenda) => agenda.numbers.get(item.id) ?? '');
   }
 
   @FieldResolver(() => Int, { description: '0 for the top level.' })
-  async depth(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<number> {
-    return (await agendaOf(rows, item.meeting.id)).depths.get(item.id) ?? 0;
+  depth(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): number | Promise<number> {
+    return fromAgenda(rows, item.meeting.id, (agenda) => agenda.depths.get(item.id) ?? 0);
   }
 
   @FieldResolver(() => [AgendaItem])
-  async children(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<AgendaItem>[]> {
-    return (await agendaOf(rows, item.meeting.id)).children.get(item.id) ?? [];
+  children(
+    @Root() item: Row<AgendaItem>,
+    @Ctx() { rows }: Context,
+  ): Row<AgendaItem>[] | Promise<Row<AgendaItem>[]> {
+    return fromAgenda(rows, item.meeting.id, (agenda) => agenda.children.get(item.id) ?? []);
   }
 
   @FieldResolver(() => AgendaItem, { nullable: true })
-  parent(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<AgendaItem> | null> {
+  parent(
+    @Root() item: Row<AgendaItem>,
+    @Ctx() { rows }: Context,
+  ): Row<AgendaItem> | null | Promise<Row<AgendaItem> | null> {
     return rows.maybe(AgendaItem, item.parent);
   }
 
@@ -154,36 +160,46 @@ export class AgendaItemResolver {
   @FieldResolver(() => Int, {
     description: "The item's own minutes plus its sub-items' totals: what this branch of the agenda takes.",
   })
-  async totalDurationMinutes(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<number> {
-    return (await agendaOf(rows, item.meeting.id)).totals.get(item.id) ?? 0;
+  totalDurationMinutes(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): number | Promise<number> {
+    return fromAgenda(rows, item.meeting.id, (agenda) => agenda.totals.get(item.id) ?? 0);
   }
 
   @FieldResolver(() => Int, { description: "The sum of the sub-items' totals (the level below this item)." })
-  async childrenDurationMinutes(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<number> {
-    const agenda = await agendaOf(rows, item.meeting.id);
-    return (agenda.children.get(item.id) ?? []).reduce(
-      (sum, child) => sum + (agenda.totals.get(child.id) ?? 0),
-      0,
+  childrenDurationMinutes(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): number | Promise<number> {
+    return fromAgenda(rows, item.meeting.id, (agenda) =>
+      (agenda.children.get(item.id) ?? []).reduce(
+        (sum, child) => sum + (agenda.totals.get(child.id) ?? 0),
+        0,
+      ),
     );
   }
 
   @FieldResolver(() => Meeting)
-  meeting(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<Meeting>> {
+  meeting(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Row<Meeting> | Promise<Row<Meeting>> {
     return rows.one(Meeting, item.meeting);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  presenterUser(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+  presenterUser(
+    @Root() item: Row<AgendaItem>,
+    @Ctx() { rows }: Context,
+  ): Row<User> | null | Promise<Row<User> | null> {
     return rows.maybe(User, item.presenterUser);
   }
 
   @FieldResolver(() => Unit, { nullable: true })
-  presenterUnit(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<Unit> | null> {
+  presenterUnit(
+    @Root() item: Row<AgendaItem>,
+    @Ctx() { rows }: Context,
+  ): Row<Unit> | null | Promise<Row<Unit> | null> {
     return rows.maybe(Unit, item.presenterUnit);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  presenterConfirmedBy(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+  presenterConfirmedBy(
+    @Root() item: Row<AgendaItem>,
+    @Ctx() { rows }: Context,
+  ): Row<User> | null | Promise<Row<User> | null> {
     return rows.maybe(User, item.presenterConfirmedBy);
   }
 
@@ -245,7 +261,7 @@ export class AgendaItemResolver {
 @Resolver(() => Participant)
 export class ParticipantResolver {
   @FieldResolver(() => User)
-  user(@Root() participant: Row<Participant>, @Ctx() { rows }: Context): Promise<Row<User>> {
+  user(@Root() participant: Row<Participant>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, participant.user);
   }
 }
@@ -253,7 +269,7 @@ export class ParticipantResolver {
 @Resolver(() => Attachment)
 export class AttachmentResolver {
   @FieldResolver(() => User)
-  uploadedBy(@Root() attachment: Row<Attachment>, @Ctx() { rows }: Context): Promise<Row<User>> {
+  uploadedBy(@Root() attachment: Row<Attachment>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, attachment.uploadedBy);
   }
 

@@ -36,6 +36,15 @@ export function agendaOf(rows: Rows, meetingId: string): Promise<Agenda> {
   );
 }
 
+/**
+ * What `read` finds in a meeting's agenda: at once when the operation has it already (always so for the
+ * items of `Meeting.agenda`, which come from it), so the many fields of each item need not wait in turn.
+ */
+export function fromAgenda<R>(rows: Rows, meetingId: string, read: (agenda: Agenda) => R): R | Promise<R> {
+  const agenda = rows.now<Agenda>(`agenda:${meetingId}`);
+  return agenda ? read(agenda) : agendaOf(rows, meetingId).then(read);
+}
+
 /** Siblings in order: by fractional key, and by id when two keys are equal (so every reader agrees). */
 export function compareSiblings(a: AgendaNode, b: AgendaNode): number {
   if (a.position !== b.position) return a.position < b.position ? -1 : 1;

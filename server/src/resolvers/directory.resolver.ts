@@ -142,12 +142,15 @@ export class DirectoryResolver {
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
   @FieldResolver(() => User)
-  owner(@Root() token: Row<ApiToken>, @Ctx() { rows }: Context): Promise<Row<User>> {
+  owner(@Root() token: Row<ApiToken>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, token.owner);
   }
 
   @FieldResolver(() => ApiTokenViewerCan)
-  async viewerCan(@Root() token: Row<ApiToken>, @Ctx() { rows, viewer }: Context): Promise<ApiTokenViewerCan> {
+  async viewerCan(
+    @Root() token: Row<ApiToken>,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<ApiTokenViewerCan> {
     const owner = await rows.one(User, token.owner);
     return {
       revoke: !token.revokedAt && directoryPolicy.canManageToken(requireViewer(viewer), token, owner),

@@ -69,7 +69,10 @@ export class MeetingResolver {
     nullable: true,
     description: 'A meeting, or null when it does not exist or is not visible.',
   })
-  async meeting(@Arg('id', () => ID) id: string, @Ctx() { rows, viewer }: Context): Promise<Row<Meeting> | null> {
+  async meeting(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<Row<Meeting> | null> {
     const v = requireViewer(viewer);
     const [meeting] = await rows.find(Meeting, { $and: [{ id }, meetingPolicy.readable(v)] });
     return meeting ?? null;
@@ -243,17 +246,23 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => Unit)
-  committee(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+  committee(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, meeting.committee);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  chair(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+  chair(
+    @Root() meeting: Row<Meeting>,
+    @Ctx() { rows }: Context,
+  ): Row<User> | null | Promise<Row<User> | null> {
     return rows.maybe(User, meeting.chair);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  secretary(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+  secretary(
+    @Root() meeting: Row<Meeting>,
+    @Ctx() { rows }: Context,
+  ): Row<User> | null | Promise<Row<User> | null> {
     return rows.maybe(User, meeting.secretary);
   }
 
@@ -275,7 +284,9 @@ export class MeetingResolver {
     @Ctx() { rows, viewer }: Context,
   ): Promise<Row<Participant> | null> {
     const v = requireViewer(viewer);
-    return (await rows.collection(Meeting, 'participants', meeting.id)).find((p) => p.user.id === v.userId) ?? null;
+    return (
+      (await rows.collection(Meeting, 'participants', meeting.id)).find((p) => p.user.id === v.userId) ?? null
+    );
   }
 
   @FieldResolver(() => Quorum, { description: 'Derived live from the participants and their attendance.' })

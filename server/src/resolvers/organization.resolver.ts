@@ -71,14 +71,20 @@ export class OrganizationResolver {
     @Ctx() { rows, viewer }: Context,
   ): Promise<ConnectionShape<Row<WorkProgramme>>> {
     const v = requireViewer(viewer);
-    return findPage(rows, WorkProgramme, { organization: v.organizationId }, { year: 'desc', id: 'asc' }, page);
+    return findPage(
+      rows,
+      WorkProgramme,
+      { organization: v.organizationId },
+      { year: 'desc', id: 'asc' },
+      page,
+    );
   }
 }
 
 @Resolver(() => Unit)
 export class UnitResolver {
   @FieldResolver(() => Unit, { nullable: true })
-  parent(@Root() unit: Row<Unit>, @Ctx() { rows }: Context): Promise<Row<Unit> | null> {
+  parent(@Root() unit: Row<Unit>, @Ctx() { rows }: Context): Row<Unit> | null | Promise<Row<Unit> | null> {
     return rows.maybe(Unit, unit.parent);
   }
 
@@ -91,12 +97,12 @@ export class UnitResolver {
 @Resolver(() => Membership)
 export class MembershipResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() membership: Row<Membership>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+  unit(@Root() membership: Row<Membership>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, membership.unit);
   }
 
   @FieldResolver(() => User)
-  user(@Root() membership: Row<Membership>, @Ctx() { rows }: Context): Promise<Row<User>> {
+  user(@Root() membership: Row<Membership>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, membership.user);
   }
 }
@@ -119,7 +125,7 @@ export class UserResolver {
 @Resolver(() => WorkProgramme)
 export class WorkProgrammeResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() programme: Row<WorkProgramme>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+  unit(@Root() programme: Row<WorkProgramme>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, programme.unit);
   }
 
@@ -155,7 +161,7 @@ export class WorkProgrammeResolver {
 @Resolver(() => ProgrammeItem)
 export class ProgrammeItemResolver {
   @FieldResolver(() => Unit)
-  leadUnit(@Root() item: Row<ProgrammeItem>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+  leadUnit(@Root() item: Row<ProgrammeItem>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, item.leadUnit);
   }
 

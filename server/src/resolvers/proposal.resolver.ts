@@ -66,12 +66,12 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => Unit)
-  leadUnit(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+  leadUnit(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, proposal.leadUnit);
   }
 
   @FieldResolver(() => User)
-  owner(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Promise<Row<User>> {
+  owner(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, proposal.owner);
   }
 
@@ -97,7 +97,7 @@ export class ProposalResolver {
 @Resolver(() => Appraisal)
 export class AppraisalResolver {
   @FieldResolver(() => User)
-  requestedBy(@Root() appraisal: Row<Appraisal>, @Ctx() { rows }: Context): Promise<Row<User>> {
+  requestedBy(@Root() appraisal: Row<Appraisal>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, appraisal.requestedBy);
   }
 
@@ -122,12 +122,18 @@ export class AppraisalResolver {
 @Resolver(() => AppraisalAssignment)
 export class AppraisalAssignmentResolver {
   @FieldResolver(() => Unit)
-  unit(@Root() assignment: Row<AppraisalAssignment>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+  unit(
+    @Root() assignment: Row<AppraisalAssignment>,
+    @Ctx() { rows }: Context,
+  ): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, assignment.unit);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  reviewer(@Root() assignment: Row<AppraisalAssignment>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+  reviewer(
+    @Root() assignment: Row<AppraisalAssignment>,
+    @Ctx() { rows }: Context,
+  ): Row<User> | null | Promise<Row<User> | null> {
     return rows.maybe(User, assignment.reviewer);
   }
 }
@@ -135,12 +141,12 @@ export class AppraisalAssignmentResolver {
 @Resolver(() => AppraisalComment)
 export class AppraisalCommentResolver {
   @FieldResolver(() => User)
-  author(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Promise<Row<User>> {
+  author(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, comment.author);
   }
 
   @FieldResolver(() => Unit)
-  unit(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+  unit(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, comment.unit);
   }
 
@@ -150,7 +156,10 @@ export class AppraisalCommentResolver {
   }
 
   @FieldResolver(() => User, { nullable: true })
-  resolvedBy(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+  resolvedBy(
+    @Root() comment: Row<AppraisalComment>,
+    @Ctx() { rows }: Context,
+  ): Row<User> | null | Promise<Row<User> | null> {
     return rows.maybe(User, comment.resolvedBy);
   }
 }
@@ -158,7 +167,7 @@ export class AppraisalCommentResolver {
 @Resolver(() => DocumentVersion)
 export class DocumentVersionResolver {
   @FieldResolver(() => User)
-  author(@Root() version: Row<DocumentVersion>, @Ctx() { rows }: Context): Promise<Row<User>> {
+  author(@Root() version: Row<DocumentVersion>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, version.author);
   }
 }

@@ -69,32 +69,31 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => Unit)
-  assigneeUnit(@Root() task: Row<Task>, @Ctx() { rows }: Context): Promise<Row<Unit>> {
+  assigneeUnit(@Root() task: Row<Task>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, task.assigneeUnit);
   }
 
   @FieldResolver(() => User, { nullable: true })
-  assignee(@Root() task: Row<Task>, @Ctx() { rows }: Context): Promise<Row<User> | null> {
+  assignee(@Root() task: Row<Task>, @Ctx() { rows }: Context): Row<User> | null | Promise<Row<User> | null> {
     return rows.maybe(User, task.assignee);
   }
 
   @FieldResolver(() => [Unit])
-  async coordinatingUnits(@Root() task: Row<Task>, @Ctx() { em }: Context): Promise<Unit[]> {
-    // A many-to-many: through the ORM's batched collection load.
-    return (await em.getReference(Task, task.id).coordinatingUnits.load()).getItems();
+  coordinatingUnits(@Root() task: Row<Task>, @Ctx() { rows }: Context): Promise<Row<Unit>[]> {
+    return rows.collection(Task, 'coordinatingUnits', task.id);
   }
 
   @FieldResolver(() => Meeting, { nullable: true })
-  async sourceMeeting(@Root() task: Row<Task>, @Ctx() { rows, viewer }: Context): Promise<Row<Meeting> | null> {
+  async sourceMeeting(
+    @Root() task: Row<Task>,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<Row<Meeting> | null> {
     const meeting = await rows.maybe(Meeting, task.sourceMeeting);
     return meeting && meetingPolicy.canRead(requireViewer(viewer), meeting) ? meeting : null;
   }
 
   @FieldResolver(() => AgendaItem, { nullable: true })
-  async sourceAgendaItem(
-    @Root() task: Row<Task>,
-    @Ctx() ctx: Context,
-  ): Promise<Row<AgendaItem> | null> {
+  async sourceAgendaItem(@Root() task: Row<Task>, @Ctx() ctx: Context): Promise<Row<AgendaItem> | null> {
     if (!(await this.sourceMeeting(task, ctx))) return null;
     return ctx.rows.maybe(AgendaItem, task.sourceAgendaItem);
   }
@@ -112,7 +111,7 @@ export class TaskResolver {
 @Resolver(() => TaskUpdate)
 export class TaskUpdateResolver {
   @FieldResolver(() => User)
-  author(@Root() update: Row<TaskUpdate>, @Ctx() { rows }: Context): Promise<Row<User>> {
+  author(@Root() update: Row<TaskUpdate>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, update.author);
   }
 }
