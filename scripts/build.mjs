@@ -1,0 +1,62 @@
+// `pnpm build`, and the first half of `pnpm start`: builds what changed and nothing else.
+//   1. the server and packages/shared with `tsc --build` (incremental: its .tsbuildinfo files know what changed);
+//   2. the client with Vite, when a source of it or of packages/shared is newer than client/dist/index.html.
+// Plain JavaScript, so that it runs before anything is compiled.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const at = (...parts) => path.join(root, ...parts);
+
+/** Runs a command to its end with our output; its failure is ours. */
+function run(label, command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    console.error(`pnpm build: ${label} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** The newest modification time of the files under `paths` (0 when none exists). */
+function newest(paths) {
+  let latest = 0;
+  for (const entry of paths) {
+    let stat;
+    try {
+      stat = statSync(entry);
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(entry, { recursive: true })) {
+        if (name.split(path.sep).includes('node_modules')) continue;
+        const file = statSync(path.join(entry, name), { throwIfNoEntry: false });
+        if (file?.isFile()) latest = Math.max(latest, file.mtimeMs);
+      }
+    } else latest = Math.max(latest, stat.mtimeMs);
+  }
+  return latest;
+}
+
+const mtime = (file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+
+// 1. Server and shared code. tsc checks types as it builds: a type error stops the start, as it would stop a deploy.
+const tsc = createRequire(at('package.json')).resolve('typescript/bin/tsc');
+run('tsc', process.execPath, [tsc, '--build', at('server', 'tsconfig.build.json')]);
+
+// 2. Client.
+const clientInputs = [
+  at('client', 'src'),
+  at('client', 'public'),
+  at('client', 'index.html'),
+  at('client', 'vite.config.ts'),
+  at('client', 'package.json'),
+  at('packages', 'shared', 'src'),
+  at('packages', 'shared', 'package.json'),
+  at('pnpm-lock.yaml'),
+];
+const clientBuilt = mtime(at('client', 'dist', 'index.html'));
+if (newest(clientInputs) > clientBuilt) run('vite build', 'pnpm', ['--filter', '@quorum/client', 'build']);
+else console.log('Client is current: client/dist');
