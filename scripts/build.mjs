@@ -1,9 +1,11 @@
 // `pnpm build`, and the first half of `pnpm start`: builds what changed and nothing else.
 //   1. the server and packages/shared with `tsc --build` (incremental: its .tsbuildinfo files know what changed);
-//   2. the client with Vite, when a source of it or of packages/shared is newer than client/dist/index.html.
+//   2. the client with Vite, when a source of it or of packages/shared is newer than client/dist/index.html;
+//   3. the initialised PGlite data directory a first start copies (server/src/snapshot.ts), when the PGlite
+//      version changed or a compiled migration is newer than it.
 // Plain JavaScript, so that it runs before anything is compiled.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -60,3 +62,30 @@ const clientInputs = [
 const clientBuilt = mtime(at('client', 'dist', 'index.html'));
 if (newest(clientInputs) > clientBuilt) run('vite build', 'pnpm', ['--filter', '@quorum/client', 'build']);
 else console.log('Client is current: client/dist');
+
+// 3. The initialised database. The script itself compares versions and migrations exactly; the times here
+// only spare starting it when nothing it depends on moved.
+const snapshotManifest = at('server', 'dist', 'pglite-data', 'snapshot.json');
+const pglite = createRequire(at('server', 'package.json')).resolve('@electric-sql/pglite');
+let snapshotPglite;
+try {
+  snapshotPglite = JSON.parse(readFileSync(snapshotManifest, 'utf8')).pglite;
+} catch {
+  snapshotPglite = undefined;
+}
+const installedPglite = JSON.parse(
+  readFileSync(path.join(path.dirname(pglite), '..', 'package.json'), 'utf8'),
+).version;
+if (
+  snapshotPglite !== installedPglite ||
+  newest([at('server', 'dist', 'migrations')]) > mtime(snapshotManifest)
+) {
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=quorum-compiled', at('server', 'dist', 'snapshot.js')],
+    { cwd: root, stdio: 'inherit' },
+  );
+  // Only an optimisation: without it a first start runs initdb, as it did before.
+  if (result.status !== 0)
+    console.error('pnpm build: the initialised database was not made; a first start will run initdb');
+} else console.log(`Initialised database is current: server/dist/pglite-data`);

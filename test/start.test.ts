@@ -22,10 +22,12 @@ const server = (port: string, env: Record<string, string> = { DATA_DIR: dataDir 
 describe('pnpm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('builds, migrates, seeds and serves API, health and client on one port from an empty data directory', async () => {
+  it('builds, copies the initialised database, seeds and serves API, health and client on one port from an empty data directory', async () => {
     const started = launch('pnpm', ['start'], { DATA_DIR: dataDir, PORT: '0' });
     try {
       const url = await waitForUrl(started);
+      // The build's initialised database, copied: no initdb on a first start.
+      expect(started.output()).toContain('New database copied from the initialised data directory');
       expect(started.output()).toContain('Demo data was created');
       expect(started.output()).toContain('office@quorum.test');
       const health = await fetch(`${url}/health`);

@@ -2,11 +2,20 @@ import 'reflect-metadata';
 import { startServer } from './app.js';
 import { ConfigError, loadConfig, readEnvFile } from './config/config.js';
 import { openDatabase } from './config/orm.js';
+import { type DataDirOrigin, defaultSnapshotDir } from './config/pglite-snapshot.js';
 import { checkPortFree, lockDataDir, StartupRefusal } from './config/preflight.js';
 import { demoAccounts } from './seeders/demo-data.js';
 import { seedIfEmpty } from './seeders/seed.js';
 
 const shutdownTimeoutMs = 5_000;
+
+/** Whether a new embedded database was copied from the build's initialised one or made by initdb, and why. */
+function originLine(origin: DataDirOrigin): string[] {
+  if (origin.kind === 'snapshot')
+    return [`New database copied from the initialised data directory ${origin.snapshotDir}.`];
+  if (origin.kind === 'initdb') return [`New database created by initdb: ${origin.reason}.`];
+  return [];
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -15,7 +24,11 @@ async function main(): Promise<void> {
   // Refusals come before the database is opened (and migrated): a second start changes nothing.
   await checkPortFree(config.port);
   const unlockDataDir = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    snapshotDir: defaultSnapshotDir,
+  });
   const seeded = await seedIfEmpty(db.orm, config.demoPassword);
   const server = await startServer(config, db);
 
@@ -26,6 +39,7 @@ async function main(): Promise<void> {
     [
       `Quorum is ready at ${server.url} (${Math.round(performance.now() - started)} ms; database: ${where})`,
       ...(envFile ? [`Configuration read from ${envFile} (variables already set take precedence).`] : []),
+      ...(db.origin ? originLine(db.origin) : []),
       ...(seeded ? ['Demo data was created on this first start.'] : []),
       `Demo accounts (password: ${password}):`,
       ...demoAccounts.map((account) => `  ${account.email.padEnd(28)} ${account.roleEn}`),

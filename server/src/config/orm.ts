@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { DataloaderType, MikroORM, type Options } from '@mikro-orm/core';
@@ -6,6 +6,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from '../entities/index.js';
 import { migrationsList } from '../migrations/index.js';
+import { type DataDirOrigin, prepareDataDir } from './pglite-snapshot.js';
 
 /** Options shared by the server, the tests and the MikroORM CLI; the driver is chosen by `openDatabase`. */
 export const baseOptions = {
@@ -31,6 +32,8 @@ export interface Database {
   orm: MikroORM;
   /** `postgres` when `DATABASE_URL` is set, else `pglite`. */
   kind: 'postgres' | 'pglite';
+  /** How PGlite's data directory came to be (not for PostgreSQL or an in-memory PGlite). */
+  origin?: DataDirOrigin;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite's data directory; `memory://` keeps it in memory (tests). */
   dataDir: string;
+  /** An initialised data directory (`pglite-snapshot.ts`) to copy into an empty `dataDir` instead of initdb. */
+  snapshotDir?: string | undefined;
 }
 
 /** Opens the configured database and migrates it to the latest schema. */
@@ -51,25 +56,53 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await orm.getMigrator().up();
     return { orm, kind: 'postgres', close: () => orm.close(true) };
   }
+  const { dataDir } = options;
+  if (dataDir.startsWith('memory://')) return openPglite(dataDir, undefined);
+  const origin = prepareDataDir(
+    dataDir,
+    options.snapshotDir,
+    migrationsList.map((migration) => migration.name),
+  );
+  try {
+    return await openPglite(dataDir, origin);
+  } catch (error) {
+    if (origin.kind !== 'snapshot') throw error;
+    // The copy did not open or migrate: it is ours and holds nothing yet, so start again as without it.
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    const reason = `the initialised data directory did not open (${error instanceof Error ? error.message : String(error)})`;
+    return openPglite(dataDir, { kind: 'initdb', reason });
+  }
+}
+
+async function openPglite(dataDir: string, origin: DataDirOrigin | undefined): Promise<Database> {
   // PGlite is an ES module with a WebAssembly build of PostgreSQL; we own its lifecycle.
   const [{ PGlite }, { PGliteDriver }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('mikro-orm-pglite'),
   ]);
-  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const pglite: PGlite = await PGlite.create(options.dataDir);
-  const orm = await MikroORM.init({
-    ...baseOptions,
-    driver: PGliteDriver as unknown as typeof PostgreSqlDriver,
-    dbName: 'postgres',
-    driverOptions: { connection: { pglite: () => pglite } },
-  });
-  await orm.getMigrator().up();
+  const pglite: PGlite = await PGlite.create(dataDir);
+  let orm: MikroORM | undefined;
+  try {
+    orm = await MikroORM.init({
+      ...baseOptions,
+      driver: PGliteDriver as unknown as typeof PostgreSqlDriver,
+      dbName: 'postgres',
+      driverOptions: { connection: { pglite: () => pglite } },
+    });
+    await orm.getMigrator().up();
+  } catch (error) {
+    await orm?.close(true).catch(() => {});
+    await pglite.close().catch(() => {});
+    throw error;
+  }
+  const opened = orm;
   return {
-    orm,
+    orm: opened,
     kind: 'pglite',
+    ...(origin ? { origin } : {}),
     async close() {
-      await orm.close(true);
+      await opened.close(true);
       await pglite.close();
     },
   };
