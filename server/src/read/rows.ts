@@ -40,6 +40,11 @@ export type Row<T> = {
         : K]: Lean<T[K]>;
 };
 
+/** `f` of a value that may still be coming: at once when it is here, else when it comes. */
+export function thenOrNow<A, B>(value: A | Promise<A>, f: (value: A) => B | Promise<B>): B | Promise<B> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
 export interface FindOptions<T> {
   orderBy?: QueryOrderMap<T>;
   limit?: number;
@@ -91,6 +96,8 @@ export class Rows {
   /** Every row read, by entity and id. */
   private readonly known = new Map<string, Map<string, object>>();
   private readonly settled = new Map<string, unknown>();
+  /** What each loader has answered, by key, so that a second ask is answered at once. */
+  private readonly groups = new WeakMap<DataLoader<string, object[]>, Map<string, object[]>>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -120,26 +127,42 @@ export class Rows {
   /**
    * The rows of a collection of the object `ownerId`: a one-to-many (a meeting's participants) in its
    * declared order, or the owning side of a many-to-many (a task's coordinating units) in the pivot's order.
+   * At once when this operation has read them already (see prefetch.ts).
    */
-  async collection<T extends object, K extends CollectionKeys<T>>(
+  collection<T extends object, K extends CollectionKeys<T>>(
     owner: EntityClass<T>,
     property: K,
     ownerId: string,
-  ): Promise<Row<ItemOf<T[K]>>[]> {
-    const prop = (this.em.getMetadata().get(owner.name).properties as Record<string, EntityProperty>)[
-      property
-    ]!;
+  ): Row<ItemOf<T[K]>>[] | Promise<Row<ItemOf<T[K]>>[]> {
+    const prop = this.property(owner.name, property);
     if (prop.kind === ReferenceKind.ONE_TO_MANY) {
-      return (await this.by(prop.type, prop.mappedBy, prop.orderBy as QueryOrderMap<object>).load(
-        ownerId,
-      )) as Row<ItemOf<T[K]>>[];
+      return this.group(prop.type, prop.mappedBy, ownerId, prop.orderBy as QueryOrderMap<object>) as Row<
+        ItemOf<T[K]>
+      >[];
     }
     if (prop.kind !== ReferenceKind.MANY_TO_MANY || !prop.owner)
       throw new Error(`${owner.name}.${property} is neither one-to-many nor an owned many-to-many`);
-    const ids = await this.pivot(prop).load(ownerId);
-    return (await Promise.all(
-      ids.map((id) => this.one(this.em.getMetadata().get(prop.type).class, { id })),
-    )) as Row<ItemOf<T[K]>>[];
+    const target = this.em.getMetadata().get(prop.type).class;
+    return this.pivot(prop)
+      .load(ownerId)
+      .then((ids) => Promise.all(ids.map((id) => this.one(target, { id })))) as Promise<Row<ItemOf<T[K]>>[]>;
+  }
+
+  /** An entity's property, by name (for the read path and its look-ahead). */
+  property(entityName: string, name: string): EntityProperty {
+    const prop = (this.em.getMetadata().get(entityName).properties as Record<string, EntityProperty>)[name];
+    if (!prop) throw new Error(`${entityName}.${name} is not a property`);
+    return prop;
+  }
+
+  /** The entity class of a name in the metadata. */
+  classOf(entityName: string): EntityClass<object> {
+    return this.em.getMetadata().get(entityName).class as EntityClass<object>;
+  }
+
+  /** Whether `entityName` has a property `name` (a GraphQL field of the same name may be derived). */
+  has(entityName: string, name: string): EntityProperty | undefined {
+    return (this.em.getMetadata().get(entityName).properties as Record<string, EntityProperty>)[name];
   }
 
   /** The target ids of a many-to-many per owner id, from its pivot table in one statement per batch. */
@@ -167,19 +190,33 @@ export class Rows {
   }
 
   /** The rows whose `column` (a relation they own) is `id`, in `orderBy`: a collection no entity declares. */
-  async children<T extends object>(
+  children<T extends object>(
     entity: EntityClass<T>,
     column: keyof T & string,
     id: string,
     orderBy: QueryOrderMap<T>,
-  ): Promise<Row<T>[]> {
-    return (await this.by(entity.name, column, orderBy as QueryOrderMap<object>).load(id)) as Row<T>[];
+  ): Row<T>[] | Promise<Row<T>[]> {
+    return this.group(entity.name, column, id, orderBy as QueryOrderMap<object>) as Row<T>[];
   }
 
   /** The one row whose `column` (a relation it owns) is `id`, e.g. the vote of an agenda item. */
-  async owning<T extends object>(entity: EntityClass<T>, column: keyof T & string, id: string) {
-    const [row] = await this.by(entity.name, column).load(id);
-    return (row as Row<T> | undefined) ?? null;
+  owning<T extends object>(
+    entity: EntityClass<T>,
+    column: keyof T & string,
+    id: string,
+  ): Row<T> | null | Promise<Row<T> | null> {
+    return thenOrNow(this.group(entity.name, column, id), ([row]) => (row as Row<T> | undefined) ?? null);
+  }
+
+  /** The rows of `entityName` whose `column` is `id`: at once when read already, else from the next batch. */
+  private group(
+    entityName: string,
+    column: string,
+    id: string,
+    orderBy?: QueryOrderMap<object>,
+  ): object[] | Promise<object[]> {
+    const loader = this.by(entityName, column, orderBy);
+    return this.groups.get(loader)?.get(id) ?? loader.load(id);
   }
 
   /** Rows through a filter (a policy's `readable`, a list's conditions). */
@@ -283,8 +320,12 @@ export class Rows {
           if (group) group.push(row);
           else groups.set(id, [row]);
         }
-        return ids.map((id) => groups.get(id) ?? []);
+        const answered = ids.map((id) => groups.get(id) ?? []);
+        const done = this.groups.get(loader!)!;
+        ids.forEach((id, index) => done.set(id, answered[index]!));
+        return answered;
       });
+      this.groups.set(loader, new Map());
       this.loaders.set(key, loader);
     }
     return loader;

@@ -25,7 +25,7 @@ import {
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
-import type { Row } from '../read/rows.js';
+import { thenOrNow, type Row } from '../read/rows.js';
 import { fromAgenda, readinessOf } from './agenda.js';
 import {
   AddAgendaItemInput,
@@ -207,21 +207,29 @@ export class AgendaItemResolver {
     nullable: true,
     description: 'Null when the viewer may not see the proposal.',
   })
-  async proposal(
+  proposal(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows, viewer }: Context,
-  ): Promise<Row<Proposal> | null> {
-    const proposal = await rows.maybe(Proposal, item.proposal);
-    return proposal && proposalPolicy.canRead(requireViewer(viewer), proposal) ? proposal : null;
+  ): Row<Proposal> | null | Promise<Row<Proposal> | null> {
+    const v = requireViewer(viewer);
+    return thenOrNow(rows.maybe(Proposal, item.proposal), (proposal) =>
+      proposal && proposalPolicy.canRead(v, proposal) ? proposal : null,
+    );
   }
 
   @FieldResolver(() => Vote, { nullable: true })
-  vote(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<Vote> | null> {
+  vote(
+    @Root() item: Row<AgendaItem>,
+    @Ctx() { rows }: Context,
+  ): Row<Vote> | null | Promise<Row<Vote> | null> {
     return rows.owning(Vote, 'agendaItem', item.id);
   }
 
   @FieldResolver(() => [Attachment])
-  attachments(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Promise<Row<Attachment>[]> {
+  attachments(
+    @Root() item: Row<AgendaItem>,
+    @Ctx() { rows }: Context,
+  ): Row<Attachment>[] | Promise<Row<Attachment>[]> {
     return rows.collection(AgendaItem, 'attachments', item.id);
   }
 
@@ -239,22 +247,23 @@ export class AgendaItemResolver {
   }
 
   @FieldResolver(() => AgendaItemViewerCan)
-  async viewerCan(
+  viewerCan(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows, viewer }: Context,
-  ): Promise<AgendaItemViewerCan> {
+  ): AgendaItemViewerCan | Promise<AgendaItemViewerCan> {
     const v = requireViewer(viewer);
-    const meeting = await rows.one(Meeting, item.meeting);
-    const manage = meetingPolicy.canManage(v, meeting);
-    const nextStatuses: AgendaItemStatus[] = manage ? nextAgendaItemStatuses(item, meeting.status) : [];
-    return {
-      update: meetingPolicy.canManageAgenda(v, meeting),
-      changeStatus: meetingPolicy.canChangeItemStatus(v, meeting, item),
-      nextStatuses,
-      conclude: meetingPolicy.canConclude(v, meeting),
-      recordVote: meetingPolicy.canRecordVote(v, meeting, item),
-      confirmPresenter: meetingPolicy.canConfirmPresenter(v, meeting, item),
-    };
+    return thenOrNow(rows.one(Meeting, item.meeting), (meeting) => {
+      const manage = meetingPolicy.canManage(v, meeting);
+      const nextStatuses: AgendaItemStatus[] = manage ? nextAgendaItemStatuses(item, meeting.status) : [];
+      return {
+        update: meetingPolicy.canManageAgenda(v, meeting),
+        changeStatus: meetingPolicy.canChangeItemStatus(v, meeting, item),
+        nextStatuses,
+        conclude: meetingPolicy.canConclude(v, meeting),
+        recordVote: meetingPolicy.canRecordVote(v, meeting, item),
+        confirmPresenter: meetingPolicy.canConfirmPresenter(v, meeting, item),
+      };
+    });
   }
 }
 

@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { MeetingStatus } from '@quorum/shared';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Info } from 'type-graphql';
 import { nextMeetingStatuses } from '../commands/meeting-lifecycle.js';
 import { quorumOf } from '../commands/meeting-support.js';
 import {
@@ -17,12 +18,13 @@ import {
   updateParticipant,
 } from '../commands/participant.commands.js';
 import type { Context } from '../context.js';
+import { prefetchFor } from '../read/prefetch.js';
 import { AgendaItem, Attachment, Meeting, Participant, Proposal, Unit, User } from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import { agendaOf, readinessOf } from './agenda.js';
-import type { Row } from '../read/rows.js';
+import { thenOrNow, type Row } from '../read/rows.js';
 import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
 import {
   AddParticipantsInput,
@@ -72,9 +74,11 @@ export class MeetingResolver {
   async meeting(
     @Arg('id', () => ID) id: string,
     @Ctx() { rows, viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Row<Meeting> | null> {
     const v = requireViewer(viewer);
     const [meeting] = await rows.find(Meeting, { $and: [{ id }, meetingPolicy.readable(v)] });
+    if (meeting) await prefetchFor(rows, 'Meeting', [meeting], info);
     return meeting ?? null;
   }
 
@@ -86,6 +90,7 @@ export class MeetingResolver {
     @Arg('filter', () => MeetingFilter, { nullable: true }) filter: MeetingFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<Meeting>>> {
     const v = requireViewer(viewer);
     const where = {
@@ -107,7 +112,7 @@ export class MeetingResolver {
         },
       ],
     };
-    return findPage(rows, Meeting, where, { startsAt: 'desc', id: 'desc' }, page);
+    return findPage(rows, Meeting, where, { startsAt: 'desc', id: 'desc' }, page, info);
   }
 
   @Query(() => Attachment, {
@@ -267,12 +272,13 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => ParticipantConnection)
-  async participants(
+  participants(
     @Root() meeting: Row<Meeting>,
-    @Args(() => PageArgs) page: PageArgs,
+    // Checked by slicePage (`first`, `after`): no class validation per object.
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Ctx() { rows }: Context,
-  ): Promise<ConnectionShape<Row<Participant>>> {
-    return slicePage(await rows.collection(Meeting, 'participants', meeting.id), page);
+  ): ConnectionShape<Row<Participant>> | Promise<ConnectionShape<Row<Participant>>> {
+    return thenOrNow(rows.collection(Meeting, 'participants', meeting.id), (items) => slicePage(items, page));
   }
 
   @FieldResolver(() => Participant, {
@@ -301,16 +307,26 @@ export class MeetingResolver {
     @Root() meeting: Row<Meeting>,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<AgendaItem>>> {
-    return slicePage((await agendaOf(rows, meeting.id)).roots, page);
+    const { items, roots } = await agendaOf(rows, meeting.id);
+    // Sub-items (`children`) are of the same agenda: read ahead for all of it.
+    await prefetchFor(rows, 'AgendaItem', items, info, true);
+    return slicePage(roots, page);
   }
 
   @FieldResolver(() => [AgendaItem], {
     description:
       'The whole agenda, every level, depth first in order (render it with `number` and `depth`); loaded in one query.',
   })
-  async agenda(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<AgendaItem>[]> {
-    return (await agendaOf(rows, meeting.id)).items;
+  async agenda(
+    @Root() meeting: Row<Meeting>,
+    @Ctx() { rows }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Row<AgendaItem>[]> {
+    const { items } = await agendaOf(rows, meeting.id);
+    await prefetchFor(rows, 'AgendaItem', items, info);
+    return items;
   }
 
   @FieldResolver(() => Int, {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root, Info } from 'type-graphql';
 import { ProgrammeItemStatus, SystemRole } from '@quorum/shared';
 import type { Context } from '../context.js';
 import {
@@ -34,6 +35,7 @@ export class OrganizationResolver {
   units(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<Unit>>> {
     const v = requireViewer(viewer);
     return findPage(
@@ -42,6 +44,7 @@ export class OrganizationResolver {
       { organization: v.organizationId },
       { kind: 'asc', name: 'asc', id: 'asc' },
       page,
+      info,
     );
   }
 
@@ -50,6 +53,7 @@ export class OrganizationResolver {
     @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em, rows, viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<User>>> {
     const v = requireViewer(viewer);
     const where = filter?.mayTakePart
@@ -62,13 +66,14 @@ export class OrganizationResolver {
           ),
         )
       : { organization: v.organizationId };
-    return findPage(rows, User, where, { fullName: 'asc', id: 'asc' }, page);
+    return findPage(rows, User, where, { fullName: 'asc', id: 'asc' }, page, info);
   }
 
   @Query(() => ProgrammeConnection, { description: 'Annual work programmes, latest year first.' })
   programmes(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<WorkProgramme>>> {
     const v = requireViewer(viewer);
     return findPage(
@@ -77,6 +82,7 @@ export class OrganizationResolver {
       { organization: v.organizationId },
       { year: 'desc', id: 'asc' },
       page,
+      info,
     );
   }
 }
@@ -110,7 +116,10 @@ export class MembershipResolver {
 @Resolver(() => User)
 export class UserResolver {
   @FieldResolver(() => [Membership])
-  memberships(@Root() user: Row<User>, @Ctx() { rows }: Context): Promise<Row<Membership>[]> {
+  memberships(
+    @Root() user: Row<User>,
+    @Ctx() { rows }: Context,
+  ): Row<Membership>[] | Promise<Row<Membership>[]> {
     return rows.children(Membership, 'user', user.id, { createdAt: 'asc', id: 'asc' });
   }
 

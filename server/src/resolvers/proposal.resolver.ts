@@ -1,7 +1,21 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { ProposalStatus } from '@quorum/shared';
 import { IsOptional, IsUUID } from 'class-validator';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Query,
+  Resolver,
+  Root,
+  Info,
+} from 'type-graphql';
 import type { Context } from '../context.js';
+import { prefetchFor } from '../read/prefetch.js';
 import {
   Appraisal,
   AppraisalAssignment,
@@ -15,7 +29,7 @@ import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
 import { ProposalConnection } from './meeting.resolver.js';
-import type { Row } from '../read/rows.js';
+import { thenOrNow, type Row } from '../read/rows.js';
 
 export const AppraisalConnection = connectionType(Appraisal, 'Appraisal');
 export const AppraisalCommentConnection = connectionType(AppraisalComment, 'AppraisalComment');
@@ -38,10 +52,12 @@ export class ProposalResolver {
   async proposal(
     @Arg('id', () => ID) id: string,
     @Ctx() { rows, viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Row<Proposal> | null> {
     const [proposal] = await rows.find(Proposal, {
       $and: [{ id }, proposalPolicy.readable(requireViewer(viewer))],
     });
+    if (proposal) await prefetchFor(rows, 'Proposal', [proposal], info);
     return proposal ?? null;
   }
 
@@ -52,6 +68,7 @@ export class ProposalResolver {
     @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<Proposal>>> {
     const where = {
       $and: [
@@ -62,7 +79,7 @@ export class ProposalResolver {
         },
       ],
     };
-    return findPage(rows, Proposal, where, { updatedAt: 'desc', id: 'desc' }, page);
+    return findPage(rows, Proposal, where, { updatedAt: 'desc', id: 'desc' }, page, info);
   }
 
   @FieldResolver(() => Unit)
@@ -76,21 +93,23 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => AppraisalConnection)
-  async appraisals(
+  appraisals(
     @Root() proposal: Row<Proposal>,
-    @Args(() => PageArgs) page: PageArgs,
+    // Checked by slicePage (`first`, `after`): no class validation per object.
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Ctx() { rows }: Context,
-  ): Promise<ConnectionShape<Row<Appraisal>>> {
-    return slicePage(await rows.collection(Proposal, 'appraisals', proposal.id), page);
+  ): ConnectionShape<Row<Appraisal>> | Promise<ConnectionShape<Row<Appraisal>>> {
+    return thenOrNow(rows.collection(Proposal, 'appraisals', proposal.id), (items) => slicePage(items, page));
   }
 
   @FieldResolver(() => DocumentVersionConnection)
-  async versions(
+  versions(
     @Root() proposal: Row<Proposal>,
-    @Args(() => PageArgs) page: PageArgs,
+    // Checked by slicePage (`first`, `after`): no class validation per object.
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Ctx() { rows }: Context,
-  ): Promise<ConnectionShape<Row<DocumentVersion>>> {
-    return slicePage(await rows.collection(Proposal, 'versions', proposal.id), page);
+  ): ConnectionShape<Row<DocumentVersion>> | Promise<ConnectionShape<Row<DocumentVersion>>> {
+    return thenOrNow(rows.collection(Proposal, 'versions', proposal.id), (items) => slicePage(items, page));
   }
 }
 
@@ -105,17 +124,18 @@ export class AppraisalResolver {
   assignments(
     @Root() appraisal: Row<Appraisal>,
     @Ctx() { rows }: Context,
-  ): Promise<Row<AppraisalAssignment>[]> {
+  ): Row<AppraisalAssignment>[] | Promise<Row<AppraisalAssignment>[]> {
     return rows.collection(Appraisal, 'assignments', appraisal.id);
   }
 
   @FieldResolver(() => AppraisalCommentConnection)
-  async comments(
+  comments(
     @Root() appraisal: Row<Appraisal>,
-    @Args(() => PageArgs) page: PageArgs,
+    // Checked by slicePage (`first`, `after`): no class validation per object.
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Ctx() { rows }: Context,
-  ): Promise<ConnectionShape<Row<AppraisalComment>>> {
-    return slicePage(await rows.collection(Appraisal, 'comments', appraisal.id), page);
+  ): ConnectionShape<Row<AppraisalComment>> | Promise<ConnectionShape<Row<AppraisalComment>>> {
+    return thenOrNow(rows.collection(Appraisal, 'comments', appraisal.id), (items) => slicePage(items, page));
   }
 }
 

@@ -1,14 +1,28 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { TaskStatus } from '@quorum/shared';
 import { IsOptional, IsUUID } from 'class-validator';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Query,
+  Resolver,
+  Root,
+  Info,
+} from 'type-graphql';
 import type { Context } from '../context.js';
+import { prefetchFor } from '../read/prefetch.js';
 import { isOverdue } from '../domain/task.js';
 import { AgendaItem, Meeting, Task, TaskUpdate, Unit, User } from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { taskPolicy } from '../policies/task.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
-import type { Row } from '../read/rows.js';
+import { thenOrNow, type Row } from '../read/rows.js';
 
 export const TaskConnection = connectionType(Task, 'Task');
 export const TaskUpdateConnection = connectionType(TaskUpdate, 'TaskUpdate');
@@ -33,8 +47,13 @@ export class TaskFilter {
 @Resolver(() => Task)
 export class TaskResolver {
   @Query(() => Task, { nullable: true })
-  async task(@Arg('id', () => ID) id: string, @Ctx() { rows, viewer }: Context): Promise<Row<Task> | null> {
+  async task(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { rows, viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Row<Task> | null> {
     const [task] = await rows.find(Task, { $and: [{ id }, taskPolicy.readable(requireViewer(viewer))] });
+    if (task) await prefetchFor(rows, 'Task', [task], info);
     return task ?? null;
   }
 
@@ -43,6 +62,7 @@ export class TaskResolver {
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<Task>>> {
     const open = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
     const where = {
@@ -58,7 +78,7 @@ export class TaskResolver {
           : {},
       ],
     };
-    return findPage(rows, Task, where, { dueAt: 'asc', id: 'asc' }, page);
+    return findPage(rows, Task, where, { dueAt: 'asc', id: 'asc' }, page, info);
   }
 
   @FieldResolver(() => Unit)
@@ -79,7 +99,7 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => [Unit])
-  coordinatingUnits(@Root() task: Row<Task>, @Ctx() { rows }: Context): Promise<Row<Unit>[]> {
+  coordinatingUnits(@Root() task: Row<Task>, @Ctx() { rows }: Context): Row<Unit>[] | Promise<Row<Unit>[]> {
     return rows.collection(Task, 'coordinatingUnits', task.id);
   }
 
@@ -99,12 +119,13 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => TaskUpdateConnection)
-  async updates(
+  updates(
     @Root() task: Row<Task>,
-    @Args(() => PageArgs) page: PageArgs,
+    // Checked by slicePage (`first`, `after`): no class validation per object.
+    @Args(() => PageArgs, { validate: false }) page: PageArgs,
     @Ctx() { rows }: Context,
-  ): Promise<ConnectionShape<Row<TaskUpdate>>> {
-    return slicePage(await rows.collection(Task, 'updates', task.id), page);
+  ): ConnectionShape<Row<TaskUpdate>> | Promise<ConnectionShape<Row<TaskUpdate>>> {
+    return thenOrNow(rows.collection(Task, 'updates', task.id), (items) => slicePage(items, page));
   }
 }
 

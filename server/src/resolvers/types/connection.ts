@@ -1,7 +1,9 @@
 import { limits } from '@quorum/shared';
 import { Cursor, CursorError, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadInputError } from '../../errors.js';
+import { prefetchFor } from '../../read/prefetch.js';
 import type { Row, Rows } from '../../read/rows.js';
 
 @ObjectType()
@@ -82,6 +84,7 @@ export async function findPage<T extends object>(
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>,
   args: PageArgs,
+  info: GraphQLResolveInfo,
 ): Promise<ConnectionShape<Row<T>>> {
   const badCursor = () => new BadInputError('after', 'The cursor "after" is not valid for this list');
   let page: Cursor<Row<T>>;
@@ -97,6 +100,7 @@ export async function findPage<T extends object>(
       throw new BadInputError('after', 'The cursor "after" is not valid for this list');
     throw error;
   }
+  await prefetchFor(rows, entity.name, page.items, info, true);
   return {
     edges: page.items.map((node) => ({ node, cursor: page.from(node) })),
     pageInfo: {
