@@ -29,31 +29,12 @@ import {
   User,
 } from '../src/entities/index.js';
 import { buildApiToken, buildOrganization, buildUser } from './support/factories.js';
+import { memberRoles } from './support/roles.js';
 import { collect, startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';
 
-const roles = [
-  'admin',
-  'office',
-  'drafter',
-  'reviewer',
-  'committee',
-  'unrelated',
-  'otherParticipant',
-  'readToken',
-  'anonymous',
-  'foreign',
-] as const;
+const roles = [...memberRoles, 'anonymous', 'foreign'] as const;
 type Role = (typeof roles)[number];
-const members: Role[] = [
-  'admin',
-  'office',
-  'drafter',
-  'reviewer',
-  'committee',
-  'unrelated',
-  'otherParticipant',
-  'readToken',
-];
+const members: Role[] = [...memberRoles];
 
 const classifications = [
   Classification.INTERNAL,
