@@ -177,8 +177,8 @@ export class Rows {
           .getKnex()
           .select({ from: from!, to: to! })
           .from(prop.pivotTable)
-          .whereIn(from!, [...ids])
-          .orderBy(to!)) as { from: string; to: string }[];
+          // In the pivot's own order, as the ORM's collection load reads it (the table records no other).
+          .whereIn(from!, [...ids])) as { from: string; to: string }[];
         const groups = new Map<string, string[]>();
         for (const { from: owner, to: target } of pairs)
           groups.set(owner, [...(groups.get(owner) ?? []), target]);
