@@ -61,6 +61,15 @@ interface Shape {
 }
 
 const shapes = new WeakMap<EntityMetadata, Shape>();
+const orderKeys = new WeakMap<object, string>();
+
+/** A loader's order as part of its key (a collection's order is one object of the metadata: spelled once). */
+function orderKey(orderBy: QueryOrderMap<object> | undefined): string {
+  if (!orderBy) return '';
+  let key = orderKeys.get(orderBy);
+  if (key === undefined) orderKeys.set(orderBy, (key = JSON.stringify(orderBy)));
+  return key;
+}
 
 function shapeOf(meta: EntityMetadata): Shape {
   let shape = shapes.get(meta);
@@ -287,7 +296,7 @@ export class Rows {
     column: string,
     orderBy?: QueryOrderMap<object>,
   ): DataLoader<string, object[]> {
-    const key = `${entityName}.${column}:${JSON.stringify(orderBy ?? null)}`;
+    const key = `${entityName}.${column}:${orderKey(orderBy)}`;
     let loader = this.loaders.get(key);
     if (!loader) {
       const shape = shapeOf(this.em.getMetadata().get(entityName));
