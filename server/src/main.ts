@@ -1,11 +1,7 @@
 import 'reflect-metadata';
-import { startServer } from './app.js';
 import { ConfigError, loadConfig, readEnvFile } from './config/config.js';
-import { openDatabase } from './config/orm.js';
-import { type DataDirOrigin, defaultSnapshotDir } from './config/pglite-snapshot.js';
+import { type DataDirOrigin, defaultSnapshotDir, prepareDataDir } from './config/pglite-snapshot.js';
 import { checkPortFree, lockDataDir, StartupRefusal } from './config/preflight.js';
-import { demoAccounts } from './seeders/demo-data.js';
-import { seedIfEmpty } from './seeders/seed.js';
 
 const shutdownTimeoutMs = 5_000;
 
@@ -24,11 +20,17 @@ async function main(): Promise<void> {
   // Refusals come before the database is opened (and migrated): a second start changes nothing.
   await checkPortFree(config.port);
   const unlockDataDir = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const db = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    snapshotDir: defaultSnapshotDir,
-  });
+  // An empty data directory is filled with the build's initialised database on another thread while this one
+  // loads the rest of the code, which takes most of a start: the copy then costs next to nothing.
+  const prepared = config.databaseUrl ? undefined : prepareDataDir(config.dataDir, defaultSnapshotDir);
+  prepared?.catch(() => {}); // awaited by openDatabase, which reports a failure
+  const [{ startServer }, { openDatabase }, { seedIfEmpty }, { demoAccounts }] = await Promise.all([
+    import('./app.js'),
+    import('./config/orm.js'),
+    import('./seeders/seed.js'),
+    import('./seeders/demo-data.js'),
+  ]);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, prepared });
   const seeded = await seedIfEmpty(db.orm, config.demoPassword);
   const server = await startServer(config, db);
 

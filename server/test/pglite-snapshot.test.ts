@@ -7,7 +7,13 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../src/config/build-snapshot.js';
 import { type Database, openDatabase } from '../src/config/orm.js';
-import { manifestPath, pgliteVersion, prepareDataDir, readManifest } from '../src/config/pglite-snapshot.js';
+import {
+  manifestPath,
+  migrationsMismatch,
+  pgliteVersion,
+  prepareDataDir,
+  readManifest,
+} from '../src/config/pglite-snapshot.js';
 import { migrationsList } from '../src/migrations/index.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'quorum-snapshot-'));
@@ -55,7 +61,7 @@ describe('the initialised PGlite data directory', () => {
     mkdirSync(dataDir); // an empty directory counts as empty, as a missing one does
     const db = await openDatabase({ dataDir, snapshotDir });
     open.push(db);
-    expect(db.origin).toEqual({ kind: 'snapshot', snapshotDir });
+    expect(db.origin).toEqual({ kind: 'snapshot', snapshotDir, migrations });
     expect(await executed(db)).toEqual(migrations);
     // A write to this copy reaches neither the snapshot nor the next copy.
     await db.orm.em.getConnection().execute('create table written_here (id int)');
@@ -78,25 +84,31 @@ describe('the initialised PGlite data directory', () => {
     expect(again.origin).toEqual({ kind: 'existing' });
   });
 
-  it('is not used when it was made by another PGlite or from migrations this version lacks', () => {
+  it('is not used when it was made by another PGlite', async () => {
     const otherPglite = variant((manifest) => (manifest.pglite = '0.0.1'));
-    const byOtherPglite = prepareDataDir(freshDir(), otherPglite, migrations);
-    expect(byOtherPglite).toEqual({
+    const dataDir = freshDir();
+    expect(await prepareDataDir(dataDir, otherPglite)).toEqual({
       kind: 'initdb',
       reason: `the initialised data directory was made by PGlite 0.0.1, this is ${pgliteVersion()}`,
     });
+    expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(false);
+  });
 
+  it('is discarded when it has migrations this version lacks, and serves when it lacks newer ones', async () => {
     const otherCode = variant(
       (manifest) => (manifest.migrations = [...migrations, 'Migration99990101000000']),
     );
-    expect(prepareDataDir(freshDir(), otherCode, migrations)).toEqual({
+    const db = await openDatabase({ dataDir: freshDir(), snapshotDir: otherCode });
+    open.push(db);
+    expect(db.origin).toEqual({
       kind: 'initdb',
       reason: 'the initialised data directory has migrations this version does not have',
     });
+    expect(await executed(db)).toEqual(migrations);
 
     // One made before the newest migration still serves: the migrator applies the rest, as on any database.
-    const older = variant((manifest) => (manifest.migrations = migrations.slice(0, -1)));
-    expect(prepareDataDir(freshDir(), older, migrations).kind).toBe('snapshot');
+    expect(migrationsMismatch(migrations.slice(0, -1), migrations)).toBeUndefined();
+    expect(migrationsMismatch(['Migration99990101000000'], migrations)).toBeDefined();
   });
 
   it('falls back to initdb when it is missing', async () => {

@@ -1,4 +1,3 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { DataloaderType, MikroORM, type Options } from '@mikro-orm/core';
@@ -6,7 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from '../entities/index.js';
 import { migrationsList } from '../migrations/index.js';
-import { type DataDirOrigin, prepareDataDir } from './pglite-snapshot.js';
+import { type DataDirOrigin, discardCopy, migrationsMismatch, prepareDataDir } from './pglite-snapshot.js';
 
 /** Options shared by the server, the tests and the MikroORM CLI; the driver is chosen by `openDatabase`. */
 export const baseOptions = {
@@ -43,6 +42,8 @@ export interface DatabaseOptions {
   dataDir: string;
   /** An initialised data directory (`pglite-snapshot.ts`) to copy into an empty `dataDir` instead of initdb. */
   snapshotDir?: string | undefined;
+  /** The same preparation, already under way (`main.ts` starts it before loading the rest of the code). */
+  prepared?: Promise<DataDirOrigin> | undefined;
 }
 
 /** Opens the configured database and migrates it to the latest schema. */
@@ -58,20 +59,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const { dataDir } = options;
   if (dataDir.startsWith('memory://')) return openPglite(dataDir, undefined);
-  const origin = prepareDataDir(
-    dataDir,
-    options.snapshotDir,
-    migrationsList.map((migration) => migration.name),
-  );
+  let origin = await (options.prepared ?? prepareDataDir(dataDir, options.snapshotDir));
+  const mismatch =
+    origin.kind === 'snapshot' &&
+    migrationsMismatch(
+      origin.migrations,
+      migrationsList.map((migration) => migration.name),
+    );
+  if (mismatch) origin = discardCopy(dataDir, mismatch);
   try {
     return await openPglite(dataDir, origin);
   } catch (error) {
     if (origin.kind !== 'snapshot') throw error;
     // The copy did not open or migrate: it is ours and holds nothing yet, so start again as without it.
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { recursive: true });
     const reason = `the initialised data directory did not open (${error instanceof Error ? error.message : String(error)})`;
-    return openPglite(dataDir, { kind: 'initdb', reason });
+    return openPglite(dataDir, discardCopy(dataDir, reason));
   }
 }
 
