@@ -24,8 +24,15 @@ import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import { agendaOf, readinessOf } from './agenda.js';
-import { thenOrNow, type Row } from '../read/rows.js';
-import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
+import type { Row } from '../read/rows.js';
+import {
+  connectionType,
+  findPage,
+  PageArgs,
+  pageOf,
+  slicePage,
+  type ConnectionShape,
+} from './types/connection.js';
 import {
   AddParticipantsInput,
   AddParticipantsPayload,
@@ -274,11 +281,10 @@ export class MeetingResolver {
   @FieldResolver(() => ParticipantConnection)
   participants(
     @Root() meeting: Row<Meeting>,
-    // Checked by slicePage (`first`, `after`): no class validation per object.
-    @Args(() => PageArgs, { validate: false }) page: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows }: Context,
   ): ConnectionShape<Row<Participant>> | Promise<ConnectionShape<Row<Participant>>> {
-    return thenOrNow(rows.collection(Meeting, 'participants', meeting.id), (items) => slicePage(items, page));
+    return pageOf(rows.collection(Meeting, 'participants', meeting.id), page);
   }
 
   @FieldResolver(() => Participant, {

@@ -27,9 +27,9 @@ import {
 } from '../entities/index.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
-import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
+import { connectionType, findPage, PageArgs, pageOf, type ConnectionShape } from './types/connection.js';
 import { ProposalConnection } from './meeting.resolver.js';
-import { thenOrNow, type Row } from '../read/rows.js';
+import type { Row } from '../read/rows.js';
 
 export const AppraisalConnection = connectionType(Appraisal, 'Appraisal');
 export const AppraisalCommentConnection = connectionType(AppraisalComment, 'AppraisalComment');
@@ -95,21 +95,19 @@ export class ProposalResolver {
   @FieldResolver(() => AppraisalConnection)
   appraisals(
     @Root() proposal: Row<Proposal>,
-    // Checked by slicePage (`first`, `after`): no class validation per object.
-    @Args(() => PageArgs, { validate: false }) page: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows }: Context,
   ): ConnectionShape<Row<Appraisal>> | Promise<ConnectionShape<Row<Appraisal>>> {
-    return thenOrNow(rows.collection(Proposal, 'appraisals', proposal.id), (items) => slicePage(items, page));
+    return pageOf(rows.collection(Proposal, 'appraisals', proposal.id), page);
   }
 
   @FieldResolver(() => DocumentVersionConnection)
   versions(
     @Root() proposal: Row<Proposal>,
-    // Checked by slicePage (`first`, `after`): no class validation per object.
-    @Args(() => PageArgs, { validate: false }) page: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows }: Context,
   ): ConnectionShape<Row<DocumentVersion>> | Promise<ConnectionShape<Row<DocumentVersion>>> {
-    return thenOrNow(rows.collection(Proposal, 'versions', proposal.id), (items) => slicePage(items, page));
+    return pageOf(rows.collection(Proposal, 'versions', proposal.id), page);
   }
 }
 
@@ -131,11 +129,10 @@ export class AppraisalResolver {
   @FieldResolver(() => AppraisalCommentConnection)
   comments(
     @Root() appraisal: Row<Appraisal>,
-    // Checked by slicePage (`first`, `after`): no class validation per object.
-    @Args(() => PageArgs, { validate: false }) page: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows }: Context,
   ): ConnectionShape<Row<AppraisalComment>> | Promise<ConnectionShape<Row<AppraisalComment>>> {
-    return thenOrNow(rows.collection(Appraisal, 'comments', appraisal.id), (items) => slicePage(items, page));
+    return pageOf(rows.collection(Appraisal, 'comments', appraisal.id), page);
   }
 }
 

@@ -21,8 +21,8 @@ import { AgendaItem, Meeting, Task, TaskUpdate, Unit, User } from '../entities/i
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { taskPolicy } from '../policies/task.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
-import { connectionType, findPage, PageArgs, slicePage, type ConnectionShape } from './types/connection.js';
-import { thenOrNow, type Row } from '../read/rows.js';
+import { connectionType, findPage, PageArgs, pageOf, type ConnectionShape } from './types/connection.js';
+import type { Row } from '../read/rows.js';
 
 export const TaskConnection = connectionType(Task, 'Task');
 export const TaskUpdateConnection = connectionType(TaskUpdate, 'TaskUpdate');
@@ -121,11 +121,10 @@ export class TaskResolver {
   @FieldResolver(() => TaskUpdateConnection)
   updates(
     @Root() task: Row<Task>,
-    // Checked by slicePage (`first`, `after`): no class validation per object.
-    @Args(() => PageArgs, { validate: false }) page: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows }: Context,
   ): ConnectionShape<Row<TaskUpdate>> | Promise<ConnectionShape<Row<TaskUpdate>>> {
-    return thenOrNow(rows.collection(Task, 'updates', task.id), (items) => slicePage(items, page));
+    return pageOf(rows.collection(Task, 'updates', task.id), page);
   }
 }
 

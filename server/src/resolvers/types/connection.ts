@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadInputError } from '../../errors.js';
 import { prefetchFor } from '../../read/prefetch.js';
-import type { Row, Rows } from '../../read/rows.js';
+import { thenOrNow, type Row, type Rows } from '../../read/rows.js';
 
 @ObjectType()
 export class PageInfo {
@@ -133,4 +133,12 @@ export function slicePage<T extends { id: string }>(items: readonly T[], args: P
     },
     totalCount: items.length,
   };
+}
+
+/** A page of a collection the read path answers at once or later (see Rows.collection). */
+export function pageOf<T extends { id: string }>(
+  items: T[] | Promise<T[]>,
+  args: PageArgs,
+): ConnectionShape<T> | Promise<ConnectionShape<T>> {
+  return thenOrNow(items, (loaded) => slicePage(loaded, args));
 }
