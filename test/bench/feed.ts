@@ -161,7 +161,8 @@ const gcOnSignal = `data:text/javascript,${encodeURIComponent("process.on('SIGUS
 function startQuorum(databaseUrl: string): Promise<ChildServer> {
   return startChild(
     'Quorum',
-    ['--expose-gc', '--import', 'tsx', '--import', gcOnSignal, 'src/main.ts'],
+    // The young generation `pnpm start` gives the server (server/package.json).
+    ['--max-semi-space-size=64', '--expose-gc', '--import', 'tsx', '--import', gcOnSignal, 'src/main.ts'],
     serverDir,
     { PORT: '0', DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_PASSWORD: demoPassword },
     '/health',

@@ -79,7 +79,17 @@ async function run(bench: Bench, timeoutSeconds: number): Promise<BenchRun> {
   // The live feed opens a socket per subscriber at both ends: the open-file limit is raised for it.
   const child = spawn(
     'sh',
-    ['-c', 'ulimit -n 20000 2>/dev/null; exec "$0" "$@"', process.execPath, '--import', 'tsx', bench.script],
+    [
+      '-c',
+      'ulimit -n 20000 2>/dev/null; exec "$0" "$@"',
+      process.execPath,
+      // The young generation `pnpm start` gives the server (server/package.json), for the servers a
+      // benchmark runs in its own process, Quorum and baseline alike.
+      '--max-semi-space-size=64',
+      '--import',
+      'tsx',
+      bench.script,
+    ],
     {
       cwd: path.join(repoRoot, 'test'),
       env: { ...process.env, ...env },
