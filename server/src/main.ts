@@ -1,6 +1,12 @@
 import 'reflect-metadata';
+import { hashPassword } from './auth/passwords.js';
 import { ConfigError, loadConfig, readEnvFile } from './config/config.js';
-import { type DataDirOrigin, defaultSnapshotDir, prepareDataDir } from './config/pglite-snapshot.js';
+import {
+  type DataDirOrigin,
+  defaultSnapshotDir,
+  isEmptyOrMissing,
+  prepareDataDir,
+} from './config/pglite-snapshot.js';
 import { checkPortFree, lockDataDir, StartupRefusal } from './config/preflight.js';
 
 const shutdownTimeoutMs = 5_000;
@@ -21,9 +27,14 @@ async function main(): Promise<void> {
   await checkPortFree(config.port);
   const unlockDataDir = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   // An empty data directory is filled with the build's initialised database on another thread while this one
-  // loads the rest of the code, which takes most of a start: the copy then costs next to nothing.
+  // loads the rest of the code, which takes most of a start: the copy then costs next to nothing. The demo
+  // password of a database that will be seeded is hashed meanwhile too, on libuv's threads.
+  const fresh = !config.databaseUrl && isEmptyOrMissing(config.dataDir);
   const prepared = config.databaseUrl ? undefined : prepareDataDir(config.dataDir, defaultSnapshotDir);
-  prepared?.catch(() => {}); // awaited by openDatabase, which reports a failure
+  const demoHash = fresh ? hashPassword(config.demoPassword) : undefined;
+  // Both are awaited below, where a failure is reported.
+  prepared?.catch(() => {});
+  demoHash?.catch(() => {});
   const [{ startServer }, { openDatabase }, { seedIfEmpty }, { demoAccounts }] = await Promise.all([
     import('./app.js'),
     import('./config/orm.js'),
@@ -31,7 +42,7 @@ async function main(): Promise<void> {
     import('./seeders/demo-data.js'),
   ]);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, prepared });
-  const seeded = await seedIfEmpty(db.orm, config.demoPassword);
+  const seeded = await seedIfEmpty(db.orm, config.demoPassword, demoHash);
   const server = await startServer(config, db);
 
   const where = db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';

@@ -109,6 +109,11 @@ describe('the initialised PGlite data directory', () => {
     // One made before the newest migration still serves: the migrator applies the rest, as on any database.
     expect(migrationsMismatch(migrations.slice(0, -1), migrations)).toBeUndefined();
     expect(migrationsMismatch(['Migration99990101000000'], migrations)).toBeDefined();
+    const older = variant((manifest) => (manifest.migrations = migrations.slice(0, -1)));
+    const migrated = await openDatabase({ dataDir: freshDir(), snapshotDir: older });
+    open.push(migrated);
+    expect(migrated.origin?.kind).toBe('snapshot');
+    expect(await executed(migrated)).toEqual(migrations);
   });
 
   it('falls back to initdb when it is missing', async () => {

@@ -60,12 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { dataDir } = options;
   if (dataDir.startsWith('memory://')) return openPglite(dataDir, undefined);
   let origin = await (options.prepared ?? prepareDataDir(dataDir, options.snapshotDir));
-  const mismatch =
-    origin.kind === 'snapshot' &&
-    migrationsMismatch(
-      origin.migrations,
-      migrationsList.map((migration) => migration.name),
-    );
+  const mismatch = origin.kind === 'snapshot' && migrationsMismatch(origin.migrations, migrationNames());
   if (mismatch) origin = discardCopy(dataDir, mismatch);
   try {
     return await openPglite(dataDir, origin);
@@ -76,6 +71,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return openPglite(dataDir, discardCopy(dataDir, reason));
   }
 }
+
+const migrationNames = () => migrationsList.map((migration) => migration.name);
 
 async function openPglite(dataDir: string, origin: DataDirOrigin | undefined): Promise<Database> {
   // PGlite is an ES module with a WebAssembly build of PostgreSQL; we own its lifecycle.
@@ -92,7 +89,15 @@ async function openPglite(dataDir: string, origin: DataDirOrigin | undefined): P
       dbName: 'postgres',
       driverOptions: { connection: { pglite: () => pglite } },
     });
-    await orm.getMigrator().up();
+    if (origin?.kind === 'snapshot' && origin.migrations.length === migrationsList.length) {
+      // A fresh copy made with exactly these migrations has nothing to migrate: reading its migrations table
+      // instead of running the migrator (0.13 s) checks that it opens and is the copy its manifest describes.
+      const rows: { name: string }[] = await orm.em
+        .getConnection()
+        .execute('select name from mikro_orm_migrations order by id');
+      if (rows.map((row) => row.name).join() !== migrationNames().join())
+        throw new Error('its migrations table differs from its manifest');
+    } else await orm.getMigrator().up();
   } catch (error) {
     await orm?.close(true).catch(() => {});
     await pglite.close().catch(() => {});

@@ -79,7 +79,7 @@ export function snapshotIsCurrent(snapshotDir: string, migrations: string[]): bo
   );
 }
 
-function isEmptyOrMissing(dir: string): boolean {
+export function isEmptyOrMissing(dir: string): boolean {
   try {
     return readdirSync(dir).length === 0;
   } catch (error) {
