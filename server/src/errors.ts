@@ -9,8 +9,18 @@ export class AppError extends GraphQLError {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Authentication required') {
-    super(ErrorCode.UNAUTHENTICATED, message);
+  constructor(message = 'Authentication required', extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.UNAUTHENTICATED, message, extensions);
+  }
+}
+
+/**
+ * A credential that was presented and refused (unknown, malformed, expired, revoked, of a deactivated
+ * account): UNAUTHENTICATED, and over HTTP the status 401 rather than the 500 of a failed request context.
+ */
+export class RejectedCredentialError extends UnauthenticatedError {
+  constructor(message: string) {
+    super(message, { http: { status: 401 } });
   }
 }
 

@@ -107,6 +107,38 @@ describe('sessions, API tokens and rate limits', () => {
     expect(code(await t.gql(`{ viewer { id } }`, {}, idle.token))).toBe('UNAUTHENTICATED');
   });
 
+  it('answers a refused credential with HTTP 401, UNAUTHENTICATED and a message that says why', async () => {
+    const ask = async (authorization: string) => {
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: '{ viewer { id } }' }),
+      });
+      const body = (await response.json()) as GraphQLResponse<unknown>;
+      return { status: response.status, code: code(body), message: body.errors?.[0]?.message ?? '' };
+    };
+    const em = t.db.orm.em.fork();
+    const revoked = await buildUser(em, org, {});
+    await em.nativeUpdate(Session, { user: revoked.user }, { revokedAt: new Date() });
+    const expired = await buildUser(em, org, {});
+    await em.nativeUpdate(Session, { user: expired.user }, { expiresAt: new Date(Date.now() - 1000) });
+    const deactivated = await buildUser(em, org, {});
+    await em.nativeUpdate(User, { id: deactivated.user.id }, { active: false });
+    const cases: [string, RegExp][] = [
+      ['Bearer garbage', /not recognised/],
+      ['Basic b2ZmaWNlOnNlY3JldA==', /must be "Bearer <token>"/],
+      ['Bearer qt_unknown', /not recognised/],
+      [`Bearer ${revoked.token}`, /signed out/],
+      [`Bearer ${expired.token}`, /expired/],
+      [`Bearer ${deactivated.token}`, /deactivated/],
+    ];
+    for (const [authorization, message] of cases) {
+      const answer = await ask(authorization);
+      expect(answer, authorization).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+      expect(answer.message, authorization).toMatch(message);
+    }
+  });
+
   it('lets a user list and revoke their sessions, and changing the password ends the others', async () => {
     const first = (await login()).data!.login.token;
     const second = (await login()).data!.login.token;

@@ -2,7 +2,7 @@ import { ApiTokenScope } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Config } from '../config/config.js';
 import { ApiToken, Session } from '../entities/index.js';
-import { UnauthenticatedError } from '../errors.js';
+import { RejectedCredentialError } from '../errors.js';
 import { hashToken } from './tokens.js';
 import { loadViewer, type Viewer } from './viewer.js';
 
@@ -35,7 +35,7 @@ export class Authenticated {
 /** The bearer token of an `Authorization` value; a malformed header is an error, none is anonymous. */
 export function bearerToken(authorization: string): string {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+  if (!match) throw new RejectedCredentialError('The Authorization header must be "Bearer <token>"');
   return match[1]!;
 }
 
@@ -62,15 +62,11 @@ export async function authenticate(em: EntityManager, config: Config, token: str
     const apiScope = apiToken?.scopes.some(
       (scope) => scope === ApiTokenScope.READ || scope === ApiTokenScope.WRITE,
     );
-    if (
-      !apiToken ||
-      !apiScope ||
-      !owner?.active ||
-      apiToken.revokedAt ||
-      (apiToken.expiresAt && apiToken.expiresAt <= now)
-    ) {
-      throw new UnauthenticatedError('The API token is invalid, expired or revoked');
-    }
+    if (!apiToken || !apiScope) throw new RejectedCredentialError('This API token is not recognised');
+    if (apiToken.revokedAt) throw new RejectedCredentialError('This API token was revoked');
+    if (apiToken.expiresAt && apiToken.expiresAt <= now)
+      throw new RejectedCredentialError('This API token has expired');
+    if (!owner?.active) throw new RejectedCredentialError("This API token's account is deactivated");
     const authenticated = new Authenticated(
       await loadViewer(em, owner, { kind: 'apiToken', id: apiToken.id }, apiToken.scopes),
       apiToken.expiresAt ?? null,
@@ -85,14 +81,12 @@ export async function authenticate(em: EntityManager, config: Config, token: str
   const session = await em.findOne(Session, { tokenHash }, { populate: ['user'] });
   const user = session?.user.getEntity();
   const idleMs = config.sessionIdleHours * 3_600_000;
-  if (
-    !session ||
-    !user?.active ||
-    session.revokedAt ||
-    lapsed({ expiresAt: session.expiresAt, idleMs, lastUsedAt: session.lastSeenAt }, now)
-  ) {
-    throw new UnauthenticatedError('The session has expired; please sign in again');
-  }
+  if (!session) throw new RejectedCredentialError('This sign-in is not recognised; please sign in again');
+  if (session.revokedAt)
+    throw new RejectedCredentialError('This session was signed out; please sign in again');
+  if (!user?.active) throw new RejectedCredentialError('This account is deactivated');
+  if (lapsed({ expiresAt: session.expiresAt, idleMs, lastUsedAt: session.lastSeenAt }, now))
+    throw new RejectedCredentialError('The session has expired; please sign in again');
   const authenticated = new Authenticated(
     await loadViewer(em, user, { kind: 'session', id: session.id }, [
       ApiTokenScope.READ,
