@@ -59,9 +59,13 @@ describe('the initialised PGlite data directory', () => {
   it('is copied into an empty data directory, migrated and independent of the snapshot', async () => {
     const dataDir = freshDir();
     mkdirSync(dataDir); // an empty directory counts as empty, as a missing one does
+    // Half a copy, left by a start killed while copying: removed, never used.
+    mkdirSync(`${dataDir}.restoring-999999`);
+    writeFileSync(`${dataDir}.restoring-999999/PG_VERSION`, '17\n');
     const db = await openDatabase({ dataDir, snapshotDir });
     open.push(db);
     expect(db.origin).toEqual({ kind: 'snapshot', snapshotDir, migrations });
+    expect(existsSync(`${dataDir}.restoring-999999`)).toBe(false);
     expect(await executed(db)).toEqual(migrations);
     // A write to this copy reaches neither the snapshot nor the next copy.
     await db.orm.em.getConnection().execute('create table written_here (id int)');

@@ -128,8 +128,12 @@ export async function prepareDataDir(
   if (snapshotDir && manifest && !reason) {
     const staging = `${dataDir}.restoring-${process.pid}`;
     try {
-      rmSync(staging, { recursive: true, force: true });
       mkdirSync(path.dirname(dataDir), { recursive: true });
+      // What a start killed mid-copy left beside: the caller holds the data directory's lock, so none is live.
+      const stale = `${path.basename(dataDir)}.restoring-`;
+      for (const name of readdirSync(path.dirname(dataDir)))
+        if (name.startsWith(stale))
+          rmSync(path.join(path.dirname(dataDir), name), { recursive: true, force: true });
       await copyOnAnotherThread(path.join(snapshotDir, dataSubdir), staging);
       rmSync(dataDir, { recursive: true, force: true });
       renameSync(staging, dataDir);
