@@ -1,6 +1,6 @@
-import { ReferenceKind } from '@mikro-orm/core';
+import { ReferenceKind, type EntityClass, type FilterQuery } from '@mikro-orm/core';
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { Rows, Stub } from './rows.js';
+import type { Row, Rows, Stub } from './rows.js';
 
 /** The fields asked of an object, by name, through fragments (directives are not looked at: reading more is harmless). */
 function fieldsOf(
@@ -62,23 +62,36 @@ export async function prefetch(
     ) {
       const owner = rows.classOf(entityName);
       work.push(
-        Promise.all(
-          items.map((item) => rows.collection(owner, name as never, (item as Stub).id) as Promise<object[]>),
-        ).then((loaded) => prefetch(rows, prop.type, loaded.flat(), itemsOf(sub, info), info)),
+        Promise.all(items.map((item) => rows.collection(owner, name as never, (item as Stub).id))).then(
+          (loaded) => prefetch(rows, prop.type, loaded.flat(), itemsOf(sub, info), info),
+        ),
       );
     }
   }
   await Promise.all(work);
 }
 
-/** The look-ahead for the field being resolved: `info`'s own selection. */
+/** The look-ahead for the field being resolved (a list, or a connection's nodes): `info`'s own selection. */
 export function prefetchFor(
   rows: Rows,
-  entityName: string,
+  entity: EntityClass<object>,
   items: readonly object[],
   info: GraphQLResolveInfo,
   connection = false,
 ): Promise<void> {
   const own = info.fieldNodes.map((node: FieldNode) => node.selectionSet).filter((s) => !!s);
-  return prefetch(rows, entityName, items, connection ? itemsOf(own, info) : own, info);
+  return prefetch(rows, entity.name, items, connection ? itemsOf(own, info) : own, info);
+}
+
+/** The one row a filter finds (a root query's id and the policy's `readable`), read ahead; null if none. */
+export async function readOne<T extends object>(
+  rows: Rows,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  info: GraphQLResolveInfo,
+): Promise<Row<T> | null> {
+  const [row] = await rows.find(entity, where);
+  if (!row) return null;
+  await prefetchFor(rows, entity, [row], info);
+  return row;
 }

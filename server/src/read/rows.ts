@@ -60,6 +60,17 @@ interface Shape {
   columns: string[];
 }
 
+/** `items` by `key`, each group in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 const shapes = new WeakMap<EntityMetadata, Shape>();
 const orderKeys = new WeakMap<object, string>();
 
@@ -98,15 +109,16 @@ function shapeOf(meta: EntityMetadata): Shape {
  * nothing read here is written back. Each operation has its own, so nothing is stale across operations.
  */
 export class Rows {
-  private readonly loaders = new Map<string, DataLoader<string, object[]>>();
+  /** Per entity, column and order: a batching loader, and what it has answered so far by key. */
+  private readonly loaders = new Map<
+    string,
+    { loader: DataLoader<string, object[]>; answered: Map<string, object[]> }
+  >();
   private readonly pivots = new Map<string, DataLoader<string, string[]>>();
-  private readonly memos = new Map<string, Promise<unknown>>();
+  private readonly memos = new Map<string, { value: Promise<unknown>; settled?: { value: unknown } }>();
   private readonly stubs = new Map<string, Stub>();
   /** Every row read, by entity and id. */
   private readonly known = new Map<string, Map<string, object>>();
-  private readonly settled = new Map<string, unknown>();
-  /** What each loader has answered, by key, so that a second ask is answered at once. */
-  private readonly groups = new WeakMap<DataLoader<string, object[]>, Map<string, object[]>>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -118,7 +130,7 @@ export class Rows {
     const known = this.known.get(entity.name)?.get(ref.id);
     if (known) return known as Row<T>;
     return this.by(entity.name, 'id')
-      .load(ref.id)
+      .loader.load(ref.id)
       .then(([row]) => {
         if (!row) throw new Error(`${entity.name} ${ref.id} does not exist`);
         return row as Row<T>;
@@ -143,7 +155,8 @@ export class Rows {
     property: K,
     ownerId: string,
   ): Row<ItemOf<T[K]>>[] | Promise<Row<ItemOf<T[K]>>[]> {
-    const prop = this.property(owner.name, property);
+    const prop = this.has(owner.name, property);
+    if (!prop) throw new Error(`${owner.name}.${property} is not a property`);
     if (prop.kind === ReferenceKind.ONE_TO_MANY) {
       return this.group(prop.type, prop.mappedBy, ownerId, prop.orderBy as QueryOrderMap<object>) as Row<
         ItemOf<T[K]>
@@ -155,13 +168,6 @@ export class Rows {
     return this.pivot(prop)
       .load(ownerId)
       .then((ids) => Promise.all(ids.map((id) => this.one(target, { id })))) as Promise<Row<ItemOf<T[K]>>[]>;
-  }
-
-  /** An entity's property, by name (for the read path and its look-ahead). */
-  property(entityName: string, name: string): EntityProperty {
-    const prop = (this.em.getMetadata().get(entityName).properties as Record<string, EntityProperty>)[name];
-    if (!prop) throw new Error(`${entityName}.${name} is not a property`);
-    return prop;
   }
 
   /** The entity class of a name in the metadata. */
@@ -188,10 +194,8 @@ export class Rows {
           .from(prop.pivotTable)
           // In the pivot's own order, as the ORM's collection load reads it (the table records no other).
           .whereIn(from!, [...ids])) as { from: string; to: string }[];
-        const groups = new Map<string, string[]>();
-        for (const { from: owner, to: target } of pairs)
-          groups.set(owner, [...(groups.get(owner) ?? []), target]);
-        return ids.map((id) => groups.get(id) ?? []);
+        const groups = groupBy(pairs, (pair) => pair.from);
+        return ids.map((id) => (groups.get(id) ?? []).map((pair) => pair.to));
       });
       this.pivots.set(key, loader);
     }
@@ -224,8 +228,8 @@ export class Rows {
     id: string,
     orderBy?: QueryOrderMap<object>,
   ): object[] | Promise<object[]> {
-    const loader = this.by(entityName, column, orderBy);
-    return this.groups.get(loader)?.get(id) ?? loader.load(id);
+    const { loader, answered } = this.by(entityName, column, orderBy);
+    return answered.get(id) ?? loader.load(id);
   }
 
   /** Rows through a filter (a policy's `readable`, a list's conditions). */
@@ -276,36 +280,39 @@ export class Rows {
     return new Cursor(this.lean(shape, items) as never[], total, options, meta) as unknown as Cursor<Row<T>>;
   }
 
-  /** One computation per operation and key (a meeting's agenda tree, its readiness). */
-  memo<V>(key: string, make: () => Promise<V>): Promise<V> {
-    let value = this.memos.get(key) as Promise<V> | undefined;
-    if (!value) {
-      this.memos.set(key, (value = make()));
-      void value.then((settled) => this.settled.set(key, settled)).catch(() => undefined);
+  /**
+   * One computation per operation and key (a meeting's agenda tree, its readiness): at once when it is
+   * computed already, so that the many fields reading it need not each wait a turn.
+   */
+  memo<V>(key: string, make: () => Promise<V>): V | Promise<V> {
+    let memo = this.memos.get(key);
+    if (!memo) {
+      const entry: { value: Promise<unknown>; settled?: { value: unknown } } = { value: make() };
+      entry.value.then(
+        (value) => (entry.settled = { value }),
+        () => undefined,
+      );
+      this.memos.set(key, (memo = entry));
     }
-    return value;
-  }
-
-  /** A memo's value at once if it is computed already, so that the fields reading it need not wait. */
-  now<V>(key: string): V | undefined {
-    return this.settled.get(key) as V | undefined;
+    return (memo.settled ? memo.settled.value : memo.value) as V | Promise<V>;
   }
 
   private by(
     entityName: string,
     column: string,
     orderBy?: QueryOrderMap<object>,
-  ): DataLoader<string, object[]> {
+  ): { loader: DataLoader<string, object[]>; answered: Map<string, object[]> } {
     const key = `${entityName}.${column}:${orderKey(orderBy)}`;
-    let loader = this.loaders.get(key);
-    if (!loader) {
+    let entry = this.loaders.get(key);
+    if (!entry) {
       const shape = shapeOf(this.em.getMetadata().get(entityName));
       const relation = column !== 'id';
       const order = Object.entries(orderBy ?? {}).map(([name, direction]) => ({
         column: shape.meta.properties[name]!.fieldNames[0]!,
         order: String(direction).toLowerCase(),
       }));
-      loader = new DataLoader<string, object[]>(async (ids) => {
+      const answered = new Map<string, object[]>();
+      const loader = new DataLoader<string, object[]>(async (ids) => {
         // Straight to the driver, the ids as bound parameters: the ORM's query builder would spell each
         // one out in the statement's text.
         const query = (this.em as SqlEntityManager)
@@ -321,23 +328,18 @@ export class Rows {
             (raw) => driver.mapResult(raw, shape.meta) as Record<string, unknown>,
           ),
         );
-        const groups = new Map<string, object[]>();
-        for (const row of rows) {
-          const value = row[column];
-          const id = relation ? (value as Stub).id : (value as string);
-          const group = groups.get(id);
-          if (group) group.push(row);
-          else groups.set(id, [row]);
-        }
-        const answered = ids.map((id) => groups.get(id) ?? []);
-        const done = this.groups.get(loader!)!;
-        ids.forEach((id, index) => done.set(id, answered[index]!));
-        return answered;
+        const groups = groupBy(rows, (row) =>
+          relation ? (row[column] as Stub).id : (row[column] as string),
+        );
+        return ids.map((id) => {
+          const group = groups.get(id) ?? [];
+          answered.set(id, group);
+          return group;
+        });
       });
-      this.groups.set(loader, new Map());
-      this.loaders.set(key, loader);
+      this.loaders.set(key, (entry = { loader, answered }));
     }
-    return loader;
+    return entry;
   }
 
   private async select(

@@ -1,7 +1,7 @@
 import { AppraisalStatus, ProposalStatus } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { Meeting, type AgendaItem } from '../entities/index.js';
-import type { Row, Rows, Stub } from '../read/rows.js';
+import { thenOrNow, type Row, type Rows, type Stub } from '../read/rows.js';
 
 /** What the tree is built from: an agenda item as an entity or as a row. */
 export interface AgendaNode {
@@ -28,9 +28,9 @@ export interface Agenda<T extends AgendaNode = Row<AgendaItem>> {
 
 /**
  * A meeting's whole agenda, loaded in one (batched) statement, with its tree and numbering; once per
- * operation, shared by all the nested fields that need it.
+ * operation, shared by all the nested fields that need it, and at once when it is built already.
  */
-export function agendaOf(rows: Rows, meetingId: string): Promise<Agenda> {
+export function agendaOf(rows: Rows, meetingId: string): Agenda | Promise<Agenda> {
   return rows.memo(`agenda:${meetingId}`, async () =>
     buildAgenda(await rows.collection(Meeting, 'agendaItems', meetingId)),
   );
@@ -41,8 +41,7 @@ export function agendaOf(rows: Rows, meetingId: string): Promise<Agenda> {
  * items of `Meeting.agenda`, which come from it), so the many fields of each item need not wait in turn.
  */
 export function fromAgenda<R>(rows: Rows, meetingId: string, read: (agenda: Agenda) => R): R | Promise<R> {
-  const agenda = rows.now<Agenda>(`agenda:${meetingId}`);
-  return agenda ? read(agenda) : agendaOf(rows, meetingId).then(read);
+  return thenOrNow(agendaOf(rows, meetingId), read);
 }
 
 /** Siblings in order: by fractional key, and by id when two keys are equal (so every reader agrees). */
@@ -170,7 +169,11 @@ async function factsOf(em: EntityManager, meetingId: string): Promise<Map<string
  * Readiness of every item of a meeting: its own columns plus one counting statement, once per operation.
  * Leaf items are judged on their own; an item with sub-items combines theirs.
  */
-export function readinessOf(rows: Rows, em: EntityManager, meetingId: string): Promise<Readiness> {
+export function readinessOf(
+  rows: Rows,
+  em: EntityManager,
+  meetingId: string,
+): Readiness | Promise<Readiness> {
   return rows.memo(`readiness:${meetingId}`, () => computeReadiness(rows, em, meetingId));
 }
 

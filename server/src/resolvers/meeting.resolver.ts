@@ -18,7 +18,7 @@ import {
   updateParticipant,
 } from '../commands/participant.commands.js';
 import type { Context } from '../context.js';
-import { prefetchFor } from '../read/prefetch.js';
+import { prefetchFor, readOne } from '../read/prefetch.js';
 import { AgendaItem, Attachment, Meeting, Participant, Proposal, Unit, User } from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
@@ -78,15 +78,12 @@ export class MeetingResolver {
     nullable: true,
     description: 'A meeting, or null when it does not exist or is not visible.',
   })
-  async meeting(
+  meeting(
     @Arg('id', () => ID) id: string,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Row<Meeting> | null> {
-    const v = requireViewer(viewer);
-    const [meeting] = await rows.find(Meeting, { $and: [{ id }, meetingPolicy.readable(v)] });
-    if (meeting) await prefetchFor(rows, 'Meeting', [meeting], info);
-    return meeting ?? null;
+    return readOne(rows, Meeting, { $and: [{ id }, meetingPolicy.readable(requireViewer(viewer))] }, info);
   }
 
   @Query(() => MeetingConnection, {
@@ -317,7 +314,7 @@ export class MeetingResolver {
   ): Promise<ConnectionShape<Row<AgendaItem>>> {
     const { items, roots } = await agendaOf(rows, meeting.id);
     // Sub-items (`children`) are of the same agenda: read ahead for all of it.
-    await prefetchFor(rows, 'AgendaItem', items, info, true);
+    await prefetchFor(rows, AgendaItem, items, info, true);
     return slicePage(roots, page);
   }
 
@@ -331,7 +328,7 @@ export class MeetingResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Row<AgendaItem>[]> {
     const { items } = await agendaOf(rows, meeting.id);
-    await prefetchFor(rows, 'AgendaItem', items, info);
+    await prefetchFor(rows, AgendaItem, items, info);
     return items;
   }
 

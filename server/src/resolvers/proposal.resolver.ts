@@ -15,7 +15,7 @@ import {
   Info,
 } from 'type-graphql';
 import type { Context } from '../context.js';
-import { prefetchFor } from '../read/prefetch.js';
+import { readOne } from '../read/prefetch.js';
 import {
   Appraisal,
   AppraisalAssignment,
@@ -49,16 +49,12 @@ export class ProposalFilter {
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @Query(() => Proposal, { nullable: true })
-  async proposal(
+  proposal(
     @Arg('id', () => ID) id: string,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Row<Proposal> | null> {
-    const [proposal] = await rows.find(Proposal, {
-      $and: [{ id }, proposalPolicy.readable(requireViewer(viewer))],
-    });
-    if (proposal) await prefetchFor(rows, 'Proposal', [proposal], info);
-    return proposal ?? null;
+    return readOne(rows, Proposal, { $and: [{ id }, proposalPolicy.readable(requireViewer(viewer))] }, info);
   }
 
   @Query(() => ProposalConnection, {

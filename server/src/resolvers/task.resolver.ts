@@ -15,7 +15,7 @@ import {
   Info,
 } from 'type-graphql';
 import type { Context } from '../context.js';
-import { prefetchFor } from '../read/prefetch.js';
+import { readOne } from '../read/prefetch.js';
 import { isOverdue } from '../domain/task.js';
 import { AgendaItem, Meeting, Task, TaskUpdate, Unit, User } from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
@@ -47,14 +47,12 @@ export class TaskFilter {
 @Resolver(() => Task)
 export class TaskResolver {
   @Query(() => Task, { nullable: true })
-  async task(
+  task(
     @Arg('id', () => ID) id: string,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Row<Task> | null> {
-    const [task] = await rows.find(Task, { $and: [{ id }, taskPolicy.readable(requireViewer(viewer))] });
-    if (task) await prefetchFor(rows, 'Task', [task], info);
-    return task ?? null;
+    return readOne(rows, Task, { $and: [{ id }, taskPolicy.readable(requireViewer(viewer))] }, info);
   }
 
   @Query(() => TaskConnection, { description: 'Tasks the viewer may see, by due date.' })

@@ -100,7 +100,7 @@ export async function findPage<T extends object>(
       throw new BadInputError('after', 'The cursor "after" is not valid for this list');
     throw error;
   }
-  await prefetchFor(rows, entity.name, page.items, info, true);
+  await prefetchFor(rows, entity, page.items, info, true);
   return {
     edges: page.items.map((node) => ({ node, cursor: page.from(node) })),
     pageInfo: {
