@@ -18,9 +18,13 @@ import { directoryPolicy } from '../policies/directory.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import { UnitViewerCan, UserFilter, UserViewerCan } from './types/directory.input.js';
 import { connectionType, findPage, PageArgs, type ConnectionShape } from './types/connection.js';
-import type { Row } from '../read/rows.js';
+import { thenOrNow, type Row } from '../read/rows.js';
 
 export const UnitConnection = connectionType(Unit, 'Unit');
+const membershipOrder = { createdAt: 'asc', id: 'asc' } as const;
+const programmeItemOrder = { plannedMonth: 'asc', title: 'asc', id: 'asc' } as const;
+const adoptedOf = (items: readonly Row<ProgrammeItem>[]) =>
+  items.filter((item) => item.status === ProgrammeItemStatus.ADOPTED).length;
 export const UserConnection = connectionType(User, 'User');
 export const ProgrammeConnection = connectionType(WorkProgramme, 'WorkProgramme');
 
@@ -120,7 +124,7 @@ export class UserResolver {
     @Root() user: Row<User>,
     @Ctx() { rows }: Context,
   ): Row<Membership>[] | Promise<Row<Membership>[]> {
-    return rows.children(Membership, 'user', user.id, { createdAt: 'asc', id: 'asc' });
+    return rows.children(Membership, 'user', user.id, membershipOrder);
   }
 
   @FieldResolver(() => UserViewerCan)
@@ -138,32 +142,30 @@ export class WorkProgrammeResolver {
     return rows.one(Unit, programme.unit);
   }
 
+  /** The programme's items, batched across programmes; the counts below are derived from them. */
   @FieldResolver(() => [ProgrammeItem])
-  items(@Root() programme: Row<WorkProgramme>, @Ctx() { rows }: Context): Promise<Row<ProgrammeItem>[]> {
-    return rows.find(
-      ProgrammeItem,
-      { programme: programme.id },
-      { orderBy: { plannedMonth: 'asc', title: 'asc', id: 'asc' } },
-    );
+  items(
+    @Root() programme: Row<WorkProgramme>,
+    @Ctx() { rows }: Context,
+  ): Row<ProgrammeItem>[] | Promise<Row<ProgrammeItem>[]> {
+    return rows.children(ProgrammeItem, 'programme', programme.id, programmeItemOrder);
   }
 
   @FieldResolver(() => Int)
-  plannedCount(@Root() programme: Row<WorkProgramme>, @Ctx() { em }: Context): Promise<number> {
-    return em.count(ProgrammeItem, { programme: programme.id });
+  plannedCount(@Root() programme: Row<WorkProgramme>, @Ctx() ctx: Context): number | Promise<number> {
+    return thenOrNow(this.items(programme, ctx), (items) => items.length);
   }
 
   @FieldResolver(() => Int)
-  adoptedCount(@Root() programme: Row<WorkProgramme>, @Ctx() { em }: Context): Promise<number> {
-    return em.count(ProgrammeItem, { programme: programme.id, status: ProgrammeItemStatus.ADOPTED });
+  adoptedCount(@Root() programme: Row<WorkProgramme>, @Ctx() ctx: Context): number | Promise<number> {
+    return thenOrNow(this.items(programme, ctx), adoptedOf);
   }
 
   @FieldResolver(() => Float, { description: 'Adopted ÷ planned, from 0 to 1.' })
-  async progress(@Root() programme: Row<WorkProgramme>, @Ctx() ctx: Context): Promise<number> {
-    const [planned, adopted] = await Promise.all([
-      this.plannedCount(programme, ctx),
-      this.adoptedCount(programme, ctx),
-    ]);
-    return planned === 0 ? 0 : adopted / planned;
+  progress(@Root() programme: Row<WorkProgramme>, @Ctx() ctx: Context): number | Promise<number> {
+    return thenOrNow(this.items(programme, ctx), (items) =>
+      items.length === 0 ? 0 : adoptedOf(items) / items.length,
+    );
   }
 }
 
