@@ -7,6 +7,7 @@ import { apiErrorInfo } from '../apollo/errors';
 import { MEETING_ROOM_QUERY } from '../apollo/meeting-room.operations';
 import type { AgendaItem } from '../apollo/types';
 import { Alert } from '../components/Alert';
+import { LiveErrorAlert } from '../components/LiveErrorAlert';
 import { AgendaTree } from '../components/meeting/AgendaTree';
 import { Attachments } from '../components/meeting/Attachments';
 import { applyMove, buildTree, flattenAgenda, renumber } from '../components/meeting/agenda-tree';
@@ -146,19 +147,7 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
         <div className="room" data-testid="meeting-room" data-meeting-id={meeting.id}>
           <MeetingHeader meeting={meeting} actions={actions} />
           <PresenceAvatars others={presence.others} />
-          {live.error && (
-            <Alert
-              tone="warning"
-              testId="live-error"
-              action={
-                <button type="button" className="button button--small" onClick={live.restart}>
-                  {t('connection.reconnect')}
-                </button>
-              }
-            >
-              {t('room.liveError')}
-            </Alert>
-          )}
+          <LiveErrorAlert live={live} message={t('room.liveError')} />
           {error && (
             <Alert tone="warning">
               {t('room.refreshError')} {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}

@@ -8,6 +8,7 @@ import { apiErrorInfo } from '../apollo/errors';
 import { MEETINGS_QUERY } from '../apollo/operations';
 import type { MeetingFilter } from '../apollo/types';
 import { Alert } from '../components/Alert';
+import { LiveErrorAlert } from '../components/LiveErrorAlert';
 import { CreateMeetingForm } from '../components/CreateMeetingForm';
 import { MeetingFilters } from '../components/MeetingFilters';
 import type { MeetingFilterValues } from '../components/MeetingFilters';
@@ -180,19 +181,7 @@ export function MeetingsPage() {
         <h1 id={`${id}-heading`} className="panel__title panel__title--page">
           {t('meetings.heading')}
         </h1>
-        {live.error && (
-          <Alert
-            tone="warning"
-            testId="live-error"
-            action={
-              <button type="button" className="button button--small" onClick={live.restart}>
-                {t('connection.reconnect')}
-              </button>
-            }
-          >
-            {t('meetings.liveError')}
-          </Alert>
-        )}
+        <LiveErrorAlert live={live} message={t('meetings.liveError')} />
         <MeetingFilters value={filterValues} onChange={setFilterValues} />
         {body}
       </section>
