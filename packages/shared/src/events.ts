@@ -49,6 +49,8 @@ export const EventType = {
   SESSION_REVOKED: 'session.revoked',
   API_TOKEN_CREATED: 'apiToken.created',
   API_TOKEN_REVOKED: 'apiToken.revoked',
+  // Kept by its owner after review (their password changed).
+  API_TOKEN_CONFIRMED: 'apiToken.confirmed',
 
   // Reads and exports of CONFIDENTIAL objects: audit only.
   MEETING_READ: 'meeting.read',

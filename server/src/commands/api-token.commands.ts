@@ -1,4 +1,5 @@
 import { ApiTokenScope, EventType } from '@quorum/shared';
+import type { EntityManager } from '@mikro-orm/core';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -64,21 +65,71 @@ export async function createApiToken(
   return { token, apiToken };
 }
 
+/** A token the viewer may manage (its owner, or an administrator of its organization), else NOT_FOUND. */
+async function findManagedToken(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+): Promise<{ apiToken: ApiToken; owner: User }> {
+  const apiToken = await em.findOne(ApiToken, id, { populate: ['owner'], refresh: true });
+  const owner = apiToken?.owner.getEntity();
+  if (!apiToken || !owner || !directoryPolicy.canManageToken(viewer, apiToken, owner)) {
+    throw new NotFoundError('ApiToken', id);
+  }
+  return { apiToken, owner };
+}
+
 export async function revokeApiToken(ctx: Context, viewer: Viewer, id: string): Promise<ApiToken> {
   return runCommand(ctx, async (em) => {
-    const apiToken = await em.findOne(ApiToken, id, { populate: ['owner'], refresh: true });
-    const owner = apiToken?.owner.getEntity();
-    if (!apiToken || !owner || !directoryPolicy.canManageToken(viewer, apiToken, owner)) {
-      throw new NotFoundError('ApiToken', id);
-    }
+    const { apiToken, owner } = await findManagedToken(em, viewer, id);
     if (apiToken.revokedAt) return apiToken;
     apiToken.revokedAt = new Date();
+    // A revoked token has nothing left to review.
+    apiToken.reviewRequestedAt = null;
     await appendDirectoryEvent(ctx, em, viewer, {
       type: EventType.API_TOKEN_REVOKED,
       subject: owner,
       changes: {
         apiTokenId: { before: apiToken.id, after: apiToken.id },
         revokedAt: { before: null, after: apiToken.revokedAt },
+      },
+      auditOnly: true,
+    });
+    return apiToken;
+  });
+}
+
+/**
+ * After a password change, the owner's live READ and WRITE tokens are flagged for review: they keep working
+ * until the owner confirms each (`confirmApiToken`) or revokes it. The calendar feed, read-only and replaced
+ * from its own section, is not flagged.
+ */
+export async function requestTokenReview(em: EntityManager, ownerId: string): Promise<void> {
+  const now = new Date();
+  const tokens = await em.find(ApiToken, {
+    owner: ownerId,
+    revokedAt: null,
+    $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }],
+  });
+  for (const token of tokens) {
+    if (token.scopes.some((scope) => scope === ApiTokenScope.READ || scope === ApiTokenScope.WRITE))
+      token.reviewRequestedAt = now;
+  }
+}
+
+/** Keeps a token flagged for review after a password change: the flag is cleared, the token unchanged. */
+export async function confirmApiToken(ctx: Context, viewer: Viewer, id: string): Promise<ApiToken> {
+  return runCommand(ctx, async (em) => {
+    const { apiToken, owner } = await findManagedToken(em, viewer, id);
+    const requested = apiToken.reviewRequestedAt;
+    if (!requested) return apiToken;
+    apiToken.reviewRequestedAt = null;
+    await appendDirectoryEvent(ctx, em, viewer, {
+      type: EventType.API_TOKEN_CONFIRMED,
+      subject: owner,
+      changes: {
+        apiTokenId: { before: apiToken.id, after: apiToken.id },
+        reviewRequestedAt: { before: requested, after: null },
       },
       auditOnly: true,
     });

@@ -6,14 +6,16 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { ApiToken, LoginAttempt, Session, User } from '../entities/index.js';
 import { BadInputError, NotFoundError, RateLimitedError, UnauthenticatedError } from '../errors.js';
-import { appendDirectoryEvent } from './directory-support.js';
+import { requestTokenReview } from './api-token.commands.js';
+import { appendDirectoryEvent, type DirectoryEventInput } from './directory-support.js';
+import { lockInTransaction } from './meeting-support.js';
 import { runCommand } from './run-command.js';
 
 export const passwordMinLength = 10;
 
 /**
  * Checks the password and opens a session. Wrong email and wrong password get the same answer, and both
- * count against the account and the client address; past the limit every attempt is RATE_LIMITED.
+ * count against the account and the client address; past either limit every attempt is RATE_LIMITED.
  */
 export async function login(
   ctx: Context,
@@ -21,27 +23,18 @@ export async function login(
 ): Promise<{ token: string; user: User }> {
   const { em, config } = ctx;
   const email = input.email.trim().toLowerCase();
-  const { perAccount, perAddress, windowMinutes } = config.loginLimit;
-  const since = new Date(Date.now() - windowMinutes * 60_000);
-  const [byAccount, byAddress] = await Promise.all([
-    em.count(LoginAttempt, { email, attemptedAt: { $gte: since } }),
-    em.count(LoginAttempt, { address: input.address, attemptedAt: { $gte: since } }),
-  ]);
-  if (byAccount >= perAccount || byAddress >= perAddress) throw new RateLimitedError(windowMinutes * 60);
-
+  const attemptId = await recordAttempt(ctx, email, input.address);
   const user = await em.findOne(User, { email, active: true }, { populate: ['passwordHash'] });
-  if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
-    // Its own transaction, committed although the login is refused: the failure must count.
-    await runCommand(ctx, async (tx) => {
-      await tx.nativeDelete(LoginAttempt, { attemptedAt: { $lt: since } });
-      tx.create(LoginAttempt, { email, address: input.address });
-    });
+  // A failure leaves its attempt counting.
+  if (!(await verifyPassword(user?.passwordHash, input.password)) || !user)
     throw new UnauthenticatedError('Wrong email or password');
-  }
   const token = newToken('qs');
   await runCommand(ctx, async (tx) => {
-    await tx.nativeDelete(LoginAttempt, { email });
+    // Serialized with the account's other logins, so that two at once cannot both pass the session cap.
+    await lockInTransaction(tx, accountLock, email);
+    await tx.nativeUpdate(LoginAttempt, { id: attemptId }, { succeeded: true });
     const now = new Date();
+    await makeRoomForSession(ctx, tx, user, now);
     const session = tx.create(Session, {
       user: user.id,
       tokenHash: hashToken(token),
@@ -66,6 +59,73 @@ export async function login(
   return { token, user };
 }
 
+const accountLock = 'quorum.login.account';
+const addressLock = 'quorum.login.address';
+
+/**
+ * Records a login attempt before its password is checked, or refuses it (RATE_LIMITED) when the account or
+ * the address has had its fill of attempts in the window. The transaction is serialized per account and per
+ * address across every instance, and counts the attempts committed before it: however many requests arrive
+ * at once, no more passwords than the limits are ever checked. Rows older than the window are removed.
+ */
+async function recordAttempt(ctx: Context, email: string, address: string): Promise<string> {
+  const { perAccount, perAddress, windowMinutes } = ctx.config.loginLimit;
+  return runCommand(ctx, async (em) => {
+    // Always the account first: two logins never hold each other's second lock.
+    await lockInTransaction(em, accountLock, email);
+    await lockInTransaction(em, addressLock, address);
+    const since = new Date(Date.now() - windowMinutes * 60_000);
+    await em.nativeDelete(LoginAttempt, { attemptedAt: { $lt: since } });
+    const counting = { succeeded: false, attemptedAt: { $gte: since } };
+    if (
+      (await em.count(LoginAttempt, { ...counting, email })) >= perAccount ||
+      (await em.count(LoginAttempt, { ...counting, address })) >= perAddress
+    )
+      throw new RateLimitedError(windowMinutes * 60);
+    return em.create(LoginAttempt, { email, address }).id;
+  });
+}
+
+/**
+ * Past the cap on open sessions, the user's least recently used ones end to make room for a new one, each
+ * audited as a revocation.
+ */
+async function makeRoomForSession(ctx: Context, em: EntityManager, user: User, now: Date): Promise<void> {
+  const open = await em.find(
+    Session,
+    { user: user.id, revokedAt: null, expiresAt: { $gt: now } },
+    { fields: ['id'], orderBy: { lastSeenAt: 'desc', id: 'asc' } },
+  );
+  const ended = open.slice(ctx.config.sessionsPerUser - 1).map((session) => session.id);
+  if (ended.length === 0) return;
+  await em.nativeUpdate(Session, { id: { $in: ended } }, { revokedAt: now });
+  for (const sessionId of ended) {
+    await appendDirectoryEvent(
+      ctx,
+      em,
+      { organizationId: user.organization.id, userId: user.id },
+      sessionEndedEvent(EventType.SESSION_REVOKED, user, sessionId, now),
+    );
+  }
+}
+
+function sessionEndedEvent(
+  type: EventType,
+  user: User,
+  sessionId: string,
+  revokedAt: Date,
+): DirectoryEventInput {
+  return {
+    type,
+    subject: user,
+    changes: {
+      sessionId: { before: sessionId, after: sessionId },
+      revokedAt: { before: null, after: revokedAt },
+    },
+    auditOnly: true,
+  };
+}
+
 /** Ends one session of the viewer's: the current one (logout) or another (e.g. a lost laptop). */
 async function endSession(
   ctx: Context,
@@ -81,15 +141,7 @@ async function endSession(
       { revokedAt },
     );
     if (ended === 0) return false;
-    await appendDirectoryEvent(ctx, em, viewer, {
-      type,
-      subject: viewer.user,
-      changes: {
-        sessionId: { before: sessionId, after: sessionId },
-        revokedAt: { before: null, after: revokedAt },
-      },
-      auditOnly: true,
-    });
+    await appendDirectoryEvent(ctx, em, viewer, sessionEndedEvent(type, viewer.user, sessionId, revokedAt));
     return true;
   });
 }
@@ -104,7 +156,10 @@ export async function revokeSession(ctx: Context, viewer: Viewer, sessionId: str
     throw new NotFoundError('Session', sessionId);
 }
 
-/** Changes the viewer's password and ends every other session of theirs. */
+/**
+ * Changes the viewer's password, ends every other session of theirs, and asks them to review their API tokens
+ * (which keep working: an integration does not stop because a person changed their password).
+ */
 export async function changePassword(
   ctx: Context,
   viewer: Viewer,
@@ -137,6 +192,7 @@ export async function changePassword(
       { user: viewer.userId, revokedAt: null, ...(keep ? { id: { $ne: keep } } : {}) },
       { revokedAt: new Date() },
     );
+    await requestTokenReview(em, viewer.userId);
     await appendDirectoryEvent(ctx, em, viewer, {
       type: EventType.USER_PASSWORD_CHANGED,
       subject: viewer.user,

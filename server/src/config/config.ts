@@ -16,7 +16,9 @@ export interface Config {
   clientDir: string;
   sessionIdleHours: number;
   sessionMaxDays: number;
-  /** Failed logins allowed per account and per client address within the window, then RATE_LIMITED. */
+  /** Open sessions per user; a login beyond it ends the user's least recently used ones. */
+  sessionsPerUser: number;
+  /** Wrong passwords checked per account and per client address within the window, then RATE_LIMITED. */
   loginLimit: { perAccount: number; perAddress: number; windowMinutes: number };
 }
 
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(repoRoot, env.CLIENT_DIR || 'client/dist'),
     sessionIdleHours: integer(env, 'SESSION_IDLE_HOURS', 12, 1, 24 * 365),
     sessionMaxDays: integer(env, 'SESSION_MAX_DAYS', 30, 1, 365),
+    sessionsPerUser: integer(env, 'SESSIONS_PER_USER', 20, 1, 1000),
     // An office behind one NAT shares an address, so the per-address limit is looser.
     loginLimit: { perAccount: 10, perAddress: 30, windowMinutes: 15 },
   };

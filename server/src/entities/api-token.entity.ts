@@ -34,4 +34,13 @@ export class ApiToken extends BaseEntity {
   @Field(() => GraphQLDateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date;
+
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description:
+      "When the owner's password changed since the token was last confirmed: the token still works, and " +
+      'asks its owner to confirm it (`confirmApiToken`) or revoke it. Null when nothing is to review.',
+  })
+  @Property({ type: 'datetime', nullable: true })
+  reviewRequestedAt?: Date | null;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { createApiToken, revokeApiToken } from '../commands/api-token.commands.js';
+import { confirmApiToken, createApiToken, revokeApiToken } from '../commands/api-token.commands.js';
 import {
   createUnit,
   inviteUser,
@@ -58,6 +58,13 @@ export class DirectoryResolver {
   @Mutation(() => ApiTokenPayload)
   async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiTokenPayload> {
     return { apiToken: await revokeApiToken(ctx, requireViewer(ctx.viewer), id) };
+  }
+
+  @Mutation(() => ApiTokenPayload, {
+    description: 'Keeps a token flagged for review after a password change (clears `reviewRequestedAt`).',
+  })
+  async confirmApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiTokenPayload> {
+    return { apiToken: await confirmApiToken(ctx, requireViewer(ctx.viewer), id) };
   }
 
   @Mutation(() => UnitPayload)
