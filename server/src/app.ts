@@ -22,6 +22,7 @@ import type { Database } from './config/orm.js';
 import { listenRefusal } from './config/preflight.js';
 import type { Context } from './context.js';
 import { exportRouter } from './exports/export.router.js';
+import { uploadRouter } from './uploads/upload.router.js';
 import { formatError } from './format-error.js';
 import { ChangeFeed } from './realtime/change-feed.js';
 import { LiveConnections } from './realtime/connections.js';
@@ -223,6 +224,7 @@ export async function startServer(
   );
 
   app.use(exportRouter(db, viewers));
+  app.use(uploadRouter(contextFor));
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   const clientBuilt = existsSync(indexHtml);

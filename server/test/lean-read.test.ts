@@ -3,6 +3,7 @@
 // over a deterministic fixture. The snapshots under __snapshots__/lean-read.<role>.json were written by the
 // entity read path (commit 0d3f057) and must hold for every later read path: a field that leaks, drops or
 // changes shows here. Ids, timestamps and keyset cursors are replaced by labels in order of first appearance.
+import { createHash } from 'node:crypto';
 import {
   AgendaItemStatus,
   ApiTokenScope,
@@ -382,6 +383,7 @@ async function buildWorld(em: EntityManager): Promise<World> {
       name,
       mediaType: 'application/pdf',
       size: name.length * 100,
+      sha256: createHash('sha256').update(name).digest('hex'),
       content: Buffer.from(name),
       uploadedBy: u.secretary,
       ...stamp(),

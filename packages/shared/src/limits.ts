@@ -13,7 +13,7 @@ export const limits = {
   agendaItemsMax: 500,
   /** Participants added in one `addParticipants`. */
   participantsPerCallMax: 200,
-  /** Bytes of one attached file (decoded; the base64 sent is a third larger). */
+  /** Bytes of one attached file (5 MiB; `POST /uploads` refuses more with 413). */
   attachmentBytesMax: 5 * 1024 * 1024,
   fileNameMax: 255,
 } as const;

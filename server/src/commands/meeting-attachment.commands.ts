@@ -1,43 +1,100 @@
-import { EventType, limits } from '@quorum/shared';
+import {
+  attachmentExtension,
+  attachmentKinds,
+  EventType,
+  limits,
+  type AttachmentExtension,
+} from '@quorum/shared';
+import { fileTypeFromBuffer } from 'file-type';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { AgendaItem, Attachment, type Meeting } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
-import type { AttachFileInput } from '../resolvers/types/agenda.input.js';
+import { refusal, RefusalCode } from '../security/refusal.js';
 import { appendMeetingEvent, loadMeeting, loadOpenMeeting, lockMeeting } from './meeting-support.js';
 import { runCommand } from './run-command.js';
 
-// One character class, no repeated group: linear on a file of megabytes.
-const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const mediaType = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(?:\s*;.*)?$/i;
-
-/** Decodes and checks the content before any transaction starts: a refused upload touches nothing. */
-export function decodeContent(contentBase64: string): Buffer {
-  const text = contentBase64.replace(/\s+/g, '');
-  // 4 characters carry 3 bytes: refuse an oversized upload without decoding it.
-  if (
-    (text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0) >
-    limits.attachmentBytesMax
-  )
-    throw new BadInputError('contentBase64', `A file has at most ${limits.attachmentBytesMax} bytes`);
-  if (text.length % 4 !== 0 || !base64.test(text))
-    throw new BadInputError('contentBase64', 'The content is not valid base64');
-  return Buffer.from(text, 'base64');
+/** A file as it arrived (`POST /uploads`): its bytes read whole, their SHA-256 computed on the way. */
+export interface NewAttachment {
+  meetingId: string;
+  /** The item the file belongs to; null for the whole meeting. */
+  agendaItemId: string | null;
+  name: string;
+  content: Buffer;
+  /** Hex. */
+  sha256: string;
 }
 
-export async function attachFile(ctx: Context, viewer: Viewer, input: AttachFileInput): Promise<Attachment> {
-  const content = decodeContent(input.contentBase64);
-  if (!mediaType.test(input.mediaType.trim()))
-    throw new BadInputError('mediaType', 'The media type must look like "application/pdf"');
-  const name = input.name.trim();
-  if (!name || /[\\/]/.test(name) || [...name].some((c) => c.charCodeAt(0) < 0x20))
-    throw new BadInputError('name', 'A file name has no slashes or control characters');
+// Control characters (C0, DEL, C1), the bidi controls that make "hồ-sơ\u202efdp.exe" read as "hồ-sơexe.pdf",
+// lone surrogates (in `u` mode a pair is one code point and does not match) and path separators.
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const refusedInName =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\\/]/u;
+
+/**
+ * The one rule for a file's name: trimmed and in NFC (macOS sends Vietnamese names decomposed), 1 to
+ * `fileNameMax` characters, none of `refusedInName`. BAD_USER_INPUT on `name` otherwise.
+ */
+export function fileName(raw: string): string {
+  const name = raw.trim().normalize('NFC');
+  if (!name || name.length > limits.fileNameMax)
+    throw new BadInputError('name', `A file name has 1 to ${limits.fileNameMax} characters`);
+  if (refusedInName.test(name))
+    throw new BadInputError('name', 'A file name has no slashes, control or text-direction characters');
+  return name;
+}
+
+// What file-type reports for each accepted extension: to it the old Office formats are one container (CFB).
+const contentOf: Record<AttachmentExtension, string> = {
+  pdf: 'pdf',
+  doc: 'cfb',
+  docx: 'docx',
+  xls: 'cfb',
+  xlsx: 'xlsx',
+  ppt: 'cfb',
+  pptx: 'pptx',
+  odt: 'odt',
+  ods: 'ods',
+  odp: 'odp',
+  png: 'png',
+  jpg: 'jpg',
+  jpeg: 'jpg',
+};
+
+/**
+ * The media type of a file whose content (its magic bytes) is of an accepted kind and of the kind its name
+ * says; UNSUPPORTED_MEDIA_TYPE otherwise. The type a client declares is not asked for: it proves nothing.
+ */
+export async function mediaTypeOf(name: string, content: Buffer): Promise<string> {
+  const extension = attachmentExtension(name);
+  if (!extension)
+    throw refusal(
+      RefusalCode.UNSUPPORTED_MEDIA_TYPE,
+      `Accepted files: ${Object.keys(attachmentKinds)
+        .map((e) => `.${e}`)
+        .join(', ')}`,
+    );
+  const detected = await fileTypeFromBuffer(content);
+  if (detected?.ext !== contentOf[extension])
+    throw refusal(RefusalCode.UNSUPPORTED_MEDIA_TYPE, `The content of the file is not a .${extension} file`);
+  return attachmentKinds[extension];
+}
+
+/**
+ * Adds a file to a meeting's materials, or to one item's: the rules (name, size, kind by content) are checked
+ * before the transaction, the office's right to change the meeting inside it, with the row and its event.
+ */
+export async function attachFile(ctx: Context, viewer: Viewer, file: NewAttachment): Promise<Attachment> {
+  const name = fileName(file.name);
+  if (file.content.length > limits.attachmentBytesMax)
+    throw refusal(RefusalCode.PAYLOAD_TOO_LARGE, `A file has at most ${limits.attachmentBytesMax} bytes`);
+  const mediaType = await mediaTypeOf(name, file.content);
   return runCommand(ctx, async (em) => {
-    await lockMeeting(em, input.meetingId);
-    const meeting = await loadOpenMeeting(em, viewer, input.meetingId, 'changed');
+    await lockMeeting(em, file.meetingId);
+    const meeting = await loadOpenMeeting(em, viewer, file.meetingId, 'changed');
     let item: AgendaItem | null = null;
-    if (input.agendaItemId) {
-      item = await em.findOne(AgendaItem, { id: input.agendaItemId, meeting }, { refresh: true });
+    if (file.agendaItemId) {
+      item = await em.findOne(AgendaItem, { id: file.agendaItemId, meeting }, { refresh: true });
       if (!item) throw new BadInputError('agendaItemId', 'agendaItemId must be an item of this meeting');
       // The item's readiness changes: touching it lets caches that watch its version know.
       item.updatedAt = new Date();
@@ -46,9 +103,10 @@ export async function attachFile(ctx: Context, viewer: Viewer, input: AttachFile
       meeting,
       agendaItem: item,
       name,
-      mediaType: input.mediaType.trim().toLowerCase(),
-      size: content.length,
-      content,
+      mediaType,
+      size: file.content.length,
+      sha256: file.sha256,
+      content: file.content,
       uploadedBy: viewer.userId,
     });
     await appendMeetingEvent(ctx, em, viewer, meeting, {
@@ -57,7 +115,7 @@ export async function attachFile(ctx: Context, viewer: Viewer, input: AttachFile
       changes: {
         attachmentId: { before: null, after: attachment.id },
         name: { before: null, after: name },
-        size: { before: null, after: content.length },
+        size: { before: null, after: file.content.length },
       },
     });
     return attachment;

@@ -7,7 +7,8 @@ import { User } from './user.entity.js';
 
 /**
  * A file of a meeting's materials ("tài liệu họp"), of the meeting as a whole or of one agenda item.
- * The bytes live in the database (bytea) and are loaded only when asked for.
+ * Uploaded through `POST /uploads` (multipart, streamed); the bytes live in the database (bytea) and are
+ * loaded only when asked for.
  */
 @Entity()
 // Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
@@ -33,6 +34,12 @@ export class Attachment extends BaseEntity {
   @Field(() => Int, { description: 'Bytes.' })
   @Property({ type: 'integer' })
   size!: number;
+
+  @Field(() => String, {
+    description: 'SHA-256 of the content, hex: computed by the server as the file arrived.',
+  })
+  @Property({ type: 'text' })
+  sha256!: string;
 
   @Property({ type: BlobType, lazy: true })
   content!: Buffer;

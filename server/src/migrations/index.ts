@@ -4,6 +4,7 @@ import { Migration20261126034838 } from './Migration20261126034838.js';
 import { Migration20261126040127 } from './Migration20261126040127.js';
 import { Migration20261127090018 } from './Migration20261127090018.js';
 import { Migration20261127143140 } from './Migration20261127143140.js';
+import { Migration20261127143155 } from './Migration20261127143155.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -16,4 +17,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127090018', class: Migration20261127090018 },
   // Login attempts recorded before the password is checked (and marked when it succeeds); API tokens to review.
   { name: 'Migration20261127143140', class: Migration20261127143140 },
+  // The SHA-256 of each attachment (uploads are hashed as they stream; older files from their bytes).
+  { name: 'Migration20261127143155', class: Migration20261127143155 },
 ];

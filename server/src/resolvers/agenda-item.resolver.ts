@@ -9,7 +9,7 @@ import {
   updateAgendaItem,
 } from '../commands/agenda.commands.js';
 import { nextAgendaItemStatuses } from '../commands/meeting-lifecycle.js';
-import { attachFile, removeAttachment } from '../commands/meeting-attachment.commands.js';
+import { removeAttachment } from '../commands/meeting-attachment.commands.js';
 import { recordVote } from '../commands/vote.commands.js';
 import type { Context } from '../context.js';
 import {
@@ -30,8 +30,6 @@ import { fromAgenda, readinessOf } from './agenda.js';
 import {
   AddAgendaItemInput,
   AddAgendaItemPayload,
-  AttachFileInput,
-  AttachFilePayload,
   ChangeAgendaItemStatusInput,
   ChangeAgendaItemStatusPayload,
   ConfirmPresenterInput,
@@ -110,14 +108,8 @@ export class AgendaItemResolver {
     return { agendaItem: await recordVote(ctx, requireWriter(ctx.viewer), input) };
   }
 
-  @Mutation(() => AttachFilePayload)
-  async attachFile(
-    @Arg('input', () => AttachFileInput) input: AttachFileInput,
-    @Ctx() ctx: Context,
-  ): Promise<AttachFilePayload> {
-    return { attachment: await attachFile(ctx, requireWriter(ctx.viewer), input) };
-  }
-
+  // Files are added through `POST /uploads` (multipart, streamed: see uploads/upload.router.ts); GraphQL
+  // carries what is known about them, and their removal.
   @Mutation(() => RemoveAttachmentPayload)
   async removeAttachment(
     @Arg('input', () => RemoveAttachmentInput) input: RemoveAttachmentInput,

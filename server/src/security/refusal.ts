@@ -13,6 +13,8 @@ export enum RefusalCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** A body, or a WebSocket operation, larger than allowed. */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** An uploaded file whose content is not of an accepted kind, or not of the kind its name says. */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   /** One operation too many running on a WebSocket. */
   TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
 }

@@ -1,7 +1,7 @@
 import { AgendaItemStatus, VoteOutcome, limits } from '@quorum/shared';
 import { IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { AgendaItem, Attachment, Meeting } from '../../entities/index.js';
+import { AgendaItem, Meeting } from '../../entities/index.js';
 
 /** Where an item goes: under `parentId` (the top level when absent), after `afterId` or before `beforeId`. */
 @InputType()
@@ -203,34 +203,6 @@ export class RecordVoteInput {
   outcome!: VoteOutcome;
 }
 
-@InputType({
-  description: `A file of the meeting (or of one of its items), sent as base64; at most ${limits.attachmentBytesMax} bytes.`,
-})
-export class AttachFileInput {
-  @Field(() => ID)
-  @IsUUID()
-  meetingId!: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The item the file belongs to; absent for the whole meeting.',
-  })
-  @IsOptional()
-  @IsUUID()
-  agendaItemId?: string;
-
-  @Field(() => String)
-  @Length(1, limits.fileNameMax)
-  name!: string;
-
-  @Field(() => String, { description: 'e.g. application/pdf' })
-  @Length(3, 255)
-  mediaType!: string;
-
-  @Field(() => String)
-  contentBase64!: string;
-}
-
 @InputType()
 export class RemoveAttachmentInput {
   @Field(() => ID)
@@ -284,12 +256,6 @@ export class ConfirmPresenterPayload {
 export class RecordVotePayload {
   @Field(() => AgendaItem)
   agendaItem!: AgendaItem;
-}
-
-@ObjectType()
-export class AttachFilePayload {
-  @Field(() => Attachment)
-  attachment!: Attachment;
 }
 
 @ObjectType()

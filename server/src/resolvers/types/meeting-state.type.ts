@@ -104,7 +104,8 @@ export class MeetingViewerCan {
   nextStatuses!: MeetingStatus[];
 
   @Field(() => Boolean, {
-    description: 'add, update, move, remove agenda items; copyAgenda into it; attach files',
+    description:
+      'add, update, move, remove agenda items; copyAgenda into it; add (`POST /uploads`) and remove files',
   })
   manageAgenda!: boolean;
 
@@ -126,7 +127,10 @@ export class MeetingViewerCan {
 
 @ObjectType({ simpleResolvers: true, description: 'What the viewer may do with this agenda item now.' })
 export class AgendaItemViewerCan {
-  @Field(() => Boolean, { description: 'updateAgendaItem, removeAgendaItem, moveAgendaItem, attachFile' })
+  @Field(() => Boolean, {
+    description:
+      'updateAgendaItem, removeAgendaItem, moveAgendaItem; add (`POST /uploads`) and remove its files',
+  })
   update!: boolean;
 
   @Field(() => Boolean, { description: 'changeAgendaItemStatus (to one of `nextStatuses`)' })
