@@ -41,7 +41,7 @@ function limitOf(error: ValidationError, name: string): { constraint: string; li
   const args = decoratorArguments(error, name);
   if (name === 'isLength') {
     const [min, max] = [number(args[0]), number(args[1])];
-    const tooShort = min !== undefined && (typeof error.value !== 'string' || error.value.length < min);
+    const tooShort = min !== undefined && (typeof error.value !== 'string' || error.value.trim().length < min);
     return tooShort || max === undefined
       ? { constraint: 'minLength', limit: min }
       : { constraint: 'maxLength', limit: max };
@@ -78,4 +78,19 @@ export function describeInputRefusal(errors: readonly ValidationError[]): InputR
       ? describe[constraint](field, limit)
       : (classValidatorMessage ?? 'Invalid input');
   return { field, constraint, ...(limit !== undefined ? { limit } : {}), message };
+}
+
+/**
+ * The field of a variable that did not coerce (graphql-js says it only in words): `Variable "$input" got
+ * invalid value … at "input.participants[0].role"` names `participants.0.role`, as validation would;
+ * `Variable "$id" …` names `id`; a missing field of an input object is named after the object's path.
+ */
+export function coercionField(message: string): string | undefined {
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  if (!variable) return undefined;
+  const at = / at "([^"]+)";/.exec(message)?.[1];
+  const missing = /Field "(\w+)" of required type "[^"]+" was not provided/.exec(message)?.[1];
+  const path = [...(at ?? variable).replace(/\[(\d+)\]/g, '.$1').split('.'), ...(missing ? [missing] : [])];
+  // Inside an input object, the fields are named from the object (`startsAt`, not `input.startsAt`).
+  return path.length > 1 ? path.slice(1).join('.') : path[0];
 }

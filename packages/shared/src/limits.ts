@@ -16,4 +16,7 @@ export const limits = {
   /** Bytes of one attached file (5 MiB; `POST /uploads` refuses more with 413). */
   attachmentBytesMax: 5 * 1024 * 1024,
   fileNameMax: 255,
+  /** The years a date may fall in: meetings, deadlines and filters are about now, and the database's range ends. */
+  yearMin: 1900,
+  yearMax: 2999,
 } as const;

@@ -10,7 +10,6 @@ import {
   Property,
   type Ref,
 } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Attachment } from './attachment.entity.js';
 import { VersionedEntity } from './base.entity.js';
@@ -20,6 +19,7 @@ import { Proposal } from './proposal.entity.js';
 import { Vote } from './vote.entity.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 /**
  * One item of a meeting's agenda. Items form a tree (`parent`); siblings are ordered by `position`,
@@ -61,7 +61,7 @@ export class AgendaItem extends VersionedEntity {
   presenterUnit?: Ref<Unit>;
 
   /** When the presenter (the user, or someone of the unit) confirmed they will present; cleared when it changes. */
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   presenterConfirmedAt?: Date;
 

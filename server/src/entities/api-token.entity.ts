@@ -1,9 +1,9 @@
 import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from './base.entity.js';
 import { ApiTokenScope } from './enums.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 /** An integrator's token: shown once, stored as a SHA-256 hash. */
 @Entity()
@@ -23,19 +23,19 @@ export class ApiToken extends BaseEntity {
   @Property({ type: 'text', unique: true, hidden: true })
   tokenHash!: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   expiresAt?: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   lastUsedAt?: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date;
 
-  @Field(() => GraphQLDateTime, {
+  @Field(() => DateTime, {
     nullable: true,
     description:
       "When the owner's password changed since the token was last confirmed: the token still works, and " +

@@ -1,11 +1,11 @@
 import { Entity, Enum, ManyToOne, Property, Unique, OptionalProps, type Ref } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Appraisal } from './appraisal.entity.js';
 import { VersionedEntity } from './base.entity.js';
 import { Verdict } from './enums.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 @Entity()
 @ObjectType()
@@ -30,7 +30,7 @@ export class AppraisalAssignment extends VersionedEntity {
   @Property({ type: 'text', nullable: true })
   summary?: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   submittedAt?: Date;
 }

@@ -8,7 +8,6 @@ import {
   Collection,
   OneToMany,
 } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { AppraisalAssignment } from './appraisal-assignment.entity.js';
 import { AppraisalComment } from './appraisal-comment.entity.js';
 import { Field, ObjectType } from 'type-graphql';
@@ -16,6 +15,7 @@ import { VersionedEntity } from './base.entity.js';
 import { AppraisalStatus } from './enums.js';
 import { Proposal } from './proposal.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 /** A review round on a proposal ("thẩm định"), answered by the assigned units by `dueAt`. */
 @Entity()
@@ -29,7 +29,7 @@ export class Appraisal extends VersionedEntity {
   @ManyToOne(() => User, { ref: true })
   requestedBy!: Ref<User>;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @Property({ type: 'datetime' })
   dueAt!: Date;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTime } from '../scalars/date-time.js';
 
 @Entity({ abstract: true })
 @ObjectType()
@@ -10,11 +10,11 @@ export abstract class BaseEntity {
   @PrimaryKey({ type: 'uuid' })
   id: Opt<string> = randomUUID();
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

@@ -10,7 +10,6 @@ import {
   OptionalProps,
   type Ref,
 } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
 import { Classification, MeetingKind, MeetingStatus } from './enums.js';
@@ -20,6 +19,7 @@ import { Organization } from './organization.entity.js';
 import { Participant } from './participant.entity.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 @Entity()
 // Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
@@ -48,11 +48,11 @@ export class Meeting extends VersionedEntity {
   @Enum({ items: () => MeetingStatus, type: 'text' })
   status: MeetingStatus = MeetingStatus.DRAFT;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @Property({ type: 'datetime' })
   startsAt!: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   endsAt?: Date;
 

@@ -1,9 +1,9 @@
 import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from './base.entity.js';
 import { Event } from './event.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 @Entity()
 @ObjectType()
@@ -15,7 +15,7 @@ export class Notification extends BaseEntity {
   @ManyToOne(() => Event, { ref: true })
   event!: Ref<Event>;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   readAt?: Date;
 }

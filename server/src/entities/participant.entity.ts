@@ -1,10 +1,10 @@
 import { Entity, Enum, ManyToOne, Property, Unique, OptionalProps, type Ref } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
 import { Attendance, ParticipantRole } from './enums.js';
 import { Meeting } from './meeting.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 @Entity()
 // Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
@@ -28,7 +28,7 @@ export class Participant extends VersionedEntity {
   @Enum({ items: () => Attendance, type: 'text' })
   attendance: Attendance = Attendance.UNKNOWN;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   materialsReadAt?: Date;
 }

@@ -12,7 +12,6 @@ import {
   Collection,
   OneToMany,
 } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Appraisal } from './appraisal.entity.js';
 import { DocumentVersion } from './document-version.entity.js';
 import { Field, ObjectType } from 'type-graphql';
@@ -21,6 +20,7 @@ import { Classification, ProposalKind, ProposalStatus } from './enums.js';
 import { Organization } from './organization.entity.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 /** A paper submitted to a session ("đề án", "tờ trình"), drafted by its lead unit. */
 @Entity()
@@ -76,7 +76,7 @@ export class Proposal extends VersionedEntity {
   @Property({ type: 'text' })
   bodyText: Opt<string> = '';
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   submittedAt?: Date;
 

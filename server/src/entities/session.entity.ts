@@ -1,8 +1,8 @@
 import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from './base.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 /** A login session. Only the SHA-256 hash of its opaque token is stored. */
 @Entity()
@@ -14,15 +14,15 @@ export class Session extends BaseEntity {
   @Property({ type: 'text', unique: true })
   tokenHash!: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @Property({ type: 'datetime' })
   lastSeenAt!: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @Property({ type: 'datetime' })
   expiresAt!: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date;
 }

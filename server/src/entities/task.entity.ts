@@ -11,7 +11,6 @@ import {
   type Ref,
   OneToMany,
 } from '@mikro-orm/core';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { TaskUpdate } from './task-update.entity.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AgendaItem } from './agenda-item.entity.js';
@@ -23,6 +22,7 @@ import { ProgrammeItem } from './programme-item.entity.js';
 import { Proposal } from './proposal.entity.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 /** A task assigned from a conclusion and followed up until done ("theo dõi, đôn đốc"). */
 @Entity()
@@ -63,7 +63,7 @@ export class Task extends VersionedEntity {
   @ManyToMany(() => Unit)
   coordinatingUnits = new Collection<Unit>(this);
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   @Property({ type: 'datetime' })
   dueAt!: Date;
 
@@ -83,7 +83,7 @@ export class Task extends VersionedEntity {
   @Enum({ items: () => Classification, type: 'text' })
   classification: Classification = Classification.INTERNAL;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   completedAt?: Date;
 

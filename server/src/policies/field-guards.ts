@@ -61,6 +61,38 @@ const wellFormedIds =
     return resolve(root, args, context, info);
   };
 
+/** A NUL, or half of a UTF-16 surrogate pair without its other half. */
+// eslint-disable-next-line no-control-regex -- the NUL is what it looks for
+const notStorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string in `value` that PostgreSQL cannot store, or null. */
+function unstorable(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return notStorable.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = unstorable(inner, path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Text no column can hold never reaches the database (where it fails as a server error, and the change feed's
+ * JSON would refuse it too): BAD_USER_INPUT naming the field as input validation does (`title`,
+ * `participants.0.role`; the argument's own name for a root argument).
+ */
+const storableText =
+  (resolve: Resolver): Resolver =>
+  (root, args, context, info) => {
+    for (const [name, value] of Object.entries(args)) {
+      // An input object's fields are named from the object, as class-validator names them.
+      const inputObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+      const field = unstorable(value, inputObject ? '' : name);
+      if (field) throw new BadInputError(field, `"${field}" contains a character that cannot be stored`);
+    }
+    return resolve(root, args, context, info);
+  };
+
 interface Audit {
   type: SubjectType;
   event: EventType;
@@ -139,6 +171,13 @@ function answersSubject(schema: GraphQLSchema, field: GraphQLField<unknown, Cont
 
 /** Puts the guards on the fields they concern; called once on the built schema. */
 export function guardFields(schema: GraphQLSchema): GraphQLSchema {
+  const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+  for (const field of roots.flatMap((root) => Object.values(root?.getFields() ?? {}))) {
+    if (field.args.length === 0) continue;
+    // Innermost, so that a query's lookup of a malformed id still answers null first.
+    wrap(field, storableText);
+    if (field.subscribe) field.subscribe = storableText(field.subscribe as Resolver);
+  }
   const mutation = schema.getMutationType();
   for (const field of Object.values(mutation?.getFields() ?? {})) {
     const ids = idArguments(field.args);

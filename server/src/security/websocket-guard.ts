@@ -1,4 +1,7 @@
+import { ErrorCode } from '@quorum/shared';
 import {
+  getOperationAST,
+  getVariableValues,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
   parse,
@@ -11,6 +14,7 @@ import {
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { requestLimits, type RequestLimits } from '../config/limits.js';
+import { coercionField } from '../input-refusal.js';
 import { costRule } from './cost.js';
 import { queryLimitRules } from './query-limits.js';
 import { refusal, RefusalCode } from './refusal.js';
@@ -101,6 +105,24 @@ export function webSocketGuard({ schema, production, limits = requestLimits }: W
     if (payload.variables && Object.keys(payload.variables).length > 0) {
       const priced = validated(document, [costRule(limits, payload.variables)]);
       if (priced.length > 0) return priced;
+    }
+
+    // Variables that do not fit their types are the client's mistake, as Apollo answers over HTTP (graphql-ws
+    // would send them as uncoded errors).
+    const operation = getOperationAST(document, payload.operationName);
+    const coerced =
+      operation &&
+      getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, {
+        maxErrors: 1,
+      });
+    if (coerced && coerced.errors) {
+      return coerced.errors.map((error) => {
+        const field = coercionField(error.message);
+        return new GraphQLError(error.message, {
+          nodes: error.nodes ?? null,
+          extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+        });
+      });
     }
 
     return {

@@ -1,7 +1,8 @@
 import { AgendaItemStatus, VoteOutcome, limits } from '@quorum/shared';
-import { IsInt, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AgendaItem, Meeting } from '../../entities/index.js';
+import { TextLength } from './text-length.js';
 
 /** Where an item goes: under `parentId` (the top level when absent), after `afterId` or before `beforeId`. */
 @InputType()
@@ -32,7 +33,7 @@ export class AddAgendaItemInput extends AgendaPlacement {
   meetingId!: string;
 
   @Field(() => String)
-  @Length(1, limits.titleMax)
+  @TextLength(1, limits.titleMax)
   title!: string;
 
   @Field(() => String, { nullable: true })
@@ -79,7 +80,7 @@ export class UpdateAgendaItemInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, limits.titleMax)
+  @TextLength(1, limits.titleMax)
   title?: string;
 
   @Field(() => String, { nullable: true })

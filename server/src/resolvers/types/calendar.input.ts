@@ -1,5 +1,5 @@
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
+import { DateTime } from '../../scalars/date-time.js';
 
 @ObjectType()
 export class CreateCalendarFeedPayload {
@@ -16,9 +16,9 @@ export class CreateCalendarFeedPayload {
 
 @ObjectType({ description: "The viewer's calendar feed; its token is never shown again." })
 export class CalendarFeedInfo {
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   createdAt!: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When a calendar application last read it.' })
+  @Field(() => DateTime, { nullable: true, description: 'When a calendar application last read it.' })
   lastUsedAt!: Date | null;
 }

@@ -1,5 +1,5 @@
 import { SubjectType } from '@quorum/shared';
-import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { createUnionType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import {
   AgendaItem,
@@ -13,6 +13,7 @@ import {
 } from '../../entities/index.js';
 import type { Subject } from '../../policies/subject.policy.js';
 import { PageInfo } from './connection.js';
+import { DateTime } from '../../scalars/date-time.js';
 
 export const EventSubject = createUnionType({
   name: 'EventSubject',
@@ -49,7 +50,7 @@ export class ChangeEvent {
   })
   type!: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   occurredAt!: Date;
 
   @Field(() => User, { nullable: true })

@@ -1,13 +1,14 @@
 import { ApiTokenScope, MembershipRole, SystemRole, UnitKind, limits } from '@quorum/shared';
-import { ArrayNotEmpty, IsEmail, IsIn, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { ArrayNotEmpty, IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ApiToken, Membership, Unit, User } from '../../entities/index.js';
+import { DateTime } from '../../scalars/date-time.js';
+import { TextLength } from './text-length.js';
 
 @InputType()
 export class CreateUnitInput {
   @Field(() => String)
-  @Length(1, limits.titleMax)
+  @TextLength(1, limits.titleMax)
   name!: string;
 
   @Field(() => String, { nullable: true })
@@ -32,7 +33,7 @@ export class UpdateUnitInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, limits.titleMax)
+  @TextLength(1, limits.titleMax)
   name?: string;
 
   @Field(() => String, { nullable: true })
@@ -62,7 +63,7 @@ export class InviteUserInput {
   email!: string;
 
   @Field(() => String)
-  @Length(1, 200)
+  @TextLength(1, 200)
   fullName!: string;
 
   @Field(() => String, { nullable: true })
@@ -96,7 +97,7 @@ export class UpdateUserInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 200)
+  @TextLength(1, 200)
   fullName?: string;
 
   @Field(() => String, { nullable: true })
@@ -175,14 +176,14 @@ export class MembershipPayload {
 @InputType()
 export class CreateApiTokenInput {
   @Field(() => String)
-  @Length(1, 200)
+  @TextLength(1, 200)
   name!: string;
 
   @Field(() => [ApiTokenScope])
   @ArrayNotEmpty()
   scopes!: ApiTokenScope[];
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   expiresAt?: Date;
 
   @Field(() => ID, { nullable: true, description: 'Administrators may create a token for another user.' })

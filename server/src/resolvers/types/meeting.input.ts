@@ -1,8 +1,9 @@
 import { Classification, MeetingKind, MeetingStatus, limits } from '@quorum/shared';
-import { IsInt, IsOptional, IsUUID, Length, MaxLength, Min } from 'class-validator';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { IsInt, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
 import { AgendaItem, Meeting } from '../../entities/index.js';
+import { DateTime } from '../../scalars/date-time.js';
+import { TextLength } from './text-length.js';
 
 @InputType()
 export class MeetingFilter {
@@ -17,10 +18,10 @@ export class MeetingFilter {
   @IsUUID()
   committeeId?: string;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Meetings starting at or after this time.' })
+  @Field(() => DateTime, { nullable: true, description: 'Meetings starting at or after this time.' })
   from?: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Meetings starting before this time.' })
+  @Field(() => DateTime, { nullable: true, description: 'Meetings starting before this time.' })
   to?: Date;
 
   @Field(() => Boolean, {
@@ -37,16 +38,16 @@ export class CreateMeetingInput {
   committeeId!: string;
 
   @Field(() => String)
-  @Length(1, limits.titleMax)
+  @TextLength(1, limits.titleMax)
   title!: string;
 
   @Field(() => MeetingKind)
   kind!: MeetingKind;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   startsAt!: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   endsAt?: Date;
 
   @Field(() => String, { nullable: true })
@@ -87,16 +88,16 @@ export class UpdateMeetingInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, limits.titleMax)
+  @TextLength(1, limits.titleMax)
   title?: string;
 
   @Field(() => MeetingKind, { nullable: true })
   kind?: MeetingKind;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   startsAt?: Date;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   endsAt?: Date;
 
   @Field(() => String, { nullable: true })
@@ -189,10 +190,10 @@ export class CreateMeetingFromInput {
   @IsUUID()
   sourceMeetingId!: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   startsAt!: Date;
 
-  @Field(() => GraphQLDateTime, {
+  @Field(() => DateTime, {
     nullable: true,
     description: "Defaults to the start plus the source's length, when the source has an end.",
   })
@@ -200,7 +201,7 @@ export class CreateMeetingFromInput {
 
   @Field(() => String, { nullable: true, description: "Defaults to the source's title." })
   @IsOptional()
-  @Length(1, limits.titleMax)
+  @TextLength(1, limits.titleMax)
   title?: string;
 
   @Field(() => Boolean, {

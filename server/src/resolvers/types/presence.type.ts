@@ -1,6 +1,6 @@
 import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime } from '../../scalars/date-time.js';
 
 /** Presence is kept for the rooms where people work together; other scopes have none. */
 export enum PresenceScopeType {
@@ -56,7 +56,7 @@ export class Presence {
   @Field(() => ID, { nullable: true, description: 'The agenda item they are editing, if any.' })
   editing!: string | null;
 
-  @Field(() => GraphQLDateTime, { description: 'When they arrived.' })
+  @Field(() => DateTime, { description: 'When they arrived.' })
   since!: Date;
 }
 
