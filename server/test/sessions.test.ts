@@ -1,6 +1,7 @@
-import { ApiTokenScope, Classification, MembershipRole, SystemRole } from '@quorum/shared';
+import { ApiTokenScope, Classification, EventType, MembershipRole, SystemRole } from '@quorum/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../src/auth/passwords.js';
+import { hashToken, newToken } from '../src/auth/tokens.js';
 import {
   ApiToken,
   Event,
@@ -262,6 +263,113 @@ describe('sessions, API tokens and rate limits', () => {
     expect(code(await login(password))).toBe('RATE_LIMITED');
     await t.db.orm.em.fork().nativeDelete(LoginAttempt, {});
     expect((await login()).errors).toBeUndefined();
+  });
+
+  it('caps open sessions per user: a login beyond the cap ends the least recently used, audited as revoked', async () => {
+    const cap = t.config.sessionsPerUser;
+    const em = t.db.orm.em.fork();
+    const { user, token: newest } = await buildUser(em, org, {});
+    user.passwordHash = await hashPassword(password);
+    // With the factory's session, cap + 1 open sessions, each used a minute before the one after it.
+    const older = Array.from({ length: cap }, (_, i) => {
+      const token = newToken('qs');
+      const session = em.create(Session, {
+        user,
+        tokenHash: hashToken(token),
+        lastSeenAt: new Date(Date.now() - (cap - i) * 60_000),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      });
+      return { token, id: session.id };
+    });
+    // Ended sessions do not count.
+    em.create(Session, {
+      user,
+      tokenHash: hashToken(newToken('qs')),
+      lastSeenAt: new Date(),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      revokedAt: new Date(),
+    });
+    await em.flush();
+    await t.db.orm.em.fork().nativeDelete(LoginAttempt, {});
+
+    const token = (await login(password, user.email)).data!.login.token;
+    const listed = await t.gql<{ sessions: { id: string; current: boolean }[] }>(
+      `{ sessions { id current } }`,
+      {},
+      token,
+    );
+    expect(listed.data!.sessions).toHaveLength(cap);
+    // The two least recently used ended, and only they: the new session took the last place.
+    const ended = older.slice(0, 2);
+    for (const { token: gone } of ended)
+      expect(code(await t.gql(`{ viewer { id } }`, {}, gone))).toBe('UNAUTHENTICATED');
+    expect((await t.gql(`{ viewer { id } }`, {}, older[2]!.token)).errors).toBeUndefined();
+    expect((await t.gql(`{ viewer { id } }`, {}, newest)).errors).toBeUndefined();
+    const revoked = await t.db.orm.em
+      .fork()
+      .find(Event, { subjectId: user.id, type: EventType.SESSION_REVOKED, auditOnly: true });
+    expect(revoked.map((e) => e.changes?.sessionId?.after).sort()).toEqual(ended.map((s) => s.id).sort());
+    expect(revoked.every((e) => e.actor?.id === user.id)).toBe(true);
+  });
+
+  it('flags API tokens for review after a password change: they keep working until confirmed or revoked', async () => {
+    const em = t.db.orm.em.fork();
+    const { user } = await buildUser(em, org, {});
+    user.passwordHash = await hashPassword(password);
+    await em.flush();
+    await t.db.orm.em.fork().nativeDelete(LoginAttempt, {});
+    const session = (await login(password, user.email)).data!.login.token;
+    const kept = await buildApiToken(em, user, [ApiTokenScope.READ]);
+    const dropped = await buildApiToken(em, user, [ApiTokenScope.READ, ApiTokenScope.WRITE]);
+    const revokedBefore = await buildApiToken(em, user, [ApiTokenScope.READ]);
+    await em.nativeUpdate(ApiToken, { id: revokedBefore.apiToken.id }, { revokedAt: new Date() });
+    const feed = await buildApiToken(em, user, [ApiTokenScope.CALENDAR]);
+    const review = async () => {
+      const listed = await t.gql<{ apiTokens: { id: string; reviewRequestedAt: string | null }[] }>(
+        `{ apiTokens { id reviewRequestedAt } }`,
+        {},
+        session,
+      );
+      return Object.fromEntries(listed.data!.apiTokens.map((x) => [x.id, x.reviewRequestedAt !== null]));
+    };
+    expect(Object.values(await review())).toEqual([false, false, false, false]);
+
+    const changed = await t.gql(
+      `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
+      { input: { currentPassword: password, newPassword: 'mật-khẩu-mới-rất-dài' } },
+      session,
+    );
+    expect(changed.errors).toBeUndefined();
+    // Only the live READ and WRITE tokens; the revoked one and the calendar feed have nothing to review.
+    expect(await review()).toEqual({
+      [kept.apiToken.id]: true,
+      [dropped.apiToken.id]: true,
+      [revokedBefore.apiToken.id]: false,
+      [feed.apiToken.id]: false,
+    });
+    expect((await t.gql(`{ meetings { totalCount } }`, {}, kept.token)).errors).toBeUndefined();
+
+    // Someone else cannot confirm it; its owner can, and the confirmation is audited.
+    const confirm = `mutation($id: ID!) { confirmApiToken(id: $id) { apiToken { id reviewRequestedAt } } }`;
+    expect(code(await t.gql(confirm, { id: kept.apiToken.id }, office.token))).toBe('NOT_FOUND');
+    const confirmed = await t.gql<{ confirmApiToken: { apiToken: { reviewRequestedAt: string | null } } }>(
+      confirm,
+      { id: kept.apiToken.id },
+      session,
+    );
+    expect(confirmed.data?.confirmApiToken.apiToken.reviewRequestedAt).toBeNull();
+    const revoked = await t.gql(
+      `mutation($id: ID!) { revokeApiToken(id: $id) { apiToken { id } } }`,
+      { id: dropped.apiToken.id },
+      session,
+    );
+    expect(revoked.errors).toBeUndefined();
+    expect(Object.values(await review())).toEqual([false, false, false, false]);
+    expect((await t.gql(`{ meetings { totalCount } }`, {}, kept.token)).errors).toBeUndefined();
+    const audit = await t.db.orm.em
+      .fork()
+      .find(Event, { subjectId: user.id, type: EventType.API_TOKEN_CONFIRMED, auditOnly: true });
+    expect(audit.map((e) => e.changes?.apiTokenId?.after)).toEqual([kept.apiToken.id]);
   });
 
   it('records every read of a CONFIDENTIAL object in the audit trail, never in the live feed', async () => {

@@ -66,6 +66,8 @@ export interface ApiTokenNode {
   lastUsedAt: string | null;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Set when the owner's password changed: the token asks to be confirmed or revoked. */
+  reviewRequestedAt: string | null;
   owner: { __typename?: 'User'; id: string; fullName: string; email: string };
   viewerCan: { revoke: boolean };
 }
@@ -140,6 +142,7 @@ const API_TOKEN_FIELDS = gql`
     lastUsedAt
     expiresAt
     revokedAt
+    reviewRequestedAt
     owner {
       id
       fullName
@@ -298,6 +301,20 @@ export const REVOKE_API_TOKEN_MUTATION: TypedDocumentNode<
 > = gql`
   mutation RevokeApiToken($id: ID!) {
     revokeApiToken(id: $id) {
+      apiToken {
+        ...ApiTokenFields
+      }
+    }
+  }
+  ${API_TOKEN_FIELDS}
+`;
+
+export const CONFIRM_API_TOKEN_MUTATION: TypedDocumentNode<
+  { confirmApiToken: { apiToken: ApiTokenNode } },
+  { id: string }
+> = gql`
+  mutation ConfirmApiToken($id: ID!) {
+    confirmApiToken(id: $id) {
       apiToken {
         ...ApiTokenFields
       }

@@ -215,6 +215,12 @@ export const adminEn: AdminMessages = {
         'Every application using this token is refused at once. A revoked token cannot be restored; create a new one if needed.',
       revokeConfirm: 'Revoke the token',
       revokedDone: 'The token “{{name}}” is revoked.',
+      review: 'To review',
+      reviewHint:
+        "The owner's password changed since this token was created. It still works; keep it if it is still in use, or revoke it.",
+      keep: 'Keep',
+      keepLabel: 'Keep the token {{name}}',
+      keptDone: 'The token “{{name}}” is kept.',
     },
   },
   account: {
@@ -239,7 +245,7 @@ export const adminEn: AdminMessages = {
       confirm: 'Repeat the new password',
       submit: 'Change password',
       submitting: 'Changing…',
-      done: 'Your password is changed. Your other sessions have been signed out.',
+      done: 'Your password is changed. Your other sessions have been signed out; please review your API tokens.',
       errors: {
         currentRequired: 'Please enter your current password.',
         currentWrong: 'The current password is wrong.',
@@ -273,6 +279,8 @@ export const adminEn: AdminMessages = {
       loadError: 'Could not load your API tokens.',
       empty: 'You have no API tokens.',
       caption: 'My API tokens',
+      review:
+        'Your password was changed. Review the API tokens marked “To review”: keep those you still use, revoke any you do not recognise or no longer need. They keep working until revoked.',
       create: 'Create a token',
       name: 'Token name',
       namePlaceholder: 'e.g. Sync with the document system',

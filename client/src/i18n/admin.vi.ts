@@ -214,6 +214,12 @@ export const adminVi = {
         'Mọi ứng dụng đang dùng khóa này sẽ bị từ chối ngay lập tức. Không thể khôi phục khóa đã thu hồi; nếu cần, hãy tạo khóa mới.',
       revokeConfirm: 'Thu hồi khóa',
       revokedDone: 'Đã thu hồi khóa “{{name}}”.',
+      review: 'Cần xem lại',
+      reviewHint:
+        'Mật khẩu của người sở hữu đã được đổi sau khi khóa được tạo. Khóa vẫn hoạt động; hãy giữ lại nếu còn dùng, hoặc thu hồi.',
+      keep: 'Giữ lại',
+      keepLabel: 'Giữ lại khóa {{name}}',
+      keptDone: 'Đã giữ lại khóa “{{name}}”.',
     },
   },
   account: {
@@ -238,7 +244,7 @@ export const adminVi = {
       confirm: 'Nhập lại mật khẩu mới',
       submit: 'Đổi mật khẩu',
       submitting: 'Đang đổi…',
-      done: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã được đăng xuất.',
+      done: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã được đăng xuất; hãy xem lại các khóa truy cập API của bạn.',
       errors: {
         currentRequired: 'Vui lòng nhập mật khẩu hiện tại.',
         currentWrong: 'Mật khẩu hiện tại không đúng.',
@@ -272,6 +278,8 @@ export const adminVi = {
       loadError: 'Không tải được khóa truy cập API.',
       empty: 'Bạn chưa có khóa truy cập API nào.',
       caption: 'Khóa truy cập API của tôi',
+      review:
+        'Mật khẩu của bạn vừa được đổi. Hãy xem lại các khóa truy cập API đánh dấu “Cần xem lại”: giữ lại khóa bạn vẫn dùng, thu hồi khóa không nhận ra hoặc không còn cần. Các khóa vẫn hoạt động cho đến khi bị thu hồi.',
       create: 'Tạo khóa mới',
       name: 'Tên khóa',
       namePlaceholder: 'Ví dụ: Đồng bộ với phần mềm văn bản',

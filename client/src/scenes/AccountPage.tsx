@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '@quorum/shared';
 import {
   ACCOUNT_QUERY,
+  API_TOKENS_QUERY,
   CHANGE_PASSWORD_MUTATION,
   REVOKE_SESSION_MUTATION,
   SESSIONS_QUERY,
@@ -124,8 +125,9 @@ type PasswordErrors = Partial<Record<PasswordField, string>>;
 function PasswordSection() {
   const { t } = useTranslation();
   const id = useId();
+  // The other sessions end and the API tokens are flagged for review: both lists change.
   const [changePassword, { loading }] = useMutation(CHANGE_PASSWORD_MUTATION, {
-    refetchQueries: [SESSIONS_QUERY],
+    refetchQueries: [SESSIONS_QUERY, API_TOKENS_QUERY],
   });
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');

@@ -8,7 +8,7 @@ import { apiErrorInfo } from '../../apollo/errors';
 import { Alert } from '../../components/Alert';
 import { useSessionContext, useTimeZone } from '../../hooks/useOrganization';
 import { zonedDateKey, zonedLocalToIso } from '../../i18n/format';
-import { ApiTokenTable, isCalendarFeedToken } from '../admin/ApiTokenTable';
+import { ApiTokenTable, isCalendarFeedToken, tokenState } from '../admin/ApiTokenTable';
 import { Dialog, ErrorState, LoadingState, SecretBox, errorText } from '../admin/ui';
 
 type Field = 'name' | 'scopes' | 'expiresAt';
@@ -16,7 +16,7 @@ type FieldErrors = Partial<Record<Field, string>>;
 const FIELDS: readonly string[] = ['name', 'scopes', 'expiresAt'];
 const NAME_MAX = 200;
 
-/** The viewer's own API tokens: list, create (the token shown once), revoke. */
+/** The viewer's own API tokens: list, create (the token shown once), revoke, keep after a password change. */
 export function ApiTokensSection() {
   const { t } = useTranslation();
   const id = useId();
@@ -41,6 +41,7 @@ export function ApiTokensSection() {
       (data?.apiTokens ?? []).filter((token) => token.owner.id === viewer.id && !isCalendarFeedToken(token)),
     [data, viewer.id],
   );
+  const toReview = mine.some((token) => token.reviewRequestedAt && tokenState(token) === 'active');
   const today = zonedDateKey(new Date(), timeZone);
 
   function validate(): FieldErrors {
@@ -120,6 +121,11 @@ export function ApiTokensSection() {
       </h2>
       <p className="account__intro">{t('account.tokens.intro')}</p>
       {notice && <Alert tone="success">{notice}</Alert>}
+      {toReview && (
+        <Alert tone="warning" testId="tokens-to-review">
+          {t('account.tokens.review')}
+        </Alert>
+      )}
 
       {loading && !data ? (
         <LoadingState label={t('account.tokens.loading')} />
@@ -138,6 +144,7 @@ export function ApiTokensSection() {
           tokens={mine}
           caption={t('account.tokens.caption')}
           onRevoked={setNotice}
+          onConfirmed={setNotice}
           testId="my-tokens-table"
         />
       )}

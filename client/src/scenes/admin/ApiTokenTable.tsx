@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ApiTokenScope } from '@quorum/shared';
-import { REVOKE_API_TOKEN_MUTATION } from '../../apollo/admin.operations';
+import { CONFIRM_API_TOKEN_MUTATION, REVOKE_API_TOKEN_MUTATION } from '../../apollo/admin.operations';
 import type { ApiTokenNode } from '../../apollo/admin.operations';
 import { useFormatDateTime, useLocale } from '../../hooks/useFormat';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { formatDate } from '../../i18n/format';
-import { ConfirmDialog } from './ui';
+import { Alert } from '../../components/Alert';
+import { ConfirmDialog, errorText } from './ui';
 
 export type TokenState = 'active' | 'revoked' | 'expired';
 
@@ -28,20 +29,45 @@ interface ApiTokenTableProps {
   showOwner?: boolean;
   /** Announced after a revocation. */
   onRevoked?: (message: string) => void;
+  /** Announced after a token flagged for review is kept. */
+  onConfirmed?: (message: string) => void;
   testId?: string;
 }
 
-/** API tokens with their scopes, dates and state; "Revoke" where the viewer may, after a confirmation. */
-export function ApiTokenTable({ tokens, caption, showOwner, onRevoked, testId }: ApiTokenTableProps) {
+/**
+ * API tokens with their scopes, dates and state; "Revoke" where the viewer may, after a confirmation. A token
+ * flagged for review (its owner's password changed) says so, with "Keep" beside "Revoke".
+ */
+export function ApiTokenTable({
+  tokens,
+  caption,
+  showOwner,
+  onRevoked,
+  onConfirmed,
+  testId,
+}: ApiTokenTableProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const timeZone = useTimeZone();
   const formatDateTime = useFormatDateTime();
   const [revoking, setRevoking] = useState<ApiTokenNode | null>(null);
   const [revokeToken] = useMutation(REVOKE_API_TOKEN_MUTATION);
+  const [confirmToken, { loading: confirming }] = useMutation(CONFIRM_API_TOKEN_MUTATION);
+  const [keepError, setKeepError] = useState<string | null>(null);
+
+  async function keep(token: ApiTokenNode) {
+    setKeepError(null);
+    try {
+      await confirmToken({ variables: { id: token.id } });
+      onConfirmed?.(t('admin.token.keptDone', { name: token.name }));
+    } catch (err) {
+      setKeepError(errorText(t, err));
+    }
+  }
 
   return (
     <>
+      {keepError && <Alert tone="error">{keepError}</Alert>}
       <div className="table-wrap">
         <table className="admin-table" data-testid={testId}>
           <caption className="visually-hidden">{caption}</caption>
@@ -62,12 +88,14 @@ export function ApiTokenTable({ tokens, caption, showOwner, onRevoked, testId }:
           <tbody>
             {tokens.map((token) => {
               const state = tokenState(token);
+              const review = state === 'active' && token.reviewRequestedAt !== null;
               return (
                 <tr
                   key={token.id}
                   data-testid="api-token-row"
                   data-token-id={token.id}
                   data-state={state}
+                  data-review={review || undefined}
                   className={state === 'active' ? undefined : 'admin-table__row--ended'}
                 >
                   <th scope="row" className="admin-table__name">
@@ -106,8 +134,24 @@ export function ApiTokenTable({ tokens, caption, showOwner, onRevoked, testId }:
                           })
                         : t(`admin.token.${state}`)}
                     </span>
+                    {review && (
+                      <span className="badge badge--token-review" title={t('admin.token.reviewHint')}>
+                        {t('admin.token.review')}
+                      </span>
+                    )}
                   </td>
                   <td className="cell-actions">
+                    {token.viewerCan.revoke && review && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={confirming}
+                        aria-label={t('admin.token.keepLabel', { name: token.name })}
+                        onClick={() => void keep(token)}
+                      >
+                        {t('admin.token.keep')}
+                      </button>
+                    )}{' '}
                     {token.viewerCan.revoke && state === 'active' && (
                       <button
                         type="button"

@@ -98,6 +98,7 @@ function OrganizationTokens() {
               caption={t('admin.tokens.caption')}
               showOwner
               onRevoked={setNotice}
+              onConfirmed={setNotice}
               testId="admin-tokens-table"
             />
           )}
