@@ -16,6 +16,7 @@ export default defineConfig({
       // The exports and the calendar feed; `/calendar` and `/meetings/<id>` themselves are the client's pages.
       '^/calendar/[^/]+\\.ics$': { target: apiServer, changeOrigin: true },
       '^/meetings/[^/]+/(agenda\\.ics|agenda\\.json|book\\.pdf)$': { target: apiServer, changeOrigin: true },
+      '/uploads': { target: apiServer, changeOrigin: true },
     },
   },
   build: {

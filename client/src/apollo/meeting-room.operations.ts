@@ -608,6 +608,36 @@ export const ATTACHMENT_QUERY: TypedDocumentNode<
   }
 `;
 
+/** Removes a file; the meeting's or the item's list of files comes back without it. */
+export const REMOVE_ATTACHMENT_MUTATION: TypedDocumentNode<
+  { removeAttachment: { removedId: string } },
+  { input: { id: string } }
+> = gql`
+  mutation RemoveAttachment($input: RemoveAttachmentInput!) {
+    removeAttachment(input: $input) {
+      removedId
+      meeting {
+        id
+        attachments {
+          id
+          name
+          mediaType
+          size
+        }
+      }
+      agendaItem {
+        id
+        attachments {
+          id
+          name
+          mediaType
+          size
+        }
+      }
+    }
+  }
+`;
+
 /** The agenda alone: what an item added, moved, removed or voted on changes. */
 export const MEETING_AGENDA_QUERY: TypedDocumentNode<
   { meeting: Pick<MeetingRoom, 'id' | 'version' | 'agendaDurationMinutes' | 'readiness' | 'agenda'> | null },

@@ -16,6 +16,7 @@ import {
   RECORD_ATTENDANCE_MUTATION,
   RECORD_VOTE_MUTATION,
   REMOVE_AGENDA_ITEM_MUTATION,
+  REMOVE_ATTACHMENT_MUTATION,
   REMOVE_PARTICIPANT_MUTATION,
   SCHEDULE_MEETING_MUTATION,
   START_MEETING_MUTATION,
@@ -23,6 +24,7 @@ import {
   UPDATE_PARTICIPANT_MUTATION,
 } from '../apollo/meeting-room.operations';
 import type { MeetingRoom, MeetingViewerCan } from '../apollo/types';
+import { uploadAttachment } from '../apollo/uploads';
 import type { MeetingActions } from '../components/meeting/actions';
 import { NO_ACTIONS } from '../components/meeting/actions';
 
@@ -54,6 +56,7 @@ export function useMeetingActions(
   const [removePerson] = useMutation(REMOVE_PARTICIPANT_MUTATION);
   const [createFrom] = useMutation(CREATE_MEETING_FROM_MUTATION);
   const [copyAgenda] = useMutation(COPY_AGENDA_MUTATION);
+  const [removeAttachment] = useMutation(REMOVE_ATTACHMENT_MUTATION);
 
   // The actions change only with what the viewer may do, not with every change of the
   // meeting (rows that receive them can then skip re-rendering); the meeting's current
@@ -224,6 +227,14 @@ export function useMeetingActions(
       removeParticipant: can.manageParticipants
         ? (participant) => guarded(() => removePerson({ variables: { input: { id: participant.id } } }), true)
         : undefined,
+      // An item's readiness and the meeting's follow its files: the room is read again.
+      uploadFile: can.manageAgenda
+        ? (file, agendaItemId, onProgress) =>
+            guarded(() => uploadAttachment({ meetingId, agendaItemId, file, onProgress }), true)
+        : undefined,
+      removeFile: can.manageAgenda
+        ? (file) => guarded(() => removeAttachment({ variables: { input: { id: file.id } } }), true)
+        : undefined,
       createFrom: can.copy
         ? async (input) => {
             const result = await createFrom({
@@ -268,5 +279,6 @@ export function useMeetingActions(
     removePerson,
     createFrom,
     copyAgenda,
+    removeAttachment,
   ]);
 }

@@ -54,6 +54,7 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
   const refresh = useCallback(() => reload(['room']), [reload]);
   const live = useMeetingEvents(meetingId, reload);
   const actions = useMeetingActions(meeting, refresh);
+  const uploadFile = actions.uploadFile;
   const presence = usePresence(meetingId);
   const { editors, setEditing } = presence;
   const roomPresence = useMemo(() => ({ editors, setEditing }), [editors, setEditing]);
@@ -191,7 +192,12 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
                   moving={pendingMove !== null}
                 />
               )}
-              <Attachments files={meeting.attachments} />
+              <Attachments
+                files={meeting.attachments}
+                target={t('room.files.meeting')}
+                upload={uploadFile ? (file, onProgress) => uploadFile(file, null, onProgress) : undefined}
+                remove={actions.removeFile}
+              />
               {addItem && (
                 <div className="room__add" data-print="hide">
                   {adding ? (

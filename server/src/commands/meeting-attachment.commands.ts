@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import { AgendaItem, Attachment, type Meeting } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { refusal, RefusalCode } from '../security/refusal.js';
-import { appendMeetingEvent, loadMeeting, loadOpenMeeting, lockMeeting } from './meeting-support.js';
+import { appendMeetingEvent, loadOpenMeeting, lockMeeting } from './meeting-support.js';
 import { runCommand } from './run-command.js';
 
 /** A file as it arrived (`POST /uploads`): its bytes read whole, their SHA-256 computed on the way. */
@@ -27,8 +27,8 @@ export interface NewAttachment {
 
 // Control characters (C0, DEL, C1), the bidi controls that make "hồ-sơ\u202efdp.exe" read as "hồ-sơexe.pdf",
 // lone surrogates (in `u` mode a pair is one code point and does not match) and path separators.
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const refusedInName =
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\\/]/u;
 
 /**
@@ -134,12 +134,10 @@ export async function removeAttachment(
     });
     if (!found) throw new NotFoundError('Attachment', id);
     await lockMeeting(em, found.meeting.id);
-    try {
-      await loadMeeting(em, viewer, found.meeting.id);
-    } catch {
-      throw new NotFoundError('Attachment', id);
-    }
-    const meeting = await loadOpenMeeting(em, viewer, found.meeting.id, 'changed');
+    const meeting = await loadOpenMeeting(em, viewer, found.meeting.id, 'changed', {
+      what: 'Attachment',
+      id,
+    });
     const item = found.agendaItem
       ? await em.findOne(AgendaItem, found.agendaItem.id, { refresh: true })
       : null;

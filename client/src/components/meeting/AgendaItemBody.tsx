@@ -39,6 +39,8 @@ export function AgendaItemBody({ item, depth, time, meetingStatus, actions }: Ag
   const leaf = (item.children?.length ?? 0) === 0;
   // Readiness is about preparing: once the session has started it is no longer news.
   const open = meetingStatus === MeetingStatus.DRAFT || meetingStatus === MeetingStatus.SCHEDULED;
+  const uploadFile = actions.uploadFile;
+  const editable = actions.canEdit(item);
 
   return (
     <article className="agenda-item" aria-current={current ? 'step' : undefined}>
@@ -134,7 +136,15 @@ export function AgendaItemBody({ item, depth, time, meetingStatus, actions }: Ag
           </span>
         </p>
       )}
-      <Attachments files={item.attachments} />
+      <Attachments
+        files={item.attachments}
+        target={t('room.files.item', { number: item.number })}
+        compact
+        upload={
+          uploadFile && editable ? (file, onProgress) => uploadFile(file, item.id, onProgress) : undefined
+        }
+        remove={editable ? actions.removeFile : undefined}
+      />
       <EditingMarker itemId={item.id} />
       <AgendaItemControls item={item} depth={depth} actions={actions} />
     </article>

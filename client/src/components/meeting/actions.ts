@@ -7,7 +7,7 @@ import type {
   ParticipantRole,
   VoteOutcome,
 } from '@quorum/shared';
-import type { AgendaItem, Participant } from '../../apollo/types';
+import type { AgendaItem, AttachmentSummary, Participant } from '../../apollo/types';
 import type { MoveTarget } from './agenda-tree';
 
 export interface VoteInput {
@@ -52,6 +52,17 @@ export interface MeetingActions {
   ) => Promise<void>;
   setParticipantRole?: (participant: Participant, role: ParticipantRole) => Promise<void>;
   removeParticipant?: (participant: Participant) => Promise<void>;
+  /**
+   * Present when the viewer may add to the materials: of the meeting (`agendaItemId` null) or of an item
+   * it may edit (`canEdit`). `onProgress` goes from 0 to 1 as the bytes leave.
+   */
+  uploadFile?: (
+    file: File,
+    agendaItemId: string | null,
+    onProgress: (fraction: number) => void,
+  ) => Promise<void>;
+  /** Present when the viewer may remove files (the same right as adding them). */
+  removeFile?: (file: AttachmentSummary) => Promise<void>;
   /** Present when the viewer may copy this meeting: returns the new meeting's id. */
   createFrom?: (input: { startsAt: string; title?: string; isTemplate?: boolean }) => Promise<string>;
   /** Present when the viewer may add to this agenda: appends another meeting's agenda. */
