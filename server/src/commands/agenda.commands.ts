@@ -51,9 +51,10 @@ async function openItem(
 ): Promise<{ meeting: Meeting; agenda: Agenda<AgendaItem>; item: AgendaItem }> {
   const meetingId = await meetingIdOfItem(em, itemId);
   await lockMeeting(em, meetingId);
+  const via = { what: 'AgendaItem', id: itemId };
   const meeting = options.requireOpen
-    ? await loadOpenMeeting(em, viewer, meetingId, 'changed')
-    : await loadMeeting(em, viewer, meetingId);
+    ? await loadOpenMeeting(em, viewer, meetingId, 'changed', via)
+    : await loadMeeting(em, viewer, meetingId, via);
   const agenda = buildAgenda(await loadItems(em, meeting.id));
   const item = agenda.items.find((candidate) => candidate.id === itemId);
   if (!item) throw new NotFoundError('AgendaItem', itemId);

@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import { AgendaItem, Attachment, type Meeting } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { refusal, RefusalCode } from '../security/refusal.js';
-import { appendMeetingEvent, loadMeeting, loadOpenMeeting, lockMeeting } from './meeting-support.js';
+import { appendMeetingEvent, loadOpenMeeting, lockMeeting } from './meeting-support.js';
 import { runCommand } from './run-command.js';
 
 /** A file as it arrived (`POST /uploads`): its bytes read whole, their SHA-256 computed on the way. */
@@ -134,12 +134,10 @@ export async function removeAttachment(
     });
     if (!found) throw new NotFoundError('Attachment', id);
     await lockMeeting(em, found.meeting.id);
-    try {
-      await loadMeeting(em, viewer, found.meeting.id);
-    } catch {
-      throw new NotFoundError('Attachment', id);
-    }
-    const meeting = await loadOpenMeeting(em, viewer, found.meeting.id, 'changed');
+    const meeting = await loadOpenMeeting(em, viewer, found.meeting.id, 'changed', {
+      what: 'Attachment',
+      id,
+    });
     const item = found.agendaItem
       ? await em.findOne(AgendaItem, found.agendaItem.id, { refresh: true })
       : null;

@@ -79,10 +79,25 @@ export async function meetingIdOfItem(em: EntityManager, itemId: string): Promis
   return item.meeting.id;
 }
 
+/**
+ * What a command reached the meeting through (an agenda item, a participant, an attachment): the refusal
+ * names it, so that one in a meeting the viewer may not see answers exactly as one that does not exist,
+ * never naming the hidden meeting.
+ */
+export interface Via {
+  what: string;
+  id: string;
+}
+
 /** The meeting as the viewer may see it, freshly read inside the transaction; NOT_FOUND otherwise. */
-export async function loadMeeting(em: EntityManager, viewer: Viewer, id: string): Promise<Meeting> {
+export async function loadMeeting(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  via: Via = { what: 'Meeting', id },
+): Promise<Meeting> {
   const meeting = await em.findOne(Meeting, { id, organization: viewer.organizationId }, { refresh: true });
-  if (!meeting || !meetingPolicy.canRead(viewer, meeting)) throw new NotFoundError('Meeting', id);
+  if (!meeting || !meetingPolicy.canRead(viewer, meeting)) throw new NotFoundError(via.what, via.id);
   return meeting;
 }
 
@@ -92,8 +107,9 @@ export async function loadOpenMeeting(
   viewer: Viewer,
   id: string,
   what = 'changed',
+  via?: Via,
 ): Promise<Meeting> {
-  const meeting = await loadMeeting(em, viewer, id);
+  const meeting = await loadMeeting(em, viewer, id, via);
   authorize(meetingPolicy.canManage(viewer, meeting), 'Only the office prepares meetings');
   if (!meetingPolicy.canUpdate(viewer, meeting)) {
     throw new BadInputError(

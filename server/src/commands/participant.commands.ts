@@ -30,11 +30,8 @@ async function loadParticipant(
 ): Promise<{ participant: Participant; meeting: Meeting }> {
   const participant = await em.findOne(Participant, id, { refresh: true });
   if (!participant) throw new NotFoundError('Participant', id);
-  try {
-    return { participant, meeting: await loadMeeting(em, viewer, participant.meeting.id) };
-  } catch {
-    throw new NotFoundError('Participant', id);
-  }
+  const meeting = await loadMeeting(em, viewer, participant.meeting.id, { what: 'Participant', id });
+  return { participant, meeting };
 }
 
 /** The meeting of a participant, read first so the meeting can be locked before the participant is read. */

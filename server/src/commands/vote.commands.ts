@@ -27,7 +27,7 @@ export async function recordVote(ctx: Context, viewer: Viewer, input: RecordVote
   return runVersioned(ctx, 'AgendaItem', input.expectedVersion, async (em) => {
     const meetingId = await meetingIdOfItem(em, input.agendaItemId);
     await lockMeeting(em, meetingId);
-    const meeting = await loadMeeting(em, viewer, meetingId);
+    const meeting = await loadMeeting(em, viewer, meetingId, { what: 'AgendaItem', id: input.agendaItemId });
     const item = (await loadItems(em, meetingId)).find((candidate) => candidate.id === input.agendaItemId);
     if (!item) throw new NotFoundError('AgendaItem', input.agendaItemId);
     authorize(meetingPolicy.canManage(viewer, meeting), 'Only the office records votes');
