@@ -72,9 +72,10 @@ describe('directory, session and token commands in the change feed', () => {
     t.db.orm.em.fork().getConnection().execute<T>(query, params);
 
   /** Every row of the tables a directory command may write, as one hash: equal means nothing was written. */
-  async function checksum(): Promise<string> {
+  async function checksum(except?: string): Promise<string> {
     const parts: string[] = [];
     for (const [table, row] of Object.entries(tables)) {
+      if (table === except) continue;
       const rows = await sql<{ h: string | null }[]>(
         `select md5(string_agg(${row}, '|' order by ${row})) as h from "${table}" t`,
       );
@@ -125,6 +126,8 @@ describe('directory, session and token commands in the change feed', () => {
       after?: (response: GraphQLResponse<Record<string, unknown>>) => void;
       /** Sets up what a later case needs, once this one has been checked. */
       prepareNext?: () => Promise<void>;
+      /** A table the command writes before its own transaction, on purpose (a login records its attempt). */
+      writesFirst?: string;
     }
 
     const cases: Case[] = [
@@ -290,6 +293,8 @@ describe('directory, session and token commands in the change feed', () => {
       {
         name: 'login',
         run: login,
+        // Recorded before the password is checked, so that a burst cannot pass the login limits.
+        writesFirst: 'login_attempt',
         after: (r) => (state.sessionToken = (r.data as { login: { token: string } }).login.token),
         prepareNext: async () => {
           // A second session (a lost laptop), for revokeSession.
@@ -378,7 +383,7 @@ describe('directory, session and token commands in the change feed', () => {
     for (const c of cases) {
       it(c.name, async () => {
         // Without its event the change is not written either: they are one transaction.
-        const before = await checksum();
+        const before = await checksum(c.writesFirst);
         await refuseEvents();
         try {
           const refused = await c.run();
@@ -386,7 +391,7 @@ describe('directory, session and token commands in the change feed', () => {
         } finally {
           await allowEvents();
         }
-        expect(await checksum()).toBe(before);
+        expect(await checksum(c.writesFirst)).toBe(before);
 
         const seq = await latestSeq();
         const response = await c.run();
