@@ -372,6 +372,21 @@ describe('sessions, API tokens and rate limits', () => {
     expect(audit.map((e) => e.changes?.apiTokenId?.after)).toEqual([kept.apiToken.id]);
   });
 
+  it("flags the user's API tokens for review when an administrator resets the password", async () => {
+    const em = t.db.orm.em.fork();
+    const { user } = await buildUser(em, org, {});
+    const token = await buildApiToken(em, user, [ApiTokenScope.READ]);
+    const reset = await t.gql(
+      `mutation($id: ID!) { resetUserPassword(id: $id) { temporaryPassword } }`,
+      { id: user.id },
+      admin.token,
+    );
+    expect(reset.errors).toBeUndefined();
+    const flagged = await t.db.orm.em.fork().findOneOrFail(ApiToken, token.apiToken.id);
+    expect(flagged.reviewRequestedAt).toBeInstanceOf(Date);
+    expect((await t.gql(`{ meetings { totalCount } }`, {}, token.token)).errors).toBeUndefined();
+  });
+
   it('records every read of a CONFIDENTIAL object in the audit trail, never in the live feed', async () => {
     const em = t.db.orm.em.fork();
     const secret = await buildMeeting(
@@ -404,6 +419,5 @@ describe('sessions, API tokens and rate limits', () => {
       office.token,
     );
     expect(feed.data?.events.events).toEqual([]);
-    void admin;
   });
 });

@@ -13,6 +13,7 @@ import { appendDirectoryEvent, lockUnits } from './directory-support.js';
 import { refChange } from './meeting-support.js';
 import { runCommand } from './run-command.js';
 import { revokeAllCredentials } from './session.commands.js';
+import { requestTokenReview } from './api-token.commands.js';
 
 async function findUnit(em: EntityManager, viewer: Viewer, id: string): Promise<Unit> {
   const unit = await em.findOne(Unit, { id, organization: viewer.organizationId }, { refresh: true });
@@ -254,7 +255,7 @@ export async function updateUser(
   );
 }
 
-/** Gives a user a new one-time password (shown once) and ends their sessions. */
+/** Gives a user a new one-time password (shown once), ends their sessions and asks them to review their tokens. */
 export async function resetUserPassword(
   ctx: Context,
   viewer: Viewer,
@@ -269,6 +270,8 @@ export async function resetUserPassword(
     authorize(directoryPolicy.canUpdateUser(viewer, user));
     user.passwordHash = passwordHash;
     await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+    // As after the user's own change: their API tokens keep working and are listed for them to review.
+    await requestTokenReview(em, user.id);
     await appendDirectoryEvent(ctx, em, viewer, {
       type: EventType.USER_PASSWORD_RESET,
       subject: user,
