@@ -171,7 +171,7 @@ describe('POST /uploads', () => {
   });
 
   it('refuses a request that is not a multipart upload of one file', async () => {
-    const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    const post = (body: string | FormData, headers: Record<string, string> = {}) =>
       fetch(`${t.url}/uploads`, {
         method: 'POST',
         headers: { authorization: `Bearer ${office.token}`, ...headers },
