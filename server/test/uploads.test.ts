@@ -211,6 +211,37 @@ describe('POST /uploads', () => {
       request.write('--x\r\n');
     });
     expect(declared).toBe(413);
+
+    // A body of no declared length is read up to a file and its envelope, then refused and the connection closed.
+    const endless = await new Promise<number>((resolve, reject) => {
+      const boundary = 'x';
+      const request = http.request(`${t.url}/uploads`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${office.token}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+      });
+      request.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.write(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7\n`,
+      );
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const more = () => {
+        // Twice the limit at most: the answer comes well before.
+        while (sent < 2 * limits.attachmentBytesMax) {
+          sent += chunk.length;
+          if (!request.write(chunk)) return void request.once('drain', more);
+        }
+      };
+      more();
+    });
+    expect(endless).toBe(413);
   });
 
   it('removes a file through GraphQL for the office, and refuses others', async () => {
