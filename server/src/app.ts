@@ -33,6 +33,12 @@ import { inProcessWakeups, postgresWakeups, redisWakeups } from './realtime/wake
 import { bodyParserErrors, securityHeaders, unexpectedErrors } from './security/http-guards.js';
 import { queryLimitRules, variableCostPlugin } from './security/query-limits.js';
 import { assignRequestId, withRequestId } from './security/request-id.js';
+import {
+  isDatabaseUnavailable,
+  rethrowUnavailable,
+  serviceUnavailablePlugin,
+  unavailableRefusal,
+} from './security/unavailable.js';
 import { webSocketGuard } from './security/websocket-guard.js';
 import { BoundedSendWebSocket, OperationRate } from './security/flow-control.js';
 import { getSchema } from './schema.js';
@@ -88,7 +94,7 @@ export async function startServer(
     address: string | undefined,
     connectionId: string | null = null,
   ): Promise<Context> => {
-    const viewer = await viewers.viewer(authorization);
+    const viewer = await viewers.viewer(authorization).catch((error) => rethrowUnavailable(error, requestId));
     const em = db.orm.em.fork();
     return {
       em,
@@ -142,14 +148,22 @@ export async function startServer(
             );
           }
           return true;
-        } catch {
+        } catch (error) {
+          // The token cannot be checked while the database is away: "try again later", which clients retry,
+          // rather than the 4403 that tells Quorum's client the session is over (graphql-ws's own close
+          // after `false` is then a no-op on the closing socket).
+          if (isDatabaseUnavailable(error)) ctx.extra.socket.close(1013, 'Service unavailable; try again');
           return false;
         }
       },
       // graphql-ws validates with the specified rules only: the guard applies the HTTP limits, and counts
       // this operation among those running on the socket. The rate goes first: it is the cheapest refusal.
-      onSubscribe: (ctx, _id, payload) =>
+      // The viewer is loaded (from the cache, as a rule) before the context is: an error in the context
+      // would close the socket with 4500, which graphql-ws clients do not retry, where a database outage
+      // must refuse this one operation with SERVICE_UNAVAILABLE.
+      onSubscribe: async (ctx, _id, payload) =>
         operationRate.admit(ctx.extra.socket, (ctx.extra as WsExtra).viewer?.userId ?? null) ??
+        (await unavailableRefusal(() => viewers.viewer((ctx.extra as WsExtra).authorization))) ??
         guard(payload, Object.keys(ctx.subscriptions).length),
       context: async (ctx, id) =>
         contextFor(
@@ -198,6 +212,7 @@ export async function startServer(
       // Its per-field hook would wrap every resolver of every answer; no cache reads its hints.
       ApolloServerPluginCacheControlDisabled(),
       variableCostPlugin<Context>(),
+      serviceUnavailablePlugin<Context>(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

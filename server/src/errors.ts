@@ -65,7 +65,7 @@ export class RateLimitedError extends AppError {
 
 /** Retryable: the server cannot serve this now (the database is down, a subscriber fell behind). */
 export class ServiceUnavailableError extends AppError {
-  constructor(message: string) {
-    super(ErrorCode.SERVICE_UNAVAILABLE, message);
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message, extensions);
   }
 }

@@ -4,6 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { describeInputRefusal } from './input-refusal.js';
 import { RefusalCode } from './security/refusal.js';
 import { currentRequestId } from './security/request-id.js';
+import { isDatabaseUnavailable, retryAfterSeconds, unavailableMessage } from './security/unavailable.js';
 import { logUnexpectedError } from './security/unexpected-error.js';
 
 const publicCodes = new Set<string>([
@@ -16,8 +17,9 @@ const publicCodes = new Set<string>([
 
 /**
  * What a client may see of an error: our coded errors as they are, validation errors with the field, rule
- * and limit, anything else masked (no stack, no SQL) and logged by class and code with the request id (over
- * HTTP, the one of the request being handled unless given).
+ * and limit, a database outage as the retryable SERVICE_UNAVAILABLE (over HTTP also 503 with `Retry-After`,
+ * see `serviceUnavailablePlugin`), anything else masked (no stack, no SQL) and logged by class and code with
+ * the request id (over HTTP, the one of the request being handled unless given).
  */
 export function formatError(
   formatted: GraphQLFormattedError,
@@ -39,8 +41,17 @@ export function formatError(
     publicCodes.has(code) &&
     (original instanceof GraphQLError || !(original instanceof Error))
   ) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    // `http` is Apollo's to read (status, headers) over HTTP; over WebSocket it would reach the client.
+    const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    logUnexpectedError(requestId, original, 'database unavailable');
+    return {
+      message: unavailableMessage,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds },
+    };
   }
   logUnexpectedError(requestId, original);
   return {

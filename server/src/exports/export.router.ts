@@ -7,6 +7,7 @@ import type { Database } from '../config/orm.js';
 import { ApiToken, Event, Meeting } from '../entities/index.js';
 import { UnauthenticatedError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
+import { isDatabaseUnavailable, sendUnavailable } from '../security/unavailable.js';
 import { logUnexpectedError } from '../security/unexpected-error.js';
 import { addMeetingEvent, newCalendar } from './agenda-ics.js';
 import { agendaJson } from './agenda-json.js';
@@ -129,11 +130,7 @@ async function send(res: Response, format: Format, book: MeetingBook, url: strin
  * The viewer of a per-meeting download. Only the Authorization header counts: a token in the query
  * string would end up in logs, proxies and browser history. A calendar-feed token does not read the API.
  */
-async function authenticateReader(
-  viewers: ViewerCache,
-  req: Request,
-  res: Response,
-): Promise<Viewer | null> {
+async function authenticateReader(viewers: ViewerCache, req: Request, res: Response): Promise<Viewer | null> {
   const inQuery = req.query.access_token !== undefined || req.query.token !== undefined;
   let viewer: Viewer | null;
   try {
@@ -215,8 +212,16 @@ function handle(work: (req: Request, res: Response) => Promise<void>): RequestHa
     try {
       await work(req, res);
     } catch (error) {
-      logUnexpectedError(String(res.locals.requestId ?? '-'), error);
-      if (!res.headersSent) refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+      // A database outage is retryable (503 with Retry-After); anything else is masked.
+      const unavailable = isDatabaseUnavailable(error);
+      logUnexpectedError(
+        String(res.locals.requestId ?? '-'),
+        error,
+        unavailable ? 'database unavailable' : undefined,
+      );
+      if (res.headersSent) return;
+      if (unavailable) sendUnavailable(res);
+      else refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     }
   };
 }

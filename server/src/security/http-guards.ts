@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Config } from '../config/config.js';
 import { requestLimits } from '../config/limits.js';
 import { refusalBody, RefusalCode } from './refusal.js';
+import { isDatabaseUnavailable, sendUnavailable } from './unavailable.js';
 import { logUnexpectedError } from './unexpected-error.js';
 
 type Directives = Record<string, Iterable<string | ((req: IncomingMessage, res: ServerResponse) => string)>>;
@@ -84,11 +85,16 @@ export const bodyParserErrors: ErrorRequestHandler = (error: BodyParserError, _r
   return next(error);
 };
 
-/** The last handler: anything unexpected is logged with the request id and answered masked, as JSON. */
+/**
+ * The last handler: anything unexpected is logged with the request id and answered masked, as JSON; a
+ * database outage is answered 503 SERVICE_UNAVAILABLE with Retry-After.
+ */
 export const unexpectedErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   const requestId = String(res.locals.requestId ?? '-');
-  logUnexpectedError(requestId, error);
+  const unavailable = isDatabaseUnavailable(error);
+  logUnexpectedError(requestId, error, unavailable ? 'database unavailable' : undefined);
   if (res.headersSent) return next(error);
+  if (unavailable) return sendUnavailable(res);
   res.status(500).json({
     errors: [
       { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } },
