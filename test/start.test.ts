@@ -1,12 +1,12 @@
-// The two commands of the README, end to end: `pnpm start` on an empty data directory, SIGTERM, and a
-// second start on the same directory.
+// The two commands of the README, end to end: `pnpm start` on an empty data directory, SIGTERM, Ctrl+C in a
+// terminal, and a second start on the same directory.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphql } from './support/api.js';
-import { groupAlive, launch, waitForUrl } from './support/process.js';
+import { groupAlive, launch, type Started, waitForUrl } from './support/process.js';
 import { repoRoot } from './support/server.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'quorum-start-'));
@@ -18,6 +18,26 @@ const server = (port: string, env: Record<string, string> = { DATA_DIR: dataDir 
     { ...env, PORT: port },
     path.join(repoRoot, 'server'),
   );
+
+/**
+ * `command` as typed in a terminal: util-linux `script` runs it on a pseudo-terminal of its own, where a
+ * Ctrl+C written to the terminal is what a real one makes of it, SIGINT for the whole foreground process
+ * group (pnpm, its shells, the server). Without a terminal pnpm does not report the signal, so the
+ * terminal is the point.
+ */
+function inTerminal(command: string, env: Record<string, string>): Started & { ctrlC(): void } {
+  let output = '';
+  const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'production', ...env },
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited, ctrlC: () => child.stdin.write('\x03') };
+}
 
 describe('pnpm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -57,6 +77,31 @@ describe('pnpm start', () => {
     expect(Date.now() - stoppedAt).toBeLessThan(5_000);
     expect(started.output()).toContain('Stopped cleanly');
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'stops on Ctrl+C in a terminal with exit code 0 and no error printed',
+    async () => {
+      const started = inTerminal('pnpm start', { DATA_DIR: dataDir, PORT: '0' });
+      try {
+        await waitForUrl(started);
+      } catch (error) {
+        process.kill(-started.child.pid!, 'SIGKILL');
+        throw error;
+      }
+      const before = started.output().length;
+      started.ctrlC();
+      expect(await started.exited).toBe(0);
+      // What follows the Ctrl+C (which the terminal echoes as ^C): the server's two lines, nothing from pnpm.
+      const after = started
+        .output()
+        .slice(before)
+        .replace(/\^C/g, '')
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '');
+      expect(after).toEqual(['SIGINT received, shutting down', 'Stopped cleanly.']);
+      expect(groupAlive(started.child.pid!)).toBe(false);
+    },
+  );
 
   it('stops on SIGTERM with exit code 0, and a second start keeps the data without seeding again', async () => {
     const first = server('0');

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const shutdown = async (signal: string) => {
+    // A Ctrl+C reaches the server more than once (from the terminal, and forwarded by pnpm): the first stops it.
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received, shutting down`);
