@@ -1,7 +1,7 @@
 import { ErrorCode } from '@quorum/shared';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
-import { describeInputRefusal } from './input-refusal.js';
+import { coercionField, describeInputRefusal } from './input-refusal.js';
 import { RefusalCode } from './security/refusal.js';
 import { currentRequestId } from './security/request-id.js';
 import { isDatabaseUnavailable, retryAfterSeconds, unavailableMessage } from './security/unavailable.js';
@@ -43,6 +43,11 @@ export function formatError(
   ) {
     // `http` is Apollo's to read (status, headers) over HTTP; over WebSocket it would reach the client.
     const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+    // A variable that did not coerce (a date out of range, an unknown enum value) names its field too.
+    if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
+      const field = coercionField(formatted.message);
+      if (field) extensions.field = field;
+    }
     return { ...formatted, extensions };
   }
   if (isDatabaseUnavailable(original)) {
