@@ -42,6 +42,7 @@ import {
 import { webSocketGuard } from './security/websocket-guard.js';
 import { BoundedSendWebSocket, OperationRate } from './security/flow-control.js';
 import { getSchema } from './schema.js';
+import { rateLimited, RequestRate } from './security/request-rate.js';
 
 export interface RunningServer {
   url: string;
@@ -162,7 +163,10 @@ export async function startServer(
       // would close the socket with 4500, which graphql-ws clients do not retry, where a database outage
       // must refuse this one operation with SERVICE_UNAVAILABLE.
       onSubscribe: async (ctx, _id, payload) =>
-        operationRate.admit(ctx.extra.socket, (ctx.extra as WsExtra).viewer?.userId ?? null) ??
+        operationRate.admit(
+          ctx.extra.socket,
+          (ctx.extra as WsExtra).viewer?.userId ?? `address:${ctx.extra.request.socket.remoteAddress}`,
+        ) ??
         (await unavailableRefusal(() => viewers.viewer((ctx.extra as WsExtra).authorization))) ??
         guard(payload, Object.keys(ctx.subscriptions).length),
       context: async (ctx, id) =>
@@ -226,6 +230,10 @@ export async function startServer(
       res.status(503).json({ status: 'unavailable', database: db.kind });
     }
   });
+
+  // Each client's HTTP requests, before a body is read: the API's routes, not the client's files.
+  const requestRate = new RequestRate(config.requestRate);
+  app.use(['/graphql', '/uploads', '/meetings', '/calendar'], rateLimited(requestRate, viewers));
 
   app.use(
     '/graphql',

@@ -12,6 +12,7 @@ import { createTestDatabase, usingPostgres } from './support/database.js';
 import { type Instance, redisReachable, redisUrl, startInstance, wakeVias } from './support/instances.js';
 import { buildOrganization, buildUser } from './support/factories.js';
 import { buildAgendaItems, buildMeetingIn, buildMeetingTenant } from './support/meeting-factories.js';
+import { machineSpeed } from './support/server.js';
 
 /** Short enough for a test to wait out; the heartbeat it stands for is 15 s against 40 s. */
 const ttlMs = 800;
@@ -134,7 +135,7 @@ describe('presence', () => {
     await em.flush();
     const other = await buildOrganization(em, 'Another organization');
     stranger = await buildUser(em, other.organization, { unit: other.office, role: MembershipRole.STAFF });
-    const config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test' });
+    const config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test', ...machineSpeed });
     server = await startServer(config, db, { presenceTtlMs: ttlMs });
   });
   afterAll(async () => {

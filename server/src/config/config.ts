@@ -20,6 +20,11 @@ export interface Config {
   sessionsPerUser: number;
   /** Wrong passwords checked per account and per client address within the window, then RATE_LIMITED. */
   loginLimit: { perAccount: number; perAddress: number; windowMinutes: number };
+  /**
+   * HTTP requests per client (a signed-in user, else an address): `burst` at once then `perSecond`, and
+   * `inFlight` running at once; past it RATE_LIMITED (429). WebSocket operations have their own (limits.ts).
+   */
+  requestRate: { burst: number; perSecond: number; inFlight: number };
 }
 
 export class ConfigError extends Error {
@@ -95,5 +100,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionsPerUser: integer(env, 'SESSIONS_PER_USER', 20, 1, 1000),
     // An office behind one NAT shares an address, so the per-address limit is looser.
     loginLimit: { perAccount: 10, perAddress: 30, windowMinutes: 15 },
+    requestRate: {
+      burst: integer(env, 'RATE_LIMIT_BURST', 100, 1, 1_000_000),
+      perSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 20, 1, 1_000_000),
+      inFlight: integer(env, 'RATE_LIMIT_IN_FLIGHT', 16, 1, 1_000_000),
+    },
   };
 }

@@ -60,7 +60,7 @@ export class BoundedSendWebSocket extends WebSocket {
 }
 
 /** A token bucket: `burst` at once, then `perSecond`. */
-class TokenBucket {
+export class TokenBucket {
   private tokens: number;
   private at: number;
 
@@ -105,8 +105,8 @@ const sweepIntervalMs = 60_000;
 /**
  * The rate of starting operations over WebSocket, per socket and per user across their sockets on this
  * instance. It runs first in `onSubscribe`, before the size check, parse and validation, and before graphql-ws
- * builds a context (which authenticates): refusing costs two subtractions. Anonymous sockets have only the
- * per-socket rate.
+ * builds a context (which authenticates): refusing costs two subtractions. `client` is the user, or for a
+ * socket that has not signed in its address (app.ts); null leaves only the per-socket rate.
  */
 export class OperationRate {
   private readonly sockets = new WeakMap<WebSocket, SocketRate>();
@@ -121,10 +121,10 @@ export class OperationRate {
   }
 
   /** Null when the operation may start; else the refusal to send as its `error` message. */
-  admit(socket: WebSocket, userId: string | null): GraphQLError[] | null {
+  admit(socket: WebSocket, client: string | null): GraphQLError[] | null {
     const now = this.now();
     const own = this.socketRate(socket, now);
-    const user = userId === null ? null : this.userBucket(userId, now);
+    const user = client === null ? null : this.userBucket(client, now);
     const ownOk = own.bucket.hasToken(now);
     const userOk = user === null || user.hasToken(now);
     if (ownOk && userOk) {

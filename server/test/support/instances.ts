@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config/config.js';
 import { type Database, openDatabase } from '../../src/config/orm.js';
+import { machineSpeed } from './server.js';
 
 /** How the instances wake each other: PostgreSQL's NOTIFY, or Redis pub/sub with REDIS_URL. */
 export type WakeVia = 'NOTIFY' | 'Redis';
@@ -48,6 +49,7 @@ export async function startInstance(
     ...process.env,
     PORT: '0',
     NODE_ENV: 'test',
+    ...machineSpeed,
     DATABASE_URL: databaseUrl,
     REDIS_URL: via === 'Redis' ? redisUrl : '',
   });

@@ -34,12 +34,22 @@ export interface TestServer {
 /** For tests that count statements: the change feed reads the event table on wake-ups only, never on a timer. */
 export const noFeedPoll = { FEED_POLL_MS: '3600000' };
 
+/**
+ * Tests drive the API from one address at machine speed, far past what a person or an integration sends, so
+ * the per-client HTTP limit is lifted unless a test sets it (the limit's own tests, flood.test.ts, do).
+ */
+export const machineSpeed = {
+  RATE_LIMIT_BURST: '1000000',
+  RATE_LIMIT_PER_SECOND: '1000000',
+  RATE_LIMIT_IN_FLIGHT: '1000000',
+};
+
 /** Starts the real server on port 0 over a fresh database; `prepare` fills the database first. */
 export async function startTestServer(
   prepare?: (db: Database, config: Config) => Promise<void>,
   env: Record<string, string> = {},
 ): Promise<TestServer> {
-  const config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test', ...env });
+  const config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test', ...machineSpeed, ...env });
   const db = await createTestDatabase();
   await prepare?.(db, config);
   const server = await startServer(config, db);
