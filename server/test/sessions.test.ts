@@ -349,8 +349,14 @@ describe('sessions, API tokens and rate limits', () => {
     });
     expect((await t.gql(`{ meetings { totalCount } }`, {}, kept.token)).errors).toBeUndefined();
 
-    // Someone else cannot confirm it; its owner can, and the confirmation is audited.
+    // A flagged token cannot clear a flag, its own or its owner's other token's: a stolen WRITE token must
+    // not outlive the password change that was meant to put it under review.
     const confirm = `mutation($id: ID!) { confirmApiToken(id: $id) { apiToken { id reviewRequestedAt } } }`;
+    expect(code(await t.gql(confirm, { id: dropped.apiToken.id }, dropped.token))).toBe('FORBIDDEN');
+    expect(code(await t.gql(confirm, { id: kept.apiToken.id }, dropped.token))).toBe('FORBIDDEN');
+    expect(Object.values(await review()).filter(Boolean)).toHaveLength(2);
+
+    // Someone else cannot confirm it; its owner can, and the confirmation is audited.
     expect(code(await t.gql(confirm, { id: kept.apiToken.id }, office.token))).toBe('NOT_FOUND');
     const confirmed = await t.gql<{ confirmApiToken: { apiToken: { reviewRequestedAt: string | null } } }>(
       confirm,

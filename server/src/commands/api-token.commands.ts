@@ -121,6 +121,10 @@ export async function requestTokenReview(em: EntityManager, ownerId: string): Pr
 export async function confirmApiToken(ctx: Context, viewer: Viewer, id: string): Promise<ApiToken> {
   return runCommand(ctx, async (em) => {
     const { apiToken, owner } = await findManagedToken(em, viewer, id);
+    authorize(
+      directoryPolicy.canConfirmToken(viewer, apiToken, owner),
+      'Only a signed-in session can keep a token flagged for review',
+    );
     const requested = apiToken.reviewRequestedAt;
     if (!requested) return apiToken;
     apiToken.reviewRequestedAt = null;

@@ -34,6 +34,14 @@ export const directoryPolicy = {
     );
   },
 
+  /**
+   * Keeping a token flagged after a password change takes a session (the new password): a token, perhaps the
+   * stolen one the change was meant to catch, cannot clear a flag, its own or another's.
+   */
+  canConfirmToken(viewer: Viewer, token: Row<ApiToken>, owner: Row<User>): boolean {
+    return viewer.credential.kind === 'session' && directoryPolicy.canManageToken(viewer, token, owner);
+  },
+
   /** Whose tokens a viewer may create: their own, or (administrators) anyone's in the organization. */
   canCreateTokenFor(viewer: Viewer, owner: Row<User>): boolean {
     return owner.organization.id === viewer.organizationId && (owner.id === viewer.userId || viewer.isAdmin);
