@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MeetingStatus, UnitKind } from '@quorum/shared';
-import { buildSchema, type GraphQLField, type GraphQLFormattedError } from 'graphql';
+import { buildSchema, isInputObjectType, type GraphQLField, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,12 +233,20 @@ function casesOf(kind: Kind, field: AnyField): Case[] {
   const cases: Case[] = [];
   for (const arg of field.args)
     for (const leaf of leavesOf(arg, field.name)) {
-      const values = leaf.list
+      const name = String(leaf.path.at(-1));
+      const values: HostileValue[] = leaf.list
         ? [
             { label: 'empty list', value: [] },
             { label: 'null in list', value: [null] },
+            // The element's own hostile values, inside the list (an input object's leaves have their own cases).
+            ...(isInputObjectType(leaf.type)
+              ? []
+              : hostileValues(leaf.type, name).map(({ label, value }) => ({
+                  label: `[${label}]`,
+                  value: [value],
+                }))),
           ]
-        : hostileValues(leaf.type);
+        : hostileValues(leaf.type, name);
       if (leaf.nonNull) values.push({ label: 'null', value: null });
       for (const hostile of values) cases.push({ kind, field, leaf, hostile });
     }
@@ -315,6 +323,7 @@ describe('schema-driven fuzz: every argument of every operation, hostile values,
   });
 
   it('answers each case with a success or a coded refusal, and a refused mutation changes no table', async () => {
+    const started = performance.now();
     const failures: string[] = [];
     const cases = roots
       .flatMap(([kind, field]) => casesOf(kind, field))
@@ -345,7 +354,7 @@ describe('schema-driven fuzz: every argument of every operation, hostile values,
     }
     const byCode = [...refusals].map(([code, n]) => `${code} ${n}`).join(', ');
     console.log(
-      `fuzz: ${cases.length} cases, ${counts.http} over HTTP and ${counts.ws} over WebSocket (${counts.subscriptions} subscriptions); ` +
+      `fuzz: ${cases.length} cases in ${((performance.now() - started) / 1000).toFixed(0)} s, ${counts.http} over HTTP and ${counts.ws} over WebSocket (${counts.subscriptions} subscriptions); ` +
         `answers: ${byCode}; ${counts.checked} refused mutations checked against ${tables.length} table checksums; ` +
         `${counts.wrote} successful mutations changed them`,
     );

@@ -6,3 +6,4 @@ export * from './errors.js';
 export * from './events.js';
 export * from './ids.js';
 export * from './limits.js';
+export * from './text.js';

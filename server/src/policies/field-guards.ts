@@ -1,4 +1,11 @@
-import { ApiTokenScope, Classification, EventType, isUuid, SubjectType } from '@quorum/shared';
+import {
+  ApiTokenScope,
+  Classification,
+  EventType,
+  isStorableText,
+  isUuid,
+  SubjectType,
+} from '@quorum/shared';
 import {
   defaultFieldResolver,
   getNamedType,
@@ -61,13 +68,9 @@ const wellFormedIds =
     return resolve(root, args, context, info);
   };
 
-/** A NUL, or half of a UTF-16 surrogate pair without its other half. */
-// eslint-disable-next-line no-control-regex -- the NUL is what it looks for
-const notStorable = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 /** The path of the first string in `value` that PostgreSQL cannot store, or null. */
 function unstorable(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return notStorable.test(value) ? path : null;
+  if (typeof value === 'string') return isStorableText(value) ? null : path;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
     const found = unstorable(inner, path ? `${path}.${key}` : key);

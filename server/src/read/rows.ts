@@ -1,5 +1,7 @@
+import { isStorableText, isUuid, limits } from '@quorum/shared';
 import {
   Cursor,
+  CursorError,
   ReferenceKind,
   type Collection,
   type EntityClass,
@@ -69,6 +71,46 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(key(item), [item]);
   }
   return groups;
+}
+
+/**
+ * Whether a cursor holds one value of the right kind for each column of the order: a cursor is the client's
+ * to send back, and a forged one (a date that is not one, a NUL, a year 0000) would otherwise reach the
+ * database as a condition it refuses.
+ */
+function cursorFits(meta: EntityMetadata, orderBy: object, after: string): boolean {
+  let values: unknown;
+  try {
+    values = Cursor.decode(after);
+  } catch {
+    return false;
+  }
+  const keys = Object.keys(orderBy);
+  if (!Array.isArray(values) || values.length !== keys.length) return false;
+  return keys.every((key, index) => {
+    const prop = meta.properties[key];
+    const value: unknown = values[index];
+    if (!prop) return false;
+    if (value === null) return !!prop.nullable;
+    switch (prop.runtimeType) {
+      case 'Date': {
+        const year = value instanceof Date ? value.getUTCFullYear() : NaN;
+        return year >= limits.yearMin && year <= limits.yearMax;
+      }
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value);
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'string':
+        return (
+          typeof value === 'string' &&
+          isStorableText(value) &&
+          (prop.columnTypes[0] !== 'uuid' || isUuid(value))
+        );
+      default:
+        return false;
+    }
+  });
 }
 
 const shapes = new WeakMap<EntityMetadata, Shape>();
@@ -255,6 +297,8 @@ export class Rows {
     after: string | undefined,
   ): Promise<Cursor<Row<T>>> {
     const meta = this.em.getMetadata().get<T>(entity.name);
+    if (after && !cursorFits(meta as EntityMetadata, orderBy, after))
+      throw new CursorError(`The cursor does not fit the order of ${entity.name}`);
     const options = { first, after, orderBy, overfetch: true, limit: undefined as number | undefined };
     const keyset = (
       this.em.getDriver() as unknown as {

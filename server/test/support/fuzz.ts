@@ -36,9 +36,24 @@ export interface HostileValue {
 
 const long = 'x'.repeat(90_000);
 
-/** Hostile values of a scalar or enum type, each labelled for the report. */
-export function hostileValues(type: GraphQLNamedType): HostileValue[] {
+const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+/** Cursors a client could forge: the right encoding, values that do not fit the list's order. */
+const forgedCursors: HostileValue[] = [
+  { label: 'forged cursor: text for a date', value: cursor(['x', 'y']) },
+  {
+    label: 'forged cursor: year 0000',
+    value: cursor(['0000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
+  },
+  { label: 'forged cursor: NUL', value: cursor(['a\u0000', 'b']) },
+  { label: 'forged cursor: objects', value: cursor([{}, []]) },
+  { label: 'forged cursor: not a list', value: cursor({ a: 1 } as never) },
+];
+
+/** Hostile values of a scalar or enum type (and for a leaf named `after`, forged cursors), labelled for the report. */
+export function hostileValues(type: GraphQLNamedType, name = ''): HostileValue[] {
   if (isEnumType(type)) return [{ label: 'unknown enum value', value: 'NOT_A_VALUE' }];
+  if (name === 'after') return [...hostileValues(type), ...forgedCursors];
   switch (type.name) {
     case 'String':
       return [

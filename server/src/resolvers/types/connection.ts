@@ -1,5 +1,11 @@
 import { limits } from '@quorum/shared';
-import { Cursor, CursorError, type EntityClass, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import {
+  type Cursor,
+  CursorError,
+  type EntityClass,
+  type FilterQuery,
+  type QueryOrderMap,
+} from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { BadInputError } from '../../errors.js';
@@ -86,13 +92,7 @@ export async function findPage<T extends object>(
   args: PageArgs,
   info: GraphQLResolveInfo,
 ): Promise<ConnectionShape<Row<T>>> {
-  const badCursor = () => new BadInputError('after', 'The cursor "after" is not valid for this list');
   let page: Cursor<Row<T>>;
-  try {
-    if (args.after) Cursor.decode(args.after);
-  } catch {
-    throw badCursor();
-  }
   try {
     page = await rows.page(entity, where, orderBy, pageSize(args.first), args.after);
   } catch (error) {
