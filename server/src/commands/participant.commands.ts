@@ -23,14 +23,19 @@ import {
 } from './meeting-support.js';
 import { runCommand } from './run-command.js';
 
+/** A participant and its meeting as the viewer may see it; with `open`, a meeting the viewer may still change. */
 async function loadParticipant(
   em: EntityManager,
   viewer: Viewer,
   id: string,
+  { open }: { open: boolean },
 ): Promise<{ participant: Participant; meeting: Meeting }> {
   const participant = await em.findOne(Participant, id, { refresh: true });
   if (!participant) throw new NotFoundError('Participant', id);
-  const meeting = await loadMeeting(em, viewer, participant.meeting.id, { what: 'Participant', id });
+  const via = { what: 'Participant', id };
+  const meeting = open
+    ? await loadOpenMeeting(em, viewer, participant.meeting.id, 'changed', via)
+    : await loadMeeting(em, viewer, participant.meeting.id, via);
   return { participant, meeting };
 }
 
@@ -103,8 +108,7 @@ export async function updateParticipant(
 ): Promise<{ meeting: Meeting; participant: Participant }> {
   return runVersioned(ctx, 'Participant', input.expectedVersion, async (em) => {
     await lockMeeting(em, await meetingIdOfParticipant(em, input.id));
-    const { participant, meeting } = await loadParticipant(em, viewer, input.id);
-    await loadOpenMeeting(em, viewer, meeting.id, 'changed');
+    const { participant, meeting } = await loadParticipant(em, viewer, input.id, { open: true });
     checkVersion('Participant', participant, input.expectedVersion);
     const roster = await MeetingRoster.load(ctx, em, viewer, meeting);
     await roster.setRole(participant, input.role);
@@ -121,8 +125,7 @@ export async function removeParticipant(
 ): Promise<{ meeting: Meeting; removedId: string }> {
   return runCommand(ctx, async (em) => {
     await lockMeeting(em, await meetingIdOfParticipant(em, id));
-    const { participant, meeting } = await loadParticipant(em, viewer, id);
-    await loadOpenMeeting(em, viewer, meeting.id, 'changed');
+    const { participant, meeting } = await loadParticipant(em, viewer, id, { open: true });
     const roster = await MeetingRoster.load(ctx, em, viewer, meeting);
     await roster.remove(participant);
     await roster.finish();
@@ -137,7 +140,7 @@ export async function recordAttendance(
   input: RecordAttendanceInput,
 ): Promise<{ meeting: Meeting; participant: Participant }> {
   return runVersioned(ctx, 'Participant', input.expectedVersion, async (em) => {
-    const { participant, meeting } = await loadParticipant(em, viewer, input.participantId);
+    const { participant, meeting } = await loadParticipant(em, viewer, input.participantId, { open: false });
     authorize(meetingPolicy.canManage(viewer, meeting), 'Only the office records attendance');
     if (!meetingPolicy.attendanceOpen(meeting))
       throw new BadInputError(
