@@ -4,7 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { coercionField, describeInputRefusal } from './input-refusal.js';
 import { RefusalCode } from './security/refusal.js';
 import { currentRequestId } from './security/request-id.js';
-import { isDatabaseUnavailable, retryAfterSeconds, unavailableMessage } from './security/unavailable.js';
+import { databaseOutage, retryAfterSeconds, unavailableMessage } from './security/unavailable.js';
 import { logUnexpectedError } from './security/unexpected-error.js';
 
 const publicCodes = new Set<string>([
@@ -50,8 +50,9 @@ export function formatError(
     }
     return { ...formatted, extensions };
   }
-  if (isDatabaseUnavailable(original)) {
-    logUnexpectedError(requestId, original, 'database unavailable');
+  const outage = databaseOutage(original);
+  if (outage) {
+    logUnexpectedError(requestId, original, outage);
     return {
       message: unavailableMessage,
       ...(formatted.path ? { path: formatted.path } : {}),

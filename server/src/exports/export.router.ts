@@ -7,7 +7,7 @@ import type { Database } from '../config/orm.js';
 import { ApiToken, Event, Meeting } from '../entities/index.js';
 import { UnauthenticatedError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
-import { isDatabaseUnavailable, sendUnavailable } from '../security/unavailable.js';
+import { databaseOutage, sendUnavailable } from '../security/unavailable.js';
 import { logUnexpectedError } from '../security/unexpected-error.js';
 import { addMeetingEvent, newCalendar } from './agenda-ics.js';
 import { agendaJson } from './agenda-json.js';
@@ -213,14 +213,10 @@ function handle(work: (req: Request, res: Response) => Promise<void>): RequestHa
       await work(req, res);
     } catch (error) {
       // A database outage is retryable (503 with Retry-After); anything else is masked.
-      const unavailable = isDatabaseUnavailable(error);
-      logUnexpectedError(
-        String(res.locals.requestId ?? '-'),
-        error,
-        unavailable ? 'database unavailable' : undefined,
-      );
+      const outage = databaseOutage(error);
+      logUnexpectedError(String(res.locals.requestId ?? '-'), error, outage);
       if (res.headersSent) return;
-      if (unavailable) sendUnavailable(res);
+      if (outage) sendUnavailable(res);
       else refuse(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
     }
   };

@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import type { Config } from '../config/config.js';
 import { requestLimits } from '../config/limits.js';
 import { refusalBody, RefusalCode } from './refusal.js';
-import { isDatabaseUnavailable, sendUnavailable } from './unavailable.js';
+import { databaseOutage, sendUnavailable } from './unavailable.js';
 import { logUnexpectedError } from './unexpected-error.js';
 
 type Directives = Record<string, Iterable<string | ((req: IncomingMessage, res: ServerResponse) => string)>>;
@@ -91,10 +91,10 @@ export const bodyParserErrors: ErrorRequestHandler = (error: BodyParserError, _r
  */
 export const unexpectedErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
   const requestId = String(res.locals.requestId ?? '-');
-  const unavailable = isDatabaseUnavailable(error);
-  logUnexpectedError(requestId, error, unavailable ? 'database unavailable' : undefined);
+  const outage = databaseOutage(error);
+  logUnexpectedError(requestId, error, outage);
   if (res.headersSent) return next(error);
-  if (unavailable) return sendUnavailable(res);
+  if (outage) return sendUnavailable(res);
   res.status(500).json({
     errors: [
       { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } },

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ConnectionException } from '@mikro-orm/core';
+import { DriverException } from '@mikro-orm/core';
 import { ErrorCode } from '@quorum/shared';
 import type { Response } from 'express';
 import type { GraphQLError } from 'graphql';
@@ -15,10 +15,12 @@ export const retryAfterSeconds = 2;
 export const unavailableMessage = 'The database is unavailable for a moment; try again shortly';
 
 // SQLSTATEs that say "this connection, or any new one, cannot serve now", not "this statement is wrong":
-// class 08 (connection exception), 53300 too many connections, and of class 57 the administrator's
-// termination, a crash shutdown and "the database system is starting up or shutting down".
+// class 08 (connection exception) but 08P01, a protocol violation (too many bind parameters, say: our bug),
+// 53300 too many connections, and of class 57 the administrator's termination, a crash shutdown and "the
+// database system is starting up or shutting down".
 const unavailableStates = new Set(['53300', '57P01', '57P02', '57P03']);
-// A connection the network or the server dropped, or a server that does not answer (yet).
+// A connection the network or the server dropped, or a server that does not answer (yet). These codes are
+// any socket's (a client that aborts its upload resets its own): they count only from the database driver.
 const networkCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -33,31 +35,65 @@ const networkCodes = new Set([
 // statement knex puts before them ("select … - Connection terminated unexpectedly").
 const droppedConnection =
   /(?:^| - )(?:Connection terminated(?: unexpectedly| due to connection timeout)?|Connection ended unexpectedly|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect)$/;
+// knex's pool waited in vain for a connection, in its own words (no code), as a KnexTimeoutError or, from
+// MikroORM's queries, wrapped in a DriverException.
+const poolTimeout = 'Knex: Timeout acquiring a connection';
+
+/** What a database outage is logged as: the pool's exhaustion apart, so that a connection leak shows. */
+export type DatabaseOutage = 'database unavailable' | 'database pool exhausted';
+
+/**
+ * Whether a socket error came from the database driver: wrapped by MikroORM (a DriverException keeps its
+ * code), or after the statement knex puts before a failed query's message ("COMMIT; - read ECONNRESET"), or
+ * raised while opening a connection (knex's pool hands pg's connect error on as it came; in a request only
+ * the pool opens connections, since Redis is told after the commit and never awaited).
+ */
+function fromDatabaseDriver(error: Error & { syscall?: unknown }): boolean {
+  return (
+    error instanceof DriverException ||
+    / - (?:read|write|connect) E[A-Z]+/.test(error.message) ||
+    error.syscall === 'connect' ||
+    error.syscall === 'getaddrinfo'
+  );
+}
 
 /**
  * Whether an error means the database cannot be reached now (down, restarting, refusing connections, the
- * connection cut), as opposed to a fault of the request or of our code: the first is retryable and answered
- * SERVICE_UNAVAILABLE, the second masked as INTERNAL_SERVER_ERROR. Follows `originalError` and `cause`,
- * since GraphQL, MikroORM and Node wrap what pg raised.
+ * connection cut, the pool exhausted), as opposed to a fault of the request or of our code: the first is
+ * retryable and answered SERVICE_UNAVAILABLE, the second masked as INTERNAL_SERVER_ERROR. Answers what to
+ * log it as, or undefined. Follows `originalError` and `cause`, since GraphQL and Node wrap what pg raised.
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 5) return false;
-  if (error instanceof ConnectionException) return true;
+export function databaseOutage(error: unknown, depth = 0): DatabaseOutage | undefined {
+  if (!(error instanceof Error) || depth > 5) return undefined;
+  if (
+    (error.name === 'KnexTimeoutError' || error instanceof DriverException) &&
+    error.message.startsWith(poolTimeout)
+  )
+    return 'database pool exhausted';
   const { code, severity } = error as { code?: unknown; severity?: unknown };
   if (typeof code === 'string') {
-    if (code.startsWith('08') || unavailableStates.has(code) || networkCodes.has(code)) return true;
+    if ((code.startsWith('08') && code !== '08P01') || unavailableStates.has(code))
+      return 'database unavailable';
+    if (networkCodes.has(code) && fromDatabaseDriver(error)) return 'database unavailable';
     // 55000 raised while opening a connection (FATAL ends it): a database closed to connections
     // (ALLOW_CONNECTIONS false, for maintenance). Raised by a statement it means something else.
-    if (code === '55000' && severity === 'FATAL') return true;
+    if (code === '55000' && severity === 'FATAL') return 'database unavailable';
   }
-  if (droppedConnection.test(error.message)) return true;
-  // knex's pool waited in vain for a connection (it says so in its own words, with no code).
-  if (error.name === 'KnexTimeoutError' && error.message.startsWith('Knex: Timeout acquiring a connection'))
-    return true;
+  if (droppedConnection.test(error.message)) return 'database unavailable';
   const inner = (error as { originalError?: unknown }).originalError ?? error.cause;
-  if (inner !== undefined && inner !== error && isDatabaseUnavailable(inner, depth + 1)) return true;
+  const outage = inner !== error ? databaseOutage(inner, depth + 1) : undefined;
+  if (outage) return outage;
   // Node reports a refused connection to each address of a host (IPv4 and IPv6) together.
-  return error instanceof AggregateError && error.errors.some((e) => isDatabaseUnavailable(e, depth + 1));
+  if (!(error instanceof AggregateError)) return undefined;
+  for (const each of error.errors) {
+    const found = databaseOutage(each, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return databaseOutage(error) !== undefined;
 }
 
 /**
@@ -73,8 +109,9 @@ export function databaseUnavailable(): ServiceUnavailableError {
 
 /** Rethrows a database outage as SERVICE_UNAVAILABLE (with its HTTP status), anything else as it came. */
 export function rethrowUnavailable(error: unknown, requestId: string): never {
-  if (!isDatabaseUnavailable(error)) throw error;
-  logUnexpectedError(requestId, error, 'database unavailable');
+  const outage = databaseOutage(error);
+  if (!outage) throw error;
+  logUnexpectedError(requestId, error, outage);
   throw databaseUnavailable();
 }
 
