@@ -260,4 +260,31 @@ describe('POST /uploads', () => {
     expect(await em().count(Attachment, { id })).toBe(0);
     expect(await em().count(Event, { type: EventType.ATTACHMENT_REMOVED })).toBe(1);
   });
+
+  it('removes a file once when two remove it at the same time: the other answers NOT_FOUND, one event', async () => {
+    const ids: string[] = [];
+    for (const agendaItemId of [null, itemId, null]) {
+      const added = await send(office.token, {
+        name: 'ban-sao.pdf',
+        ...(agendaItemId ? { agendaItemId } : {}),
+      });
+      ids.push(added.body.attachment!.id);
+    }
+    const remove = (id: string) =>
+      t.gql<{ removeAttachment: { removedId: string } }>(
+        `mutation($input: RemoveAttachmentInput!) { removeAttachment(input: $input) { removedId } }`,
+        { input: { id } },
+        office.token,
+      );
+    const eventsBefore = await em().count(Event, { type: EventType.ATTACHMENT_REMOVED });
+    for (const id of ids) {
+      const answers = await Promise.all([remove(id), remove(id)]);
+      const outcomes = answers.map(
+        (answer) => answer.errors?.[0]?.extensions?.code ?? answer.data?.removeAttachment.removedId,
+      );
+      expect(outcomes.sort()).toEqual([id, 'NOT_FOUND'].sort());
+    }
+    expect(await em().count(Attachment, { id: { $in: ids } })).toBe(0);
+    expect(await em().count(Event, { type: EventType.ATTACHMENT_REMOVED })).toBe(eventsBefore + ids.length);
+  });
 });

@@ -142,7 +142,8 @@ export async function removeAttachment(
       ? await em.findOne(AgendaItem, found.agendaItem.id, { refresh: true })
       : null;
     if (item) item.updatedAt = new Date();
-    await em.nativeDelete(Attachment, { id });
+    // The row was read before the meeting's lock: another removal may have committed while this one waited.
+    if ((await em.nativeDelete(Attachment, { id })) === 0) throw new NotFoundError('Attachment', id);
     await appendMeetingEvent(ctx, em, viewer, meeting, {
       type: EventType.ATTACHMENT_REMOVED,
       subject: item ?? meeting,
