@@ -72,7 +72,12 @@ const noTopics = {
 
 let schema: Promise<GraphQLSchema> | undefined;
 
-/** The executable schema, built once per process from the type-graphql classes. */
+/**
+ * The executable schema, built once per process from the type-graphql classes. Every object type is declared
+ * with `simpleResolvers`: a plain field resolves by graphql's default resolver, without type-graphql's
+ * per-field wrapper (thousands of fields per nested read); the rules live in field resolvers and in the
+ * guards `guardFields` puts on the fields they concern.
+ */
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers,

@@ -44,6 +44,7 @@ import {
   Pacer,
   reportResult,
   sleep,
+  unlimitedRequests,
   type BenchFigure,
 } from './support.js';
 
@@ -164,7 +165,13 @@ function startQuorum(databaseUrl: string): Promise<ChildServer> {
     // The young generation `pnpm start` gives the server (server/package.json).
     ['--max-semi-space-size=64', '--expose-gc', '--import', 'tsx', '--import', gcOnSignal, 'src/main.ts'],
     serverDir,
-    { PORT: '0', DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_PASSWORD: demoPassword },
+    {
+      ...unlimitedRequests,
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      DEMO_PASSWORD: demoPassword,
+    },
     '/health',
   );
 }

@@ -26,8 +26,6 @@ import { DateTime } from '../scalars/date-time.js';
  * a fractional index, so that two people reordering at once never need to renumber each other's rows.
  */
 @Entity()
-// Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
-// fields returning meetings, proposals or tasks, which here are all field resolvers and keep them).
 @ObjectType({ simpleResolvers: true })
 @Index({ properties: ['meeting', 'parent', 'position'] })
 export class AgendaItem extends VersionedEntity {

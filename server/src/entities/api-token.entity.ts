@@ -7,7 +7,7 @@ import { DateTime } from '../scalars/date-time.js';
 
 /** An integrator's token: shown once, stored as a SHA-256 hash. */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiToken extends BaseEntity {
   @Field(() => String)
   @Property({ type: 'text' })

@@ -8,7 +8,7 @@ import { User } from './user.entity.js';
 import { DateTime } from '../scalars/date-time.js';
 
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Unique({ properties: ['appraisal', 'unit'] })
 export class AppraisalAssignment extends VersionedEntity {
   [OptionalProps]?: 'verdict';

@@ -8,7 +8,7 @@ import { User } from './user.entity.js';
 
 /** A reviewer's comment, anchored to quoted text of the draft; replies thread through `parent`. */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AppraisalComment extends VersionedEntity {
   [OptionalProps]?: 'status';
 

@@ -19,7 +19,7 @@ import { DateTime } from '../scalars/date-time.js';
 
 /** A review round on a proposal ("thẩm định"), answered by the assigned units by `dueAt`. */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Appraisal extends VersionedEntity {
   [OptionalProps]?: 'status';
 

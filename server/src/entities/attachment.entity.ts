@@ -11,8 +11,6 @@ import { User } from './user.entity.js';
  * loaded only when asked for.
  */
 @Entity()
-// Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
-// fields returning meetings, proposals or tasks, which here are all field resolvers and keep them).
 @ObjectType({ simpleResolvers: true })
 @Index({ properties: ['meeting', 'agendaItem'] })
 export class Attachment extends BaseEntity {

@@ -4,7 +4,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../scalars/date-time.js';
 
 @Entity({ abstract: true })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class BaseEntity {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -21,7 +21,7 @@ export abstract class BaseEntity {
 
 /** Entities edited concurrently carry an optimistic-lock version that clients echo as `expectedVersion`. */
 @Entity({ abstract: true })
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class VersionedEntity extends BaseEntity {
   @Field(() => Int)
   @Property({ type: 'integer', version: true })

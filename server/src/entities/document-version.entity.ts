@@ -6,7 +6,7 @@ import { User } from './user.entity.js';
 
 /** A named snapshot of a proposal's body ("Phiên bản"). */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DocumentVersion extends BaseEntity {
   @ManyToOne(() => Proposal, { ref: true, deleteRule: 'cascade' })
   proposal!: Ref<Proposal>;

@@ -22,8 +22,6 @@ import { User } from './user.entity.js';
 import { DateTime } from '../scalars/date-time.js';
 
 @Entity()
-// Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
-// fields returning meetings, proposals or tasks, which here are all field resolvers and keep them).
 @ObjectType({ simpleResolvers: true })
 @Index({ properties: ['organization', 'startsAt'] })
 export class Meeting extends VersionedEntity {

@@ -6,7 +6,7 @@ import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
 
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Unique({ properties: ['user', 'unit'] })
 export class Membership extends BaseEntity {
   @ManyToOne(() => User, { ref: true })

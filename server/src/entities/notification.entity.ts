@@ -6,7 +6,7 @@ import { User } from './user.entity.js';
 import { DateTime } from '../scalars/date-time.js';
 
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Index({ properties: ['user', 'readAt'] })
 export class Notification extends BaseEntity {
   @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })

@@ -4,7 +4,7 @@ import { BaseEntity } from './base.entity.js';
 
 /** The tenant: everything else belongs to exactly one organization, and no query crosses them. */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Organization extends BaseEntity {
   @Field(() => String)
   @Property({ type: 'text' })

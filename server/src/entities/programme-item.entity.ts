@@ -8,7 +8,7 @@ import { Unit } from './unit.entity.js';
 import { WorkProgramme } from './work-programme.entity.js';
 
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ProgrammeItem extends VersionedEntity {
   [OptionalProps]?: 'status';
 

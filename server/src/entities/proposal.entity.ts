@@ -24,7 +24,7 @@ import { DateTime } from '../scalars/date-time.js';
 
 /** A paper submitted to a session ("đề án", "tờ trình"), drafted by its lead unit. */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Index({ properties: ['organization', 'status'] })
 export class Proposal extends VersionedEntity {
   [OptionalProps]?: 'classification' | 'status';

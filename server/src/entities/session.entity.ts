@@ -6,7 +6,7 @@ import { DateTime } from '../scalars/date-time.js';
 
 /** A login session. Only the SHA-256 hash of its opaque token is stored. */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Session extends BaseEntity {
   @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
   user!: Ref<User>;

@@ -7,7 +7,7 @@ import { User } from './user.entity.js';
 
 /** A progress report on a task ("báo cáo tiến độ"). */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TaskUpdate extends BaseEntity {
   @ManyToOne(() => Task, { ref: true, deleteRule: 'cascade' })
   task!: Ref<Task>;

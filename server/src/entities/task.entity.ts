@@ -26,7 +26,7 @@ import { DateTime } from '../scalars/date-time.js';
 
 /** A task assigned from a conclusion and followed up until done ("theo dõi, đôn đốc"). */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Index({ properties: ['organization', 'status', 'dueAt'] })
 export class Task extends VersionedEntity {
   [OptionalProps]?: 'priority' | 'status' | 'classification' | 'overdue';

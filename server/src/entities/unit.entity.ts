@@ -6,7 +6,7 @@ import { Organization } from './organization.entity.js';
 
 /** A committee, a department or the office; units nest (a standing board inside an executive committee). */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Index({ properties: ['organization', 'kind'] })
 export class Unit extends BaseEntity {
   @ManyToOne(() => Organization, { ref: true })

@@ -14,7 +14,7 @@ import { SystemRole } from './enums.js';
 import { Organization } from './organization.entity.js';
 
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Unique({ properties: ['organization', 'email'] })
 export class User extends BaseEntity {
   [OptionalProps]?: 'systemRole';

@@ -5,8 +5,6 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { VoteOutcome } from './enums.js';
 
 @Entity()
-// Plain property fields resolve directly (no middleware chain: the global middlewares act on mutations and on
-// fields returning meetings, proposals or tasks, which here are all field resolvers and keep them).
 @ObjectType({ simpleResolvers: true })
 export class Vote extends BaseEntity {
   @OneToOne(() => AgendaItem, { ref: true, owner: true, deleteRule: 'cascade' })

@@ -6,7 +6,7 @@ import { Unit } from './unit.entity.js';
 
 /** A committee's annual work programme ("Chương trình công tác năm"). */
 @Entity()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Unique({ properties: ['unit', 'year'] })
 export class WorkProgramme extends BaseEntity {
   @ManyToOne(() => Organization, { ref: true })

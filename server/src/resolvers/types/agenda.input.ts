@@ -211,19 +211,19 @@ export class RemoveAttachmentInput {
   id!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AddAgendaItemPayload {
   @Field(() => AgendaItem)
   agendaItem!: AgendaItem;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UpdateAgendaItemPayload {
   @Field(() => AgendaItem)
   agendaItem!: AgendaItem;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MoveAgendaItemPayload {
   @Field(() => AgendaItem)
   agendaItem!: AgendaItem;
@@ -232,7 +232,7 @@ export class MoveAgendaItemPayload {
   meeting!: Meeting;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RemoveAgendaItemPayload {
   @Field(() => Meeting)
   meeting!: Meeting;
@@ -241,25 +241,25 @@ export class RemoveAgendaItemPayload {
   removedIds!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ChangeAgendaItemStatusPayload {
   @Field(() => AgendaItem)
   agendaItem!: AgendaItem;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ConfirmPresenterPayload {
   @Field(() => AgendaItem)
   agendaItem!: AgendaItem;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RecordVotePayload {
   @Field(() => AgendaItem)
   agendaItem!: AgendaItem;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RemoveAttachmentPayload {
   @Field(() => ID)
   removedId!: string;

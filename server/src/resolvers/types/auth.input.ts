@@ -13,7 +13,7 @@ export class LoginInput {
   password!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LoginPayload {
   @Field(() => String, { description: 'The session token: send it as `Authorization: Bearer <token>`.' })
   token!: string;
@@ -34,6 +34,7 @@ export class ChangePasswordInput {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'What the viewer may create, from the same policies that guard the mutations: a client offers only these forms.',
 })

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateTime } from '../../scalars/date-time.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreateCalendarFeedPayload {
   @Field(() => String, {
     description:
@@ -14,7 +14,10 @@ export class CreateCalendarFeedPayload {
   token!: string;
 }
 
-@ObjectType({ description: "The viewer's calendar feed; its token is never shown again." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "The viewer's calendar feed; its token is never shown again.",
+})
 export class CalendarFeedInfo {
   @Field(() => DateTime)
   createdAt!: Date;

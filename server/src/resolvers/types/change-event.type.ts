@@ -39,7 +39,7 @@ export class EventScopeInput {
   id?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ChangeEvent {
   @Field(() => String, { description: 'Resume after this event with `after: cursor`.' })
   cursor!: string;
@@ -68,7 +68,7 @@ export class ChangeEvent {
   subject!: Subject | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ChangeEventPage {
   @Field(() => [ChangeEvent])
   events!: ChangeEvent[];

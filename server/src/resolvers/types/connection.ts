@@ -12,7 +12,7 @@ import { BadInputError } from '../../errors.js';
 import { prefetchFor } from '../../read/prefetch.js';
 import { thenOrNow, type Row, type Rows } from '../../read/rows.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -52,7 +52,7 @@ export function connectionType<T extends object>(
   node: ClassType<T>,
   name: string,
 ): ClassType<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field(() => String)
     cursor!: string;
@@ -61,7 +61,7 @@ export function connectionType<T extends object>(
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges!: Edge<T>[];

@@ -50,7 +50,7 @@ export class UpdateUnitInput {
   parentId?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UnitPayload {
   @Field(() => Unit)
   unit!: Unit;
@@ -80,7 +80,7 @@ export class InviteUserInput {
   role?: MembershipRole;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class InviteUserPayload {
   @Field(() => User)
   user!: User;
@@ -136,7 +136,7 @@ export class SetSystemRoleInput {
   systemRole!: SystemRole;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UserPayload {
   @Field(() => User)
   user!: User;
@@ -167,7 +167,7 @@ export class RemoveMembershipInput {
   unitId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MembershipPayload {
   @Field(() => Membership)
   membership!: Membership;
@@ -192,7 +192,7 @@ export class CreateApiTokenInput {
   ownerId?: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreateApiTokenPayload {
   @Field(() => String, { description: 'Shown once; send it as `Authorization: Bearer <token>`.' })
   token!: string;
@@ -201,19 +201,19 @@ export class CreateApiTokenPayload {
   apiToken!: ApiToken;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiTokenPayload {
   @Field(() => ApiToken)
   apiToken!: ApiToken;
 }
 
-@ObjectType({ description: 'What the viewer may do with this unit.' })
+@ObjectType({ simpleResolvers: true, description: 'What the viewer may do with this unit.' })
 export class UnitViewerCan {
   @Field(() => Boolean)
   update!: boolean;
 }
 
-@ObjectType({ description: 'What the viewer may do with this user.' })
+@ObjectType({ simpleResolvers: true, description: 'What the viewer may do with this user.' })
 export class UserViewerCan {
   @Field(() => Boolean)
   update!: boolean;
@@ -225,7 +225,7 @@ export class UserViewerCan {
   manageMemberships!: boolean;
 }
 
-@ObjectType({ description: 'What the viewer may do with this API token.' })
+@ObjectType({ simpleResolvers: true, description: 'What the viewer may do with this API token.' })
 export class ApiTokenViewerCan {
   @Field(() => Boolean)
   revoke!: boolean;

@@ -93,7 +93,7 @@ export class MarkMaterialsReadInput {
   meetingId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AddParticipantsPayload {
   @Field(() => Meeting)
   meeting!: Meeting;
@@ -102,7 +102,7 @@ export class AddParticipantsPayload {
   participants!: Participant[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UpdateParticipantPayload {
   @Field(() => Participant)
   participant!: Participant;
@@ -111,7 +111,7 @@ export class UpdateParticipantPayload {
   meeting!: Meeting;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RemoveParticipantPayload {
   @Field(() => ID)
   removedId!: string;
@@ -120,7 +120,7 @@ export class RemoveParticipantPayload {
   meeting!: Meeting;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class RecordAttendancePayload {
   @Field(() => Participant)
   participant!: Participant;
@@ -129,7 +129,7 @@ export class RecordAttendancePayload {
   meeting!: Meeting;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class MarkMaterialsReadPayload {
   @Field(() => Participant)
   participant!: Participant;

@@ -133,13 +133,13 @@ export class UpdateMeetingInput {
   secretaryId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreateMeetingPayload {
   @Field(() => Meeting)
   meeting!: Meeting;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UpdateMeetingPayload {
   @Field(() => Meeting)
   meeting!: Meeting;
@@ -167,7 +167,7 @@ function transitionInput(name: string, description: string): ClassType<MeetingTr
 }
 
 function meetingPayload(name: string): ClassType<{ meeting: Meeting }> {
-  @ObjectType(name)
+  @ObjectType(name, { simpleResolvers: true })
   class Payload {
     @Field(() => Meeting)
     meeting!: Meeting;
@@ -211,7 +211,7 @@ export class CreateMeetingFromInput {
   isTemplate?: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreateMeetingFromPayload {
   @Field(() => Meeting)
   meeting!: Meeting;
@@ -228,7 +228,7 @@ export class CopyAgendaInput {
   toMeetingId!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CopyAgendaPayload {
   @Field(() => Meeting)
   meeting!: Meeting;

@@ -39,7 +39,7 @@ export class LeavePresenceInput {
 }
 
 /** Only what an avatar needs: presence is held in memory and crosses instances without the database. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PresenceUser {
   @Field(() => ID)
   id!: string;
@@ -48,7 +48,7 @@ export class PresenceUser {
   fullName!: string;
 }
 
-@ObjectType({ description: 'Someone viewing a meeting or a proposal now.' })
+@ObjectType({ simpleResolvers: true, description: 'Someone viewing a meeting or a proposal now.' })
 export class Presence {
   @Field(() => PresenceUser)
   user!: PresenceUser;
@@ -60,7 +60,7 @@ export class Presence {
   since!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PresencePayload {
   @Field(() => [Presence], { description: 'Who is in the scope now, after this change.' })
   presence!: Presence[];
