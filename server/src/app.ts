@@ -32,7 +32,7 @@ import { sharedSubscriptions } from './realtime/shared-execution.js';
 import { inProcessWakeups, postgresWakeups, redisWakeups } from './realtime/wakeups.js';
 import { bodyParserErrors, securityHeaders, unexpectedErrors } from './security/http-guards.js';
 import { queryLimitRules, variableCostPlugin } from './security/query-limits.js';
-import { assignRequestId, withRequestId } from './security/request-id.js';
+import { assignRequestId, requestIdPlugin } from './security/request-id.js';
 import {
   isDatabaseUnavailable,
   rethrowUnavailable,
@@ -217,6 +217,7 @@ export async function startServer(
       ApolloServerPluginCacheControlDisabled(),
       variableCostPlugin<Context>(),
       serviceUnavailablePlugin<Context>(),
+      requestIdPlugin<Context>(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -238,7 +239,6 @@ export async function startServer(
   app.use(
     '/graphql',
     express.json({ limit: requestLimits.maxBodyBytes }),
-    withRequestId,
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
         contextFor(req.headers.authorization, String(res.locals.requestId ?? randomUUID()), req.ip),

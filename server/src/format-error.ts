@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { coercionField, describeInputRefusal } from './input-refusal.js';
 import { RefusalCode } from './security/refusal.js';
-import { currentRequestId } from './security/request-id.js';
+import { requestIdOf } from './security/request-id.js';
 import { databaseOutage, retryAfterSeconds, unavailableMessage } from './security/unavailable.js';
 import { logUnexpectedError } from './security/unexpected-error.js';
 
@@ -24,7 +24,7 @@ const publicCodes = new Set<string>([
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  requestId = currentRequestId(),
+  requestId = requestIdOf(error),
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (original instanceof ArgumentValidationError) {

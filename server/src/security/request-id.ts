@@ -1,14 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
 
-const current = new AsyncLocalStorage<string>();
 const acceptable = /^[\w.:-]{1,128}$/;
-
-/** The id of the HTTP request being handled, for log lines written far from it (masked errors). */
-export function currentRequestId(): string | undefined {
-  return current.getStore();
-}
 
 /** Reuses a sane `X-Request-Id` from a proxy or makes one, and answers it in the same header. */
 export const assignRequestId: RequestHandler = (req, res, next) => {
@@ -20,9 +14,25 @@ export const assignRequestId: RequestHandler = (req, res, next) => {
 };
 
 /**
- * Runs the rest of the chain with the request id in async-local storage. Mounted after the body parser:
- * stream callbacks do not carry the storage across.
+ * The request of each error Apollo met, for `formatError` (which Apollo calls with the error but not the
+ * context) to log a masked error with its request id. Not async-local storage: that would put a hook on
+ * every promise of every request (a nested read makes tens of thousands) to serve the rare failure.
  */
-export const withRequestId: RequestHandler = (_req, res, next) => {
-  current.run(String(res.locals.requestId ?? randomUUID()), next);
-};
+const requestOfError = new WeakMap<object, string>();
+
+export function requestIdOf(error: unknown): string | undefined {
+  return error instanceof Object ? requestOfError.get(error) : undefined;
+}
+
+/** Remembers the request id of the errors of each operation, before Apollo formats them. */
+export function requestIdPlugin<T extends { requestId: string }>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) requestOfError.set(error, contextValue.requestId);
+        },
+      };
+    },
+  };
+}
