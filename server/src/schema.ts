@@ -7,6 +7,7 @@ import {
   ParticipantResolver,
 } from './resolvers/agenda-item.resolver.js';
 import { guardFields } from './policies/field-guards.js';
+import { syncPageFields } from './read/page-fields.js';
 import { CalendarResolver } from './resolvers/calendar.resolver.js';
 import { AuthResolver, SessionResolver, ViewerAbilitiesResolver } from './resolvers/auth.resolver.js';
 import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resolver.js';
@@ -84,7 +85,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     validateFn: validateArgs,
     pubSub: noTopics,
-  }).then(guardFields);
+  })
+    .then(syncPageFields)
+    .then(guardFields);
   return schema;
 }
 
