@@ -23,9 +23,13 @@ export const EventType = {
   ATTACHMENT_REMOVED: 'attachment.removed',
   VOTE_RECORDED: 'vote.recorded',
 
-  // Proposals, tasks and the organization: their commands are still to come, but the feed and the
-  // authorization matrix already carry their changes.
+  // Proposals (scope: the proposal).
+  PROPOSAL_CREATED: 'proposal.created',
   PROPOSAL_UPDATED: 'proposal.updated',
+  PROPOSAL_STATUS_CHANGED: 'proposal.statusChanged',
+
+  // Tasks and the organization: their commands are still to come, but the feed and the authorization matrix
+  // already carry their changes.
   TASK_UPDATED: 'task.updated',
   ORGANIZATION_UPDATED: 'organization.updated',
 

@@ -6,4 +6,5 @@ export * from './errors.js';
 export * from './events.js';
 export * from './ids.js';
 export * from './limits.js';
+export * from './proposal-workflow.js';
 export * from './text.js';

@@ -160,12 +160,15 @@ export interface MeetingEventInput {
 }
 
 /**
- * The classification an event is stored with: the meeting's, or the one it had before when this very change
- * lowered it. The `changes` of an event hold values from when it was written, and are delivered only while the
+ * The classification an event is stored with: the subject's (a meeting, a proposal), or the one it had before
+ * when this very change lowered it. The `changes` of an event hold values from when it was written, and are delivered only while the
  * meeting is still at least this restricted (see `present()`): a title written while the meeting was
  * CONFIDENTIAL never reaches those who may read it once it is INTERNAL.
  */
-function eventClassification(current: Classification, changes: FieldChanges | undefined): Classification {
+export function eventClassification(
+  current: Classification,
+  changes: FieldChanges | undefined,
+): Classification {
   const before = asClassification(changes?.classification?.before);
   return before && moreRestricted(before, current) ? before : current;
 }

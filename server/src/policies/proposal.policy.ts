@@ -1,4 +1,11 @@
-import { Classification } from '@quorum/shared';
+import {
+  allowedProposalTransitions,
+  ApiTokenScope,
+  Classification,
+  isProposalFinal,
+  type ProposalActor,
+  type ProposalStatus,
+} from '@quorum/shared';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Proposal } from '../entities/index.js';
@@ -27,6 +34,31 @@ export const proposalPolicy = {
       case Classification.CONFIDENTIAL:
         return named;
     }
+  },
+
+  /** As whom the viewer acts on a proposal they may read: a drafter (its owner, a member of its lead unit), the office. */
+  actors(viewer: Viewer, proposal: Row<Proposal>): Set<ProposalActor> {
+    const actors = new Set<ProposalActor>();
+    if (!viewer.scopes.has(ApiTokenScope.WRITE)) return actors;
+    if (proposal.owner.id === viewer.userId || viewer.unitIds.has(proposal.leadUnit.id))
+      actors.add('drafter');
+    if (viewer.isOfficeStaff) actors.add('office');
+    return actors;
+  },
+
+  /** A new proposal is drafted by a member of its lead unit, or set up by the office. */
+  canCreate(viewer: Viewer, leadUnitId: string): boolean {
+    return viewer.scopes.has(ApiTokenScope.WRITE) && (viewer.isOfficeStaff || viewer.unitIds.has(leadUnitId));
+  },
+
+  /** Its details change while it is still in the workflow, by its drafters or the office. */
+  canUpdate(viewer: Viewer, proposal: Row<Proposal>): boolean {
+    return !isProposalFinal(proposal.status) && this.actors(viewer, proposal).size > 0;
+  },
+
+  /** Where the viewer may take it now (`changeProposalStatus`). */
+  transitions(viewer: Viewer, proposal: Row<Proposal>): ProposalStatus[] {
+    return allowedProposalTransitions(proposal.status, this.actors(viewer, proposal));
   },
 
   readable(viewer: Viewer): FilterQuery<Proposal> {

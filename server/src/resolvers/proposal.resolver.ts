@@ -9,6 +9,7 @@ import {
   FieldResolver,
   ID,
   InputType,
+  Mutation,
   Query,
   Resolver,
   Root,
@@ -26,7 +27,15 @@ import {
   User,
 } from '../entities/index.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
-import { requireViewer } from '../policies/viewer.policy.js';
+import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
+import { changeProposalStatus, createProposal, updateProposal } from '../commands/proposal.commands.js';
+import {
+  ChangeProposalStatusInput,
+  CreateProposalInput,
+  ProposalPayload,
+  ProposalViewerCan,
+  UpdateProposalInput,
+} from './types/proposal.input.js';
 import { connectionType, findPage, PageArgs, pageOf, type ConnectionShape } from './types/connection.js';
 import { ProposalConnection } from './meeting.resolver.js';
 import type { Row } from '../read/rows.js';
@@ -76,6 +85,42 @@ export class ProposalResolver {
       ],
     };
     return findPage(rows, Proposal, where, { updatedAt: 'desc', id: 'desc' }, page, info);
+  }
+
+  @Mutation(() => ProposalPayload, { description: 'A new proposal in DRAFTING, owned by the viewer.' })
+  async createProposal(
+    @Arg('input', () => CreateProposalInput) input: CreateProposalInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProposalPayload> {
+    return { proposal: await createProposal(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => ProposalPayload)
+  async updateProposal(
+    @Arg('input', () => UpdateProposalInput) input: UpdateProposalInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProposalPayload> {
+    return { proposal: await updateProposal(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => ProposalPayload, {
+    description:
+      'Moves the proposal along its workflow; a move the viewer may not make is BAD_USER_INPUT with the allowed ones in `extensions.allowed`.',
+  })
+  async changeProposalStatus(
+    @Arg('input', () => ChangeProposalStatusInput) input: ChangeProposalStatusInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProposalPayload> {
+    return { proposal: await changeProposalStatus(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @FieldResolver(() => ProposalViewerCan)
+  viewerCan(@Root() proposal: Row<Proposal>, @Ctx() { viewer }: Context): ProposalViewerCan {
+    const v = requireViewer(viewer);
+    return {
+      update: proposalPolicy.canUpdate(v, proposal),
+      transitions: proposalPolicy.transitions(v, proposal),
+    };
   }
 
   @FieldResolver(() => Unit)

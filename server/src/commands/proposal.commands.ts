@@ -1,0 +1,178 @@
+import {
+  EventType,
+  ProposalStatus,
+  proposalTransitionNeedsReason,
+  SubjectType,
+  type Classification,
+} from '@quorum/shared';
+import type { EntityManager } from '@mikro-orm/core';
+import type { Viewer } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import type { FieldChanges } from '../entities/index.js';
+import { Proposal, Unit } from '../entities/index.js';
+import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
+import { proposalPolicy } from '../policies/proposal.policy.js';
+import { authorize } from '../policies/viewer.policy.js';
+import type {
+  ChangeProposalStatusInput,
+  CreateProposalInput,
+  UpdateProposalInput,
+} from '../resolvers/types/proposal.input.js';
+import { applyChanges, created } from './changes.js';
+import { checkVersion, eventClassification, refChange, runVersioned } from './meeting-support.js';
+import { runCommand } from './run-command.js';
+
+/** The proposal as the viewer may see it, freshly read inside the transaction; NOT_FOUND otherwise. */
+async function loadProposal(em: EntityManager, viewer: Viewer, id: string): Promise<Proposal> {
+  const proposal = await em.findOne(Proposal, { id, organization: viewer.organizationId }, { refresh: true });
+  if (!proposal || !proposalPolicy.canRead(viewer, proposal)) throw new NotFoundError('Proposal', id);
+  return proposal;
+}
+
+async function loadLeadUnit(em: EntityManager, viewer: Viewer, id: string): Promise<Unit> {
+  const unit = await em.findOne(Unit, { id, organization: viewer.organizationId });
+  if (!unit) throw new NotFoundError('Unit', id);
+  return unit;
+}
+
+/** Appends an event scoped to the proposal, so `events(scope: {type: PROPOSAL, id})` sees all of it. */
+function appendProposalEvent(
+  ctx: Context,
+  em: EntityManager,
+  viewer: Viewer,
+  proposal: Proposal,
+  type: EventType,
+  changes: FieldChanges,
+) {
+  return ctx.feed.append(em, {
+    organizationId: viewer.organizationId,
+    actorId: viewer.userId,
+    type,
+    subject: { type: SubjectType.PROPOSAL, id: proposal.id },
+    classification: eventClassification(proposal.classification, changes),
+    changes,
+  });
+}
+
+/** A new proposal in DRAFTING, owned by the viewer, drafted by its lead unit. */
+export async function createProposal(
+  ctx: Context,
+  viewer: Viewer,
+  input: CreateProposalInput,
+): Promise<Proposal> {
+  authorize(
+    proposalPolicy.canCreate(viewer, input.leadUnitId),
+    'Proposals are created by members of their lead unit or by the office',
+  );
+  return runCommand(ctx, async (em) => {
+    const leadUnit = await loadLeadUnit(em, viewer, input.leadUnitId);
+    const proposal = em.create(Proposal, {
+      organization: viewer.organizationId,
+      title: input.title.trim(),
+      kind: input.kind,
+      leadUnit,
+      owner: viewer.userId,
+      referenceNumber: input.referenceNumber?.trim() || null,
+      summary: input.summary?.trim() || null,
+      ...(input.classification ? { classification: input.classification } : {}),
+    });
+    await appendProposalEvent(
+      ctx,
+      em,
+      viewer,
+      proposal,
+      EventType.PROPOSAL_CREATED,
+      created({
+        title: proposal.title,
+        kind: proposal.kind,
+        leadUnitId: leadUnit.id,
+        classification: proposal.classification,
+        status: proposal.status,
+      }),
+    );
+    return proposal;
+  });
+}
+
+/** Its details, while it is in the workflow, by its drafters or the office; a new lead unit must be theirs too. */
+export async function updateProposal(
+  ctx: Context,
+  viewer: Viewer,
+  input: UpdateProposalInput,
+): Promise<Proposal> {
+  return runVersioned(ctx, 'Proposal', input.expectedVersion, async (em) => {
+    const proposal = await loadProposal(em, viewer, input.id);
+    authorize(
+      proposalPolicy.canUpdate(viewer, proposal),
+      'Only its drafters or the office change a proposal',
+    );
+    for (const field of ['title', 'kind', 'leadUnitId'] as const)
+      if (input[field] === null) throw new BadInputError(field, `"${field}" cannot be cleared`);
+    checkVersion('Proposal', proposal, input.expectedVersion);
+    const changes = applyChanges<{
+      title?: string;
+      kind?: Proposal['kind'];
+      referenceNumber?: string | null;
+      summary?: string | null;
+      classification?: Classification;
+    }>(proposal, {
+      title: input.title?.trim(),
+      kind: input.kind ?? undefined,
+      referenceNumber:
+        input.referenceNumber === undefined ? undefined : input.referenceNumber?.trim() || null,
+      summary: input.summary === undefined ? undefined : input.summary?.trim() || null,
+      classification: input.classification ?? undefined,
+    });
+    if (input.leadUnitId) {
+      authorize(
+        proposalPolicy.canCreate(viewer, input.leadUnitId),
+        'A proposal moves only to a unit of yours, or by the office',
+      );
+      const leadUnit = await loadLeadUnit(em, viewer, input.leadUnitId);
+      const change = refChange(proposal.leadUnit, leadUnit);
+      if (change) {
+        proposal.leadUnit = em.getReference(Unit, leadUnit.id, { wrapped: true });
+        changes.leadUnitId = change;
+      }
+    }
+    if (Object.keys(changes).length > 0)
+      await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_UPDATED, changes);
+    return proposal;
+  });
+}
+
+/**
+ * Moves a proposal along its workflow (`proposalTransitions` in packages/shared). A move the viewer may not
+ * make is BAD_USER_INPUT naming the ones they may (`extensions.allowed`); someone with no part in it is
+ * FORBIDDEN. Returning it to drafting needs a reason, which the drafters see.
+ */
+export async function changeProposalStatus(
+  ctx: Context,
+  viewer: Viewer,
+  input: ChangeProposalStatusInput,
+): Promise<Proposal> {
+  return runVersioned(ctx, 'Proposal', input.expectedVersion, async (em) => {
+    const proposal = await loadProposal(em, viewer, input.proposalId);
+    if (proposalPolicy.actors(viewer, proposal).size === 0)
+      throw new ForbiddenError('Only its drafters or the office move a proposal');
+    const allowed = proposalPolicy.transitions(viewer, proposal);
+    if (!allowed.includes(input.to))
+      throw new BadInputError('to', `A ${proposal.status} proposal cannot go to ${input.to} by you`, {
+        allowed,
+      });
+    const reason = input.reason?.trim();
+    if (proposalTransitionNeedsReason(input.to) && !reason)
+      throw new BadInputError('reason', 'Say why the proposal goes back to drafting');
+    checkVersion('Proposal', proposal, input.expectedVersion);
+    const changes = applyChanges<{ status: ProposalStatus; returnReason?: string; submittedAt?: Date }>(
+      proposal,
+      {
+        status: input.to,
+        ...(input.to === ProposalStatus.RETURNED ? { returnReason: reason } : {}),
+        ...(input.to === ProposalStatus.SUBMITTED ? { submittedAt: new Date() } : {}),
+      },
+    );
+    await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_STATUS_CHANGED, changes);
+    return proposal;
+  });
+}

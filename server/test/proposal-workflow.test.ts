@@ -1,0 +1,243 @@
+// Proposals (issue 11, item 1): created by the lead unit or the office, their details changed while in the
+// workflow, and moved along it only by whom `proposalTransitions` names; every move an event in the
+// proposal's scope.
+import {
+  EventType,
+  MembershipRole,
+  ProposalKind,
+  ProposalStatus,
+  proposalTransitions,
+  UnitKind,
+  type ProposalActor,
+} from '@quorum/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Event, Proposal, Unit } from '../src/entities/index.js';
+import { buildUser } from './support/factories.js';
+import { buildMeetingTenant } from './support/meeting-factories.js';
+import { startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';
+
+type Role = 'drafter' | 'office' | 'outsider';
+
+const PROPOSAL = `id version status returnReason submittedAt viewerCan { update transitions }`;
+interface ProposalShape {
+  id: string;
+  version: number;
+  status: ProposalStatus;
+  returnReason: string | null;
+  submittedAt: string | null;
+  viewerCan: { update: boolean; transitions: ProposalStatus[] };
+}
+
+const code = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.code;
+
+describe('proposals: create, update and move along the workflow', () => {
+  let t: TestServer;
+  const tokens = {} as Record<Role, string>;
+  let departmentId: string;
+  let otherUnitId: string;
+
+  beforeAll(async () => {
+    t = await startTestServer(async (db) => {
+      const em = db.orm.em.fork();
+      const tenant = await buildMeetingTenant(em);
+      tokens.office = tenant.office.token;
+      tokens.drafter = tenant.member.token;
+      departmentId = tenant.department.id;
+      const other = em.create(Unit, {
+        organization: tenant.organization,
+        name: 'Ủy ban Kiểm tra',
+        kind: UnitKind.DEPARTMENT,
+      });
+      await em.flush();
+      otherUnitId = other.id;
+      tokens.outsider = (
+        await buildUser(em, tenant.organization, { unit: other, role: MembershipRole.MEMBER })
+      ).token;
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const create = (role: Role, input: Record<string, unknown>) =>
+    t.gql<{ createProposal: { proposal: ProposalShape } }>(
+      `mutation($input: CreateProposalInput!) { createProposal(input: $input) { proposal { ${PROPOSAL} } } }`,
+      { input },
+      tokens[role],
+    );
+
+  const move = (role: Role, proposal: { id: string; version: number }, to: ProposalStatus, reason?: string) =>
+    t.gql<{ changeProposalStatus: { proposal: ProposalShape } }>(
+      `mutation($input: ChangeProposalStatusInput!) { changeProposalStatus(input: $input) { proposal { ${PROPOSAL} } } }`,
+      {
+        input: {
+          proposalId: proposal.id,
+          to,
+          expectedVersion: proposal.version,
+          ...(reason ? { reason } : {}),
+        },
+      },
+      tokens[role],
+    );
+
+  const read = async (role: Role, id: string) =>
+    (
+      await t.gql<{ proposal: ProposalShape }>(
+        `query($id: ID!) { proposal(id: $id) { ${PROPOSAL} } }`,
+        { id },
+        tokens[role],
+      )
+    ).data!.proposal;
+
+  async function newProposal(): Promise<ProposalShape> {
+    const created = await create('drafter', {
+      title: 'Đề án phát triển nguồn nhân lực',
+      kind: ProposalKind.PROPOSAL,
+      leadUnitId: departmentId,
+    });
+    expect(created.errors).toBeUndefined();
+    return created.data!.createProposal.proposal;
+  }
+
+  it('is created in DRAFTING by a member of its lead unit, with its event; others and blank titles are refused, writing nothing', async () => {
+    const proposal = await newProposal();
+    expect(proposal.status).toBe(ProposalStatus.DRAFTING);
+    const events = await t.db.orm.em.fork().find(Event, { scopeId: proposal.id });
+    expect(events.map((e) => [e.type, e.subjectType])).toEqual([[EventType.PROPOSAL_CREATED, 'PROPOSAL']]);
+
+    const before = await t.db.orm.em.fork().count(Proposal);
+    const foreign = await create('outsider', {
+      title: 'X',
+      kind: ProposalKind.REPORT,
+      leadUnitId: departmentId,
+    });
+    expect(code(foreign)).toBe('FORBIDDEN');
+    const blank = await create('drafter', {
+      title: '   ',
+      kind: ProposalKind.REPORT,
+      leadUnitId: departmentId,
+    });
+    expect(code(blank)).toBe('BAD_USER_INPUT');
+    expect(blank.errors?.[0]?.extensions?.field).toBe('title');
+    // The office sets one up for any unit.
+    const byOffice = await create('office', {
+      title: 'Báo cáo',
+      kind: ProposalKind.REPORT,
+      leadUnitId: otherUnitId,
+    });
+    expect(byOffice.errors).toBeUndefined();
+    expect(await t.db.orm.em.fork().count(Proposal)).toBe(before + 1);
+  });
+
+  it('changes its details by version while in the workflow, with the changes in its event', async () => {
+    const proposal = await newProposal();
+    const update = (role: Role, input: Record<string, unknown>) =>
+      t.gql<{ updateProposal: { proposal: { version: number; title: string; summary: string | null } } }>(
+        `mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { proposal { version title summary } } }`,
+        { input },
+        tokens[role],
+      );
+    const updated = await update('drafter', {
+      id: proposal.id,
+      expectedVersion: proposal.version,
+      title: 'Đề án (dự thảo 2)',
+      summary: 'Tóm tắt',
+    });
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateProposal.proposal).toMatchObject({
+      title: 'Đề án (dự thảo 2)',
+      summary: 'Tóm tắt',
+    });
+    expect(
+      code(await update('drafter', { id: proposal.id, expectedVersion: proposal.version, title: 'Cũ' })),
+    ).toBe('CONFLICT');
+    expect(
+      code(await update('outsider', { id: proposal.id, expectedVersion: proposal.version + 1, title: 'X' })),
+    ).toBe('FORBIDDEN');
+    const [event] = await t.db.orm.em
+      .fork()
+      .find(Event, { scopeId: proposal.id, type: EventType.PROPOSAL_UPDATED });
+    expect(event!.changes).toMatchObject({
+      title: { before: 'Đề án phát triển nguồn nhân lực', after: 'Đề án (dự thảo 2)' },
+      summary: { before: null, after: 'Tóm tắt' },
+    });
+  });
+
+  it('allows exactly the moves the workflow gives each role, from every status, and says which ones are allowed', async () => {
+    const proposal = await newProposal();
+    const roleActors: Record<Role, ProposalActor[]> = {
+      drafter: ['drafter'],
+      office: ['office'],
+      outsider: [],
+    };
+    let checked = 0;
+    for (const from of Object.values(ProposalStatus)) {
+      for (const role of ['drafter', 'office', 'outsider'] as const) {
+        const expected = Object.values(ProposalStatus).filter((to) => {
+          const actor = proposalTransitions[from][to];
+          return actor !== undefined && roleActors[role].includes(actor);
+        });
+        for (const to of Object.values(ProposalStatus)) {
+          await t.db.orm.em.fork().nativeUpdate(Proposal, { id: proposal.id }, { status: from });
+          const current = await read(role, proposal.id);
+          expect(current.viewerCan.transitions, `${role} from ${from}`).toEqual(expected);
+          const events = await t.db.orm.em.fork().count(Event, { scopeId: proposal.id });
+          const moved = await move(role, current, to, 'Cần bổ sung số liệu');
+          const eventsAfter = await t.db.orm.em.fork().count(Event, { scopeId: proposal.id });
+          if (expected.includes(to)) {
+            expect(moved.errors, `${role}: ${from} → ${to}`).toBeUndefined();
+            expect(moved.data!.changeProposalStatus.proposal.status).toBe(to);
+            expect(eventsAfter).toBe(events + 1);
+          } else {
+            expect(code(moved), `${role}: ${from} → ${to}`).toBe(
+              role === 'outsider' ? 'FORBIDDEN' : 'BAD_USER_INPUT',
+            );
+            if (role !== 'outsider') expect(moved.errors?.[0]?.extensions?.allowed).toEqual(expected);
+            expect(eventsAfter).toBe(events);
+            expect((await read(role, proposal.id)).status).toBe(from);
+          }
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBe(9 * 3 * 9);
+  });
+
+  it('goes back to drafting only with a reason, which it keeps; submitting records the time', async () => {
+    const proposal = await newProposal();
+    const inAppraisal = await move('office', proposal, ProposalStatus.IN_APPRAISAL);
+    expect(inAppraisal.errors).toBeUndefined();
+    const current = inAppraisal.data!.changeProposalStatus.proposal;
+    const noReason = await move('office', current, ProposalStatus.RETURNED, '  ');
+    expect(code(noReason)).toBe('BAD_USER_INPUT');
+    expect(noReason.errors?.[0]?.extensions?.field).toBe('reason');
+    const returned = await move('office', current, ProposalStatus.RETURNED, 'Thiếu ý kiến của Ban Dân vận');
+    expect(returned.data!.changeProposalStatus.proposal).toMatchObject({
+      status: ProposalStatus.RETURNED,
+      returnReason: 'Thiếu ý kiến của Ban Dân vận',
+    });
+    const drafting = await move(
+      'drafter',
+      returned.data!.changeProposalStatus.proposal,
+      ProposalStatus.DRAFTING,
+    );
+    const submitted = await move(
+      'drafter',
+      drafting.data!.changeProposalStatus.proposal,
+      ProposalStatus.SUBMITTED,
+    );
+    expect(submitted.data!.changeProposalStatus.proposal.submittedAt).not.toBeNull();
+    const [event] = await t.db.orm.em
+      .fork()
+      .find(
+        Event,
+        { scopeId: proposal.id, type: EventType.PROPOSAL_STATUS_CHANGED },
+        { orderBy: { seq: 'asc' }, limit: 1, offset: 1 },
+      );
+    expect(event!.changes?.status).toEqual({
+      before: ProposalStatus.IN_APPRAISAL,
+      after: ProposalStatus.RETURNED,
+    });
+  });
+});
