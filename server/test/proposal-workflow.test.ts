@@ -2,18 +2,21 @@
 // workflow, and moved along it only by whom `proposalTransitions` names; every move an event in the
 // proposal's scope.
 import {
+  AgendaItemStatus,
   EventType,
+  MeetingStatus,
   MembershipRole,
   ProposalKind,
   ProposalStatus,
   proposalTransitions,
   UnitKind,
+  VoteOutcome,
   type ProposalActor,
 } from '@quorum/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Event, Proposal, Unit } from '../src/entities/index.js';
+import { AgendaItem, Event, Organization, Proposal, Unit } from '../src/entities/index.js';
 import { buildUser } from './support/factories.js';
-import { buildMeetingTenant } from './support/meeting-factories.js';
+import { buildAgendaItems, buildMeetingIn, buildMeetingTenant } from './support/meeting-factories.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';
 
 type Role = 'drafter' | 'office' | 'outsider';
@@ -35,6 +38,8 @@ describe('proposals: create, update and move along the workflow', () => {
   const tokens = {} as Record<Role, string>;
   let departmentId: string;
   let otherUnitId: string;
+  let organizationId: string;
+  let committeeId: string;
 
   beforeAll(async () => {
     t = await startTestServer(async (db) => {
@@ -43,6 +48,8 @@ describe('proposals: create, update and move along the workflow', () => {
       tokens.office = tenant.office.token;
       tokens.drafter = tenant.member.token;
       departmentId = tenant.department.id;
+      organizationId = tenant.organization.id;
+      committeeId = tenant.committee.id;
       const other = em.create(Unit, {
         organization: tenant.organization,
         name: 'Ủy ban Kiểm tra',
@@ -239,5 +246,64 @@ describe('proposals: create, update and move along the workflow', () => {
       before: ProposalStatus.IN_APPRAISAL,
       after: ProposalStatus.RETURNED,
     });
+  });
+
+  it('is SCHEDULED when put on an agenda once submitted, ADOPTED by the vote on its item, SCHEDULED again when the vote is corrected', async () => {
+    const em = t.db.orm.em.fork();
+    const organization = em.getReference(Organization, organizationId);
+    const committee = em.getReference(Unit, committeeId);
+    const addItem = (meetingId: string, proposalId: string) =>
+      t.gql(
+        `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
+        { input: { meetingId, title: 'Đề án', proposalId } },
+        tokens.office,
+      );
+    const statusChanges = (id: string) =>
+      t.db.orm.em.fork().count(Event, { scopeId: id, type: EventType.PROPOSAL_STATUS_CHANGED });
+
+    const submitted = await newProposal();
+    await t.db.orm.em
+      .fork()
+      .nativeUpdate(Proposal, { id: submitted.id }, { status: ProposalStatus.SUBMITTED });
+    const draft = await newProposal();
+    const planned = await buildMeetingIn(em, organization, committee);
+    expect((await addItem(planned.id, submitted.id)).errors).toBeUndefined();
+    expect((await addItem(planned.id, draft.id)).errors).toBeUndefined();
+    expect((await read('office', submitted.id)).status).toBe(ProposalStatus.SCHEDULED);
+    expect(await statusChanges(submitted.id)).toBe(1);
+    // A draft on a planned agenda stays a draft.
+    expect((await read('office', draft.id)).status).toBe(ProposalStatus.DRAFTING);
+    expect(await statusChanges(draft.id)).toBe(0);
+
+    const session = await buildMeetingIn(em, organization, committee, { status: MeetingStatus.IN_PROGRESS });
+    const [item] = await buildAgendaItems(em, session, [
+      {
+        title: 'Đề án',
+        status: AgendaItemStatus.IN_DISCUSSION,
+        proposal: await em.findOneOrFail(Proposal, submitted.id),
+      },
+    ]);
+    const vote = async (outcome: VoteOutcome) => {
+      const version = (await t.db.orm.em.fork().findOneOrFail(AgendaItem, item!.id)).version;
+      const answer = await t.gql(
+        `mutation($input: RecordVoteInput!) { recordVote(input: $input) { agendaItem { id } } }`,
+        {
+          input: {
+            agendaItemId: item!.id,
+            votesFor: 5,
+            votesAgainst: 1,
+            abstentions: 0,
+            outcome,
+            expectedVersion: version,
+          },
+        },
+        tokens.office,
+      );
+      expect(answer.errors).toBeUndefined();
+      return (await read('office', submitted.id)).status;
+    };
+    expect(await vote(VoteOutcome.ADOPTED)).toBe(ProposalStatus.ADOPTED);
+    expect(await vote(VoteOutcome.REJECTED)).toBe(ProposalStatus.SCHEDULED);
+    expect(await statusChanges(submitted.id)).toBe(3);
   });
 });

@@ -30,6 +30,7 @@ import {
   runVersioned,
 } from './meeting-support.js';
 import { runCommand } from './run-command.js';
+import { followSession } from './proposal.commands.js';
 
 /** The locked, freshly read agenda of a meeting the viewer may change. */
 async function openAgenda(
@@ -164,6 +165,8 @@ export async function addAgendaItem(
       materialsRequired: input.materialsRequired ?? true,
     });
     await appendMeetingEvent(ctx, em, viewer, meeting, { type: EventType.AGENDA_ITEM_ADDED, subject: item });
+    // A template's agenda schedules nothing.
+    if (proposal && !meeting.isTemplate) await followSession(ctx, em, viewer, proposal.id, 'scheduled');
     return item;
   });
 }
@@ -209,6 +212,7 @@ export async function updateAgendaItem(
       if (change) {
         item.proposal = proposal ? ref(proposal) : undefined;
         changes.proposalId = change;
+        if (proposal && !meeting.isTemplate) await followSession(ctx, em, viewer, proposal.id, 'scheduled');
       }
     }
     if (Object.keys(changes).length > 0) {

@@ -176,3 +176,32 @@ export async function changeProposalStatus(
     return proposal;
   });
 }
+
+/** What a session does to a proposal on its agenda. */
+export type SessionStep = 'scheduled' | 'adopted' | 'unadopted';
+
+/**
+ * The session moves a proposal by itself, in the transaction of the change that does it: put on an agenda, a
+ * SUBMITTED proposal is SCHEDULED; an ADOPTED vote on its item adopts it (SUBMITTED or SCHEDULED); a vote
+ * corrected away from ADOPTED takes it back to SCHEDULED. Any other status is left as it is (a draft on a
+ * planned agenda stays a draft).
+ */
+export async function followSession(
+  ctx: Context,
+  em: EntityManager,
+  viewer: Viewer,
+  proposalId: string,
+  step: SessionStep,
+): Promise<void> {
+  const { SUBMITTED, SCHEDULED, ADOPTED } = ProposalStatus;
+  const moves: Record<SessionStep, { from: ProposalStatus[]; to: ProposalStatus }> = {
+    scheduled: { from: [SUBMITTED], to: SCHEDULED },
+    adopted: { from: [SUBMITTED, SCHEDULED], to: ADOPTED },
+    unadopted: { from: [ADOPTED], to: SCHEDULED },
+  };
+  const { from, to } = moves[step];
+  const proposal = await em.findOne(Proposal, proposalId, { refresh: true });
+  if (!proposal || !from.includes(proposal.status)) return;
+  const changes = applyChanges(proposal, { status: to });
+  await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_STATUS_CHANGED, changes);
+}

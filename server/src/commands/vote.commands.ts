@@ -1,4 +1,4 @@
-import { EventType } from '@quorum/shared';
+import { EventType, VoteOutcome } from '@quorum/shared';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { type AgendaItem, Participant, Vote } from '../entities/index.js';
@@ -17,6 +17,7 @@ import {
   votingRoles,
 } from './meeting-support.js';
 import { runVersioned } from './meeting-support.js';
+import { followSession } from './proposal.commands.js';
 
 /**
  * Records (or corrects) the vote on an agenda item under discussion. The vote belongs to the item: the
@@ -79,6 +80,13 @@ export async function recordVote(ctx: Context, viewer: Viewer, input: RecordVote
           },
         },
       });
+      // The session's decision carries over to the proposal the item presents.
+      if (item.proposal) {
+        if (vote.outcome === VoteOutcome.ADOPTED)
+          await followSession(ctx, em, viewer, item.proposal.id, 'adopted');
+        else if (before?.outcome === VoteOutcome.ADOPTED)
+          await followSession(ctx, em, viewer, item.proposal.id, 'unadopted');
+      }
     }
     return item;
   });
