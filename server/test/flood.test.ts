@@ -114,8 +114,9 @@ describe('a flooding client does not starve another', () => {
     for (let round = 0; round < rounds; round += 1) {
       for (let i = 0; i < samplesPerRound; i += 1) quiet.push(await victimRequest());
       flooder.stdin.write('go\n');
-      // Let the flood fill the server first.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Measured once the flooder is over its rate: its burst allowance (100 at once, 16 running) is spent
+      // within the first second, then it is refused but for 20 a second.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
       for (let i = 0; i < samplesPerRound; i += 1) flooded.push(await victimRequest());
       flooder.stdin.write('stop\n');
       const counted = JSON.parse((await flooderLines.next()).value as string) as Record<string, number>;
