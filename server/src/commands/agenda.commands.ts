@@ -3,10 +3,9 @@ import { ref, type EntityManager } from '@mikro-orm/core';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
-import { AgendaItem, type FieldChanges, type Meeting, Proposal, Unit, User } from '../entities/index.js';
+import { AgendaItem, type FieldChanges, type Meeting, Unit, User } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
-import { proposalPolicy } from '../policies/proposal.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
 import { buildAgenda, compareSiblings, subtreeIds, type Agenda } from '../resolvers/agenda.js';
 import type {
@@ -30,7 +29,7 @@ import {
   runVersioned,
 } from './meeting-support.js';
 import { runCommand } from './run-command.js';
-import { followSession } from './proposal.commands.js';
+import { followSession, loadProposal } from './proposal.commands.js';
 
 /** The locked, freshly read agenda of a meeting the viewer may change. */
 async function openAgenda(
@@ -119,12 +118,6 @@ async function findPresenters(
   return found;
 }
 
-async function findProposal(em: EntityManager, viewer: Viewer, id: string): Promise<Proposal> {
-  const proposal = await em.findOne(Proposal, { id, organization: viewer.organizationId });
-  if (!proposal || !proposalPolicy.canRead(viewer, proposal)) throw new NotFoundError('Proposal', id);
-  return proposal;
-}
-
 function checkDepth(agenda: Agenda<AgendaItem>, parentId: string | undefined, movedHeight = 1): void {
   const depth = parentId ? (agenda.depths.get(parentId) ?? 0) + 1 : 0;
   if (depth + movedHeight > limits.agendaDepthMax)
@@ -151,7 +144,7 @@ export async function addAgendaItem(
     checkDepth(agenda, input.parentId);
     const position = keyFor(siblingsOf(agenda, input.parentId), input);
     const presenters = await findPresenters(em, viewer, input);
-    const proposal = input.proposalId ? await findProposal(em, viewer, input.proposalId) : null;
+    const proposal = input.proposalId ? await loadProposal(em, viewer, input.proposalId) : null;
     const item = em.create(AgendaItem, {
       meeting,
       ...(input.parentId ? { parent: em.getReference(AgendaItem, input.parentId) } : {}),
@@ -207,7 +200,7 @@ export async function updateAgendaItem(
       item.presenterConfirmedBy = undefined;
     }
     if (proposalId !== undefined) {
-      const proposal = proposalId ? await findProposal(em, viewer, proposalId) : null;
+      const proposal = proposalId ? await loadProposal(em, viewer, proposalId) : null;
       const change = refChange(item.proposal, proposal);
       if (change) {
         item.proposal = proposal ? ref(proposal) : undefined;

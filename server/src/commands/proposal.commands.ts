@@ -23,7 +23,7 @@ import { checkVersion, eventClassification, refChange, runVersioned } from './me
 import { runCommand } from './run-command.js';
 
 /** The proposal as the viewer may see it, freshly read inside the transaction; NOT_FOUND otherwise. */
-async function loadProposal(em: EntityManager, viewer: Viewer, id: string): Promise<Proposal> {
+export async function loadProposal(em: EntityManager, viewer: Viewer, id: string): Promise<Proposal> {
   const proposal = await em.findOne(Proposal, { id, organization: viewer.organizationId }, { refresh: true });
   if (!proposal || !proposalPolicy.canRead(viewer, proposal)) throw new NotFoundError('Proposal', id);
   return proposal;
@@ -109,6 +109,15 @@ export async function updateProposal(
     for (const field of ['title', 'kind', 'leadUnitId'] as const)
       if (input[field] === null) throw new BadInputError(field, `"${field}" cannot be cleared`);
     checkVersion('Proposal', proposal, input.expectedVersion);
+    // Everything is checked before the proposal is touched: a refused lead unit changes nothing.
+    let leadUnit: Unit | undefined;
+    if (input.leadUnitId) {
+      authorize(
+        proposalPolicy.canCreate(viewer, input.leadUnitId),
+        'A proposal moves only to a unit of yours, or by the office',
+      );
+      leadUnit = await loadLeadUnit(em, viewer, input.leadUnitId);
+    }
     const changes = applyChanges<{
       title?: string;
       kind?: Proposal['kind'];
@@ -123,17 +132,10 @@ export async function updateProposal(
       summary: input.summary === undefined ? undefined : input.summary?.trim() || null,
       classification: input.classification ?? undefined,
     });
-    if (input.leadUnitId) {
-      authorize(
-        proposalPolicy.canCreate(viewer, input.leadUnitId),
-        'A proposal moves only to a unit of yours, or by the office',
-      );
-      const leadUnit = await loadLeadUnit(em, viewer, input.leadUnitId);
-      const change = refChange(proposal.leadUnit, leadUnit);
-      if (change) {
-        proposal.leadUnit = em.getReference(Unit, leadUnit.id, { wrapped: true });
-        changes.leadUnitId = change;
-      }
+    const leadUnitChange = leadUnit && refChange(proposal.leadUnit, leadUnit);
+    if (leadUnit && leadUnitChange) {
+      proposal.leadUnit = em.getReference(Unit, leadUnit.id, { wrapped: true });
+      changes.leadUnitId = leadUnitChange;
     }
     if (Object.keys(changes).length > 0)
       await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_UPDATED, changes);
