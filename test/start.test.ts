@@ -23,11 +23,13 @@ const server = (port: string, env: Record<string, string> = { DATA_DIR: dataDir 
  * `command` as typed in a terminal: util-linux `script` runs it on a pseudo-terminal of its own, where a
  * Ctrl+C written to the terminal is what a real one makes of it, SIGINT for the whole foreground process
  * group (pnpm, its shells, the server). Without a terminal pnpm does not report the signal, so the
- * terminal is the point.
+ * terminal is the point. `script` runs the command through $SHELL -c; `exec` makes pnpm the terminal's own
+ * foreground process whatever that shell is, as when typed at an interactive prompt (dash, unlike bash,
+ * would otherwise stay in between and die of the SIGINT itself, exit code 130).
  */
 function inTerminal(command: string, env: Record<string, string>): Started & { ctrlC(): void } {
   let output = '';
-  const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], {
+  const child = spawn('script', ['--quiet', '--flush', '--return', '--command', `exec ${command}`, '/dev/null'], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'production', ...env },
     detached: true,
