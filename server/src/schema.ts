@@ -22,13 +22,13 @@ import {
   UserResolver,
   WorkProgrammeResolver,
 } from './resolvers/organization.resolver.js';
+import { DocumentVersionResolver, ProposalResolver } from './resolvers/proposal.resolver.js';
 import {
   AppraisalAssignmentResolver,
   AppraisalCommentResolver,
   AppraisalResolver,
-  DocumentVersionResolver,
-  ProposalResolver,
-} from './resolvers/proposal.resolver.js';
+} from './resolvers/appraisal.resolver.js';
+import { HistoryResolver } from './resolvers/history.resolver.js';
 import { TaskResolver, TaskUpdateResolver } from './resolvers/task.resolver.js';
 import { validateArgs } from './resolvers/validate-args.js';
 
@@ -56,6 +56,7 @@ const resolvers = [
   TaskResolver,
   TaskUpdateResolver,
   EventResolver,
+  HistoryResolver,
   PresenceResolver,
   CalendarResolver,
 ] as const;

@@ -144,4 +144,6 @@ export enum SubjectType {
   AGENDA_ITEM = 'AGENDA_ITEM',
   PROPOSAL = 'PROPOSAL',
   TASK = 'TASK',
+  /** An appraisal round of a proposal (its events are in the proposal's scope). */
+  APPRAISAL = 'APPRAISAL',
 }

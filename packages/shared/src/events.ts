@@ -28,6 +28,16 @@ export const EventType = {
   PROPOSAL_UPDATED: 'proposal.updated',
   PROPOSAL_STATUS_CHANGED: 'proposal.statusChanged',
 
+  // Appraisal rounds (subject: the round, scope: its proposal). A comment's text and answer travel in the
+  // event only when the round shares comments with every reader (`sharedComments`); otherwise the event
+  // names the comment and its unit, and who may read the text reads it from the round.
+  APPRAISAL_REQUESTED: 'appraisal.requested',
+  APPRAISAL_REVIEWER_ASSIGNED: 'appraisal.reviewerAssigned',
+  APPRAISAL_VERDICT_SUBMITTED: 'appraisal.verdictSubmitted',
+  APPRAISAL_CLOSED: 'appraisal.closed',
+  APPRAISAL_COMMENT_ADDED: 'appraisal.commentAdded',
+  APPRAISAL_COMMENT_RESOLVED: 'appraisal.commentResolved',
+
   // Tasks and the organization: their commands are still to come, but the feed and the authorization matrix
   // already carry their changes.
   TASK_UPDATED: 'task.updated',
@@ -79,9 +89,9 @@ export function isEventType(value: string): value is EventType {
  * The events after which what a viewer may see or do may have changed: their memberships (and the kind of a
  * unit, which makes its members office staff), participations, places on access lists (a meeting created or
  * made CONFIDENTIAL puts its author on the list), the proposals on the agenda of their meetings, their own
- * user (system role, deactivation, profile), and their sessions and tokens. A cache of viewers refreshes the
- * viewers these concern; everything else leaves every viewer as it was. Appraisal assignments append no
- * event yet: when they do, their types belong here.
+ * user (system role, deactivation, profile), their sessions and tokens, and the appraisal rounds their units
+ * are asked to answer (a RESTRICTED proposal opens to its reviewers). A cache of viewers refreshes the
+ * viewers these concern; everything else leaves every viewer as it was.
  */
 export const accessEventTypes: ReadonlySet<EventType> = new Set<EventType>([
   EventType.MEETING_CREATED,
@@ -89,6 +99,7 @@ export const accessEventTypes: ReadonlySet<EventType> = new Set<EventType>([
   EventType.AGENDA_ITEM_ADDED,
   EventType.AGENDA_ITEM_UPDATED,
   EventType.AGENDA_ITEM_REMOVED,
+  EventType.APPRAISAL_REQUESTED,
   EventType.PARTICIPANT_ADDED,
   EventType.PARTICIPANT_UPDATED,
   EventType.PARTICIPANT_REMOVED,

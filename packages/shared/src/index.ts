@@ -1,3 +1,4 @@
+export * from './appraisal.js';
 export * from './attachments.js';
 export * from './enums.js';
 /** The same enums as one object, for code that handles them all (GraphQL registration). */

@@ -1,4 +1,4 @@
-import { type ApiTokenScope, SystemRole, UnitKind } from '@quorum/shared';
+import { type ApiTokenScope, MembershipRole, SystemRole, UnitKind } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   AgendaItem,
@@ -20,6 +20,8 @@ export interface Viewer {
   /** Member of an OFFICE unit: the secretariat that prepares sessions. */
   isOfficeStaff: boolean;
   unitIds: ReadonlySet<string>;
+  /** Units the viewer heads (HEAD or DEPUTY): they assign their unit's reviewers. */
+  headUnitIds: ReadonlySet<string>;
   /** Meetings the viewer takes part in. */
   meetingIds: ReadonlySet<string>;
   /** Meetings, proposals and tasks whose CONFIDENTIAL access list names the viewer. */
@@ -72,6 +74,11 @@ export async function loadViewer(
     isAdmin: user.systemRole === SystemRole.ADMIN,
     isOfficeStaff: memberships.some((m) => m.unit.getEntity().kind === UnitKind.OFFICE),
     unitIds,
+    headUnitIds: new Set(
+      memberships
+        .filter((m) => m.role === MembershipRole.HEAD || m.role === MembershipRole.DEPUTY)
+        .map((m) => m.unit.id),
+    ),
     meetingIds,
     accessIds: new Set([...ids(meetingAccess), ...ids(proposalAccess), ...ids(taskAccess)]),
     reviewProposalIds: new Set(assignments.map((a) => a.appraisal.getEntity().proposal.id)),

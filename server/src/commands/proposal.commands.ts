@@ -18,6 +18,7 @@ import type {
   CreateProposalInput,
   UpdateProposalInput,
 } from '../resolvers/types/proposal.input.js';
+import { closeOpenAppraisals } from './appraisal.commands.js';
 import { applyChanges, created } from './changes.js';
 import { checkVersion, eventClassification, refChange, runVersioned } from './meeting-support.js';
 import { runCommand } from './run-command.js';
@@ -166,17 +167,35 @@ export async function changeProposalStatus(
     if (proposalTransitionNeedsReason(input.to) && !reason)
       throw new BadInputError('reason', 'Say why the proposal goes back to drafting');
     checkVersion('Proposal', proposal, input.expectedVersion);
-    const changes = applyChanges<{ status: ProposalStatus; returnReason?: string; submittedAt?: Date }>(
-      proposal,
-      {
-        status: input.to,
-        ...(input.to === ProposalStatus.RETURNED ? { returnReason: reason } : {}),
-        ...(input.to === ProposalStatus.SUBMITTED ? { submittedAt: new Date() } : {}),
-      },
-    );
-    await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_STATUS_CHANGED, changes);
+    await moveProposal(ctx, em, viewer, proposal, input.to, reason);
     return proposal;
   });
+}
+
+/**
+ * The one step of every move of a proposal, whoever decided it (changeProposalStatus, an appraisal round, the
+ * session): the new status (with the reason it was returned, the time it was submitted) and its event. The
+ * caller has checked that `proposalTransitions` allows it. Leaving IN_APPRAISAL closes the round still open.
+ */
+export async function moveProposal(
+  ctx: Context,
+  em: EntityManager,
+  viewer: Viewer,
+  proposal: Proposal,
+  to: ProposalStatus,
+  reason?: string,
+): Promise<void> {
+  if (proposal.status === ProposalStatus.IN_APPRAISAL && to !== ProposalStatus.IN_APPRAISAL)
+    await closeOpenAppraisals(ctx, em, viewer, proposal);
+  const changes = applyChanges<{ status: ProposalStatus; returnReason?: string; submittedAt?: Date }>(
+    proposal,
+    {
+      status: to,
+      ...(to === ProposalStatus.RETURNED ? { returnReason: reason } : {}),
+      ...(to === ProposalStatus.SUBMITTED ? { submittedAt: new Date() } : {}),
+    },
+  );
+  await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_STATUS_CHANGED, changes);
 }
 
 /** What a session does to a proposal on its agenda. */
@@ -204,6 +223,5 @@ export async function followSession(
   const { from, to } = moves[step];
   const proposal = await em.findOne(Proposal, proposalId, { refresh: true });
   if (!proposal || !from.includes(proposal.status)) return;
-  const changes = applyChanges(proposal, { status: to });
-  await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_STATUS_CHANGED, changes);
+  await moveProposal(ctx, em, viewer, proposal, to);
 }

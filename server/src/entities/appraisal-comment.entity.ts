@@ -1,14 +1,16 @@
-import { Entity, Enum, ManyToOne, Property, OptionalProps, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Appraisal } from './appraisal.entity.js';
 import { VersionedEntity } from './base.entity.js';
 import { CommentStatus } from './enums.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
 /** A reviewer's comment, anchored to quoted text of the draft; replies thread through `parent`. */
 @Entity()
 @ObjectType({ simpleResolvers: true })
+@Index({ properties: ['appraisal'] })
 export class AppraisalComment extends VersionedEntity {
   [OptionalProps]?: 'status';
 
@@ -44,4 +46,13 @@ export class AppraisalComment extends VersionedEntity {
 
   @ManyToOne(() => User, { ref: true, nullable: true })
   resolvedBy?: Ref<User>;
+
+  /** The drafters' answer when they resolve it ("giải trình": how the comment was taken into account). */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  answer?: string;
+
+  @Field(() => DateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  resolvedAt?: Date;
 }

@@ -1,6 +1,7 @@
 import {
   Entity,
   Enum,
+  Index,
   ManyToOne,
   Property,
   OptionalProps,
@@ -20,8 +21,9 @@ import { DateTime } from '../scalars/date-time.js';
 /** A review round on a proposal ("thẩm định"), answered by the assigned units by `dueAt`. */
 @Entity()
 @ObjectType({ simpleResolvers: true })
+@Index({ properties: ['proposal'] })
 export class Appraisal extends VersionedEntity {
-  [OptionalProps]?: 'status';
+  [OptionalProps]?: 'status' | 'sharedComments';
 
   @ManyToOne(() => Proposal, { ref: true, deleteRule: 'cascade' })
   proposal!: Ref<Proposal>;
@@ -36,6 +38,24 @@ export class Appraisal extends VersionedEntity {
   @Field(() => AppraisalStatus)
   @Enum({ items: () => AppraisalStatus, type: 'text' })
   status: AppraisalStatus = AppraisalStatus.OPEN;
+
+  /** What the office asks of the reviewers. */
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  note?: string;
+
+  /**
+   * Whether the reviewers of one unit see the comments of the others (and every reader of the proposal sees
+   * them); when not, a comment is seen by its own unit, the drafters and the office.
+   */
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: true })
+  sharedComments: boolean = true;
+
+  /** When the round closed: with its last verdict, or by the office. */
+  @Field(() => DateTime, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date;
 
   @OneToMany(() => AppraisalAssignment, (assignment) => assignment.appraisal, {
     orderBy: { createdAt: 'asc', id: 'asc' },

@@ -23,6 +23,7 @@ export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 @Entity()
 @Index({ properties: ['organization', 'seq'] })
 @Index({ properties: ['scopeType', 'scopeId', 'seq'] })
+@Index({ properties: ['subjectType', 'subjectId', 'seq'] })
 export class Event {
   // Read as a string: a JavaScript number cannot hold every bigint.
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })

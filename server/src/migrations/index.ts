@@ -5,6 +5,7 @@ import { Migration20261126040127 } from './Migration20261126040127.js';
 import { Migration20261127090018 } from './Migration20261127090018.js';
 import { Migration20261127143140 } from './Migration20261127143140.js';
 import { Migration20261127143155 } from './Migration20261127143155.js';
+import { Migration20261127174000 } from './Migration20261127174000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -19,4 +20,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127143140', class: Migration20261127143140 },
   // The SHA-256 of each attachment (uploads are hashed as they stream; older files from their bytes).
   { name: 'Migration20261127143155', class: Migration20261127143155 },
+  // Appraisal rounds: the office's note, shared comments, closing time; comments' answers; events about rounds,
+  // and the trail read by subject.
+  { name: 'Migration20261127174000', class: Migration20261127174000 },
 ];

@@ -1,14 +1,24 @@
 import { Classification } from '@quorum/shared';
 import { moreRestricted } from '../domain/classification.js';
-import { AgendaItem, Meeting, Proposal, Task, type Event, type FieldChanges } from '../entities/index.js';
+import {
+  AgendaItem,
+  Appraisal,
+  Meeting,
+  Proposal,
+  Task,
+  type Event,
+  type FieldChanges,
+} from '../entities/index.js';
 import type { Subject } from './subject.policy.js';
 
-/** The classification a subject has now; the directory (organization, units, users) is INTERNAL. */
+/** The classification a subject has now (a round's is its proposal's); the directory (organization, units, users) is INTERNAL. */
 function classificationNow(subject: Subject): Classification | undefined {
   if (subject instanceof Meeting || subject instanceof Proposal || subject instanceof Task)
     return subject.classification;
   if (subject instanceof AgendaItem)
     return subject.meeting.isInitialized() ? subject.meeting.getEntity().classification : undefined;
+  if (subject instanceof Appraisal)
+    return subject.proposal.isInitialized() ? subject.proposal.getEntity().classification : undefined;
   return Classification.INTERNAL;
 }
 

@@ -2,12 +2,21 @@ import { isUuid, SubjectType } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { BadInputError, NotFoundError } from '../errors.js';
-import { AgendaItem, Meeting, Organization, Proposal, Task, Unit, User } from '../entities/index.js';
+import {
+  AgendaItem,
+  Appraisal,
+  Meeting,
+  Organization,
+  Proposal,
+  Task,
+  Unit,
+  User,
+} from '../entities/index.js';
 import { meetingPolicy } from './meeting.policy.js';
 import { proposalPolicy } from './proposal.policy.js';
 import { taskPolicy } from './task.policy.js';
 
-export type Subject = Organization | Unit | User | Meeting | AgendaItem | Proposal | Task;
+export type Subject = Organization | Unit | User | Meeting | AgendaItem | Proposal | Task | Appraisal;
 
 /** Loads the subject of an event as it is now, whoever asks (null when it is gone). */
 export async function loadSubject(em: EntityManager, type: SubjectType, id: string): Promise<Subject | null> {
@@ -26,6 +35,8 @@ export async function loadSubject(em: EntityManager, type: SubjectType, id: stri
       return em.findOne(Proposal, id);
     case SubjectType.TASK:
       return em.findOne(Task, id);
+    case SubjectType.APPRAISAL:
+      return em.findOne(Appraisal, id, { populate: ['proposal'] });
   }
 }
 
@@ -38,6 +49,8 @@ export function mayReadSubject(viewer: Viewer, subject: Subject): boolean {
   if (subject instanceof Meeting) return meetingPolicy.canRead(viewer, subject);
   if (subject instanceof AgendaItem) return meetingPolicy.canRead(viewer, subject.meeting.getEntity());
   if (subject instanceof Proposal) return proposalPolicy.canRead(viewer, subject);
+  // A round is read with its proposal.
+  if (subject instanceof Appraisal) return proposalPolicy.canRead(viewer, subject.proposal.getEntity());
   return taskPolicy.canRead(viewer, subject);
 }
 

@@ -17,15 +17,7 @@ import {
 } from 'type-graphql';
 import type { Context } from '../context.js';
 import { readOne } from '../read/prefetch.js';
-import {
-  Appraisal,
-  AppraisalAssignment,
-  AppraisalComment,
-  DocumentVersion,
-  Proposal,
-  Unit,
-  User,
-} from '../entities/index.js';
+import { Appraisal, DocumentVersion, Proposal, Unit, User } from '../entities/index.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import { changeProposalStatus, createProposal, updateProposal } from '../commands/proposal.commands.js';
@@ -41,7 +33,6 @@ import { ProposalConnection } from './meeting.resolver.js';
 import type { Row } from '../read/rows.js';
 
 export const AppraisalConnection = connectionType(Appraisal, 'Appraisal');
-export const AppraisalCommentConnection = connectionType(AppraisalComment, 'AppraisalComment');
 export const DocumentVersionConnection = connectionType(DocumentVersion, 'DocumentVersion');
 
 @InputType()
@@ -149,76 +140,6 @@ export class ProposalResolver {
     @Ctx() { rows }: Context,
   ): ConnectionShape<Row<DocumentVersion>> | Promise<ConnectionShape<Row<DocumentVersion>>> {
     return pageOf(rows.collection(Proposal, 'versions', proposal.id), page);
-  }
-}
-
-@Resolver(() => Appraisal)
-export class AppraisalResolver {
-  @FieldResolver(() => User)
-  requestedBy(@Root() appraisal: Row<Appraisal>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
-    return rows.one(User, appraisal.requestedBy);
-  }
-
-  @FieldResolver(() => [AppraisalAssignment])
-  assignments(
-    @Root() appraisal: Row<Appraisal>,
-    @Ctx() { rows }: Context,
-  ): Row<AppraisalAssignment>[] | Promise<Row<AppraisalAssignment>[]> {
-    return rows.collection(Appraisal, 'assignments', appraisal.id);
-  }
-
-  @FieldResolver(() => AppraisalCommentConnection)
-  comments(
-    @Root() appraisal: Row<Appraisal>,
-    @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { rows }: Context,
-  ): ConnectionShape<Row<AppraisalComment>> | Promise<ConnectionShape<Row<AppraisalComment>>> {
-    return pageOf(rows.collection(Appraisal, 'comments', appraisal.id), page);
-  }
-}
-
-@Resolver(() => AppraisalAssignment)
-export class AppraisalAssignmentResolver {
-  @FieldResolver(() => Unit)
-  unit(
-    @Root() assignment: Row<AppraisalAssignment>,
-    @Ctx() { rows }: Context,
-  ): Row<Unit> | Promise<Row<Unit>> {
-    return rows.one(Unit, assignment.unit);
-  }
-
-  @FieldResolver(() => User, { nullable: true })
-  reviewer(
-    @Root() assignment: Row<AppraisalAssignment>,
-    @Ctx() { rows }: Context,
-  ): Row<User> | null | Promise<Row<User> | null> {
-    return rows.maybe(User, assignment.reviewer);
-  }
-}
-
-@Resolver(() => AppraisalComment)
-export class AppraisalCommentResolver {
-  @FieldResolver(() => User)
-  author(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
-    return rows.one(User, comment.author);
-  }
-
-  @FieldResolver(() => Unit)
-  unit(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
-    return rows.one(Unit, comment.unit);
-  }
-
-  @FieldResolver(() => ID, { nullable: true, description: 'The comment this one answers.' })
-  parentId(@Root() comment: Row<AppraisalComment>): string | null {
-    return comment.parent?.id ?? null;
-  }
-
-  @FieldResolver(() => User, { nullable: true })
-  resolvedBy(
-    @Root() comment: Row<AppraisalComment>,
-    @Ctx() { rows }: Context,
-  ): Row<User> | null | Promise<Row<User> | null> {
-    return rows.maybe(User, comment.resolvedBy);
   }
 }
 

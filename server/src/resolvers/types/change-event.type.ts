@@ -3,6 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { createUnionType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import {
   AgendaItem,
+  Appraisal,
   Meeting,
   Organization,
   Proposal,
@@ -18,9 +19,9 @@ import { DateTime } from '../../scalars/date-time.js';
 export const EventSubject = createUnionType({
   name: 'EventSubject',
   description: 'The changed object, as the same type queries return, so client caches update themselves.',
-  types: () => [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task] as const,
+  types: () => [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task, Appraisal] as const,
   resolveType: (value) => {
-    for (const type of [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task]) {
+    for (const type of [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task, Appraisal]) {
       if (value instanceof type) return type;
     }
     return undefined;
@@ -29,7 +30,7 @@ export const EventSubject = createUnionType({
 
 @InputType({
   description:
-    'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT, USER with its id) or the whole ORGANIZATION.',
+    'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT, USER, APPRAISAL with its id) or the whole ORGANIZATION.',
 })
 export class EventScopeInput {
   @Field(() => SubjectType)

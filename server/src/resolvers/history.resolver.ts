@@ -1,0 +1,134 @@
+import { limits, SubjectType } from '@quorum/shared';
+import type { EntityClass, EntityManager } from '@mikro-orm/core';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Viewer } from '../auth/viewer.js';
+import type { Context } from '../context.js';
+import {
+  AgendaItem,
+  Appraisal,
+  Event,
+  Meeting,
+  Organization,
+  Proposal,
+  Task,
+  Unit,
+  User,
+} from '../entities/index.js';
+import { BadInputError, NotFoundError } from '../errors.js';
+import { visibleChanges } from '../policies/event.policy.js';
+import { loadSubject, mayReadSubject, readableSubject, type Subject } from '../policies/subject.policy.js';
+import { requireViewer } from '../policies/viewer.policy.js';
+import { pageSize } from './types/connection.js';
+import { ChangeEventPage } from './types/change-event.type.js';
+
+/** Each kind of subject's entity, and what its read policy needs loaded with it. */
+const subjectEntities: Record<SubjectType, { entity: EntityClass<Subject>; populate: string[] }> = {
+  [SubjectType.ORGANIZATION]: { entity: Organization, populate: [] },
+  [SubjectType.UNIT]: { entity: Unit, populate: [] },
+  [SubjectType.USER]: { entity: User, populate: [] },
+  [SubjectType.MEETING]: { entity: Meeting, populate: [] },
+  [SubjectType.AGENDA_ITEM]: { entity: AgendaItem, populate: ['meeting'] },
+  [SubjectType.PROPOSAL]: { entity: Proposal, populate: [] },
+  [SubjectType.TASK]: { entity: Task, populate: [] },
+  [SubjectType.APPRAISAL]: { entity: Appraisal, populate: ['proposal'] },
+};
+
+/**
+ * What an id is, as the trail names it; an object the trail never mentions (made before the trail, or by the
+ * demo data) is looked for in each kind's table. Null when it is nothing.
+ */
+async function kindOf(em: EntityManager, viewer: Viewer, id: string): Promise<SubjectType | null> {
+  const [named] = await em.find(
+    Event,
+    { organization: viewer.organizationId, $or: [{ subjectId: id }, { scopeId: id }] },
+    { fields: ['subjectType', 'subjectId', 'scopeType'], limit: 1 },
+  );
+  if (named) return named.subjectId === id ? named.subjectType : named.scopeType;
+  for (const type of Object.values(SubjectType)) if (await loadSubject(em, type, id)) return type;
+  return null;
+}
+
+/** The subjects of a page of events, one statement per kind. */
+async function subjectsOf(em: EntityManager, events: readonly Event[]): Promise<Map<string, Subject>> {
+  const found = new Map<string, Subject>();
+  const byType = new Map<SubjectType, Set<string>>();
+  for (const event of events) {
+    const ids = byType.get(event.subjectType) ?? new Set<string>();
+    ids.add(event.subjectId);
+    byType.set(event.subjectType, ids);
+  }
+  await Promise.all(
+    [...byType].map(async ([type, ids]) => {
+      const { entity, populate } = subjectEntities[type];
+      const loaded = await em.find(entity, { id: { $in: [...ids] } } as never, {
+        populate: populate as never,
+      });
+      for (const subject of loaded) found.set(subject.id, subject);
+    }),
+  );
+  return found;
+}
+
+@Resolver()
+export class HistoryResolver {
+  @Query(() => ChangeEventPage, {
+    description:
+      "An object's timeline from the event trail, most recent first: who changed what and when, each field before and after. A meeting's includes its agenda items, a proposal's its appraisal rounds. `after` (a cursor of this list) continues with older changes. NOT_FOUND for what the viewer may not read.",
+  })
+  async history(
+    @Arg('subjectId', () => ID) subjectId: string,
+    @Arg('first', () => Int, { nullable: true, description: `At most ${limits.pageSizeMax}.` })
+    first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<ChangeEventPage> {
+    const viewer = requireViewer(ctx.viewer);
+    if (after !== undefined && after !== null && !/^\d{1,19}$/.test(after))
+      throw new BadInputError('after', 'The cursor "after" is not valid');
+    const size = pageSize(first);
+    const em = ctx.em.fork();
+    const type = await kindOf(em, viewer, subjectId);
+    const subject = type && (await readableSubject(em, viewer, type, subjectId));
+    if (!type || !subject) throw new NotFoundError('Subject', subjectId);
+
+    const events = await em.find(
+      Event,
+      {
+        organization: viewer.organizationId,
+        auditOnly: false,
+        $or: [
+          { subjectType: type, subjectId },
+          { scopeType: type, scopeId: subjectId },
+        ],
+        ...(after ? { seq: { $lt: after } } : {}),
+      },
+      { orderBy: { seq: 'desc' }, limit: size + 1, populate: ['actor'] },
+    );
+    const page = events.slice(0, size);
+    const subjects = await subjectsOf(em, page);
+    const visible = page.flatMap((event) => {
+      const own = subjects.get(event.subjectId) ?? null;
+      // A part of the object that is gone (a removed agenda item) stays in its timeline, without itself.
+      if (own && !mayReadSubject(viewer, own)) return [];
+      return [
+        {
+          cursor: event.seq,
+          type: event.type,
+          occurredAt: event.occurredAt,
+          actor: event.actor?.getEntity() ?? null,
+          changes: visibleChanges(event, own ?? subject),
+          subject: own,
+        },
+      ];
+    });
+    return {
+      events: visible,
+      pageInfo: {
+        hasNextPage: events.length > size,
+        hasPreviousPage: after !== undefined && after !== null,
+        startCursor: page[0]?.seq ?? null,
+        endCursor: page.at(-1)?.seq ?? null,
+      },
+    };
+  }
+}
