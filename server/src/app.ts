@@ -15,6 +15,7 @@ import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ViewerCache } from './auth/viewer-cache.js';
+import { CollabServer } from './collab/collab-server.js';
 import type { Viewer } from './auth/viewer.js';
 import type { Config } from './config/config.js';
 import { requestLimits } from './config/limits.js';
@@ -51,6 +52,8 @@ export interface RunningServer {
   feed: ChangeFeed;
   viewers: ViewerCache;
   presence: PresenceRegistry;
+  /** Co-editing under `/collab` (Hocuspocus). */
+  collab: CollabServer;
   /** Stops accepting, closes sockets and in-flight requests; the database is the caller's to close. */
   stop(): Promise<void>;
 }
@@ -60,6 +63,8 @@ type WsExtra = { viewer: Viewer | null; authorization: string | undefined; conne
 export interface ServerOptions {
   /** How long a presence entry outlives its last heartbeat (tests shorten it). */
   presenceTtlMs?: number;
+  /** How often co-editing re-reads the proposals of open documents for changes of access (tests shorten it). */
+  collabRecheckMs?: number;
 }
 
 /** One HTTP server: GraphQL over HTTP and WebSocket at `/graphql`, `/health`, and the built client at `/`. */
@@ -88,6 +93,7 @@ export async function startServer(
   app.disable('x-powered-by');
   app.use(assignRequestId, securityHeaders(config));
   const httpServer = createServer(app);
+  const collab = new CollabServer(db.orm, viewers, { recheckMs: options.collabRecheckMs });
 
   const contextFor = async (
     authorization: string | undefined,
@@ -191,6 +197,10 @@ export async function startServer(
   );
   httpServer.on('upgrade', (request, socket, head) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    if (pathname === '/collab') {
+      collab.handleUpgrade(request, socket, head);
+      return;
+    }
     if (pathname !== '/graphql') {
       socket.destroy();
       return;
@@ -277,7 +287,10 @@ export async function startServer(
     feed,
     viewers,
     presence,
+    collab,
     async stop() {
+      // First, while the database is open: co-edited bodies with changes not yet stored are stored now.
+      await collab.stop();
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       await wsCleanup.dispose();
       await apollo.stop();

@@ -23,6 +23,7 @@ export class ViewerCache {
   private readonly loading = new Map<string, Promise<Authenticated>>();
   /** Bumped by each invalidation: a load that began before one is used once, not kept. */
   private generation = 0;
+  private readonly invalidationListeners = new Set<(organizationId: string) => void>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -78,5 +79,15 @@ export class ViewerCache {
     this.loading.clear();
     for (const [key, entry] of this.entries)
       if (entry.organizationId === organizationId) this.entries.delete(key);
+    for (const listener of this.invalidationListeners) listener(organizationId);
+  }
+
+  /**
+   * Calls `listener` after each invalidation, for whoever holds connections open on what the viewers may do
+   * (the co-editing server decides their access again); returns the way to stop.
+   */
+  onInvalidate(listener: (organizationId: string) => void): () => void {
+    this.invalidationListeners.add(listener);
+    return () => this.invalidationListeners.delete(listener);
   }
 }

@@ -1,0 +1,383 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Database as DatabaseExtension } from '@hocuspocus/extension-database';
+import { type Connection, Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
+import type { MikroORM } from '@mikro-orm/core';
+import { Classification, ErrorCode, EventType, SubjectType } from '@quorum/shared';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Viewer } from '../auth/viewer.js';
+import type { ViewerCache } from '../auth/viewer-cache.js';
+import { AppError } from '../errors.js';
+import { Event, Proposal } from '../entities/index.js';
+import { BoundedSendWebSocket } from '../security/flow-control.js';
+import { isDatabaseUnavailable } from '../security/unavailable.js';
+import { BodyStore } from './body.store.js';
+import { type BodyAccess, bodyAccess } from './collab.policy.js';
+import { parseDocumentName } from './document-name.js';
+
+/** Limits of `/collab` (README, "Co-editing"). */
+export const collabLimits = {
+  /** One Yjs message: a first sync of a long body from a client that edited offline fits, with room. */
+  maxMessageBytes: 16 * 1024 * 1024,
+  /**
+   * Bytes a socket may send for documents it is not (or no longer) connected to: Hocuspocus queues them
+   * until the document is authenticated, so without a cap a client could fill the server's memory.
+   */
+  maxUnservedBytes: 1024 * 1024,
+  /** Quiet time before a changed body is stored, and the longest a body goes unstored while edits continue. */
+  debounceMs: 200,
+  maxDebounceMs: 1_000,
+};
+
+export interface CollabOptions {
+  /**
+   * How often the proposals of open documents are read again, so that a change of status, lead unit, owner
+   * or classification (which no viewer-cache invalidation follows) reaches the connections within this time.
+   */
+  recheckMs?: number;
+}
+
+/** What an authenticated connection carries (Hocuspocus's per-connection context). */
+interface CollabContext {
+  organizationId: string;
+  proposalId: string;
+  userId: string;
+  currentViewer: () => Promise<Viewer>;
+  /** The organization's invalidation count when the connection was authorised. */
+  generation: number;
+  /** The proposal's version when its access was last decided. */
+  version: number;
+}
+
+interface OpenConnection extends CollabContext {
+  connection: Connection;
+  access: BodyAccess;
+}
+
+/**
+ * A refusal at connect: the provider receives `reason` ("CODE: message") in its `authenticationFailed` event.
+ * The message of the Error stays empty, or Hocuspocus logs every refusal as an error.
+ */
+function refusal(code: ErrorCode, message: string): Error & { reason: string } {
+  return Object.assign(new Error(''), { reason: `${code}: ${message}` });
+}
+
+const byteLength = (data: WebSocket.RawData) =>
+  Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+
+/**
+ * The name of the document a Hocuspocus message is for: its first field, a lib0 string (a variable-length
+ * length, then UTF-8); null when it is not readable.
+ */
+export function documentNameOf(data: WebSocket.RawData): string | null {
+  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+  let length = 0;
+  let offset = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (offset >= bytes.length || shift > 28) return null;
+    const byte = bytes[offset++]!;
+    length += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) break;
+  }
+  if (offset + length > bytes.length) return null;
+  return bytes.toString('utf8', offset, offset + length);
+}
+
+/**
+ * Co-editing under `/collab` (DESIGN, "Real-time co-editing"): Hocuspocus serves each proposal's body as the
+ * Yjs document `proposal:<id>` on the server's own HTTP port, with the session or API token of GraphQL (the
+ * provider's `token`) and the policy GraphQL applies: its drafters edit, its readers follow read-only (the
+ * server drops their updates), anyone else is refused at connect. Bodies are stored debounced
+ * (`collabLimits`), and all of them before the server stops.
+ *
+ * Access is decided again whenever it may have changed: when the viewer cache forgets an organization's
+ * viewers (an access-changing event committed, here or on another instance), for that organization's
+ * connections; and when a proposal with open connections changes (its version moves, seen every `recheckMs`).
+ * A connection that may no longer read is closed; one that may no longer write becomes read-only, and the
+ * other way round; the client is told by a stateless message `{"type":"access","access":"read"|"edit"}`.
+ */
+export class CollabServer {
+  readonly hocuspocus: Hocuspocus;
+  private readonly wss: WebSocketServer;
+  private readonly store: BodyStore;
+  private readonly open = new Map<Connection, OpenConnection>();
+  private readonly generations = new Map<string, number>();
+  private readonly dirtyOrganizations = new Set<string>();
+  private rechecking: Promise<void> | null = null;
+  private readonly stopListening: () => void;
+  private readonly poll: NodeJS.Timeout;
+  private stopping = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly viewers: ViewerCache,
+    options: CollabOptions = {},
+  ) {
+    this.store = new BodyStore(orm);
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: collabLimits.maxMessageBytes,
+      // A client that does not read is closed (4413) rather than buffered for; it resyncs on reconnect.
+      WebSocket: BoundedSendWebSocket,
+    });
+    this.hocuspocus = new Hocuspocus({
+      quiet: true,
+      debounce: collabLimits.debounceMs,
+      maxDebounce: collabLimits.maxDebounceMs,
+      extensions: [
+        new DatabaseExtension({
+          fetch: async ({ documentName, context }) => {
+            const document = parseDocumentName(documentName);
+            if (!document) return null;
+            try {
+              return await this.store.fetch(document.id);
+            } catch (error) {
+              this.closeUnavailable((context as { socket?: WebSocket }).socket, error);
+              throw error;
+            }
+          },
+          // Reads the document itself (state, text and HTML of one moment), not the `state` encoded earlier.
+          store: async ({ documentName, document }) => {
+            const parsed = parseDocumentName(documentName);
+            if (parsed) await this.store.store(parsed.id, document);
+          },
+        }),
+      ],
+      onAuthenticate: (payload) => this.authenticate(payload),
+      connected: async ({ connection, context }) => this.connected(connection, context as CollabContext),
+    });
+    this.stopListening = viewers.onInvalidate((organizationId) => this.invalidated(organizationId));
+    this.poll = setInterval(() => void this.recheckChangedProposals(), options.recheckMs ?? 2_000);
+    this.poll.unref();
+  }
+
+  /** Takes over an HTTP upgrade to `/collab`. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.stopping) {
+      socket.destroy();
+      return;
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      // An error on one socket (a malformed frame) must not reach the process as an unhandled 'error'.
+      ws.on('error', () => ws.terminate());
+      let unserved = 0;
+      ws.on('message', (data) => {
+        const name = documentNameOf(data);
+        if (name !== null && this.serves(ws, name)) return;
+        unserved += byteLength(data);
+        if (unserved > collabLimits.maxUnservedBytes) ws.close(1008, 'Too much data for no open document');
+      });
+      this.hocuspocus.handleConnection(ws, request, { socket: ws });
+    });
+  }
+
+  private serves(ws: WebSocket, documentName: string): boolean {
+    const document = this.hocuspocus.documents.get(documentName);
+    if (!document) return false;
+    for (const connection of document.getConnections()) if (connection.webSocket === ws) return true;
+    return false;
+  }
+
+  private async authenticate({
+    token,
+    documentName,
+    connectionConfig,
+    context,
+  }: onAuthenticatePayload): Promise<CollabContext> {
+    if (this.stopping) throw refusal(ErrorCode.SERVICE_UNAVAILABLE, 'The server is restarting; try again');
+    const document = parseDocumentName(documentName);
+    if (!document) throw refusal(ErrorCode.NOT_FOUND, `No document is named "${documentName.slice(0, 80)}"`);
+    if (!token) throw refusal(ErrorCode.UNAUTHENTICATED, 'Authentication required');
+    this.store.warm();
+    try {
+      const currentViewer = this.viewers.credential(`Bearer ${token}`);
+      const viewer = await currentViewer();
+      const generation = this.generations.get(viewer.organizationId) ?? 0;
+      const em = this.orm.em.fork();
+      const proposal = await em.findOne(Proposal, { id: document.id, organization: viewer.organizationId });
+      const access = proposal ? bodyAccess(viewer, proposal) : 'none';
+      // As GraphQL answers a proposal the viewer may not read: it does not exist for them.
+      if (!proposal || access === 'none')
+        throw refusal(ErrorCode.NOT_FOUND, `Proposal ${document.id} not found`);
+      connectionConfig.readOnly = access !== 'edit';
+      // Every read of a CONFIDENTIAL proposal is in the audit trail, as its reads through GraphQL are.
+      if (proposal.classification === Classification.CONFIDENTIAL) {
+        em.create(Event, {
+          organization: viewer.organizationId,
+          actor: viewer.userId,
+          type: EventType.PROPOSAL_READ,
+          subjectType: SubjectType.PROPOSAL,
+          subjectId: proposal.id,
+          scopeType: SubjectType.PROPOSAL,
+          scopeId: proposal.id,
+          classification: Classification.CONFIDENTIAL,
+          auditOnly: true,
+        });
+        await em.flush();
+      }
+      return {
+        organizationId: viewer.organizationId,
+        proposalId: document.id,
+        userId: viewer.userId,
+        currentViewer,
+        generation,
+        version: proposal.version,
+      };
+    } catch (error) {
+      if (error instanceof AppError) throw refusal(error.extensions.code as ErrorCode, error.message);
+      if (isDatabaseUnavailable(error))
+        this.closeUnavailable((context as { socket?: WebSocket }).socket, error);
+      throw error;
+    }
+  }
+
+  /**
+   * The token cannot be checked, or the body read, while the database is away: the socket closes with 1013
+   * ("try again later"), which the provider retries, rather than answer a refusal it would take as final.
+   */
+  private closeUnavailable(socket: WebSocket | undefined, error: unknown): void {
+    if (!isDatabaseUnavailable(error)) return;
+    setImmediate(() => socket?.close(1013, 'Service unavailable; try again'));
+  }
+
+  private async connected(connection: Connection, context: CollabContext): Promise<void> {
+    // Let in while the server began to stop: it would bring edits after the last store.
+    if (this.stopping) {
+      connection.close({ code: 1001, reason: `${ErrorCode.SERVICE_UNAVAILABLE}: The server is restarting` });
+      return;
+    }
+    const open: OpenConnection = { ...context, connection, access: connection.readOnly ? 'read' : 'edit' };
+    this.open.set(connection, open);
+    connection.onClose(() => this.open.delete(connection));
+    // Access changed while this one was being let in: decide again, now that it can be closed.
+    if ((this.generations.get(context.organizationId) ?? 0) !== context.generation)
+      this.invalidated(context.organizationId);
+  }
+
+  private invalidated(organizationId: string): void {
+    this.generations.set(organizationId, (this.generations.get(organizationId) ?? 0) + 1);
+    this.dirtyOrganizations.add(organizationId);
+    this.rechecking ??= (async () => {
+      try {
+        while (this.dirtyOrganizations.size > 0) {
+          const organizations = new Set(this.dirtyOrganizations);
+          this.dirtyOrganizations.clear();
+          await this.recheck([...this.open.values()].filter((o) => organizations.has(o.organizationId)));
+        }
+      } finally {
+        this.rechecking = null;
+      }
+    })();
+  }
+
+  /** The open documents whose proposal changed since their access was decided. */
+  private async recheckChangedProposals(): Promise<void> {
+    if (this.open.size === 0 || this.stopping) return;
+    try {
+      const ids = [...new Set([...this.open.values()].map((o) => o.proposalId))];
+      const rows = await this.orm.em
+        .fork()
+        .find(Proposal, { id: { $in: ids } }, { fields: ['id', 'version'] });
+      const versions = new Map(rows.map((row) => [row.id, row.version]));
+      await this.recheck([...this.open.values()].filter((o) => versions.get(o.proposalId) !== o.version));
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) console.error('collab: re-checking access failed', error);
+    }
+  }
+
+  /** Decides each connection's access again from its current viewer and its proposal as it is now. */
+  private async recheck(connections: OpenConnection[]): Promise<void> {
+    if (connections.length === 0) return;
+    const ids = [...new Set(connections.map((o) => o.proposalId))];
+    let proposals: Map<string, Proposal>;
+    try {
+      const rows = await this.orm.em.fork().find(Proposal, { id: { $in: ids } });
+      proposals = new Map(rows.map((row) => [row.id, row]));
+    } catch (error) {
+      // Decided again at the next invalidation or poll; meanwhile the connections stay as they were.
+      if (!isDatabaseUnavailable(error)) console.error('collab: re-checking access failed', error);
+      return;
+    }
+    await Promise.all(
+      connections.map(async (open) => {
+        if (!this.open.has(open.connection)) return;
+        const proposal = proposals.get(open.proposalId);
+        let access: BodyAccess;
+        try {
+          const viewer = await open.currentViewer();
+          access = proposal ? bodyAccess(viewer, proposal) : 'none';
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) return;
+          // The session or token has ended (signed out, revoked, expired, account deactivated).
+          this.close(
+            open,
+            ErrorCode.UNAUTHENTICATED,
+            error instanceof AppError ? error.message : 'Signed out',
+          );
+          return;
+        }
+        if (access === 'none') {
+          this.close(open, ErrorCode.FORBIDDEN, `You may no longer read proposal ${open.proposalId}`);
+          return;
+        }
+        open.version = proposal!.version;
+        if (access === open.access) return;
+        open.access = access;
+        open.connection.readOnly = access !== 'edit';
+        open.connection.sendStateless(JSON.stringify({ type: 'access', access }));
+      }),
+    );
+  }
+
+  /**
+   * Ends the connection to this document (the provider receives the reason in its `close` event); the socket
+   * stays for the client's other documents.
+   */
+  private close(open: OpenConnection, code: ErrorCode, message: string): void {
+    this.open.delete(open.connection);
+    open.connection.close({ code: 4403, reason: `${code}: ${message}` });
+  }
+
+  /**
+   * Stops taking edits and stores every body that has changes not yet stored, before the database closes:
+   * connections end first (clients keep their edits and send them to the next server they reach), then every
+   * pending store runs now and every running one is awaited, then the sockets close.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.poll);
+    this.stopListening();
+    this.hocuspocus.closeConnections();
+    this.open.clear();
+    await this.flush();
+    for (const ws of this.wss.clients) {
+      ws.close(1001, 'Server shutting down');
+      setTimeout(() => ws.terminate(), 1_000).unref();
+    }
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  /** Runs every debounced store now and waits for those under way, until none is left. */
+  async flush(): Promise<void> {
+    const { debouncer } = this.hocuspocus;
+    // Rounds, not a loop until idle: nothing edits a document once its connections are closed, so the second
+    // round finds nothing; the bound only guards against a store that keeps scheduling itself.
+    for (let busy = true, round = 0; busy && round < 10; round++) {
+      busy = false;
+      for (const document of [...this.hocuspocus.documents.values()]) {
+        const id = `onStoreDocument-${document.name}`;
+        if (debouncer.isDebounced(id)) {
+          busy = true;
+          await debouncer.executeNow(id);
+        }
+        if (debouncer.isCurrentlyExecuting(id) || document.saveMutex.isLocked()) {
+          busy = true;
+          await document.saveMutex.waitForUnlock();
+        }
+      }
+      // Hocuspocus's own reaction to the closed connections (a store of the last one) runs in between.
+      if (busy) await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (!(await this.store.flush())) console.error('collab: some bodies could not be stored before stopping');
+  }
+}

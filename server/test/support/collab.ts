@@ -1,0 +1,116 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { proposalDocumentName } from '../../src/collab/document-name.js';
+
+/** One headless co-editor: a Yjs document kept in step with `/collab` by Hocuspocus's own provider. */
+export interface CollabClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  /** Refusals at connect (`authenticationFailed`), closes of the document by the server, stateless messages. */
+  refusals: string[];
+  closes: string[];
+  stateless: string[];
+  authenticated: Promise<void>;
+  /** Resolves with the refusal's reason, if the server refuses. */
+  refused: Promise<string>;
+  destroy(): void;
+}
+
+/** A client of `proposal:<id>` over the real WebSocket endpoint, with a quick reconnect (the tests restart). */
+export function collabClient(
+  serverUrl: string,
+  proposalId: string,
+  token: string | null,
+  doc: Y.Doc = new Y.Doc(),
+  name = proposalDocumentName(proposalId),
+): CollabClient {
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${serverUrl.replace(/^http/, 'ws')}/collab`,
+    WebSocketPolyfill: WebSocket,
+    delay: 50,
+    minDelay: 50,
+    maxDelay: 400,
+    factor: 1.5,
+    initialDelay: 0,
+    maxAttempts: 0,
+  });
+  const refusals: string[] = [];
+  const closes: string[] = [];
+  const stateless: string[] = [];
+  let authenticated!: () => void;
+  let refused!: (reason: string) => void;
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name,
+    document: doc,
+    token,
+    onAuthenticated: () => authenticated(),
+    onAuthenticationFailed: ({ reason }) => {
+      refusals.push(reason);
+      refused(reason);
+    },
+    onClose: ({ event }) => {
+      if (event.reason) closes.push(event.reason);
+    },
+    onStateless: ({ payload }) => stateless.push(payload),
+  });
+  const client: CollabClient = {
+    doc,
+    provider,
+    socket,
+    refusals,
+    closes,
+    stateless,
+    authenticated: new Promise((resolve) => (authenticated = resolve)),
+    refused: new Promise((resolve) => (refused = resolve)),
+    destroy() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+  provider.attach();
+  return client;
+}
+
+/** Waits until `check` holds, polling; fails with `what` after `timeoutMs` (a bound, not a figure). */
+export async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The body's paragraphs as plain strings (what the tests write and read). */
+export function paragraphs(doc: Y.Doc): string[] {
+  return doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((child) =>
+              child instanceof Y.XmlText
+                ? (child.toDelta() as { insert: unknown }[])
+                    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+                    .join('')
+                : '',
+            )
+            .join('')
+        : '',
+    );
+}
+
+/** Appends a paragraph with `text`, as the editor does (a `paragraph` element holding one Y.XmlText). */
+export function appendParagraph(doc: Y.Doc, text: string): void {
+  const fragment = doc.getXmlFragment('default');
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  fragment.insert(fragment.length, [paragraph]);
+}
+
+export const sameState = (a: Y.Doc, b: Y.Doc) =>
+  Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
