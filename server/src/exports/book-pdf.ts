@@ -30,7 +30,7 @@ const fontFiles = {
   math: 'noto-sans-math/400Regular/NotoSansMath_400Regular.ttf',
 } as const;
 type FontName = keyof typeof fontFiles;
-type TextFont = 'regular' | 'italic' | 'bold' | 'heavy';
+export type TextFont = 'regular' | 'italic' | 'bold' | 'heavy';
 const fallbackFonts: Record<TextFont, readonly FontName[]> = {
   regular: ['emoji', 'symbols', 'math'],
   italic: ['emoji', 'symbols', 'math'],
@@ -39,7 +39,7 @@ const fallbackFonts: Record<TextFont, readonly FontName[]> = {
 };
 
 let fonts: Record<FontName, Buffer> | undefined;
-function loadFonts(): Record<FontName, Buffer> {
+export function loadFonts(): Record<FontName, Buffer> {
   if (!fonts) {
     const require = createRequire(import.meta.url);
     const read = (file: string) => readFileSync(require.resolve(`@expo-google-fonts/${file}`));
@@ -151,7 +151,7 @@ function writeAligned(
  * `doc.font(font).text(text, …)` for text that people typed: each run in a font that has its glyphs,
  * continued on the same lines (the runs wrap as one paragraph).
  */
-function write(
+export function write(
   doc: Doc,
   font: TextFont,
   text: string,
@@ -173,13 +173,13 @@ function write(
   return doc.font(font);
 }
 
-const margin = 57; // 2 cm
-const ink = '#111111';
-const muted = '#555555';
-const rule = '#bbbbbb';
-const alert = '#b00020';
+export const margin = 57; // 2 cm
+export const ink = '#111111';
+export const muted = '#555555';
+export const rule = '#bbbbbb';
+export const alert = '#b00020';
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
 /** The meeting book as a PDF: title page, the agenda with numbers, planned times and presenters, then each proposal's summary. */
 export async function renderBookPdf(
@@ -224,11 +224,11 @@ export async function renderBookPdf(
   return finished;
 }
 
-function contentWidth(doc: Doc): number {
+export function contentWidth(doc: Doc): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
 }
 
-function bottom(doc: Doc): number {
+export function bottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
@@ -416,7 +416,7 @@ function agendaRow(doc: Doc, item: BookItem, timeZone: string): void {
   doc.y = lineY + 6;
 }
 
-function sectionHeading(doc: Doc, title: string): void {
+export function sectionHeading(doc: Doc, title: string): void {
   doc.outline.addItem(title.charAt(0) + title.slice(1).toLocaleLowerCase('vi'));
   doc
     .font('heavy')
@@ -427,7 +427,7 @@ function sectionHeading(doc: Doc, title: string): void {
 }
 
 /** Room for `height` more points on this page, or a new page. */
-function keepTogether(doc: Doc, height: number): void {
+export function keepTogether(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 

@@ -10,6 +10,8 @@ import { meetingPolicy } from '../policies/meeting.policy.js';
 import { databaseOutage, sendUnavailable } from '../security/unavailable.js';
 import { logUnexpectedError } from '../security/unexpected-error.js';
 import { addMeetingEvent, newCalendar } from './agenda-ics.js';
+import { renderAppraisalReportPdf } from './appraisal-pdf.js';
+import { assembleAppraisalReport } from './appraisal-report.js';
 import { agendaJson } from './agenda-json.js';
 import { renderBookPdf } from './book-pdf.js';
 import { findCalendarFeed } from './calendar-feed.js';
@@ -28,7 +30,8 @@ type Format = 'json' | 'ics' | 'pdf';
 /**
  * Downloads outside GraphQL: the per-user iCalendar feed (`/calendar/<token>.ics`, the one place a token
  * may sit in a URL) and a meeting's agenda and book (`/meetings/<id>/agenda.json|agenda.ics|book.pdf`,
- * with `Authorization: Bearer` only). A meeting the viewer may not read is answered 404, as if absent.
+ * with `Authorization: Bearer` only), and an appraisal round's report (`/appraisals/<id>/report.pdf`). A
+ * meeting or proposal the viewer may not read is answered 404, as if absent.
  */
 export function exportRouter(db: Database, viewers: ViewerCache): Router {
   const router = Router();
@@ -100,6 +103,44 @@ export function exportRouter(db: Database, viewers: ViewerCache): Router {
       }),
     );
   }
+
+  // A round's consolidated report, for the session's file.
+  router.get(
+    '/appraisals/:id/report.pdf',
+    handle(async (req, res) => {
+      const em = db.orm.em.fork();
+      const viewer = await authenticateReader(viewers, req, res);
+      if (!viewer) return;
+      const id = String(req.params.id);
+      const document = isUuid(id) ? await assembleAppraisalReport(em, viewer, id) : null;
+      if (!document) return refuse(res, 404, ErrorCode.NOT_FOUND, `Appraisal ${id} not found`);
+      const { proposal, organization } = document;
+      if (proposal.classification === Classification.CONFIDENTIAL) {
+        const audit = em.fork();
+        audit.create(Event, {
+          organization: viewer.organizationId,
+          actor: viewer.userId,
+          type: EventType.PROPOSAL_EXPORTED,
+          subjectType: SubjectType.PROPOSAL,
+          subjectId: proposal.id,
+          scopeType: SubjectType.PROPOSAL,
+          scopeId: proposal.id,
+          classification: Classification.CONFIDENTIAL,
+          changes: { format: { before: null, after: 'appraisal-report.pdf' } },
+          auditOnly: true,
+        });
+        await audit.flush();
+      }
+      const url = `${originOf(req)}/proposals/${proposal.id}`;
+      res
+        .set('Cache-Control', 'private, no-store')
+        .attachment(
+          `bao-cao-tham-dinh-${slug(proposal.title)}-${dateKey(document.appraisal.createdAt, organization.timeZone)}.pdf`,
+        )
+        .type('application/pdf')
+        .send(await renderAppraisalReportPdf(document, url));
+    }),
+  );
 
   return router;
 }

@@ -1,11 +1,13 @@
 import {
   AgendaItemStatus,
+  AppraisalStatus,
   Attendance,
   Classification,
   MeetingKind,
   MeetingStatus,
   ParticipantRole,
   ProposalKind,
+  Verdict,
   VoteOutcome,
 } from '@quorum/shared';
 
@@ -65,4 +67,16 @@ export const attendanceLabel: Record<Attendance, string> = {
   [Attendance.PRESENT]: 'Có mặt',
   [Attendance.ABSENT]: 'Vắng',
   [Attendance.EXCUSED]: 'Vắng có lý do',
+};
+
+export const verdictLabel: Record<Verdict, string> = {
+  [Verdict.PENDING]: 'Chưa có ý kiến',
+  [Verdict.AGREE]: 'Đồng ý',
+  [Verdict.AGREE_WITH_CHANGES]: 'Đồng ý, đề nghị chỉnh sửa',
+  [Verdict.DISAGREE]: 'Không đồng ý',
+};
+
+export const appraisalStatusLabel: Record<AppraisalStatus, string> = {
+  [AppraisalStatus.OPEN]: 'Đang thẩm định',
+  [AppraisalStatus.CLOSED]: 'Đã kết thúc thẩm định',
 };
