@@ -122,7 +122,10 @@ export class PresenceRegistry {
   /** The people in a scope now, one entry per person, earliest arrival first. */
   list(scope: PresenceScope): PresenceEntry[] {
     const byUser = new Map<string, { entry: PresenceEntry; editingAt: number }>();
+    const now = Date.now();
     for (const held of this.scopes.get(scopeKey(scope))?.values() ?? []) {
+      // Expired and not yet swept: gone already.
+      if (held.expiresAt <= now) continue;
       const seen = byUser.get(held.userId);
       if (!seen) {
         byUser.set(held.userId, {
@@ -257,9 +260,10 @@ export class PresenceRegistry {
 
   /** Tells a newcomer about this instance's own entries. */
   private reannounce(): void {
+    const now = Date.now();
     for (const [scope, entries] of this.scopes)
       for (const held of entries.values())
-        if (held.instance === this.instance)
+        if (held.instance === this.instance && held.expiresAt > now)
           this.wakeups.broadcast({
             kind: 'presence.announce',
             instance: this.instance,
@@ -269,7 +273,7 @@ export class PresenceRegistry {
             fullName: held.fullName,
             editing: held.editing,
             since: held.since,
-            ttlMs: Math.max(0, held.expiresAt - Date.now()),
+            ttlMs: held.expiresAt - now,
           } satisfies PresenceMessage);
   }
 
