@@ -175,13 +175,21 @@ export async function startServer(
         ) ??
         (await unavailableRefusal(() => viewers.viewer((ctx.extra as WsExtra).authorization))) ??
         guard(payload, Object.keys(ctx.subscriptions).length),
-      context: async (ctx, id) =>
-        contextFor(
+      context: async (ctx, id) => ({
+        ...(await contextFor(
           (ctx.extra as WsExtra).authorization,
           wsRequestId(ctx, id),
           ctx.extra.request.socket.remoteAddress,
           (ctx.extra as WsExtra).connectionId,
-        ),
+        )),
+        // The message graphql-ws would write for this result, written once its payload is serialized, and only
+        // while the operation is running (a `complete` from the client removes it).
+        sendNext: (payloadJson: string) => {
+          const socket = ctx.extra.socket;
+          if (id in ctx.subscriptions && socket.readyState === socket.OPEN)
+            socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":${payloadJson}}`);
+        },
+      }),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return result;
         const requestId = (args.contextValue as Context | undefined)?.requestId;

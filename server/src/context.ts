@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from './auth/viewer.js';
 import type { ViewerCache } from './auth/viewer-cache.js';
 import type { Config } from './config/config.js';
-import type { ChangeFeed } from './realtime/change-feed.js';
+import type { ChangeFeed, DirectSink } from './realtime/change-feed.js';
 import type { LiveConnections } from './realtime/connections.js';
 import type { PresenceRegistry } from './realtime/presence.js';
 import type { Rows } from './read/rows.js';
@@ -28,4 +28,11 @@ export type Context = {
   authorization: string | undefined;
   /** The client's network address (for rate limiting). */
   address: string;
+  /**
+   * Over WebSocket, for a subscription: writes one `next` message of this operation whose payload is already
+   * serialized, so that subscribers sharing an execution share its bytes too (see shared-execution.ts).
+   */
+  sendNext?: (payloadJson: string) => void;
+  /** Set by shared-execution.ts for the `events` subscription it runs: where the feed may write directly. */
+  liveSink?: DirectSink;
 };

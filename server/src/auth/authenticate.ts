@@ -21,12 +21,17 @@ export class Authenticated {
     private readonly recordUse: (em: EntityManager, at: Date) => Promise<unknown>,
   ) {}
 
+  /** Whether a use at `at` is one to record (the last recorded is over a minute old). */
+  touchDue(at: Date): boolean {
+    return at.getTime() - this.lastUsedAt.getTime() > touchEveryMs;
+  }
+
   /**
    * Records a use, at most once a minute (sliding expiry, `lastUsedAt` of tokens); `em` is asked for only
    * when it writes, so the many uses in between cost nothing.
    */
   async touch(em: () => EntityManager, at: Date): Promise<void> {
-    if (at.getTime() - this.lastUsedAt.getTime() <= touchEveryMs) return;
+    if (!this.touchDue(at)) return;
     this.lastUsedAt = at;
     await this.recordUse(em(), at);
   }

@@ -18,6 +18,14 @@ const capacity = 10_000;
  * lists, deactivation, sessions, tokens…), whichever instance committed it, and the command that commits
  * one does so itself before it answers. Expiry by time is checked on every use.
  */
+/** A credential's viewer as it is now: loaded when it must be, or at once when it is cached. */
+export interface Credential {
+  /** The viewer; UNAUTHENTICATED once the credential has ended. */
+  current(): Promise<Viewer>;
+  /** The viewer when the cache holds it valid with nothing to record, without waiting; else undefined. */
+  cached(): Viewer | undefined;
+}
+
 export class ViewerCache {
   private readonly entries = new Map<string, { organizationId: string; authenticated: Authenticated }>();
   private readonly loading = new Map<string, Promise<Authenticated>>();
@@ -38,14 +46,23 @@ export class ViewerCache {
   }
 
   /**
-   * The current viewer of one credential, for a stream that asks at every event: the header is read and the
-   * token hashed once, not per event. UNAUTHENTICATED when there is none or it has ended.
+   * One credential, for a stream that asks for its viewer at every event: the header is read and the token
+   * hashed once, not per event. UNAUTHENTICATED when there is none or it has ended.
    */
-  credential(authorization: string | undefined): () => Promise<Viewer> {
+  credential(authorization: string | undefined): Credential {
     if (!authorization) throw new UnauthenticatedError();
     const token = bearerToken(authorization);
     const key = hashToken(token);
-    return () => this.byToken(token, key);
+    return {
+      current: () => this.byToken(token, key),
+      cached: () => {
+        // What `current` would answer at once, with nothing to load or record; otherwise ask `current`.
+        const now = new Date();
+        const entry = this.entries.get(key);
+        if (!entry || lapsed(entry.authenticated, now) || entry.authenticated.touchDue(now)) return undefined;
+        return entry.authenticated.viewer;
+      },
+    };
   }
 
   private async byToken(token: string, key: string): Promise<Viewer> {

@@ -2,7 +2,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { accessEventTypes, Classification, EventType, SubjectType } from '@quorum/shared';
 import type { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import type { ViewerCache } from '../auth/viewer-cache.js';
+import type { Credential, ViewerCache } from '../auth/viewer-cache.js';
 import { AppError, ServiceUnavailableError } from '../errors.js';
 import { Event, type FieldChanges } from '../entities/index.js';
 import { loadSubject, mayReadSubject, readableSubject, type Subject } from '../policies/subject.policy.js';
@@ -29,6 +29,16 @@ export interface AppendInput {
 export interface DeliveredEvent {
   event: Event;
   subject: Subject;
+}
+
+/**
+ * A subscriber's way straight to its socket, past its stream: the subscribers that share a rendering (the
+ * same document, variables and viewer) receive one serialization of each event, written in one loop.
+ */
+export interface DirectSink {
+  /** The event as the subscriber's payload, the same promise for all who share it; null when it must go through the stream (a result with errors). */
+  render(delivered: DeliveredEvent): Promise<string | null>;
+  send(payload: string): void;
 }
 
 /** A stream ends with this when the subscriber's credential stops being valid (logout, expiry, deactivation). */
@@ -194,7 +204,22 @@ export class ChangeFeed {
     if (interested.length === 0) return;
     const subject = await loadSubject(em, event.subjectType, event.subjectId);
     if (!subject) return;
-    for (const subscription of interested) subscription.offer(event, subject);
+    // Who can take the event at once gets it now: one rendering per shared execution, then one loop of writes.
+    // The others (replaying, behind, their viewer to be loaded) queue it. The next event is dispatched after
+    // these writes, so a subscriber's events stay in order whichever way each goes.
+    const renderings = new Map<Promise<string | null>, Subscription[]>();
+    for (const subscription of interested) {
+      const rendering = subscription.takeAtOnce(event, subject);
+      if (rendering === undefined) subscription.offer(event, subject);
+      else if (rendering !== null)
+        renderings.set(rendering, [...(renderings.get(rendering) ?? []), subscription]);
+    }
+    await Promise.all(
+      [...renderings].map(async ([rendering, subscriptions]) => {
+        const payload = await rendering.catch(() => null);
+        for (const subscription of subscriptions) subscription.sendRendered(payload, { event, subject });
+      }),
+    );
   }
 
   /**
@@ -206,17 +231,19 @@ export class ChangeFeed {
     scope: EventScope,
     after: string | undefined,
     authorization: string | undefined,
+    sink?: DirectSink,
   ): AsyncIterableIterator<DeliveredEvent | StreamEnded> {
     return new Repeater<DeliveredEvent | StreamEnded>(async (push, stop) => {
-      const currentViewer = this.viewers.credential(authorization);
-      const viewer = await currentViewer();
+      const credential = this.viewers.credential(authorization);
+      const viewer = await credential.current();
       const subscription = new Subscription(
         viewer.organizationId,
         scope,
         after ?? this.last ?? '0',
-        currentViewer,
+        credential,
         push,
         stop,
+        sink,
       );
       this.subscriptions.add(subscription);
       try {
@@ -300,9 +327,10 @@ class Subscription {
     private readonly organizationId: string,
     private readonly scope: EventScope,
     public cursor: string,
-    private readonly currentViewer: () => Promise<Viewer>,
+    private readonly credential: Credential,
     private readonly push: (value: DeliveredEvent | StreamEnded) => Promise<unknown>,
     private readonly stop: (error?: unknown) => void,
+    private readonly sink: DirectSink | undefined,
   ) {}
 
   wants(event: Event): boolean {
@@ -318,6 +346,28 @@ class Subscription {
   offer(event: Event, subject: Subject): void {
     if (this.live) this.enqueue(event, subject);
     else this.pending.push({ event, subject });
+  }
+
+  /**
+   * Takes a live event at once when nothing is ahead of it and the viewer is at hand: its rendering to send,
+   * null when this subscriber is not to receive it, undefined when it must queue (`offer`).
+   */
+  takeAtOnce(event: Event, subject: Subject): Promise<string | null> | null | undefined {
+    if (!this.sink || !this.live || this.queued > 0 || this.ended) return undefined;
+    const viewer = this.credential.cached();
+    if (!viewer) return undefined;
+    if (BigInt(event.seq) <= BigInt(this.cursor)) return null;
+    this.cursor = event.seq;
+    // Access is decided again for every event, as in `deliver`.
+    if (!mayReadSubject(viewer, subject)) return null;
+    return this.sink.render({ event, subject });
+  }
+
+  /** The rendering `takeAtOnce` asked for: written to the socket, or, when it could not be shared, streamed. */
+  sendRendered(payload: string | null, delivered: DeliveredEvent): void {
+    if (this.ended) return;
+    if (payload !== null) this.sink!.send(payload);
+    else void this.push(delivered);
   }
 
   goLive(): void {
@@ -345,7 +395,7 @@ class Subscription {
     this.cursor = event.seq;
     try {
       // Access is decided again for every event: a revoked session or membership stops delivery at once.
-      const viewer = await this.currentViewer();
+      const viewer = await this.credential.current();
       if (subject && mayReadSubject(viewer, subject)) await this.push({ event, subject });
     } catch (error) {
       // A coded refusal reaches the client as a GraphQL error, then the stream completes.

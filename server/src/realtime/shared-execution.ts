@@ -13,15 +13,26 @@ import type { DeliveredEvent, StreamEnded } from './change-feed.js';
 /** Results kept for the events still being delivered: a few hundred events back is plenty. */
 const eventsKept = 256;
 
+/** One execution of an event for one key, with its payload serialized once (a result without errors). */
+interface SharedResult {
+  result: ExecutionResult;
+  json: string | null;
+}
+
 /**
  * graphql-ws's `subscribe`, executing each event once per distinct (document, variables, viewer) rather than
  * once per subscriber: a hundred people following one meeting with the same client share one execution of
  * each change, and so its statements. The viewer is part of the key because fields such as `viewerCan` answer
  * for the one who asks; subscribers with the same document, variables and viewer receive the same result.
+ *
+ * They receive the same bytes too: a shared result is serialized once and written to each subscriber's socket
+ * as its `next` message (`Context.sendNext`), past graphql-ws's per-subscription iteration and serialization.
+ * What is not shared goes through graphql-ws as usual: a result with errors (each subscriber's request id goes
+ * into its masked errors), and the end of a stream.
  */
 export function sharedSubscriptions() {
   /** Per event (by cursor): what its executions read, shared by all of them, and their results by key. */
-  const events = new Map<string, { rows: Rows; results: Map<string, Promise<ExecutionResult>> }>();
+  const events = new Map<string, { rows: Rows; results: Map<string, Promise<SharedResult>> }>();
   // The guard hands the same document object for the same text (it parses each once): printed once too.
   const printed = new WeakMap<DocumentNode, string>();
   const text = (document: DocumentNode) => {
@@ -44,14 +55,18 @@ export function sharedSubscriptions() {
       // Insertion order is seq order: the oldest event's results go first.
       if (events.size > eventsKept) events.delete(events.keys().next().value!);
     }
-    let result = forEvent.results.get(key);
-    if (!result) forEvent.results.set(key, (result = run(forEvent.rows)));
-    return result;
+    let shared = forEvent.results.get(key);
+    if (!shared) {
+      shared = run(forEvent.rows).then((result) => ({
+        result,
+        json: result.errors ? null : JSON.stringify(result),
+      }));
+      forEvent.results.set(key, shared);
+    }
+    return shared;
   };
 
   return async function subscribe(args: ExecutionArgs) {
-    const source = await createSourceEventStream(args);
-    if (!(Symbol.asyncIterator in source)) return source;
     const context = args.contextValue as Context;
     const viewer = context.viewer;
     // Computed once per subscription; per event only the event's cursor is added.
@@ -61,21 +76,34 @@ export function sharedSubscriptions() {
       JSON.stringify(args.variableValues ?? {}),
       text(args.document),
     ].join('\n');
+    const run = (rows: Rows, payload: unknown) =>
+      Promise.resolve(execute({ ...args, contextValue: { ...context, rows }, rootValue: payload }));
+    const shared = (delivered: DeliveredEvent) =>
+      executeOnce(key, delivered.event.seq, context, (rows) => run(rows, delivered));
+    // The feed writes what it can straight to the socket (`DirectSink`); the rest comes through the stream.
+    const sendNext = context.sendNext;
+    if (sendNext)
+      context.liveSink = {
+        render: (delivered) => shared(delivered).then(({ json }) => json),
+        send: sendNext,
+      };
+    const source = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in source)) return source;
     const iterator = source[Symbol.asyncIterator]();
-    const map = async (payload: unknown): Promise<ExecutionResult> => {
-      const run = (rows: Rows) =>
-        Promise.resolve(execute({ ...args, contextValue: { ...context, rows }, rootValue: payload }));
-      const delivered = payload as DeliveredEvent | StreamEnded;
-      // A stream's end is its own; events are shared.
-      return 'event' in delivered
-        ? executeOnce(key, delivered.event.seq, context, run)
-        : run(new Rows(context.em));
-    };
     const mapped: AsyncIterableIterator<ExecutionResult> = {
       [Symbol.asyncIterator]: () => mapped,
       async next() {
-        const step = await iterator.next();
-        return step.done ? step : { done: false, value: await map(step.value) };
+        for (;;) {
+          const step = await iterator.next();
+          if (step.done) return step;
+          const delivered = step.value as DeliveredEvent | StreamEnded;
+          // A stream's end is its own.
+          if (!('event' in delivered))
+            return { done: false, value: await run(new Rows(context.em), delivered) };
+          const { result, json } = await shared(delivered);
+          if (json === null || !sendNext) return { done: false, value: result };
+          sendNext(json);
+        }
       },
       // Ending the subscription ends the feed's stream at once, even while it waits for the next event.
       async return() {

@@ -46,7 +46,7 @@ export class EventResolver {
       await checkScope(context, viewer, scope, after);
       // Access is decided again for every event, from the viewer as cached now: a revoked session or
       // membership stops delivery.
-      return context.feed.stream(scope, after, context.authorization);
+      return context.feed.stream(scope, after, context.authorization, context.liveSink);
     },
   })
   events(

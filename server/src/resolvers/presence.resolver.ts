@@ -78,9 +78,9 @@ export class PresenceResolver {
       const viewer = requireViewer(context.viewer);
       const { scope, subject } = await readableScope(context, viewer, args.scope);
       // Decided again before each list, from the viewer as cached now: a revoked session or access ends it.
-      const currentViewer = context.viewers.credential(context.authorization);
+      const credential = context.viewers.credential(context.authorization);
       return context.presence.watch(scope, async () => {
-        const current = await currentViewer();
+        const current = await credential.current();
         return mayReadSubject(current, subject) ? null : new NotFoundError(scope.type, scope.id);
       });
     },
