@@ -190,7 +190,7 @@ export class CollabServer {
     if (!token) throw refusal(ErrorCode.UNAUTHENTICATED, 'Authentication required');
     this.store.warm();
     try {
-      const currentViewer = this.viewers.credential(`Bearer ${token}`);
+      const currentViewer = this.viewers.credential(`Bearer ${token}`).current;
       const viewer = await currentViewer();
       const generation = this.generations.get(viewer.organizationId) ?? 0;
       const em = this.orm.em.fork();
