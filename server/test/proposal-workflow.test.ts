@@ -14,7 +14,7 @@ import {
   type ProposalActor,
 } from '@quorum/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgendaItem, Event, Organization, Proposal, Unit } from '../src/entities/index.js';
+import { AgendaItem, Event, Meeting, Organization, Proposal, Unit } from '../src/entities/index.js';
 import { buildUser } from './support/factories.js';
 import { buildAgendaItems, buildMeetingIn, buildMeetingTenant } from './support/meeting-factories.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';
@@ -305,5 +305,62 @@ describe('proposals: create, update and move along the workflow', () => {
     expect(await vote(VoteOutcome.ADOPTED)).toBe(ProposalStatus.ADOPTED);
     expect(await vote(VoteOutcome.REJECTED)).toBe(ProposalStatus.SCHEDULED);
     expect(await statusChanges(submitted.id)).toBe(3);
+  });
+  it('is SUBMITTED again when taken off every agenda of a meeting still to be held: item removed, item given another proposal, meeting cancelled', async () => {
+    const em = t.db.orm.em.fork();
+    const organization = em.getReference(Organization, organizationId);
+    const committee = em.getReference(Unit, committeeId);
+    const version = async (entity: typeof AgendaItem | typeof Meeting, id: string) =>
+      (await t.db.orm.em.fork().findOneOrFail(entity, id)).version;
+    const ok = async (mutation: string, input: Record<string, unknown>) => {
+      const answer = await t.gql<Record<string, { agendaItem?: { id: string } }>>(
+        `mutation($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { __typename ${mutation === 'addAgendaItem' ? 'agendaItem { id }' : ''} } }`,
+        { input },
+        tokens.office,
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data![mutation]!;
+    };
+    const submittedProposal = async () => {
+      const proposal = await newProposal();
+      await t.db.orm.em
+        .fork()
+        .nativeUpdate(Proposal, { id: proposal.id }, { status: ProposalStatus.SUBMITTED });
+      return proposal;
+    };
+    const status = async (id: string) => (await read('office', id)).status;
+
+    // On two agendas: off one it is still scheduled; off the last (its meeting cancelled) it is submitted.
+    const twice = await submittedProposal();
+    const first = await buildMeetingIn(em, organization, committee);
+    const second = await buildMeetingIn(em, organization, committee);
+    const onFirst = (await ok('addAgendaItem', { meetingId: first.id, title: 'Đề án', proposalId: twice.id }))
+      .agendaItem!;
+    await ok('addAgendaItem', { meetingId: second.id, title: 'Đề án', proposalId: twice.id });
+    expect(await status(twice.id)).toBe(ProposalStatus.SCHEDULED);
+    await ok('removeAgendaItem', { id: onFirst.id, expectedVersion: await version(AgendaItem, onFirst.id) });
+    expect(await status(twice.id)).toBe(ProposalStatus.SCHEDULED);
+    await ok('cancelMeeting', { id: second.id, expectedVersion: await version(Meeting, second.id) });
+    expect(await status(twice.id)).toBe(ProposalStatus.SUBMITTED);
+
+    // An item given another proposal: the one it presented is off the agenda, the new one scheduled.
+    const replaced = await submittedProposal();
+    const replacement = await submittedProposal();
+    const third = await buildMeetingIn(em, organization, committee);
+    const item = (await ok('addAgendaItem', { meetingId: third.id, title: 'Đề án', proposalId: replaced.id }))
+      .agendaItem!;
+    await ok('updateAgendaItem', {
+      id: item.id,
+      proposalId: replacement.id,
+      expectedVersion: await version(AgendaItem, item.id),
+    });
+    expect(await status(replaced.id)).toBe(ProposalStatus.SUBMITTED);
+    expect(await status(replacement.id)).toBe(ProposalStatus.SCHEDULED);
+    // Removed with its item, the replacement goes back too; each move is one statusChanged event.
+    await ok('removeAgendaItem', { id: item.id, expectedVersion: await version(AgendaItem, item.id) });
+    expect(await status(replacement.id)).toBe(ProposalStatus.SUBMITTED);
+    const moves = (id: string) =>
+      t.db.orm.em.fork().count(Event, { scopeId: id, type: EventType.PROPOSAL_STATUS_CHANGED });
+    expect([await moves(twice.id), await moves(replaced.id), await moves(replacement.id)]).toEqual([2, 2, 2]);
   });
 });

@@ -29,7 +29,7 @@ import {
   runVersioned,
 } from './meeting-support.js';
 import { runCommand } from './run-command.js';
-import { followSession, loadProposal } from './proposal.commands.js';
+import { followSession, loadProposal, unscheduleProposals } from './proposal.commands.js';
 
 /** The locked, freshly read agenda of a meeting the viewer may change. */
 async function openAgenda(
@@ -203,9 +203,13 @@ export async function updateAgendaItem(
       const proposal = proposalId ? await loadProposal(em, viewer, proposalId) : null;
       const change = refChange(item.proposal, proposal);
       if (change) {
+        const previous = item.proposal?.id;
         item.proposal = proposal ? ref(proposal) : undefined;
         changes.proposalId = change;
-        if (proposal && !meeting.isTemplate) await followSession(ctx, em, viewer, proposal.id, 'scheduled');
+        if (!meeting.isTemplate) {
+          if (proposal) await followSession(ctx, em, viewer, proposal.id, 'scheduled');
+          if (previous) await unscheduleProposals(ctx, em, viewer, [previous], { itemIds: [item.id] });
+        }
       }
     }
     if (Object.keys(changes).length > 0) {
@@ -282,6 +286,13 @@ export async function removeAgendaItem(
     const removedIds = subtreeIds(agenda, item.id);
     // Sub-items, votes and files go with it (ON DELETE CASCADE); tasks keep their text and lose the link.
     await em.nativeDelete(AgendaItem, { id: item.id, version: input.expectedVersion });
+    if (!meeting.isTemplate) {
+      const removed = new Set(removedIds);
+      const proposalIds = agenda.items
+        .filter((i) => removed.has(i.id) && i.proposal)
+        .map((i) => i.proposal!.id);
+      await unscheduleProposals(ctx, em, viewer, proposalIds, { itemIds: removedIds });
+    }
     await appendMeetingEvent(ctx, em, viewer, meeting, {
       type: EventType.AGENDA_ITEM_REMOVED,
       subject: meeting,

@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { moreRestricted } from '../domain/classification.js';
 import { AgendaItem, Meeting, Participant, Unit, User } from '../entities/index.js';
+import { unscheduleProposals } from './proposal.commands.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
@@ -148,6 +149,12 @@ export async function changeMeetingStatus(
       subject: meeting,
       changes,
     });
+    // Its proposals are off this agenda: SUBMITTED again unless another meeting still presents them.
+    if (to === MeetingStatus.CANCELLED && !meeting.isTemplate) {
+      const items = await em.find(AgendaItem, { meeting, proposal: { $ne: null } }, { fields: ['proposal'] });
+      const proposalIds = items.map((item) => item.proposal!.id);
+      await unscheduleProposals(ctx, em, viewer, proposalIds, { meetingId: meeting.id });
+    }
     if (to === MeetingStatus.SCHEDULED || to === MeetingStatus.CANCELLED) {
       const participants = await em.find(Participant, { meeting }, { fields: ['user'] });
       notify(

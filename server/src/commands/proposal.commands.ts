@@ -1,5 +1,6 @@
 import {
   EventType,
+  MeetingStatus,
   ProposalStatus,
   proposalTransitionNeedsReason,
   SubjectType,
@@ -9,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import type { FieldChanges } from '../entities/index.js';
-import { Proposal, Unit } from '../entities/index.js';
+import { AgendaItem, Proposal, Unit } from '../entities/index.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
@@ -198,14 +199,41 @@ export async function moveProposal(
   await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_STATUS_CHANGED, changes);
 }
 
+/**
+ * Proposals taken off an agenda (their item removed or given another proposal, their meeting cancelled): each
+ * that no other agenda item of a meeting still to be held presents is SUBMITTED again. `except` names what is
+ * going in this transaction and may not be written yet.
+ */
+export async function unscheduleProposals(
+  ctx: Context,
+  em: EntityManager,
+  viewer: Viewer,
+  proposalIds: readonly string[],
+  except: { itemIds?: readonly string[]; meetingId?: string },
+): Promise<void> {
+  for (const proposalId of new Set(proposalIds)) {
+    const stillOn = await em.count(AgendaItem, {
+      proposal: proposalId,
+      ...(except.itemIds?.length ? { id: { $nin: [...except.itemIds] } } : {}),
+      meeting: {
+        isTemplate: false,
+        status: { $ne: MeetingStatus.CANCELLED },
+        ...(except.meetingId ? { id: { $ne: except.meetingId } } : {}),
+      },
+    });
+    if (stillOn === 0) await followSession(ctx, em, viewer, proposalId, 'unscheduled');
+  }
+}
+
 /** What a session does to a proposal on its agenda. */
-export type SessionStep = 'scheduled' | 'adopted' | 'unadopted';
+export type SessionStep = 'scheduled' | 'adopted' | 'unadopted' | 'unscheduled';
 
 /**
  * The session moves a proposal by itself, in the transaction of the change that does it: put on an agenda, a
  * SUBMITTED proposal is SCHEDULED; an ADOPTED vote on its item adopts it (SUBMITTED or SCHEDULED); a vote
- * corrected away from ADOPTED takes it back to SCHEDULED. Any other status is left as it is (a draft on a
- * planned agenda stays a draft).
+ * corrected away from ADOPTED takes it back to SCHEDULED; taken off every agenda, a SCHEDULED proposal is
+ * SUBMITTED again (`unscheduleProposals`). Any other status is left as it is (a draft on a planned agenda stays
+ * a draft).
  */
 export async function followSession(
   ctx: Context,
@@ -219,6 +247,7 @@ export async function followSession(
     scheduled: { from: [SUBMITTED], to: SCHEDULED },
     adopted: { from: [SUBMITTED, SCHEDULED], to: ADOPTED },
     unadopted: { from: [ADOPTED], to: SCHEDULED },
+    unscheduled: { from: [SCHEDULED], to: SUBMITTED },
   };
   const { from, to } = moves[step];
   const proposal = await em.findOne(Proposal, proposalId, { refresh: true });
