@@ -285,7 +285,15 @@ describe('schema-driven fuzz: every argument of every operation, hostile values,
     ids.set('User', victim.id);
     const unit = await em.findOneOrFail(Unit, { kind: UnitKind.DEPARTMENT });
     ids.set('Unit', unit.id);
-    for (const name of ['Proposal', 'Task', 'Attachment', 'WorkProgramme', 'Appraisal']) {
+    for (const name of [
+      'Proposal',
+      'Task',
+      'Attachment',
+      'WorkProgramme',
+      'Appraisal',
+      'AppraisalAssignment',
+      'AppraisalComment',
+    ]) {
       const table = t.db.orm.getMetadata().find(name)?.tableName;
       if (!table) continue;
       const [row]: { id: string }[] = await em.getConnection().execute(`select id from "${table}" limit 1`);

@@ -1,7 +1,6 @@
 import { limits, SubjectType } from '@quorum/shared';
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import {
   AgendaItem,
@@ -16,7 +15,7 @@ import {
 } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { visibleChanges } from '../policies/event.policy.js';
-import { loadSubject, mayReadSubject, readableSubject, type Subject } from '../policies/subject.policy.js';
+import { loadSubject, mayReadSubject, type Subject } from '../policies/subject.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import { pageSize } from './types/connection.js';
 import { ChangeEventPage } from './types/change-event.type.js';
@@ -33,20 +32,35 @@ const subjectEntities: Record<SubjectType, { entity: EntityClass<Subject>; popul
   [SubjectType.APPRAISAL]: { entity: Appraisal, populate: ['proposal'] },
 };
 
+/** The kinds of object a history is asked of, the likeliest first. */
+const kinds: readonly SubjectType[] = [
+  SubjectType.PROPOSAL,
+  SubjectType.MEETING,
+  SubjectType.APPRAISAL,
+  SubjectType.AGENDA_ITEM,
+  SubjectType.TASK,
+  SubjectType.UNIT,
+  SubjectType.USER,
+  SubjectType.ORGANIZATION,
+];
+
 /**
- * What an id is, as the trail names it; an object the trail never mentions (made before the trail, or by the
- * demo data) is looked for in each kind's table. Null when it is nothing.
+ * The object an id names (ids are UUIDs, unique across tables), looked up by primary key in each kind's
+ * table in turn, and its kind; null when it is nothing, or gone.
  */
-async function kindOf(em: EntityManager, viewer: Viewer, id: string): Promise<SubjectType | null> {
-  const [named] = await em.find(
-    Event,
-    { organization: viewer.organizationId, $or: [{ subjectId: id }, { scopeId: id }] },
-    { fields: ['subjectType', 'subjectId', 'scopeType'], limit: 1 },
-  );
-  if (named) return named.subjectId === id ? named.subjectType : named.scopeType;
-  for (const type of Object.values(SubjectType)) if (await loadSubject(em, type, id)) return type;
+async function objectOf(
+  em: EntityManager,
+  id: string,
+): Promise<{ type: SubjectType; subject: Subject } | null> {
+  for (const type of kinds) {
+    const subject = await loadSubject(em, type, id);
+    if (subject) return { type, subject };
+  }
   return null;
 }
+
+/** Event sequence numbers are PostgreSQL bigints. */
+const maxSeq = 2n ** 63n - 1n;
 
 /** The subjects of a page of events, one statement per kind. */
 async function subjectsOf(em: EntityManager, events: readonly Event[]): Promise<Map<string, Subject>> {
@@ -83,13 +97,13 @@ export class HistoryResolver {
     @Ctx() ctx: Context,
   ): Promise<ChangeEventPage> {
     const viewer = requireViewer(ctx.viewer);
-    if (after !== undefined && after !== null && !/^\d{1,19}$/.test(after))
+    if (after !== undefined && after !== null && !(/^\d{1,19}$/.test(after) && BigInt(after) <= maxSeq))
       throw new BadInputError('after', 'The cursor "after" is not valid');
     const size = pageSize(first);
     const em = ctx.em.fork();
-    const type = await kindOf(em, viewer, subjectId);
-    const subject = type && (await readableSubject(em, viewer, type, subjectId));
-    if (!type || !subject) throw new NotFoundError('Subject', subjectId);
+    const found = await objectOf(em, subjectId);
+    if (!found || !mayReadSubject(viewer, found.subject)) throw new NotFoundError('Subject', subjectId);
+    const { type, subject } = found;
 
     const events = await em.find(
       Event,

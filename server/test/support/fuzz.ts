@@ -166,6 +166,8 @@ const idRoles: Record<string, string> = {
   committee: 'Unit',
   source: 'Meeting',
   editing: 'AgendaItem',
+  reviewer: 'User',
+  assignment: 'AppraisalAssignment',
 };
 
 /**
