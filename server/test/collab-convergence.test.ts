@@ -57,7 +57,8 @@ function randomEdit(doc: Y.Doc, random: Random): void {
     if (blocks.length === 0 || roll < 0.15) {
       const heading = random.next() < 0.2;
       const block = new Y.XmlElement(heading ? 'heading' : 'paragraph');
-      if (heading) block.setAttribute('level', String(1 + random.int(3)));
+      // A number, as TipTap stores it (Yjs's typings say string).
+      if (heading) block.setAttribute('level', (1 + random.int(3)) as unknown as string);
       block.insert(0, [new Y.XmlText(random.pick(words))]);
       fragment.insert(random.int(fragment.length + 1), [block]);
       return;

@@ -80,10 +80,10 @@ describe('co-editing a proposal body over /collab', () => {
     await server.collab.flush();
     const row = await db.orm.em
       .fork()
-      .findOneOrFail(Proposal, id, { fields: ['body', 'bodyText', 'version'] });
+      .findOneOrFail(Proposal, id, { fields: ['body', 'bodyText', 'bodyHtml', 'version'] });
     const doc = new Y.Doc();
     if (row.body) Y.applyUpdate(doc, row.body);
-    return { doc, bodyText: row.bodyText, version: row.version };
+    return { doc, bodyText: row.bodyText, bodyHtml: row.bodyHtml, version: row.version };
   };
 
   beforeAll(async () => {
@@ -145,6 +145,11 @@ describe('co-editing a proposal body over /collab', () => {
     expect(Buffer.from(Y.encodeStateVector(body.doc))).toEqual(Buffer.from(Y.encodeStateVector(writer.doc)));
     // The text follows the body; storing it is no edit of the proposal's details, and appends no event.
     expect(body.bodyText).toBe(paragraphs(writer.doc).join('\n'));
+    expect(body.bodyHtml).toBe(
+      paragraphs(writer.doc)
+        .map((p) => `<p>${p}</p>`)
+        .join(''),
+    );
     expect(body.version).toBe(proposal.version);
     expect(await db.orm.em.fork().count(Event, { scopeId: proposal.id })).toBe(0);
   });
@@ -265,12 +270,14 @@ describe('co-editing a proposal body over /collab', () => {
     const text = first.doc.getXmlFragment('default').get(0) as Y.XmlElement;
     (text.get(0) as Y.XmlText).insert('Dòng một'.length, ' (sửa)');
     const heading = new Y.XmlElement('heading');
-    heading.setAttribute('level', '2');
+    // TipTap's attributes keep their JSON type (a heading's level is a number); Yjs's typings say string.
+    heading.setAttribute('level', 2 as unknown as string);
     heading.insert(0, [new Y.XmlText('Phần II')]);
     first.doc.getXmlFragment('default').insert(2, [heading]);
     await until(() => !first.provider.hasUnsyncedChanges, 'the edits to be acknowledged');
     const body = await stored(proposal.id);
     expect(body.bodyText).toBe('Dòng một (sửa)\n\nPhần II\nDòng ba');
+    expect(body.bodyHtml).toBe('<p>Dòng một (sửa)</p><p></p><h2>Phần II</h2><p>Dòng ba</p>');
     expect(paragraphs(body.doc)).toEqual(paragraphs(first.doc));
   });
 });

@@ -76,8 +76,8 @@ export class BodyStore {
           {
             body: Buffer.from(state),
             bodyText: text,
-            // TODO(bodyHtml column): ...(html === null ? {} : { bodyHtml: html })
-            ...(html === null ? {} : {}),
+            // Without a serializer (it failed to load, which is logged) the HTML keeps its last rendering.
+            ...(html === null ? {} : { bodyHtml: html }),
             // Named, so that MikroORM does not add its `version = version + 1` to the update.
             version: raw('"version"'),
           },

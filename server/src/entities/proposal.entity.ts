@@ -76,6 +76,10 @@ export class Proposal extends VersionedEntity {
   @Property({ type: 'text' })
   bodyText: Opt<string> = '';
 
+  /** HTML of the body (TipTap's rendering of the Yjs document), kept current for export and display. */
+  @Property({ type: 'text', nullable: true, lazy: true })
+  bodyHtml?: string;
+
   @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   submittedAt?: Date;

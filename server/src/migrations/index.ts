@@ -6,6 +6,7 @@ import { Migration20261127090018 } from './Migration20261127090018.js';
 import { Migration20261127143140 } from './Migration20261127143140.js';
 import { Migration20261127143155 } from './Migration20261127143155.js';
 import { Migration20261127174000 } from './Migration20261127174000.js';
+import { Migration20261127180000 } from './Migration20261127180000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -23,4 +24,6 @@ export const migrationsList: MigrationObject[] = [
   // Appraisal rounds: the office's note, shared comments, closing time; comments' answers; events about rounds,
   // and the trail read by subject.
   { name: 'Migration20261127174000', class: Migration20261127174000 },
+  // The HTML of each proposal's body beside its text (co-editing keeps both current).
+  { name: 'Migration20261127180000', class: Migration20261127180000 },
 ];
