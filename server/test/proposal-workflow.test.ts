@@ -40,6 +40,7 @@ describe('proposals: create, update and move along the workflow', () => {
   let otherUnitId: string;
   let organizationId: string;
   let committeeId: string;
+  let outsiderId: string;
 
   beforeAll(async () => {
     t = await startTestServer(async (db) => {
@@ -57,9 +58,9 @@ describe('proposals: create, update and move along the workflow', () => {
       });
       await em.flush();
       otherUnitId = other.id;
-      tokens.outsider = (
-        await buildUser(em, tenant.organization, { unit: other, role: MembershipRole.MEMBER })
-      ).token;
+      const outsider = await buildUser(em, tenant.organization, { unit: other, role: MembershipRole.MEMBER });
+      tokens.outsider = outsider.token;
+      outsiderId = outsider.user.id;
     });
   });
 
@@ -362,5 +363,72 @@ describe('proposals: create, update and move along the workflow', () => {
     const moves = (id: string) =>
       t.db.orm.em.fork().count(Event, { scopeId: id, type: EventType.PROPOSAL_STATUS_CHANGED });
     expect([await moves(twice.id), await moves(replaced.id), await moves(replacement.id)]).toEqual([2, 2, 2]);
+  });
+  it('opens a CONFIDENTIAL proposal to the people on its access list, at once, and to no one else', async () => {
+    const proposal = await newProposal();
+    const update = (input: Record<string, unknown>, role: Role = 'drafter') =>
+      t.gql<{ updateProposal: { proposal: ProposalShape & { accessList: { id: string }[] } } }>(
+        `mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { proposal { ${PROPOSAL} accessList { id } } } }`,
+        { input },
+        tokens[role],
+      );
+    const outsiderSees = async () => {
+      const answer = await t.gql<{ proposal: { id: string } | null }>(
+        `query($id: ID!) { proposal(id: $id) { id } }`,
+        { id: proposal.id },
+        tokens.outsider,
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.proposal ? 'READ' : 'HIDDEN';
+    };
+    // The outsider has read it (INTERNAL) and is cached with that: CONFIDENTIAL hides it at once.
+    expect(await outsiderSees()).toBe('READ');
+    const hidden = await update({
+      id: proposal.id,
+      expectedVersion: proposal.version,
+      classification: 'CONFIDENTIAL',
+    });
+    expect(hidden.errors).toBeUndefined();
+    expect(await outsiderSees()).toBe('HIDDEN');
+
+    // A stranger's id or a malformed one is refused, and nothing is written.
+    const before = hidden.data!.updateProposal.proposal;
+    const unknown = await update({
+      id: proposal.id,
+      expectedVersion: before.version,
+      title: 'Không được ghi',
+      accessUserIds: [outsiderId, '00000000-0000-4000-8000-000000000000'],
+    });
+    expect(code(unknown)).toBe('NOT_FOUND');
+    expect((await read('drafter', proposal.id)).version).toBe(before.version);
+    expect(await outsiderSees()).toBe('HIDDEN');
+
+    const named = await update({
+      id: proposal.id,
+      expectedVersion: before.version,
+      accessUserIds: [outsiderId, outsiderId],
+    });
+    expect(named.errors).toBeUndefined();
+    expect(named.data!.updateProposal.proposal.accessList).toEqual([{ id: outsiderId }]);
+    expect(await outsiderSees()).toBe('READ');
+    const event = await t.db.orm.em
+      .fork()
+      .findOneOrFail(
+        Event,
+        { scopeId: proposal.id, type: EventType.PROPOSAL_UPDATED },
+        { orderBy: { seq: 'desc' } },
+      );
+    expect(event.changes).toEqual({ accessUserIds: { before: [], after: [outsiderId] } });
+
+    const removed = await update({
+      id: proposal.id,
+      expectedVersion: named.data!.updateProposal.proposal.version,
+      accessUserIds: [],
+    });
+    expect(removed.errors).toBeUndefined();
+    expect(await outsiderSees()).toBe('HIDDEN');
+    expect(code(await update({ id: proposal.id, expectedVersion: 0, accessUserIds: null }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -88,7 +88,7 @@ export function isEventType(value: string): value is EventType {
 /**
  * The events after which what a viewer may see or do may have changed: their memberships (and the kind of a
  * unit, which makes its members office staff), participations, places on access lists (a meeting created or
- * made CONFIDENTIAL puts its author on the list), the proposals on the agenda of their meetings, their own
+ * made CONFIDENTIAL puts its author on the list; a proposal's list is edited), the proposals on the agenda of their meetings, their own
  * user (system role, deactivation, profile), their sessions and tokens, and the appraisal rounds their units
  * are asked to answer (a RESTRICTED proposal opens to its reviewers). A cache of viewers refreshes the
  * viewers these concern; everything else leaves every viewer as it was.
@@ -100,6 +100,7 @@ export const accessEventTypes: ReadonlySet<EventType> = new Set<EventType>([
   EventType.AGENDA_ITEM_UPDATED,
   EventType.AGENDA_ITEM_REMOVED,
   EventType.APPRAISAL_REQUESTED,
+  EventType.PROPOSAL_UPDATED,
   EventType.PARTICIPANT_ADDED,
   EventType.PARTICIPANT_UPDATED,
   EventType.PARTICIPANT_REMOVED,

@@ -13,6 +13,8 @@ export const limits = {
   agendaItemsMax: 500,
   /** Participants added in one `addParticipants`. */
   participantsPerCallMax: 200,
+  /** People named on one CONFIDENTIAL proposal's access list (its owner is always on it). */
+  accessListMax: 200,
   /** Bytes of one attached file (5 MiB; `POST /uploads` refuses more with 413). */
   attachmentBytesMax: 5 * 1024 * 1024,
   fileNameMax: 255,

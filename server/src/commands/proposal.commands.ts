@@ -10,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import type { FieldChanges } from '../entities/index.js';
-import { AgendaItem, Proposal, Unit } from '../entities/index.js';
+import { AgendaItem, Proposal, Unit, User } from '../entities/index.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
@@ -35,6 +35,15 @@ async function loadLeadUnit(em: EntityManager, viewer: Viewer, id: string): Prom
   const unit = await em.findOne(Unit, { id, organization: viewer.organizationId });
   if (!unit) throw new NotFoundError('Unit', id);
   return unit;
+}
+
+/** The users named by an access list: each of the organization, or NOT_FOUND; each once. */
+async function loadAccessList(em: EntityManager, viewer: Viewer, ids: readonly string[]): Promise<User[]> {
+  const unique = [...new Set(ids)];
+  const users = await em.find(User, { id: { $in: unique }, organization: viewer.organizationId });
+  const missing = unique.find((id) => !users.some((user) => user.id === id));
+  if (missing) throw new NotFoundError('User', missing);
+  return users;
 }
 
 /** Appends an event scoped to the proposal, so `events(scope: {type: PROPOSAL, id})` sees all of it. */
@@ -108,7 +117,7 @@ export async function updateProposal(
       proposalPolicy.canUpdate(viewer, proposal),
       'Only its drafters or the office change a proposal',
     );
-    for (const field of ['title', 'kind', 'leadUnitId'] as const)
+    for (const field of ['title', 'kind', 'leadUnitId', 'accessUserIds'] as const)
       if (input[field] === null) throw new BadInputError(field, `"${field}" cannot be cleared`);
     checkVersion('Proposal', proposal, input.expectedVersion);
     // Everything is checked before the proposal is touched: a refused lead unit changes nothing.
@@ -120,6 +129,7 @@ export async function updateProposal(
       );
       leadUnit = await loadLeadUnit(em, viewer, input.leadUnitId);
     }
+    const access = input.accessUserIds && (await loadAccessList(em, viewer, input.accessUserIds));
     const changes = applyChanges<{
       title?: string;
       kind?: Proposal['kind'];
@@ -138,6 +148,16 @@ export async function updateProposal(
     if (leadUnit && leadUnitChange) {
       proposal.leadUnit = em.getReference(Unit, leadUnit.id, { wrapped: true });
       changes.leadUnitId = leadUnitChange;
+    }
+    if (access) {
+      await em.populate(proposal, ['accessList'], { refresh: true });
+      const before = proposal.accessList.getIdentifiers<string>().sort();
+      const after = access.map((user) => user.id).sort();
+      if (before.join() !== after.join()) {
+        proposal.accessList.set(access);
+        // Who may read it changes: viewers are refreshed when this commits (`accessEventTypes`).
+        changes.accessUserIds = { before, after };
+      }
     }
     if (Object.keys(changes).length > 0)
       await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_UPDATED, changes);

@@ -124,6 +124,13 @@ export class ProposalResolver {
     return rows.one(User, proposal.owner);
   }
 
+  @FieldResolver(() => [User], {
+    description: 'Who may read it when CONFIDENTIAL besides its owner (`updateProposal` sets it).',
+  })
+  accessList(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Row<User>[] | Promise<Row<User>[]> {
+    return rows.collection(Proposal, 'accessList', proposal.id);
+  }
+
   @FieldResolver(() => AppraisalConnection)
   appraisals(
     @Root() proposal: Row<Proposal>,

@@ -1,5 +1,5 @@
 import { Classification, limits, ProposalKind, ProposalStatus } from '@quorum/shared';
-import { IsInt, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Proposal } from '../../entities/index.js';
 import { TextLength } from './text-length.js';
@@ -70,6 +70,16 @@ export class UpdateProposalInput {
 
   @Field(() => Classification, { nullable: true })
   classification?: Classification;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Who may read it when CONFIDENTIAL besides its owner: the whole list, replacing the one before (users of the organization).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(limits.accessListMax)
+  @IsUUID('all', { each: true })
+  accessUserIds?: string[];
 }
 
 @InputType()
