@@ -26,7 +26,7 @@ import {
 } from '../src/entities/index.js';
 import { buildUser } from './support/factories.js';
 import { buildMeetingTenant } from './support/meeting-factories.js';
-import { startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';
+import { collect, startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';
 
 type Role =
   | 'office'
@@ -659,6 +659,36 @@ describe('appraisal rounds', () => {
       openComments: 1,
       resolvedComments: 0,
     });
+  });
+
+  it("streams a round's changes live in the proposal's scope, the round as the subject", async () => {
+    const proposalId = await newProposal();
+    const stream = collect<{
+      events: { type: string; subject: { __typename: string; status?: AppraisalStatus } | null };
+    }>(
+      t.ws(tokens.drafter),
+      `subscription($id: ID!) { events(scope: { type: PROPOSAL, id: $id }) {
+         type subject { __typename ... on Appraisal { status } ... on Proposal { proposalStatus: status } } } }`,
+      { id: proposalId },
+      5,
+    );
+    // The subscription is live once the server has it: a change made before would be missed.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const requested = await request('office', { proposalId, unitIds: [units.A], dueAt: inDays(2) });
+    const [a] = requested.data!.requestAppraisal.appraisal.assignments;
+    expect((await verdict('reviewerA', a!.id, Verdict.AGREE)).errors).toBeUndefined();
+    const received = await stream.done;
+    stream.unsubscribe();
+    expect(stream.errors).toEqual([]);
+    expect(received.map((r) => [r.events.type, r.events.subject?.__typename])).toEqual([
+      [EventType.APPRAISAL_REQUESTED, 'Appraisal'],
+      [EventType.PROPOSAL_STATUS_CHANGED, 'Proposal'],
+      [EventType.APPRAISAL_VERDICT_SUBMITTED, 'Appraisal'],
+      [EventType.APPRAISAL_CLOSED, 'Appraisal'],
+      [EventType.PROPOSAL_STATUS_CHANGED, 'Proposal'],
+    ]);
+    // Subjects are read as they are at delivery.
+    expect(received[3]!.events.subject?.status).toBe(AppraisalStatus.CLOSED);
   });
 
   it('opens a RESTRICTED proposal to the reviewers of the units asked, at once; history tells who changed what, for whoever may read it', async () => {
