@@ -157,7 +157,7 @@ type EdgeLike = { node?: Reference | null };
 
 export const cache = new VersionedCache({
   possibleTypes: {
-    EventSubject: ['AgendaItem', 'Meeting', 'Organization', 'Proposal', 'Task', 'Unit', 'User'],
+    EventSubject: ['AgendaItem', 'Appraisal', 'Meeting', 'Organization', 'Proposal', 'Task', 'Unit', 'User'],
   },
   typePolicies: {
     Meeting: {
