@@ -12,6 +12,7 @@ import {
 } from '@quorum/shared';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../src/app.js';
 import { proposalDocumentName } from '../src/collab/document-name.js';
@@ -255,6 +256,18 @@ describe('co-editing a proposal body over /collab', () => {
     expect(signedOut.errors).toBeUndefined();
     await until(() => reader.closes.some((reason) => reason.startsWith('UNAUTHENTICATED: ')), 'the close');
     expect(document.getConnectionsCount()).toBe(1);
+  });
+
+  it('closes a socket that sends more than it may for a document it has no connection to', async () => {
+    const proposal = await newProposal();
+    const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/collab`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    // A Yjs update message for the document, never authenticated: Hocuspocus would queue them all.
+    const name = Buffer.from(proposalDocumentName(proposal.id));
+    const message = Buffer.concat([Buffer.from([name.length]), name, Buffer.alloc(64 * 1024, 0)]);
+    for (let i = 0; i < 20; i++) socket.send(message);
+    expect(await closed).toBe(1008);
   });
 
   it('opens a body that has only text as that text, and stores its text again after edits', async () => {

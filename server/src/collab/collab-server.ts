@@ -5,6 +5,7 @@ import { type Connection, Hocuspocus, type onAuthenticatePayload } from '@hocusp
 import type { MikroORM } from '@mikro-orm/core';
 import { Classification, ErrorCode, EventType, SubjectType } from '@quorum/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
+import * as Y from 'yjs';
 import type { Viewer } from '../auth/viewer.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
 import { AppError } from '../errors.js';
@@ -13,7 +14,7 @@ import { BoundedSendWebSocket } from '../security/flow-control.js';
 import { isDatabaseUnavailable } from '../security/unavailable.js';
 import { BodyStore } from './body.store.js';
 import { type BodyAccess, bodyAccess } from './collab.policy.js';
-import { parseDocumentName } from './document-name.js';
+import { parseDocumentName, proposalDocumentName } from './document-name.js';
 
 /** Limits of `/collab` (README, "Co-editing"). */
 export const collabLimits = {
@@ -35,6 +36,37 @@ export interface CollabOptions {
    * or classification (which no viewer-cache invalidation follows) reaches the connections within this time.
    */
   recheckMs?: number;
+}
+
+type SendData = Parameters<WebSocket['send']>[0];
+type SendCallback = (err?: Error) => void;
+type SendOptions = Exclude<Parameters<WebSocket['send']>[1], SendCallback | undefined>;
+
+/**
+ * The collab sockets' class: Hocuspocus sends every update to every connection as its own WebSocket message,
+ * each a write (a system call, a TCP packet) of its own. A burst (a paste, several people typing, a client
+ * back from offline) is many small messages in one turn of the event loop: the socket is corked at the first
+ * and uncorked once the turn's work is done, so they leave in one write. Messages and their order are as
+ * before; the send buffer's bound (flow control) counts them all the same.
+ */
+export class BatchingWebSocket extends BoundedSendWebSocket {
+  private corked = false;
+
+  override send(data: SendData, cb?: SendCallback): void;
+  override send(data: SendData, options: SendOptions, cb?: SendCallback): void;
+  override send(data: SendData, optionsOrCb?: SendOptions | SendCallback, cb?: SendCallback): void {
+    const socket = (this as unknown as { _socket?: Duplex | null })._socket;
+    if (!this.corked && socket && this.readyState === this.OPEN) {
+      this.corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        socket.uncork();
+      });
+    }
+    if (typeof optionsOrCb === 'function' || optionsOrCb === undefined) super.send(data, optionsOrCb ?? cb);
+    else super.send(data, optionsOrCb, cb);
+  }
 }
 
 /** What an authenticated connection carries (Hocuspocus's per-connection context). */
@@ -101,6 +133,8 @@ export class CollabServer {
   private readonly wss: WebSocketServer;
   private readonly store: BodyStore;
   private readonly open = new Map<Connection, OpenConnection>();
+  /** The documents each socket has an open connection to. */
+  private readonly served = new WeakMap<WebSocket, Set<string>>();
   private readonly generations = new Map<string, number>();
   private readonly dirtyOrganizations = new Set<string>();
   private rechecking: Promise<void> | null = null;
@@ -118,7 +152,7 @@ export class CollabServer {
       noServer: true,
       maxPayload: collabLimits.maxMessageBytes,
       // A client that does not read is closed (4413) rather than buffered for; it resyncs on reconnect.
-      WebSocket: BoundedSendWebSocket,
+      WebSocket: BatchingWebSocket,
     });
     this.hocuspocus = new Hocuspocus({
       quiet: true,
@@ -171,11 +205,9 @@ export class CollabServer {
     });
   }
 
+  /** Whether the socket has an open connection to the document (checked for every message: a set lookup). */
   private serves(ws: WebSocket, documentName: string): boolean {
-    const document = this.hocuspocus.documents.get(documentName);
-    if (!document) return false;
-    for (const connection of document.getConnections()) if (connection.webSocket === ws) return true;
-    return false;
+    return this.served.get(ws)?.has(documentName) ?? false;
   }
 
   private async authenticate({
@@ -248,7 +280,12 @@ export class CollabServer {
     }
     const open: OpenConnection = { ...context, connection, access: connection.readOnly ? 'read' : 'edit' };
     this.open.set(connection, open);
-    connection.onClose(() => this.open.delete(connection));
+    const served = this.served.get(connection.webSocket) ?? new Set<string>();
+    this.served.set(connection.webSocket, served.add(connection.document.name));
+    connection.onClose(() => {
+      this.open.delete(connection);
+      served.delete(connection.document.name);
+    });
     // Access changed while this one was being let in: decide again, now that it can be closed.
     if ((this.generations.get(context.organizationId) ?? 0) !== context.generation)
       this.invalidated(context.organizationId);
@@ -336,6 +373,39 @@ export class CollabServer {
   private close(open: OpenConnection, code: ErrorCode, message: string): void {
     this.open.delete(open.connection);
     open.connection.close({ code: 4403, reason: `${code}: ${message}` });
+  }
+
+  /**
+   * The state of a proposal's body as its document holds it on this instance (edits not stored yet
+   * included), or null when the document is not open here: then the stored body is the current one.
+   */
+  liveBodyState(proposalId: string): Uint8Array | null {
+    const document = this.hocuspocus.documents.get(proposalDocumentName(proposalId));
+    return document ? Y.encodeStateAsUpdate(document) : null;
+  }
+
+  /**
+   * Applies a Yjs update made by the server (a restored version, already written to the stored body) to the
+   * proposal's document through a direct connection of Hocuspocus: connected editors receive it at once and
+   * the document is stored at once. Done when the document is open, opening or closing on this instance, or
+   * always with `reopen` (the caller read the live state: a document closed since may have stored a state
+   * without the update over the caller's, and is opened again from the database to merge it back). Applying
+   * an update twice changes nothing. False when it was not applied (not open here, or stopping).
+   */
+  async applyBodyUpdate(proposalId: string, update: Uint8Array, reopen = false): Promise<boolean> {
+    if (this.stopping) return false;
+    const name = proposalDocumentName(proposalId);
+    const { documents, loadingDocuments, unloadingDocuments } = this.hocuspocus;
+    const unloading = unloadingDocuments.get(name);
+    if (unloading) await unloading;
+    if (!reopen && !unloading && !documents.has(name) && !loadingDocuments.has(name)) return false;
+    const connection = await this.hocuspocus.openDirectConnection(name, {});
+    try {
+      await connection.transact((document) => Y.applyUpdate(document, update));
+    } finally {
+      await connection.disconnect();
+    }
+    return true;
   }
 
   /**
