@@ -17,6 +17,9 @@ export default defineConfig({
       '^/calendar/[^/]+\\.ics$': { target: apiServer, changeOrigin: true },
       '^/meetings/[^/]+/(agenda\\.ics|agenda\\.json|book\\.pdf)$': { target: apiServer, changeOrigin: true },
       '/uploads': { target: apiServer, changeOrigin: true },
+      // Co-editing of proposal bodies (Hocuspocus) and a round's report; `/proposals/<id>` is the client's page.
+      '/collab': { target: apiServer, ws: true, changeOrigin: true },
+      '^/appraisals/[^/]+/report\\.pdf$': { target: apiServer, changeOrigin: true },
     },
   },
   build: {
@@ -35,7 +38,13 @@ export default defineConfig({
               test: /node_modules[\\/]\.pnpm[\\/](react-router|cookie|set-cookie-parser)/,
               priority: 2,
             },
-            { name: 'vendor', test: /node_modules/, priority: 1 },
+            // Except the co-editor (TipTap, ProseMirror, Yjs, Hocuspocus): only a proposal's page needs it, and it
+            // comes with that page's own chunk.
+            {
+              name: 'vendor',
+              test: /^(?!.*[\\/]\.pnpm[\\/](@tiptap|prosemirror-|@hocuspocus|yjs@|y-protocols|lib0|orderedmap|rope-sequence|w3c-keyname|linkifyjs|@floating-ui|fast-equals|use-sync-external-store)).*node_modules/,
+              priority: 1,
+            },
           ],
         },
       },

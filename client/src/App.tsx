@@ -1,13 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { apiErrorInfo } from './apollo/errors';
 import { VIEWER_QUERY } from './apollo/operations';
 import { setToken } from './apollo/session';
 import { Alert } from './components/Alert';
 import { AppHeader } from './components/AppHeader';
 import { SessionContext } from './hooks/useOrganization';
+import { useProposalHome } from './hooks/useProposalHome';
 import { useSessionToken } from './hooks/useSession';
 import { AccountPage } from './scenes/AccountPage';
 import { TokensPage } from './scenes/admin/TokensPage';
@@ -18,6 +20,15 @@ import { LoginPage } from './scenes/LoginPage';
 import { MeetingRoomPage } from './scenes/MeetingRoomPage';
 import { MeetingsPage } from './scenes/MeetingsPage';
 import { NotFoundPage } from './scenes/NotFoundPage';
+
+// The proposal screens (and the co-editor with Yjs under them) are loaded when first opened: the first page
+// of a session does not pay for them.
+const ProposalsPage = lazy(() =>
+  import('./scenes/proposals/ProposalsPage').then((module) => ({ default: module.ProposalsPage })),
+);
+const ProposalPage = lazy(() =>
+  import('./scenes/proposals/ProposalPage').then((module) => ({ default: module.ProposalPage })),
+);
 
 export function App() {
   const token = useSessionToken();
@@ -94,9 +105,11 @@ function MainContent() {
   return (
     <main id="main" ref={main} className="app-main" tabIndex={-1}>
       <Routes>
-        <Route path="/" element={<MeetingsPage />} />
+        <Route path="/" element={<HomePage />} />
         <Route path="/calendar" element={<CalendarPage />} />
         <Route path="/meetings/:id" element={<MeetingRoomPage />} />
+        <Route path="/proposals" element={<Lazy page={<ProposalsPage />} />} />
+        <Route path="/proposals/:id" element={<Lazy page={<ProposalPage />} />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/units" element={<UnitsPage />} />
@@ -105,4 +118,31 @@ function MainContent() {
       </Routes>
     </main>
   );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="placeholder" role="status">
+      <span className="spinner" aria-hidden="true" /> {t('common.loading')}
+    </p>
+  );
+}
+
+function Lazy({ page }: { page: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+}
+
+/**
+ * The first page after signing in is the viewer's home: the meetings for the office and the leaders, the
+ * proposals waiting for their unit's appraisal (or else their own) for a department's drafters and reviewers.
+ * Only on arrival: the meetings link still leads to the meetings.
+ */
+function HomePage() {
+  const location = useLocation();
+  const arriving = location.key === 'default';
+  const { path } = useProposalHome(arriving);
+  if (!arriving || path === null) return <MeetingsPage />;
+  if (path === undefined) return <Loading />;
+  return <Navigate to={path} replace />;
 }

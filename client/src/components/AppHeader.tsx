@@ -20,6 +20,8 @@ export function AppHeader() {
   // Administration: users, units and tokens, for system administrators only.
   const { isAdmin } = useViewerRole();
   const inAdmin = pathname.startsWith('/admin/');
+  // A proposal's page belongs to the proposals section.
+  const inProposals = pathname === '/proposals' || pathname.startsWith('/proposals/');
 
   async function onLogout() {
     setLeaving(true);
@@ -50,6 +52,14 @@ export function AppHeader() {
           aria-current={inMeetings ? 'page' : undefined}
         >
           {t('nav.meetings')}
+        </Link>
+        <Link
+          to="/proposals"
+          className={inProposals ? 'app-nav__link app-nav__link--active' : 'app-nav__link'}
+          aria-current={inProposals ? 'page' : undefined}
+          data-testid="nav-proposals"
+        >
+          {t('nav.proposals')}
         </Link>
         <NavLink
           to="/calendar"

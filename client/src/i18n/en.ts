@@ -60,6 +60,7 @@ export const en: Messages = {
   nav: {
     label: 'Main navigation',
     meetings: 'Meetings',
+    proposals: 'Proposals',
     calendar: 'Calendar',
   },
   notFound: {

@@ -59,6 +59,7 @@ export const vi = {
   nav: {
     label: 'Điều hướng chính',
     meetings: 'Cuộc họp',
+    proposals: 'Đề án',
     calendar: 'Lịch họp',
   },
   notFound: {

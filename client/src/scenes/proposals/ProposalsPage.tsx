@@ -1,0 +1,248 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { NetworkStatus } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ProposalKind, ProposalStatus, UnitKind } from '@quorum/shared';
+import { apiErrorInfo } from '../../apollo/errors';
+import { UNITS_QUERY } from '../../apollo/operations';
+import { PROPOSALS_QUERY } from '../../apollo/proposal-list.operations';
+import type { ProposalFilter, ProposalRow } from '../../apollo/proposal.types';
+import { Alert } from '../../components/Alert';
+import { LiveErrorAlert } from '../../components/LiveErrorAlert';
+import { CreateProposalForm } from '../../components/proposal/CreateProposalForm';
+import { ProposalFilters } from '../../components/proposal/ProposalFilters';
+import type { ProposalFilterValues } from '../../components/proposal/ProposalFilters';
+import { ProposalTable } from '../../components/proposal/ProposalTable';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { useProposalListEvents } from '../../hooks/useProposalEvents';
+import { isMine, isWaitingFor, LIST_PAGE_SIZE, WAITING_FILTER } from '../../hooks/useProposalHome';
+import type { ProposalView } from '../../hooks/useProposalHome';
+import { useProposalViewer } from '../../hooks/useProposalViewer';
+import './setup';
+import './proposals.css';
+
+const VIEWS: readonly ProposalView[] = ['mine', 'waiting', 'all'];
+/** Views and filters the server cannot apply are applied here, over at most this many pages. */
+const MAX_PAGES = 10;
+
+function oneOf<T extends string>(values: Record<string, T>, value: string | null): T | '' {
+  return value && (Object.values(values) as string[]).includes(value) ? (value as T) : '';
+}
+
+/** The view and the filters live in the address: shareable, and Back works. */
+function useListParams(): [
+  ProposalView,
+  ProposalFilterValues,
+  (view: ProposalView, next: ProposalFilterValues) => void,
+] {
+  const [params, setParams] = useSearchParams();
+  const viewParam = params.get('view');
+  const view: ProposalView = (VIEWS as readonly string[]).includes(viewParam ?? '')
+    ? (viewParam as ProposalView)
+    : 'all';
+  const filters: ProposalFilterValues = {
+    status: oneOf(ProposalStatus, params.get('status')),
+    leadUnitId: params.get('unit') ?? '',
+    kind: oneOf(ProposalKind, params.get('kind')),
+    overdue: params.get('overdue') === '1',
+  };
+  const set = useCallback(
+    (nextView: ProposalView, next: ProposalFilterValues) => {
+      const search = new URLSearchParams();
+      if (nextView !== 'all') search.set('view', nextView);
+      if (next.status && nextView !== 'waiting') search.set('status', next.status);
+      if (next.leadUnitId) search.set('unit', next.leadUnitId);
+      if (next.kind) search.set('kind', next.kind);
+      if (next.overdue) search.set('overdue', '1');
+      setParams(search, { replace: true });
+    },
+    [setParams],
+  );
+  return [view, filters, set];
+}
+
+export function ProposalsPage() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [view, filters, setParams] = useListParams();
+  const viewer = useProposalViewer();
+  useDocumentTitle(t(`proposals.views.${view}`));
+  const units = useQuery(UNITS_QUERY, { variables: { first: 100 } });
+  const allUnits = useMemo(
+    () =>
+      (units.data?.units.edges.map((edge) => edge.node) ?? []).filter(
+        (unit) => unit.kind !== UnitKind.COMMITTEE,
+      ),
+    [units.data],
+  );
+
+  // What the server filters: the status (the waiting view is of proposals in appraisal) and the lead unit.
+  const serverFilter = useMemo<ProposalFilter | null>(() => {
+    const status = view === 'waiting' ? WAITING_FILTER.status : filters.status ? [filters.status] : undefined;
+    if (!status && !filters.leadUnitId) return null;
+    return {
+      ...(status ? { status } : {}),
+      ...(filters.leadUnitId ? { leadUnitId: filters.leadUnitId } : {}),
+    };
+  }, [view, filters.status, filters.leadUnitId]);
+  // What it cannot: the views' own rule, the kind, lateness.
+  const filteredHere = view !== 'all' || filters.kind !== '' || filters.overdue;
+  const anyFilter = Boolean(filters.status || filters.leadUnitId || filters.kind || filters.overdue);
+  const keep = useCallback(
+    (proposal: ProposalRow) =>
+      (view !== 'mine' || isMine(proposal, viewer.viewerId, viewer.unitIds)) &&
+      (view !== 'waiting' || isWaitingFor(proposal, viewer.unitIds)) &&
+      (!filters.kind || proposal.kind === filters.kind) &&
+      (!filters.overdue || proposal.appraisals.edges.some(({ node }) => node.overdue)),
+    [view, viewer.viewerId, viewer.unitIds, filters.kind, filters.overdue],
+  );
+
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(PROPOSALS_QUERY, {
+    variables: { first: LIST_PAGE_SIZE, filter: serverFilter },
+    notifyOnNetworkStatusChange: true,
+  });
+  const connection = data?.proposals;
+  const loaded = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
+  const shown = useMemo(() => loaded.filter(keep), [loaded, keep]);
+  const loadingFirst = (networkStatus === NetworkStatus.loading && !connection) || viewer.loading;
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+  const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
+
+  const loadMore = useCallback(async () => {
+    if (!connection?.pageInfo.endCursor) return;
+    setLoadMoreError(null);
+    try {
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    } catch (err) {
+      setLoadMoreError(t(`errors.${apiErrorInfo(err)?.code ?? 'NETWORK'}`));
+    }
+  }, [connection, fetchMore, t]);
+
+  // Filtered here, a page may show nothing of what is further on: read on, up to MAX_PAGES pages.
+  const pages = connection ? Math.ceil(connection.edges.length / LIST_PAGE_SIZE) : 0;
+  useEffect(() => {
+    if (!filteredHere || !connection?.pageInfo.hasNextPage || loadingMore || loadMoreError) return;
+    if (pages >= MAX_PAGES) return;
+    void loadMore();
+  }, [filteredHere, connection, loadingMore, loadMoreError, pages, loadMore]);
+
+  // Any change to a proposal or a round may move it into or out of the list: read it again, once per burst.
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(refetchTimer.current), []);
+  const live = useProposalListEvents(() => {
+    clearTimeout(refetchTimer.current);
+    refetchTimer.current = setTimeout(() => void refetch().catch(() => undefined), 100);
+  });
+
+  const mayCreate = viewer.units.length > 0;
+  const waitingOf = useCallback(
+    (proposal: ProposalRow) => isWaitingFor(proposal, viewer.unitIds),
+    [viewer.unitIds],
+  );
+
+  let body;
+  if (loadingFirst) {
+    body = (
+      <p className="placeholder" role="status" data-testid="proposals-loading">
+        <span className="spinner" aria-hidden="true" /> {t('proposals.list.loading')}
+      </p>
+    );
+  } else if ((error && !connection) || viewer.error) {
+    body = (
+      <Alert
+        tone="error"
+        testId="proposals-error"
+        action={
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void refetch().catch(() => undefined)}
+          >
+            {t('common.retry')}
+          </button>
+        }
+      >
+        <strong>{t('proposals.list.loadError')}</strong>{' '}
+        {t(`errors.${apiErrorInfo(error ?? viewer.error)?.code ?? 'NETWORK'}`)}
+      </Alert>
+    );
+  } else if (shown.length === 0 && !(filteredHere && connection?.pageInfo.hasNextPage && pages < MAX_PAGES)) {
+    body = (
+      <div className="placeholder placeholder--empty" data-testid="proposals-empty">
+        <p>{t(`proposals.list.empty.${view}`)}</p>
+        <p className="placeholder__hint">
+          {anyFilter ? t('proposals.list.emptyFiltered') : t(`proposals.list.emptyHint.${view}`)}
+        </p>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <p className="meetings__summary" id={`${id}-summary`}>
+          {filteredHere
+            ? t('proposals.list.summaryFiltered', { shown: shown.length })
+            : t('proposals.list.summary', {
+                shown: shown.length,
+                total: Math.max(connection?.totalCount ?? 0, shown.length),
+              })}
+        </p>
+        <ProposalTable proposals={shown} describedBy={`${id}-summary`} isWaiting={waitingOf} />
+        {loadMoreError && <Alert tone="error">{loadMoreError}</Alert>}
+        {connection?.pageInfo.hasNextPage && (!filteredHere || pages >= MAX_PAGES) && (
+          <div className="load-more">
+            <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
+              {loadingMore ? t('proposals.list.loadingMore') : t('proposals.list.loadMore')}
+            </button>
+          </div>
+        )}
+        {loadingMore && filteredHere && (
+          <p className="placeholder" role="status">
+            <span className="spinner" aria-hidden="true" /> {t('proposals.list.loadingMore')}
+          </p>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div className={mayCreate ? 'meetings-page' : 'meetings-page meetings-page--single'}>
+      <section className="panel meetings" aria-labelledby={`${id}-heading`}>
+        <h1 id={`${id}-heading`} className="panel__title panel__title--page">
+          {t('proposals.heading')}
+        </h1>
+        <nav className="proposal-views" aria-label={t('proposals.views.label')}>
+          {VIEWS.map((option) => (
+            <Link
+              key={option}
+              to={option === 'all' ? '/proposals' : `/proposals?view=${option}`}
+              className={
+                option === view ? 'proposal-views__link proposal-views__link--active' : 'proposal-views__link'
+              }
+              aria-current={option === view ? 'page' : undefined}
+              data-testid={`proposal-view-${option}`}
+            >
+              {t(`proposals.views.${option}`)}
+            </Link>
+          ))}
+        </nav>
+        <LiveErrorAlert live={live} message={t('proposals.liveError')} />
+        <ProposalFilters
+          value={filters}
+          onChange={(next) => setParams(view, next)}
+          units={allUnits}
+          statusFixed={view === 'waiting'}
+        />
+        {body}
+      </section>
+      {mayCreate && (
+        <aside className="meetings-page__side">
+          <CreateProposalForm viewer={viewer} units={allUnits} />
+        </aside>
+      )}
+      <div className="visually-hidden" aria-live="polite" data-testid="live-announcement">
+        {live.announcement}
+      </div>
+    </div>
+  );
+}
