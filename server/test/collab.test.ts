@@ -16,7 +16,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../src/app.js';
 import { proposalDocumentName } from '../src/collab/document-name.js';
-import { loadConfig } from '../src/config/config.js';
+import { loadConfig, type Config } from '../src/config/config.js';
 import type { Database } from '../src/config/orm.js';
 import { Event, Proposal, Unit, User, type Organization } from '../src/entities/index.js';
 import { appendParagraph, collabClient, paragraphs, until, type CollabClient } from './support/collab.js';
@@ -33,6 +33,7 @@ interface Person {
 describe('co-editing a proposal body over /collab', () => {
   let db: Database;
   let server: RunningServer;
+  let config: Config;
   let organization: Organization;
   let department: Unit;
   let drafter: Person;
@@ -100,7 +101,7 @@ describe('co-editing a proposal body over /collab', () => {
     await em.flush();
     outsider = await buildUser(em, organization, { unit: other, role: MembershipRole.MEMBER });
     admin = await buildUser(em, organization, { systemRole: SystemRole.ADMIN });
-    const config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test', ...machineSpeed });
+    config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test', ...machineSpeed });
     server = await startServer(config, db, { collabRecheckMs: 100 });
   });
 
@@ -256,6 +257,28 @@ describe('co-editing a proposal body over /collab', () => {
     expect(signedOut.errors).toBeUndefined();
     await until(() => reader.closes.some((reason) => reason.startsWith('UNAUTHENTICATED: ')), 'the close');
     expect(document.getConnectionsCount()).toBe(1);
+  });
+
+  it('stores the edits of two instances serving one body merged, and brings each the other’s', async () => {
+    const second = await startServer(config, db, { collabRecheckMs: 100 });
+    try {
+      const proposal = await newProposal();
+      const one = connect(proposal.id, drafter);
+      const two = collabClient(second.url, proposal.id, owner.token);
+      clients.push(two);
+      await Promise.all([one.authenticated, two.authenticated]);
+      appendParagraph(one.doc, 'Ý kiến từ máy chủ một');
+      appendParagraph(two.doc, 'Ý kiến từ máy chủ hai');
+      await until(() => !one.provider.hasUnsyncedChanges && !two.provider.hasUnsyncedChanges, 'both acks');
+      await second.collab.flush();
+      const body = await stored(proposal.id);
+      expect([...paragraphs(body.doc)].sort()).toEqual(['Ý kiến từ máy chủ hai', 'Ý kiến từ máy chủ một']);
+      expect(body.bodyText.split('\n').sort()).toEqual(['Ý kiến từ máy chủ hai', 'Ý kiến từ máy chủ một']);
+      // The first instance's last store brought it the second's paragraph, and it relayed it to its client.
+      await until(() => paragraphs(one.doc).length === 2, "the other instance's paragraph");
+    } finally {
+      await second.stop();
+    }
   });
 
   it('closes a socket that sends more than it may for a document it has no connection to', async () => {

@@ -1,4 +1,4 @@
-import { type MikroORM, raw } from '@mikro-orm/core';
+import { LockMode, type MikroORM, raw } from '@mikro-orm/core';
 import * as Y from 'yjs';
 import { Proposal } from '../entities/index.js';
 import { bodyText, seedFromText } from './body-text.js';
@@ -47,30 +47,48 @@ export class BodyStore {
     return stored ? Y.mergeUpdates([stored, unsaved]) : unsaved;
   }
 
-  /** Writes the document's state, text and HTML as they are now. Never throws: a failure is retried. */
+  /**
+   * Writes the document's state, text and HTML as they are now. Never throws: a failure is retried.
+   *
+   * What is stored is merged in first (the row locked meanwhile): another instance serving the same body
+   * stores its edits too, and neither overwrites the other's; what this instance lacked reaches its clients
+   * as an update (applied without an origin, so Hocuspocus relays it and does not store it again).
+   */
   async store(proposalId: string, doc: Y.Doc): Promise<void> {
-    let render: Render | null = null;
-    try {
-      render = await this.render();
-    } catch (error) {
-      this.renderer = null;
-      console.error('collab: the HTML serializer did not load', error);
-    }
-    // After the await: state, text and HTML are taken together, from one moment of the document.
     const unsaved = this.failed.get(proposalId);
-    const now = Y.encodeStateAsUpdate(doc);
-    const state = unsaved ? Y.mergeUpdates([now, unsaved]) : now;
-    const text = bodyText(doc);
-    const html = render ? renderOrText(render, doc, text) : null;
-    if ((await this.write(proposalId, state, text, html)) && this.failed.get(proposalId) === unsaved)
+    if (unsaved) Y.applyUpdate(doc, unsaved);
+    if ((await this.persist(proposalId, doc)) && this.failed.get(proposalId) === unsaved)
       this.failed.delete(proposalId);
   }
 
-  /** True when written; else the state is kept for a retry. */
-  private async write(proposalId: string, state: Uint8Array, text: string, html: string | null) {
+  private async loadRenderer(): Promise<Render | null> {
     try {
-      await this.orm.em.fork().transactional((em) =>
-        em.nativeUpdate(
+      return await this.render();
+    } catch (error) {
+      this.renderer = null;
+      console.error('collab: the HTML serializer did not load', errorName(error));
+      return null;
+    }
+  }
+
+  /** True when written; else the document's state is kept for a retry. */
+  private async persist(proposalId: string, doc: Y.Doc): Promise<boolean> {
+    const render = await this.loadRenderer();
+    let state: Uint8Array | null = null;
+    try {
+      await this.orm.em.fork().transactional(async (em) => {
+        const row = await em.findOne(
+          Proposal,
+          { id: proposalId },
+          { fields: ['id', 'body'], lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        if (!row) return;
+        if (row.body) Y.applyUpdate(doc, new Uint8Array(row.body));
+        // From here on nothing awaits until the write: state, text and HTML are of one moment.
+        state = Y.encodeStateAsUpdate(doc);
+        const text = bodyText(doc);
+        const html = render ? renderOrText(render, doc, text) : null;
+        await em.nativeUpdate(
           Proposal,
           { id: proposalId },
           {
@@ -81,15 +99,15 @@ export class BodyStore {
             // Named, so that MikroORM does not add its `version = version + 1` to the update.
             version: raw('"version"'),
           },
-        ),
-      );
+        );
+      });
       return true;
     } catch (error) {
       console.error(
         `collab: storing the body of proposal ${proposalId} failed; trying again`,
         errorName(error),
       );
-      this.failed.set(proposalId, state);
+      this.failed.set(proposalId, state ?? Y.encodeStateAsUpdate(doc));
       if (!this.retryTimer) {
         this.retryTimer = setTimeout(() => void this.retry(), retryMs);
         // Shutdown makes its own last attempt (`flush`); a pending retry does not keep the process alive.
@@ -102,16 +120,13 @@ export class BodyStore {
   private async retry(): Promise<void> {
     this.retryTimer = null;
     for (const [proposalId, state] of [...this.failed]) {
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, state);
-      const text = bodyText(doc);
-      const render = await this.render().catch(() => null);
-      const html = render ? renderOrText(render, doc, text) : null;
-      doc.destroy();
       // A store of the same body may have written (and merged) it meanwhile.
       if (this.failed.get(proposalId) !== state) continue;
-      if ((await this.write(proposalId, state, text, html)) && this.failed.get(proposalId) === state)
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, state);
+      if ((await this.persist(proposalId, doc)) && this.failed.get(proposalId) === state)
         this.failed.delete(proposalId);
+      doc.destroy();
     }
   }
 
