@@ -146,4 +146,6 @@ export enum SubjectType {
   TASK = 'TASK',
   /** An appraisal round of a proposal (its events are in the proposal's scope). */
   APPRAISAL = 'APPRAISAL',
+  /** An item of a work programme (its events are in the scope of the proposal that moved it). */
+  PROGRAMME_ITEM = 'PROGRAMME_ITEM',
 }

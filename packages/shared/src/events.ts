@@ -38,9 +38,20 @@ export const EventType = {
   APPRAISAL_COMMENT_ADDED: 'appraisal.commentAdded',
   APPRAISAL_COMMENT_RESOLVED: 'appraisal.commentResolved',
 
-  // Tasks and the organization: their commands are still to come, but the feed and the authorization matrix
-  // already carry their changes.
+  // Tasks (subject: the task; scope: its source meeting when it has one, so that the meeting's feed and the
+  // task's both carry them, else the task itself).
+  TASK_CREATED: 'task.created',
   TASK_UPDATED: 'task.updated',
+  TASK_REASSIGNED: 'task.reassigned',
+  TASK_STATUS_CHANGED: 'task.statusChanged',
+  TASK_PROGRESS_REPORTED: 'task.progressReported',
+  TASK_DUE_DATE_EXTENDED: 'task.dueDateExtended',
+
+  // Work programmes (subject: the programme item; scope: the proposal whose move changed it).
+  PROGRAMME_ITEM_UPDATED: 'programmeItem.updated',
+
+  // The organization: its commands are still to come, but the feed and the authorization matrix already
+  // carry its changes.
   ORGANIZATION_UPDATED: 'organization.updated',
 
   // The directory (scope: the unit concerned; a user without one, the organization).
@@ -88,7 +99,8 @@ export function isEventType(value: string): value is EventType {
 /**
  * The events after which what a viewer may see or do may have changed: their memberships (and the kind of a
  * unit, which makes its members office staff), participations, places on access lists (a meeting created or
- * made CONFIDENTIAL puts its author on the list; a proposal's list is edited), the proposals on the agenda of their meetings, their own
+ * made CONFIDENTIAL puts its author on the list; a proposal's list is edited; a task created or made
+ * CONFIDENTIAL puts its author on its list), the proposals on the agenda of their meetings, their own
  * user (system role, deactivation, profile), their sessions and tokens, and the appraisal rounds their units
  * are asked to answer (a RESTRICTED proposal opens to its reviewers). A cache of viewers refreshes the
  * viewers these concern; everything else leaves every viewer as it was.
@@ -101,6 +113,8 @@ export const accessEventTypes: ReadonlySet<EventType> = new Set<EventType>([
   EventType.AGENDA_ITEM_REMOVED,
   EventType.APPRAISAL_REQUESTED,
   EventType.PROPOSAL_UPDATED,
+  EventType.TASK_CREATED,
+  EventType.TASK_UPDATED,
   EventType.PARTICIPANT_ADDED,
   EventType.PARTICIPANT_UPDATED,
   EventType.PARTICIPANT_REMOVED,

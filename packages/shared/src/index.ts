@@ -8,4 +8,5 @@ export * from './events.js';
 export * from './ids.js';
 export * from './limits.js';
 export * from './proposal-workflow.js';
+export * from './task-workflow.js';
 export * from './text.js';

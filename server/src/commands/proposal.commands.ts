@@ -21,6 +21,7 @@ import type {
 } from '../resolvers/types/proposal.input.js';
 import { closeOpenAppraisals } from './appraisal.commands.js';
 import { applyChanges, created } from './changes.js';
+import { followAdoption } from './programme-adoption.js';
 import { checkVersion, eventClassification, refChange, runVersioned } from './meeting-support.js';
 import { runCommand } from './run-command.js';
 
@@ -196,7 +197,8 @@ export async function changeProposalStatus(
 /**
  * The one step of every move of a proposal, whoever decided it (changeProposalStatus, an appraisal round, the
  * session): the new status (with the reason it was returned, the time it was submitted) and its event. The
- * caller has checked that `proposalTransitions` allows it. Leaving IN_APPRAISAL closes the round still open.
+ * caller has checked that `proposalTransitions` allows it. Leaving IN_APPRAISAL closes the round still open;
+ * adopting it (or taking the adoption back) moves its programme items (`followAdoption`).
  */
 export async function moveProposal(
   ctx: Context,
@@ -208,6 +210,7 @@ export async function moveProposal(
 ): Promise<void> {
   if (proposal.status === ProposalStatus.IN_APPRAISAL && to !== ProposalStatus.IN_APPRAISAL)
     await closeOpenAppraisals(ctx, em, viewer, proposal);
+  const from = proposal.status;
   const changes = applyChanges<{ status: ProposalStatus; returnReason?: string; submittedAt?: Date }>(
     proposal,
     {
@@ -217,6 +220,8 @@ export async function moveProposal(
     },
   );
   await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_STATUS_CHANGED, changes);
+  // Adopted, or its adoption taken back: the programme items it carries out follow.
+  await followAdoption(ctx, em, viewer, proposal, from, to);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, OptionalProps, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
 import { ProgrammeItemStatus, ProposalKind } from './enums.js';
@@ -9,6 +9,8 @@ import { WorkProgramme } from './work-programme.entity.js';
 
 @Entity()
 @ObjectType({ simpleResolvers: true })
+// Adopting a proposal finds its items (`followAdoption`).
+@Index({ properties: ['proposal'] })
 export class ProgrammeItem extends VersionedEntity {
   [OptionalProps]?: 'status';
 

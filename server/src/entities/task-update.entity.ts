@@ -1,13 +1,18 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from './base.entity.js';
 import { TaskStatus } from './enums.js';
 import { Task } from './task.entity.js';
 import { User } from './user.entity.js';
+import { DateTime } from '../scalars/date-time.js';
 
-/** A progress report on a task ("báo cáo tiến độ"). */
+/**
+ * A task's history, one entry per step: a progress report ("báo cáo tiến độ": body and progress), a change of
+ * status (from, to, and the reason in the body), or a new due date (before, after, and the reason in the body).
+ */
 @Entity()
 @ObjectType({ simpleResolvers: true })
+@Index({ properties: ['task', 'createdAt'] })
 export class TaskUpdate extends BaseEntity {
   @ManyToOne(() => Task, { ref: true, deleteRule: 'cascade' })
   task!: Ref<Task>;
@@ -30,4 +35,12 @@ export class TaskUpdate extends BaseEntity {
   @Field(() => TaskStatus, { nullable: true })
   @Enum({ items: () => TaskStatus, type: 'text', nullable: true })
   statusTo?: TaskStatus;
+
+  @Field(() => DateTime, { nullable: true, description: 'The due date before this extension.' })
+  @Property({ type: 'datetime', nullable: true })
+  dueAtBefore?: Date;
+
+  @Field(() => DateTime, { nullable: true, description: 'The due date this extension set.' })
+  @Property({ type: 'datetime', nullable: true })
+  dueAtAfter?: Date;
 }

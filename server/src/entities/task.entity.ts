@@ -28,6 +28,7 @@ import { DateTime } from '../scalars/date-time.js';
 @Entity()
 @ObjectType({ simpleResolvers: true })
 @Index({ properties: ['organization', 'status', 'dueAt'] })
+@Index({ properties: ['sourceMeeting'] })
 export class Task extends VersionedEntity {
   [OptionalProps]?: 'priority' | 'status' | 'classification' | 'overdue';
 
@@ -59,6 +60,10 @@ export class Task extends VersionedEntity {
 
   @ManyToOne(() => User, { ref: true, nullable: true })
   assignee?: Ref<User>;
+
+  /** Who assigned it (the office clerk who created it); null for tasks from before it was recorded. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  createdBy?: Ref<User>;
 
   @ManyToMany(() => Unit)
   coordinatingUnits = new Collection<Unit>(this);

@@ -7,6 +7,7 @@ import { Migration20261127143140 } from './Migration20261127143140.js';
 import { Migration20261127143155 } from './Migration20261127143155.js';
 import { Migration20261127174000 } from './Migration20261127174000.js';
 import { Migration20261127180000 } from './Migration20261127180000.js';
+import { Migration20261127190000 } from './Migration20261127190000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127174000', class: Migration20261127174000 },
   // The HTML of each proposal's body beside its text (co-editing keeps both current).
   { name: 'Migration20261127180000', class: Migration20261127180000 },
+  // Tasks: who assigned each, the due dates in their history; events about programme items.
+  { name: 'Migration20261127190000', class: Migration20261127190000 },
 ];

@@ -7,6 +7,7 @@ import {
   Appraisal,
   Meeting,
   Organization,
+  ProgrammeItem,
   Proposal,
   Task,
   Unit,
@@ -16,7 +17,16 @@ import { meetingPolicy } from './meeting.policy.js';
 import { proposalPolicy } from './proposal.policy.js';
 import { taskPolicy } from './task.policy.js';
 
-export type Subject = Organization | Unit | User | Meeting | AgendaItem | Proposal | Task | Appraisal;
+export type Subject =
+  | Organization
+  | Unit
+  | User
+  | Meeting
+  | AgendaItem
+  | Proposal
+  | Task
+  | Appraisal
+  | ProgrammeItem;
 
 /** Loads the subject of an event as it is now, whoever asks (null when it is gone). */
 export async function loadSubject(em: EntityManager, type: SubjectType, id: string): Promise<Subject | null> {
@@ -37,6 +47,8 @@ export async function loadSubject(em: EntityManager, type: SubjectType, id: stri
       return em.findOne(Task, id);
     case SubjectType.APPRAISAL:
       return em.findOne(Appraisal, id, { populate: ['proposal'] });
+    case SubjectType.PROGRAMME_ITEM:
+      return em.findOne(ProgrammeItem, id, { populate: ['programme'] });
   }
 }
 
@@ -51,6 +63,9 @@ export function mayReadSubject(viewer: Viewer, subject: Subject): boolean {
   if (subject instanceof Proposal) return proposalPolicy.canRead(viewer, subject);
   // A round is read with its proposal.
   if (subject instanceof Appraisal) return proposalPolicy.canRead(viewer, subject.proposal.getEntity());
+  // Work programmes are read by the whole organization (as the `programmes` query does).
+  if (subject instanceof ProgrammeItem)
+    return subject.programme.getEntity().organization.id === viewer.organizationId;
   return taskPolicy.canRead(viewer, subject);
 }
 

@@ -57,7 +57,7 @@ const maxBehind = 1_000;
  * Whether viewers of the event's organization may see or do something else after it. Of the frequent changes
  * during preparation and a session, a new meeting changes access only when it is CONFIDENTIAL (its author goes
  * on the access list), a meeting's edit only with its classification, an agenda item's only with its proposal;
- * a proposal's only with its access list; the rest leave every viewer as it was.
+ * a proposal's or a task's only with its access list; the rest leave every viewer as it was.
  */
 function changesAccess(event: {
   type: string;
@@ -70,6 +70,8 @@ function changesAccess(event: {
   if (type === EventType.MEETING_UPDATED) return !!changes && 'classification' in changes;
   if (type === EventType.AGENDA_ITEM_UPDATED) return !!changes && 'proposalId' in changes;
   if (type === EventType.PROPOSAL_UPDATED) return !!changes && 'accessUserIds' in changes;
+  if (type === EventType.TASK_CREATED || type === EventType.TASK_UPDATED)
+    return !!changes && 'accessUserIds' in changes;
   return true;
 }
 

@@ -8,6 +8,7 @@ import {
   Event,
   Meeting,
   Organization,
+  ProgrammeItem,
   Proposal,
   Task,
   Unit,
@@ -30,6 +31,7 @@ const subjectEntities: Record<SubjectType, { entity: EntityClass<Subject>; popul
   [SubjectType.PROPOSAL]: { entity: Proposal, populate: [] },
   [SubjectType.TASK]: { entity: Task, populate: [] },
   [SubjectType.APPRAISAL]: { entity: Appraisal, populate: ['proposal'] },
+  [SubjectType.PROGRAMME_ITEM]: { entity: ProgrammeItem, populate: ['programme'] },
 };
 
 /** The kinds of object a history is asked of, the likeliest first. */
@@ -39,6 +41,7 @@ const kinds: readonly SubjectType[] = [
   SubjectType.APPRAISAL,
   SubjectType.AGENDA_ITEM,
   SubjectType.TASK,
+  SubjectType.PROGRAMME_ITEM,
   SubjectType.UNIT,
   SubjectType.USER,
   SubjectType.ORGANIZATION,

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { TaskStatus } from '@quorum/shared';
+import { isTaskOverdue, localDateIn, startOfDayIn, TaskStatus } from '@quorum/shared';
 import { IsOptional, IsUUID } from 'class-validator';
 import {
   Arg,
@@ -9,23 +9,58 @@ import {
   FieldResolver,
   ID,
   InputType,
+  Mutation,
   Query,
   Resolver,
   Root,
   Info,
 } from 'type-graphql';
+import {
+  changeTaskStatus,
+  createTask,
+  createTasksFromConclusion,
+  extendTaskDueDate,
+  extendTasksDueDate,
+  reassignTasks,
+  reportTaskProgress,
+  updateTask,
+} from '../commands/task.commands.js';
 import type { Context } from '../context.js';
 import { readOne } from '../read/prefetch.js';
-import { isOverdue } from '../domain/task.js';
-import { AgendaItem, Meeting, Task, TaskUpdate, Unit, User } from '../entities/index.js';
+import {
+  AgendaItem,
+  Meeting,
+  Organization,
+  ProgrammeItem,
+  Proposal,
+  Task,
+  TaskUpdate,
+  Unit,
+  User,
+} from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
+import { proposalPolicy } from '../policies/proposal.policy.js';
 import { taskPolicy } from '../policies/task.policy.js';
-import { requireViewer } from '../policies/viewer.policy.js';
+import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import { connectionType, findPage, PageArgs, pageOf, type ConnectionShape } from './types/connection.js';
-import type { Row } from '../read/rows.js';
+import {
+  ChangeTaskStatusInput,
+  CreateTaskInput,
+  CreateTasksFromConclusionInput,
+  ExtendTaskDueDateInput,
+  ExtendTasksDueDateInput,
+  ReassignTasksInput,
+  ReportTaskProgressInput,
+  TaskPayload,
+  TasksPayload,
+  TaskViewerCan,
+  UpdateTaskInput,
+} from './types/task.input.js';
+import { thenOrNow, type Row } from '../read/rows.js';
 
 export const TaskConnection = connectionType(Task, 'Task');
 export const TaskUpdateConnection = connectionType(TaskUpdate, 'TaskUpdate');
+const historyOrder = { createdAt: 'asc', id: 'asc' } as const;
 
 @InputType()
 export class TaskFilter {
@@ -37,9 +72,20 @@ export class TaskFilter {
   @IsUUID()
   assigneeUnitId?: string;
 
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only the tasks from this meeting (its conclusions).' })
+  @IsOptional()
+  @IsUUID()
+  sourceMeetingId?: string;
+
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Only tasks past their due date and not done or cancelled.',
+    description:
+      "Only tasks whose due day is over in the organization's time zone and that are not done or cancelled (false: the others).",
   })
   overdue?: boolean;
 }
@@ -56,34 +102,176 @@ export class TaskResolver {
   }
 
   @Query(() => TaskConnection, { description: 'Tasks the viewer may see, by due date.' })
-  tasks(
+  async tasks(
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<Task>>> {
+    const v = requireViewer(viewer);
     const open = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
+    // Overdue: due before today's midnight in the organization's time zone (`isTaskOverdue`).
+    const today =
+      filter?.overdue === true || filter?.overdue === false
+        ? startOfDayIn((await rows.one(Organization, { id: v.organizationId })).timeZone, new Date())
+        : null;
     const where = {
       $and: [
-        taskPolicy.readable(requireViewer(viewer)),
+        taskPolicy.readable(v),
         {
           ...(filter?.status?.length ? { status: { $in: filter.status } } : {}),
           ...(filter?.assigneeUnitId ? { assigneeUnit: filter.assigneeUnitId } : {}),
+          ...(filter?.assigneeId ? { assignee: filter.assigneeId } : {}),
+          ...(filter?.sourceMeetingId ? { sourceMeeting: filter.sourceMeetingId } : {}),
         },
-        filter?.overdue === true ? { dueAt: { $lt: new Date() }, status: { $in: open } } : {},
-        filter?.overdue === false
-          ? { $or: [{ dueAt: { $gte: new Date() } }, { status: { $nin: open } }] }
-          : {},
+        filter?.overdue === true ? { dueAt: { $lt: today }, status: { $in: open } } : {},
+        filter?.overdue === false ? { $or: [{ dueAt: { $gte: today } }, { status: { $nin: open } }] } : {},
       ],
     };
     return findPage(rows, Task, where, { dueAt: 'asc', id: 'asc' }, page, info);
   }
 
-  @FieldResolver(() => Unit)
-  /** Past its due date and neither done nor cancelled. */
-  @FieldResolver(() => Boolean)
-  overdue(@Root() task: Row<Task>): boolean {
-    return isOverdue(task, new Date());
+  @Mutation(() => TaskPayload, { description: 'A task assigned by the office (TODO).' })
+  async createTask(
+    @Arg('input', () => CreateTaskInput) input: CreateTaskInput,
+    @Ctx() ctx: Context,
+  ): Promise<TaskPayload> {
+    return { task: await createTask(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => TasksPayload, {
+    description:
+      "The tasks of an agenda item's conclusion (the office), all or none, in the order given; the item has a conclusion and its meeting is IN_PROGRESS or CLOSED.",
+  })
+  async createTasksFromConclusion(
+    @Arg('input', () => CreateTasksFromConclusionInput) input: CreateTasksFromConclusionInput,
+    @Ctx() ctx: Context,
+  ): Promise<TasksPayload> {
+    return { tasks: await createTasksFromConclusion(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => TaskPayload)
+  async updateTask(
+    @Arg('input', () => UpdateTaskInput) input: UpdateTaskInput,
+    @Ctx() ctx: Context,
+  ): Promise<TaskPayload> {
+    return { task: await updateTask(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => TaskPayload, {
+    description:
+      'Moves the task along its workflow; a move the viewer may not make is BAD_USER_INPUT with the allowed ones in `extensions.allowed`.',
+  })
+  async changeTaskStatus(
+    @Arg('input', () => ChangeTaskStatusInput) input: ChangeTaskStatusInput,
+    @Ctx() ctx: Context,
+  ): Promise<TaskPayload> {
+    return { task: await changeTaskStatus(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => TaskPayload, { description: 'A progress report by a member of the assignee unit.' })
+  async reportTaskProgress(
+    @Arg('input', () => ReportTaskProgressInput) input: ReportTaskProgressInput,
+    @Ctx() ctx: Context,
+  ): Promise<TaskPayload> {
+    return { task: await reportTaskProgress(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => TaskPayload, {
+    description: 'A later due date for an open task (the office), kept in `dueDateHistory`.',
+  })
+  async extendTaskDueDate(
+    @Arg('input', () => ExtendTaskDueDateInput) input: ExtendTaskDueDateInput,
+    @Ctx() ctx: Context,
+  ): Promise<TaskPayload> {
+    return { task: await extendTaskDueDate(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => TasksPayload, {
+    description: 'Reassigns open tasks (the office): all, or none if one is refused.',
+  })
+  async reassignTasks(
+    @Arg('input', () => ReassignTasksInput) input: ReassignTasksInput,
+    @Ctx() ctx: Context,
+  ): Promise<TasksPayload> {
+    return { tasks: await reassignTasks(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => TasksPayload, {
+    description: 'Extends open tasks to one later due date (the office): all, or none if one is refused.',
+  })
+  async extendTasksDueDate(
+    @Arg('input', () => ExtendTasksDueDateInput) input: ExtendTasksDueDateInput,
+    @Ctx() ctx: Context,
+  ): Promise<TasksPayload> {
+    return { tasks: await extendTasksDueDate(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @FieldResolver(() => TaskViewerCan)
+  viewerCan(@Root() task: Row<Task>, @Ctx() { viewer }: Context): TaskViewerCan {
+    const v = requireViewer(viewer);
+    return {
+      update: taskPolicy.canUpdate(v, task),
+      transitions: taskPolicy.transitions(v, task),
+      report: taskPolicy.canReport(v, task),
+      extend: taskPolicy.canExtend(v, task),
+    };
+  }
+
+  /** The time zone the organization counts its days in. */
+  private timeZone(task: Row<Task>, { rows }: Context): string | Promise<string> {
+    return thenOrNow(rows.one(Organization, task.organization), (organization) => organization.timeZone);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Open (TODO, IN_PROGRESS, BLOCKED) and its due day is over in the organization's time zone: overdue from the midnight after `dueDate` there.",
+  })
+  overdue(@Root() task: Row<Task>, @Ctx() ctx: Context): boolean | Promise<boolean> {
+    return thenOrNow(this.timeZone(task, ctx), (timeZone) => isTaskOverdue(task, new Date(), timeZone));
+  }
+
+  @FieldResolver(() => String, {
+    description: "The day it is due by, `YYYY-MM-DD`, in the organization's time zone.",
+  })
+  dueDate(@Root() task: Row<Task>, @Ctx() ctx: Context): string | Promise<string> {
+    return thenOrNow(this.timeZone(task, ctx), (timeZone) => localDateIn(timeZone, task.dueAt));
+  }
+
+  @FieldResolver(() => [TaskUpdate], {
+    description:
+      'Every extension of its due date, oldest first: the dates before and after, the reason (`body`), who and when.',
+  })
+  dueDateHistory(
+    @Root() task: Row<Task>,
+    @Ctx() { rows }: Context,
+  ): Row<TaskUpdate>[] | Promise<Row<TaskUpdate>[]> {
+    return thenOrNow(rows.children(TaskUpdate, 'task', task.id, historyOrder), (updates) =>
+      updates.filter((update) => update.dueAtAfter),
+    );
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who assigned it.' })
+  createdBy(@Root() task: Row<Task>, @Ctx() { rows }: Context): Row<User> | null | Promise<Row<User> | null> {
+    return rows.maybe(User, task.createdBy);
+  }
+
+  @FieldResolver(() => Proposal, { nullable: true })
+  async sourceProposal(
+    @Root() task: Row<Task>,
+    @Ctx() { rows, viewer }: Context,
+  ): Promise<Row<Proposal> | null> {
+    const proposal = await rows.maybe(Proposal, task.sourceProposal);
+    return proposal && proposalPolicy.canRead(requireViewer(viewer), proposal) ? proposal : null;
+  }
+
+  @FieldResolver(() => ProgrammeItem, { nullable: true })
+  sourceProgrammeItem(
+    @Root() task: Row<Task>,
+    @Ctx() { rows }: Context,
+  ): Row<ProgrammeItem> | null | Promise<Row<ProgrammeItem> | null> {
+    // Work programmes are read by the whole organization.
+    return rows.maybe(ProgrammeItem, task.sourceProgrammeItem);
   }
 
   @FieldResolver(() => Unit)

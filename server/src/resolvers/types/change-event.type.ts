@@ -6,6 +6,7 @@ import {
   Appraisal,
   Meeting,
   Organization,
+  ProgrammeItem,
   Proposal,
   Task,
   Unit,
@@ -19,9 +20,20 @@ import { DateTime } from '../../scalars/date-time.js';
 export const EventSubject = createUnionType({
   name: 'EventSubject',
   description: 'The changed object, as the same type queries return, so client caches update themselves.',
-  types: () => [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task, Appraisal] as const,
+  types: () =>
+    [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task, Appraisal, ProgrammeItem] as const,
   resolveType: (value) => {
-    for (const type of [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task, Appraisal]) {
+    for (const type of [
+      Organization,
+      Unit,
+      User,
+      Meeting,
+      AgendaItem,
+      Proposal,
+      Task,
+      Appraisal,
+      ProgrammeItem,
+    ]) {
       if (value instanceof type) return type;
     }
     return undefined;
@@ -30,7 +42,7 @@ export const EventSubject = createUnionType({
 
 @InputType({
   description:
-    'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT, USER, APPRAISAL with its id) or the whole ORGANIZATION.',
+    'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT, USER, APPRAISAL, PROGRAMME_ITEM with its id) or the whole ORGANIZATION.',
 })
 export class EventScopeInput {
   @Field(() => SubjectType)

@@ -1,0 +1,151 @@
+import { TaskStatus } from './enums.js';
+
+/**
+ * Tasks ("nhiệm vụ"): the rules the server enforces and the client shows, in one place.
+ *
+ * Who moves a task: its assignee unit (every member of the unit the task is assigned to, the named assignee
+ * among them) starts it, reports it blocked or done; the office, which follows tasks up ("theo dõi, đôn
+ * đốc"), may record the same on the unit's behalf, and alone cancels a task, reopens a done one and restores
+ * a cancelled one.
+ */
+export type TaskActor = 'assignee' | 'office';
+
+const { TODO, IN_PROGRESS, BLOCKED, DONE, CANCELLED } = TaskStatus;
+const both: readonly TaskActor[] = ['assignee', 'office'];
+const office: readonly TaskActor[] = ['office'];
+
+/** The task's workflow: from each status, where it may go and who may take it there. */
+export const taskTransitions: Readonly<
+  Record<TaskStatus, Partial<Record<TaskStatus, readonly TaskActor[]>>>
+> = {
+  [TODO]: { [IN_PROGRESS]: both, [BLOCKED]: both, [CANCELLED]: office },
+  [IN_PROGRESS]: { [BLOCKED]: both, [DONE]: both, [CANCELLED]: office },
+  [BLOCKED]: { [IN_PROGRESS]: both, [CANCELLED]: office },
+  [DONE]: { [IN_PROGRESS]: office },
+  [CANCELLED]: { [TODO]: office },
+};
+
+/** Where someone acting as `actors` may take a task in `status`, in the enum's order. */
+export function allowedTaskTransitions(status: TaskStatus, actors: ReadonlySet<TaskActor>): TaskStatus[] {
+  return Object.values(TaskStatus).filter((to) =>
+    (taskTransitions[status][to] ?? []).some((actor) => actors.has(actor)),
+  );
+}
+
+/** A task still to be done: it takes progress reports and new due dates, and may be overdue. */
+export function isTaskOpen(status: TaskStatus): boolean {
+  return status === TODO || status === IN_PROGRESS || status === BLOCKED;
+}
+
+/**
+ * Reporting a task blocked, cancelling it and reopening a done one say why: the office acts on the obstacle,
+ * the unit learns why its work is stopped or not accepted.
+ */
+export function taskTransitionNeedsReason(from: TaskStatus, to: TaskStatus): boolean {
+  return to === BLOCKED || to === CANCELLED || from === DONE;
+}
+
+/** Progress is a percentage. */
+export const taskProgressMax = 100;
+
+/** Tasks one call creates (from one conclusion), reassigns or extends at once. */
+export const tasksPerCallMax = 100;
+
+/** Units named to coordinate one task. */
+export const coordinatingUnitsMax = 50;
+
+// Time zones. A task's `dueAt` is an instant; what counts is the day it falls on in the organization's time
+// zone: the task is due by the end of that day there, and overdue from the next midnight on.
+
+/** The organization's time zone when it has none that the runtime knows (the demo office is in Vietnam). */
+export const defaultTimeZone = 'Asia/Ho_Chi_Minh';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** `timeZone` if the runtime knows it (an IANA name), else `defaultTimeZone`. */
+export function knownTimeZone(timeZone: string | null | undefined): string {
+  if (!timeZone) return defaultTimeZone;
+  try {
+    formatterOf(timeZone);
+    return timeZone;
+  } catch {
+    return defaultTimeZone;
+  }
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClock(timeZone: string, instant: Date): WallClock {
+  const parts: Record<string, number> = {};
+  for (const part of formatterOf(timeZone).formatToParts(instant))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+/** How far the zone's clocks are ahead of UTC at an instant, in milliseconds. */
+function offsetAt(timeZone: string, instant: number): number {
+  const c = wallClock(timeZone, new Date(instant));
+  const whole = instant - (((instant % 1000) + 1000) % 1000);
+  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - whole;
+}
+
+/** The calendar day an instant falls on in a time zone, as `YYYY-MM-DD`. */
+export function localDateIn(timeZone: string, instant: Date): string {
+  const c = wallClock(knownTimeZone(timeZone), instant);
+  return `${String(c.year).padStart(4, '0')}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
+}
+
+/** The first instant of the day `instant` falls on, in a time zone (its midnight there). */
+export function startOfDayIn(timeZone: string, instant: Date): Date {
+  const zone = knownTimeZone(timeZone);
+  const c = wallClock(zone, instant);
+  const midnight = Date.UTC(c.year, c.month - 1, c.day);
+  // The offset at midnight may differ from the one now (a daylight-saving change that day): settle it twice.
+  let start = midnight - offsetAt(zone, midnight);
+  start = midnight - offsetAt(zone, start);
+  return new Date(start);
+}
+
+/**
+ * Overdue: still open, and its due day (in the organization's time zone) is over. Equivalently, its `dueAt`
+ * is before today's midnight there, which is how the task list filters it.
+ */
+export function isTaskOverdue(
+  task: { dueAt: Date; status: TaskStatus },
+  now: Date,
+  timeZone: string,
+): boolean {
+  return isTaskOpen(task.status) && task.dueAt.getTime() < startOfDayIn(timeZone, now).getTime();
+}
