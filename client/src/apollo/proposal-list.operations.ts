@@ -33,7 +33,7 @@ export const PROPOSAL_ROW_FIELDS: TypedDocumentNode<ProposalRow> = gql`
       update
       transitions
     }
-    appraisals(first: 20) {
+    appraisals(first: 10) {
       edges {
         node {
           id

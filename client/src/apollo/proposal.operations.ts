@@ -162,7 +162,7 @@ export const PROPOSAL_FIELDS: TypedDocumentNode<Proposal> = gql`
       update
       transitions
     }
-    appraisals(first: 20) {
+    appraisals(first: 10) {
       edges {
         node {
           ...AppraisalFields

@@ -287,6 +287,11 @@ export const proposalsEn: ProposalMessages = {
           commentResolved: 'resolved a comment',
         },
       },
+      appraisalFields: {
+        submittedAt: 'Answered',
+        summary: 'Opinion',
+        status: 'Status',
+      },
       fields: {
         title: 'Title',
         kind: 'Kind',

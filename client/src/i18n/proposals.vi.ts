@@ -285,6 +285,11 @@ export const proposalsVi = {
           commentResolved: 'đã tiếp thu, giải trình ý kiến',
         },
       },
+      appraisalFields: {
+        submittedAt: 'Ngày cho ý kiến',
+        summary: 'Nội dung ý kiến',
+        status: 'Trạng thái',
+      },
       fields: {
         title: 'Tên đề án',
         kind: 'Loại',

@@ -125,7 +125,12 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       {
         key: 'link',
         label: t('proposals.editor.link'),
-        icon: '🔗',
+        icon: (
+          <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
+            <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+          </svg>
+        ),
         pressed: state.link,
         run: () => {
           setHref(state.href);

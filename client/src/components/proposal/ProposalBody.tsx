@@ -113,11 +113,15 @@ export function ProposalBody({ proposal, viewer, onChanged }: ProposalBodyProps)
                 provider,
                 user: { name: viewer.fullName, color: colorOf(viewer.id) },
                 render: renderCaret,
+                // A class, not the default inline style: the server's CSP allows no inline styles.
+                selectionRender: () => ({ nodeName: 'span', class: 'collaboration-carets__selection' }),
               }),
               CommentAnchors,
             ]
           : [StarterKit.configure({ undoRedo: false })],
       editable: false,
+      // TipTap's own <style> element is refused by the server's CSP (style-src 'self'): its rules are in proposals.css.
+      injectCSS: false,
       editorProps: {
         attributes: {
           class: 'proposal-body__text',

@@ -38,9 +38,9 @@ function showValue(field: string, value: unknown, context: ValueContext): string
   if (field === 'status') {
     const scope = eventType.startsWith('proposal.')
       ? 'enums.proposalStatus'
-      : field === 'status' && (value === 'OPEN' || value === 'CLOSED')
-        ? 'proposals.history.roundStatus'
-        : 'proposals.history.commentStatus';
+      : eventType.startsWith('appraisal.comment')
+        ? 'proposals.history.commentStatus'
+        : 'proposals.history.roundStatus';
     return t(`${scope}.${value}`, { defaultValue: value });
   }
   const labels = ENUM_LABELS[field];
@@ -56,6 +56,12 @@ function ChangeList({ event, context }: { event: HistoryEvent; context: ValueCon
     ([field, change]) =>
       change && !HIDDEN_FIELDS.has(field) && !field.endsWith('ById') && field !== 'reviewerId',
   );
+  const label = (field: string) =>
+    event.type.startsWith('appraisal.')
+      ? t(`proposals.history.appraisalFields.${field}`, {
+          defaultValue: t(`proposals.history.fields.${field}`, { defaultValue: field }),
+        })
+      : t(`proposals.history.fields.${field}`, { defaultValue: field });
   if (entries.length === 0) return null;
   const created =
     event.type.endsWith('.created') ||
@@ -65,9 +71,13 @@ function ChangeList({ event, context }: { event: HistoryEvent; context: ValueCon
     <dl className="history__changes">
       {entries.map(([field, change]) => (
         <div key={field} className="history__change">
-          <dt>{t(`proposals.history.fields.${field}`, { defaultValue: field })}</dt>
+          <dt>{label(field)}</dt>
           <dd>
-            {created || change?.before === null || change?.before === undefined ? (
+            {/* A field the same before and after names the part of the round the change is about: shown once. */}
+            {created ||
+            change?.before === null ||
+            change?.before === undefined ||
+            JSON.stringify(change.before) === JSON.stringify(change.after) ? (
               showValue(field, change?.after, context)
             ) : (
               <>
