@@ -112,6 +112,7 @@ export async function startServer(
       feed,
       connections,
       presence,
+      collab,
       connectionId,
       config,
       requestId,
@@ -252,7 +253,10 @@ export async function startServer(
 
   // Each client's HTTP requests, before a body is read: the API's routes, not the client's files.
   const requestRate = new RequestRate(config.requestRate);
-  app.use(['/graphql', '/uploads', '/meetings', '/calendar'], rateLimited(requestRate, viewers));
+  app.use(
+    ['/graphql', '/uploads', '/meetings', '/calendar', '/appraisals'],
+    rateLimited(requestRate, viewers),
+  );
 
   app.use(
     '/graphql',

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from './auth/viewer.js';
 import type { ViewerCache } from './auth/viewer-cache.js';
+import type { CollabServer } from './collab/collab-server.js';
 import type { Config } from './config/config.js';
 import type { ChangeFeed, DirectSink } from './realtime/change-feed.js';
 import type { LiveConnections } from './realtime/connections.js';
@@ -20,6 +21,8 @@ export type Context = {
   feed: ChangeFeed;
   connections: LiveConnections;
   presence: PresenceRegistry;
+  /** Co-editing on this instance: what open bodies hold now, and the changes commands make to them. */
+  collab?: Pick<CollabServer, 'liveBodyState' | 'applyBodyUpdate'>;
   /** The WebSocket this operation came on (its close ends what it announced); null over HTTP. */
   connectionId: string | null;
   config: Config;

@@ -24,6 +24,11 @@ import {
 } from './resolvers/organization.resolver.js';
 import { DocumentVersionResolver, ProposalResolver } from './resolvers/proposal.resolver.js';
 import {
+  DocumentVersionContentResolver,
+  ProposalAttachmentResolver,
+  ProposalAttachmentsResolver,
+} from './resolvers/document-version.resolver.js';
+import {
   AppraisalAssignmentResolver,
   AppraisalCommentResolver,
   AppraisalResolver,
@@ -53,6 +58,9 @@ const resolvers = [
   AppraisalAssignmentResolver,
   AppraisalCommentResolver,
   DocumentVersionResolver,
+  DocumentVersionContentResolver,
+  ProposalAttachmentsResolver,
+  ProposalAttachmentResolver,
   TaskResolver,
   TaskUpdateResolver,
   EventResolver,

@@ -96,6 +96,29 @@ export enum ProposalStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
+/** Why a snapshot of a proposal's body was taken. */
+export enum DocumentVersionKind {
+  /** Named by a drafter or the office (`createDocumentVersion`). */
+  MANUAL = 'MANUAL',
+  /** Taken as the proposal moved; its label is the new status. */
+  STATUS_CHANGE = 'STATUS_CHANGE',
+  /** The body as it was just before a version was restored over it. */
+  RESTORE_POINT = 'RESTORE_POINT',
+}
+
+/** A part of a diff between two texts. */
+export enum DiffPartKind {
+  ADDED = 'ADDED',
+  REMOVED = 'REMOVED',
+  SAME = 'SAME',
+}
+
+/** What a diff compares: words (within lines) or whole lines. */
+export enum DiffGranularity {
+  WORDS = 'WORDS',
+  LINES = 'LINES',
+}
+
 export enum AppraisalStatus {
   OPEN = 'OPEN',
   CLOSED = 'CLOSED',

@@ -27,6 +27,13 @@ export const EventType = {
   PROPOSAL_CREATED: 'proposal.created',
   PROPOSAL_UPDATED: 'proposal.updated',
   PROPOSAL_STATUS_CHANGED: 'proposal.statusChanged',
+  // A named snapshot of the body (`createDocumentVersion`); the one taken at each move is in the move's
+  // statusChanged event (`versionId`).
+  PROPOSAL_VERSION_CREATED: 'proposal.versionCreated',
+  // A version's content made the body again, as a new change of the co-edited document.
+  PROPOSAL_BODY_RESTORED: 'proposal.bodyRestored',
+  PROPOSAL_ATTACHMENT_ADDED: 'proposal.attachmentAdded',
+  PROPOSAL_ATTACHMENT_REMOVED: 'proposal.attachmentRemoved',
 
   // Appraisal rounds (subject: the round, scope: its proposal). A comment's text and answer travel in the
   // event only when the round shares comments with every reader (`sharedComments`); otherwise the event

@@ -128,11 +128,13 @@ export async function removeAttachment(
   id: string,
 ): Promise<{ meeting: Meeting; agendaItem: AgendaItem | null; removedId: string }> {
   return runCommand(ctx, async (em) => {
-    const found = await em.findOne(Attachment, id, {
-      fields: ['meeting', 'agendaItem', 'name'],
-      refresh: true,
-    });
-    if (!found) throw new NotFoundError('Attachment', id);
+    // A file of a proposal is removed by removeProposalAttachment: here it is not found.
+    const found = await em.findOne(
+      Attachment,
+      { id, meeting: { $ne: null } },
+      { fields: ['meeting', 'agendaItem', 'name'], refresh: true },
+    );
+    if (!found?.meeting) throw new NotFoundError('Attachment', id);
     await lockMeeting(em, found.meeting.id);
     const meeting = await loadOpenMeeting(em, viewer, found.meeting.id, 'changed', {
       what: 'Attachment',

@@ -1,4 +1,5 @@
 import {
+  DocumentVersionKind,
   EventType,
   MeetingStatus,
   ProposalStatus,
@@ -20,6 +21,7 @@ import type {
   UpdateProposalInput,
 } from '../resolvers/types/proposal.input.js';
 import { closeOpenAppraisals } from './appraisal.commands.js';
+import { takeVersion } from './body-snapshot.js';
 import { applyChanges, created } from './changes.js';
 import { followAdoption } from './programme-adoption.js';
 import { checkVersion, eventClassification, refChange, runVersioned } from './meeting-support.js';
@@ -48,7 +50,7 @@ async function loadAccessList(em: EntityManager, viewer: Viewer, ids: readonly s
 }
 
 /** Appends an event scoped to the proposal, so `events(scope: {type: PROPOSAL, id})` sees all of it. */
-function appendProposalEvent(
+export function appendProposalEvent(
   ctx: Context,
   em: EntityManager,
   viewer: Viewer,
@@ -219,6 +221,10 @@ export async function moveProposal(
       ...(to === ProposalStatus.SUBMITTED ? { submittedAt: new Date() } : {}),
     },
   );
+  // The body as it stands at the move is kept, named after the new status (the SUBMITTED one is the text the
+  // session receives); the move's event names it.
+  const version = await takeVersion(ctx, em, viewer, proposal, DocumentVersionKind.STATUS_CHANGE, to);
+  changes.versionId = { before: null, after: version.id };
   await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_STATUS_CHANGED, changes);
   // Adopted, or its adoption taken back: the programme items it carries out follow.
   await followAdoption(ctx, em, viewer, proposal, from, to);

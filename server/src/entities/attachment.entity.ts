@@ -3,19 +3,26 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { AgendaItem } from './agenda-item.entity.js';
 import { BaseEntity } from './base.entity.js';
 import { Meeting } from './meeting.entity.js';
+import { Proposal } from './proposal.entity.js';
 import { User } from './user.entity.js';
 
 /**
- * A file of a meeting's materials ("tài liệu họp"), of the meeting as a whole or of one agenda item.
- * Uploaded through `POST /uploads` (multipart, streamed); the bytes live in the database (bytea) and are
- * loaded only when asked for.
+ * A file of a meeting's materials ("tài liệu họp"), of the meeting as a whole or of one agenda item, or a
+ * file of a proposal ("hồ sơ đề án"): each belongs to a meeting or to a proposal, never both (a check in the
+ * database). Uploaded through `POST /uploads` (multipart, streamed); the bytes live in the database (bytea)
+ * and are loaded only when asked for.
  */
 @Entity()
 @ObjectType({ simpleResolvers: true })
 @Index({ properties: ['meeting', 'agendaItem'] })
 export class Attachment extends BaseEntity {
-  @ManyToOne(() => Meeting, { ref: true, deleteRule: 'cascade' })
-  meeting!: Ref<Meeting>;
+  /** Null for a file of a proposal. */
+  @ManyToOne(() => Meeting, { ref: true, nullable: true, deleteRule: 'cascade' })
+  meeting?: Ref<Meeting> | null;
+
+  /** Null for a file of a meeting. */
+  @ManyToOne(() => Proposal, { ref: true, nullable: true, deleteRule: 'cascade', index: true })
+  proposal?: Ref<Proposal> | null;
 
   /** Null for a file of the whole meeting. */
   @ManyToOne(() => AgendaItem, { ref: true, nullable: true, deleteRule: 'cascade' })

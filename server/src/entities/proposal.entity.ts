@@ -13,6 +13,7 @@ import {
   OneToMany,
 } from '@mikro-orm/core';
 import { Appraisal } from './appraisal.entity.js';
+import { Attachment } from './attachment.entity.js';
 import { DocumentVersion } from './document-version.entity.js';
 import { Field, ObjectType } from 'type-graphql';
 import { VersionedEntity } from './base.entity.js';
@@ -91,6 +92,12 @@ export class Proposal extends VersionedEntity {
     orderBy: { createdAt: 'desc', id: 'asc' },
   })
   versions = new Collection<DocumentVersion>(this);
+
+  /** Its files (`POST /uploads` with `proposalId`), oldest first. */
+  @OneToMany(() => Attachment, (attachment) => attachment.proposal, {
+    orderBy: { createdAt: 'asc', id: 'asc' },
+  })
+  attachments = new Collection<Attachment>(this);
 
   /** Who may read it when CONFIDENTIAL (besides those the policy names); every such read is audited. */
   @ManyToMany(() => User, undefined, { pivotTable: 'proposal_access' })

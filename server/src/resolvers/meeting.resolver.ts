@@ -121,7 +121,8 @@ export class MeetingResolver {
 
   @Query(() => Attachment, {
     nullable: true,
-    description: 'One file, with its content; null when it does not exist or its meeting is not visible.',
+    description:
+      'One file, with its content; null when it does not exist or its meeting (or proposal) is not visible.',
   })
   async attachment(
     @Arg('id', () => ID) id: string,
@@ -129,7 +130,15 @@ export class MeetingResolver {
   ): Promise<Attachment | null> {
     const v = requireViewer(viewer);
     const attachment = await em.findOne(Attachment, id, { populate: ['meeting'] });
-    return attachment && meetingPolicy.canRead(v, attachment.meeting.getEntity()) ? attachment : null;
+    if (!attachment) return null;
+    // A file of a proposal: whoever may read the proposal reads it.
+    if (!attachment.meeting) {
+      const proposal =
+        attachment.proposal &&
+        (await em.findOne(Proposal, { id: attachment.proposal.id, organization: v.organizationId }));
+      return proposal && proposalPolicy.canRead(v, proposal) ? attachment : null;
+    }
+    return meetingPolicy.canRead(v, attachment.meeting.getEntity()) ? attachment : null;
   }
 
   @Mutation(() => CreateMeetingPayload)

@@ -18,6 +18,7 @@ import {
 import type { Context } from '../context.js';
 import { readOne } from '../read/prefetch.js';
 import { Appraisal, DocumentVersion, Proposal, Unit, User } from '../entities/index.js';
+import { documentVersionPolicy } from '../policies/document-version.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import { changeProposalStatus, createProposal, updateProposal } from '../commands/proposal.commands.js';
@@ -111,6 +112,9 @@ export class ProposalResolver {
     return {
       update: proposalPolicy.canUpdate(v, proposal),
       transitions: proposalPolicy.transitions(v, proposal),
+      createVersion: documentVersionPolicy.canKeep(v, proposal),
+      restoreVersion: documentVersionPolicy.canRestore(v, proposal),
+      changeAttachments: documentVersionPolicy.canKeep(v, proposal),
     };
   }
 

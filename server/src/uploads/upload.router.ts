@@ -4,6 +4,7 @@ import busboy from 'busboy';
 import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { attachFile, type NewAttachment } from '../commands/meeting-attachment.commands.js';
+import { attachProposalFile, type NewProposalAttachment } from '../commands/proposal-attachment.commands.js';
 import type { Context } from '../context.js';
 import { BadInputError } from '../errors.js';
 import { formatError } from '../format-error.js';
@@ -38,10 +39,11 @@ const statusOf: Partial<Record<string, number>> = {
 
 /**
  * `POST /uploads`: a file for a meeting's materials, as multipart/form-data with the fields `meetingId`,
- * `agendaItemId` (optional) and `file` (its file name is the attachment's name), authenticated by the same
- * `Authorization: Bearer` as `/graphql`. The body is parsed as it streams (busboy), the SHA-256 computed on
- * the way, at most `attachmentBytesMax` kept; then the same command as everything else checks the name and
- * the kind by content and, in one transaction, the viewer's right, the row and its event.
+ * `agendaItemId` (optional) and `file` (its file name is the attachment's name), or a file of a proposal, with
+ * `proposalId` and `file`; authenticated by the same `Authorization: Bearer` as `/graphql`. The body is
+ * parsed as it streams (busboy), the SHA-256 computed on the way, at most `attachmentBytesMax` kept; then the
+ * same command as everything else checks the name and the kind by content and, in one transaction, the
+ * viewer's right, the row and its event.
  *
  * Answers 201 `{ attachment }`, or `{ errors: [{ message, extensions: { code, field? } }] }` with 400, 401,
  * 403, 404, 413 or 415, having written nothing. No CSRF token is needed: a browser sends the bearer header
@@ -56,15 +58,20 @@ export function uploadRouter(contextFor: ContextFor): Router {
       const ctx = await contextFor(req.headers.authorization, requestId, req.ip);
       const viewer = requireWriter(ctx.viewer);
       if (Number(req.headers['content-length'] ?? 0) > bodyBytesMax) throw tooLarge();
-      const attachment = await attachFile(ctx, viewer, await readUpload(req));
+      const upload = await readUpload(req);
+      const attachment =
+        'proposalId' in upload
+          ? await attachProposalFile(ctx, viewer, upload)
+          : await attachFile(ctx, viewer, upload);
       res
         .status(201)
         .set('Cache-Control', 'no-store')
         .json({
           attachment: {
             id: attachment.id,
-            meetingId: attachment.meeting.id,
+            meetingId: attachment.meeting?.id ?? null,
             agendaItemId: attachment.agendaItem?.id ?? null,
+            proposalId: attachment.proposal?.id ?? null,
             name: attachment.name,
             mediaType: attachment.mediaType,
             size: attachment.size,
@@ -78,8 +85,8 @@ export function uploadRouter(contextFor: ContextFor): Router {
   return router;
 }
 
-/** Reads the multipart body as it arrives: the file's bytes and hash, the two ids; refusals as coded errors. */
-function readUpload(req: Request): Promise<NewAttachment> {
+/** Reads the multipart body as it arrives: the file's bytes and hash, the ids; refusals as coded errors. */
+function readUpload(req: Request): Promise<NewAttachment | NewProposalAttachment> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -126,12 +133,34 @@ function readUpload(req: Request): Promise<NewAttachment> {
     });
     parser.on('filesLimit', () => refuseWith(new BadInputError('file', 'Send one file at a time')));
     parser.on('fieldsLimit', () =>
-      refuseWith(new BadInputError('file', 'Send meetingId, agendaItemId and file, nothing else')),
+      refuseWith(
+        new BadInputError(
+          'file',
+          'Send meetingId, agendaItemId and file, or proposalId and file; nothing else',
+        ),
+      ),
     );
     parser.on('error', () => reject(refusal(RefusalCode.BAD_REQUEST, 'The multipart body cannot be read')));
     parser.on('close', () => {
       if (refused) return reject(refused);
       if (!file) return reject(new BadInputError('file', 'No file was sent (field "file")'));
+      const proposalId = fields.get('proposalId');
+      if (proposalId !== undefined) {
+        if (fields.has('meetingId') || fields.has('agendaItemId'))
+          return reject(
+            new BadInputError(
+              'proposalId',
+              'A file is of a meeting or of a proposal: send one of the two ids',
+            ),
+          );
+        if (!isUuid(proposalId)) return reject(new BadInputError('proposalId', 'proposalId must be an id'));
+        return resolve({
+          proposalId,
+          name: file.name,
+          content: Buffer.concat(file.chunks),
+          sha256: file.hash.digest('hex'),
+        });
+      }
       const meetingId = fields.get('meetingId') ?? '';
       const agendaItemId = fields.get('agendaItemId') || null;
       if (!isUuid(meetingId)) return reject(new BadInputError('meetingId', 'meetingId must be an id'));

@@ -115,4 +115,15 @@ export class ProposalViewerCan {
 
   @Field(() => [ProposalStatus], { description: 'The statuses changeProposalStatus may take it to.' })
   transitions!: ProposalStatus[];
+
+  @Field(() => Boolean, { description: 'createDocumentVersion' })
+  createVersion!: boolean;
+
+  @Field(() => Boolean, { description: 'restoreDocumentVersion' })
+  restoreVersion!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Adding files (`POST /uploads` with `proposalId`) and removeProposalAttachment',
+  })
+  changeAttachments!: boolean;
 }

@@ -1,0 +1,108 @@
+import { DiffPartKind } from '@quorum/shared';
+import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DocumentVersion, Proposal } from '../../entities/index.js';
+import { TextLength } from './text-length.js';
+
+/** A version's name ("Dự thảo lần 2", "Sau thẩm định"): short. */
+export const versionLabelMax = 200;
+
+@InputType()
+export class CreateDocumentVersionInput {
+  @Field(() => ID)
+  @IsUUID()
+  proposalId!: string;
+
+  @Field(() => String)
+  @TextLength(1, versionLabelMax)
+  label!: string;
+}
+
+@InputType()
+export class RestoreDocumentVersionInput {
+  @Field(() => ID)
+  @IsUUID()
+  versionId!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The proposal's version as the viewer saw it; a stale one is CONFLICT and nothing is restored.",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
+}
+
+@InputType()
+export class RemoveProposalAttachmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class CreateDocumentVersionPayload {
+  @Field(() => DocumentVersion)
+  version!: DocumentVersion;
+
+  @Field(() => Proposal)
+  proposal!: Proposal;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class RestoreDocumentVersionPayload {
+  @Field(() => Proposal)
+  proposal!: Proposal;
+
+  @Field(() => DocumentVersion, { description: 'The version whose content the body has again.' })
+  restored!: DocumentVersion;
+
+  @Field(() => DocumentVersion, {
+    nullable: true,
+    description:
+      'The body as it was just before (kind RESTORE_POINT); null when the newest version already held it.',
+  })
+  restorePoint!: DocumentVersion | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class RemoveProposalAttachmentPayload {
+  @Field(() => ID)
+  removedId!: string;
+
+  @Field(() => Proposal)
+  proposal!: Proposal;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A run of text in both texts, or in only one of them.' })
+export class DiffPart {
+  @Field(() => DiffPartKind)
+  kind!: DiffPartKind;
+
+  @Field(() => String)
+  text!: string;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'What changed from one version of a proposal body to another (or to the body as it is now): read in order, SAME and REMOVED parts make the earlier text, SAME and ADDED parts the later one.',
+})
+export class DocumentVersionDiff {
+  @Field(() => DocumentVersion)
+  from!: DocumentVersion;
+
+  @Field(() => DocumentVersion, { nullable: true, description: 'Null: the body as it is now.' })
+  to!: DocumentVersion | null;
+
+  @Field(() => [DiffPart])
+  parts!: DiffPart[];
+
+  @Field(() => Int, { description: 'Characters added.' })
+  added!: number;
+
+  @Field(() => Int, { description: 'Characters removed.' })
+  removed!: number;
+}
