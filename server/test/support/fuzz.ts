@@ -168,6 +168,7 @@ const idRoles: Record<string, string> = {
   editing: 'AgendaItem',
   reviewer: 'User',
   assignment: 'AppraisalAssignment',
+  assignee: 'User',
 };
 
 /**
