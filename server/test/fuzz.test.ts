@@ -293,6 +293,7 @@ describe('schema-driven fuzz: every argument of every operation, hostile values,
       'Appraisal',
       'AppraisalAssignment',
       'AppraisalComment',
+      'DocumentVersion',
     ]) {
       const table = t.db.orm.getMetadata().find(name)?.tableName;
       if (!table) continue;
