@@ -168,6 +168,7 @@ export const proposalsEn: ProposalMessages = {
       saved: 'Saved; editing together',
       readOnly: 'Read only',
       readOnlyHint: 'In this status the draft can no longer be changed.',
+      readOnlyRole: 'The lead unit writes the draft; you can read it and follow its changes live.',
       together: 'Also in the document',
       empty: 'The draft is empty.',
       refused: {

@@ -167,6 +167,7 @@ export const proposalsVi = {
       saved: 'Đã lưu, đang soạn thảo cùng nhau',
       readOnly: 'Chỉ xem',
       readOnlyHint: 'Ở trạng thái này nội dung dự thảo không sửa được nữa.',
+      readOnlyRole: 'Đơn vị chủ trì soạn thảo nội dung; bạn xem được và theo dõi trực tiếp các thay đổi.',
       together: 'Đang mở văn bản',
       empty: 'Dự thảo chưa có nội dung.',
       refused: {

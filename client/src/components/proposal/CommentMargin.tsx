@@ -4,7 +4,7 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ADD_APPRAISAL_COMMENT_MUTATION } from '../../apollo/proposal.operations';
 import { useActionRunner } from '../meeting/useActionRunner';
-import { anchorOfSelection, resolveAnchor, setAnchorRanges } from './comment-anchors';
+import { anchorOfSelection, findQuote, resolveAnchor, setAnchorRanges } from './comment-anchors';
 import type { AnchorRange } from './comment-anchors';
 import { CommentThread } from './CommentThread';
 import type { Thread } from './CommentThread';
@@ -95,8 +95,12 @@ export function CommentMargin({
     const found = new Map<string, { from: number; to: number } | null>();
     if (!editor || editor.isDestroyed) return found;
     for (const { root } of threads) {
-      if (!root.anchorPosition || !root.anchorQuote) continue;
-      found.set(root.id, synced ? resolveAnchor(editor, root.anchorQuote, root.anchorPosition) : null);
+      if (!root.anchorQuote) continue;
+      if (!synced) found.set(root.id, null);
+      else if (root.anchorPosition)
+        found.set(root.id, resolveAnchor(editor, root.anchorQuote, root.anchorPosition));
+      // A quote without a position (an older comment): where the quote reads in the text.
+      else found.set(root.id, findQuote(editor.state.doc, root.anchorQuote));
     }
     return found;
     // `ticks.doc`: the text changed, and with it the passages' places.
@@ -106,7 +110,7 @@ export function CommentMargin({
     const result: ThreadPlacement = { attached: [], detached: [], general: [] };
     for (const thread of threads) {
       const { root } = thread;
-      if (!root.anchorPosition || !root.anchorQuote) result.general.push(thread);
+      if (!root.anchorQuote) result.general.push(thread);
       else if (!synced) (root.detached ? result.detached : result.attached).push(thread);
       else (ranges.get(root.id) ? result.attached : result.detached).push(thread);
     }

@@ -5,7 +5,7 @@ import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { useTranslation } from 'react-i18next';
-import { AppraisalStatus } from '@quorum/shared';
+import { AppraisalStatus, ProposalStatus } from '@quorum/shared';
 import type { Proposal } from '../../apollo/proposal.types';
 import { refusalCode, useProposalDocument } from '../../hooks/useProposalDocument';
 import type { ProposalDocumentState } from '../../hooks/useProposalDocument';
@@ -14,6 +14,14 @@ import { CommentMargin } from './CommentMargin';
 import type { ThreadPlacement } from './CommentMargin';
 import { CommentThread, threadsOf } from './CommentThread';
 import { EditorToolbar } from './EditorToolbar';
+
+/** Statuses in which the drafters still write the text (the server's rule, server/src/collab/collab.policy.ts). */
+const BODY_EDITABLE: ReadonlySet<ProposalStatus> = new Set([
+  ProposalStatus.DRAFTING,
+  ProposalStatus.RETURNED,
+  ProposalStatus.IN_APPRAISAL,
+  ProposalStatus.APPRAISED,
+]);
 
 /** Caret colours with enough contrast on white for their name labels in white text. */
 const COLORS = ['#1f4e8c', '#9f1d20', '#1f7a4d', '#7a3e9d', '#a35200', '#0f6b73', '#5b4636', '#b0205a'];
@@ -207,8 +215,12 @@ export function ProposalBody({ proposal, viewer, onChanged }: ProposalBodyProps)
           </ul>
         )}
       </div>
-      {!editable && synced && proposal.viewerCan.update && state?.access === 'read' && (
-        <p className="field__hint">{t('proposals.editor.readOnlyHint')}</p>
+      {!editable && synced && state?.access === 'read' && (
+        <p className="field__hint">
+          {BODY_EDITABLE.has(proposal.status)
+            ? t('proposals.editor.readOnlyRole')
+            : t('proposals.editor.readOnlyHint')}
+        </p>
       )}
       {editable && editor && <EditorToolbar editor={editor} />}
       <div className="proposal-body__grid">

@@ -140,6 +140,42 @@ function quoteEnd(doc: ProseMirrorNode, from: number, quote: string): number | n
   return failed ? null : end;
 }
 
+/**
+ * Where `quote` first reads in the body (white space runs as one space, blocks apart), for a comment that
+ * carries a quote and no position (older or imported ones, as the server reads them); null when nowhere.
+ */
+export function findQuote(doc: ProseMirrorNode, quote: string): { from: number; to: number } | null {
+  const wanted = normalizeQuote(quote);
+  if (!wanted) return null;
+  // The body's text as the comparison sees it, with each character's position in the document.
+  let text = '';
+  const positions: number[] = [];
+  let space = -1;
+  doc.descendants((node, pos) => {
+    if (node.isBlock && text && !text.endsWith(' ')) space = pos;
+    if (!node.isText || !node.text) return true;
+    for (let i = 0; i < node.text.length; i++) {
+      const char = node.text[i]!;
+      if (/\s/.test(char)) {
+        if (text && !text.endsWith(' ')) space = pos + i;
+        continue;
+      }
+      if (space >= 0) {
+        text += ' ';
+        positions.push(space);
+        space = -1;
+      }
+      text += char;
+      positions.push(pos + i);
+    }
+    return false;
+  });
+  // Typed text is composed (NFC) already; the quote was made so.
+  const at = text.indexOf(wanted);
+  if (at < 0) return null;
+  return { from: positions[at]!, to: positions[at + wanted.length - 1]! + 1 };
+}
+
 // ---------------------------------------------------------------------------
 // The passages shown marked in the text, each with its comment's id.
 
