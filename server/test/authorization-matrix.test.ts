@@ -10,6 +10,7 @@ import {
   ProposalKind,
   SubjectType,
   SystemRole,
+  TaskStatus,
   UnitKind,
 } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
@@ -99,9 +100,12 @@ const meetingMutations = [
   'moveAgendaItem',
   'markMaterialsRead',
 ] as const;
+const taskMutations = ['reportTaskProgress', 'changeTaskStatus', 'extendTaskDueDate', 'updateTask'] as const;
 const mutationOps = [
   ...meetingMutations.flatMap((op) => classifications.map((cls) => `${op}:${cls}`)),
+  ...taskMutations.flatMap((op) => classifications.map((cls) => `${op}:${cls}`)),
   'createMeeting',
+  'createTask',
   'createUnit',
   'inviteUser',
   'setMembership',
@@ -685,6 +689,83 @@ describe('authorization matrix', () => {
       }
     }
 
+    // The task writes: its assignee unit (`drafter`) reports on it and starts it; the office starts, extends and
+    // edits it where it may read it (not the CONFIDENTIAL one, whose list names `committee`, who only reads).
+    // Each attempt starts from a task in TODO; everyone else is refused as above, and nothing is written.
+    const officeWhereReadable = (cls: Classification): Role[] =>
+      mayRead('office', 'task', cls) ? ['office'] : [];
+    let later = 0;
+    const laterDueAt = () => new Date(Date.now() + (60 + (later += 1)) * 86_400_000).toISOString();
+    const taskWrites: {
+      op: (typeof taskMutations)[number];
+      allowed: (cls: Classification) => Role[];
+      run: (role: Role, id: string, version: number) => Promise<GraphQLResponse<unknown>>;
+    }[] = [
+      {
+        op: 'reportTaskProgress',
+        allowed: () => ['drafter'],
+        run: (role, id) =>
+          as(
+            role,
+            `mutation($input: ReportTaskProgressInput!) { reportTaskProgress(input: $input) { task { progress } } }`,
+            { input: { taskId: id, body: `Báo cáo (${role})`, progress: 40 } },
+          ),
+      },
+      {
+        op: 'changeTaskStatus',
+        allowed: (cls) => ['drafter', ...officeWhereReadable(cls)],
+        run: (role, id, version) =>
+          as(
+            role,
+            `mutation($input: ChangeTaskStatusInput!) { changeTaskStatus(input: $input) { task { status } } }`,
+            { input: { taskId: id, to: TaskStatus.IN_PROGRESS, expectedVersion: version } },
+          ),
+      },
+      {
+        op: 'extendTaskDueDate',
+        allowed: officeWhereReadable,
+        run: (role, id) =>
+          as(
+            role,
+            `mutation($input: ExtendTaskDueDateInput!) { extendTaskDueDate(input: $input) { task { dueAt } } }`,
+            { input: { taskId: id, dueAt: laterDueAt(), reason: `Gia hạn (${role})` } },
+          ),
+      },
+      {
+        op: 'updateTask',
+        allowed: officeWhereReadable,
+        run: (role, id, version) =>
+          as(role, `mutation($input: UpdateTaskInput!) { updateTask(input: $input) { task { title } } }`, {
+            input: { id, expectedVersion: version, title: `Nhiệm vụ (${role})` },
+          }),
+      },
+    ];
+    for (const write of taskWrites) {
+      for (const cls of classifications) {
+        for (const role of roles) {
+          const id = w.ids.task[cls];
+          await t.db.orm.em.fork().nativeUpdate(Task, { id }, { status: TaskStatus.TODO });
+          const em = t.db.orm.em.fork();
+          const before = await em.findOneOrFail(Task, id);
+          const eventsBefore = await em.count(Event, { subjectId: id, auditOnly: false });
+          const response = await write.run(role, id, before.version);
+          const check = t.db.orm.em.fork();
+          const eventsAfter = await check.count(Event, { subjectId: id, auditOnly: false });
+          if (write.allowed(cls).includes(role)) {
+            expect(response.errors, `${write.op} ${cls} as ${role}`).toBeUndefined();
+            expect(eventsAfter).toBe(eventsBefore + 1);
+          } else {
+            expect(code(response), `${write.op} ${cls} as ${role}`).toBe(
+              refusal(role, mayRead(role, 'task', cls)),
+            );
+            expect(eventsAfter).toBe(eventsBefore);
+            expect((await check.findOneOrFail(Task, id)).version).toBe(before.version);
+          }
+          cover(`${role}|mutation|${write.op}:${cls}`);
+        }
+      }
+    }
+
     const attempts: {
       op: (typeof mutationOps)[number];
       allowed: Role[];
@@ -711,6 +792,19 @@ describe('authorization matrix', () => {
               },
             },
           ),
+      },
+      {
+        op: 'createTask',
+        // `foreign` is office staff of its own organization: this unit is not found from there.
+        allowed: ['office'],
+        run: (role) =>
+          as(role, `mutation($input: CreateTaskInput!) { createTask(input: $input) { task { id } } }`, {
+            input: {
+              title: `Nhiệm vụ mới (${role})`,
+              assigneeUnitId: w.departmentId,
+              dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+            },
+          }),
       },
       {
         op: 'createUnit',
