@@ -93,7 +93,10 @@ export async function startServer(
   app.disable('x-powered-by');
   app.use(assignRequestId, securityHeaders(config));
   const httpServer = createServer(app);
-  const collab = new CollabServer(db.orm, viewers, { recheckMs: options.collabRecheckMs });
+  const collab = new CollabServer(db.orm, viewers, {
+    recheckMs: options.collabRecheckMs,
+    redisUrl: config.redisUrl,
+  });
 
   const contextFor = async (
     authorization: string | undefined,

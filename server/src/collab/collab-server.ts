@@ -15,6 +15,7 @@ import { isDatabaseUnavailable } from '../security/unavailable.js';
 import { BodyStore } from './body.store.js';
 import { type BodyAccess, bodyAccess } from './collab.policy.js';
 import { parseDocumentName, proposalDocumentName } from './document-name.js';
+import { RedisRelay } from './redis-relay.js';
 
 /** Limits of `/collab` (README, "Co-editing"). */
 export const collabLimits = {
@@ -36,6 +37,11 @@ export interface CollabOptions {
    * or classification (which no viewer-cache invalidation follows) reaches the connections within this time.
    */
   recheckMs?: number;
+  /**
+   * Redis (`REDIS_URL`), through which instances serving the same body relay its edits live; without it each
+   * instance's clients see the others' edits when their instance next stores the body (merging what is stored).
+   */
+  redisUrl?: string;
 }
 
 type SendData = Parameters<WebSocket['send']>[0];
@@ -120,7 +126,8 @@ export function documentNameOf(data: WebSocket.RawData): string | null {
  * Yjs document `proposal:<id>` on the server's own HTTP port, with the session or API token of GraphQL (the
  * provider's `token`) and the policy GraphQL applies: its drafters edit, its readers follow read-only (the
  * server drops their updates), anyone else is refused at connect. Bodies are stored debounced
- * (`collabLimits`), and all of them before the server stops.
+ * (`collabLimits`), and all of them before the server stops. With `redisUrl`, instances serving the same body
+ * relay its edits live (`RedisRelay`).
  *
  * Access is decided again whenever it may have changed: when the viewer cache forgets an organization's
  * viewers (an access-changing event committed, here or on another instance), for that organization's
@@ -132,6 +139,8 @@ export class CollabServer {
   readonly hocuspocus: Hocuspocus;
   private readonly wss: WebSocketServer;
   private readonly store: BodyStore;
+  /** The relay between instances through Redis, with `REDIS_URL`. */
+  readonly relay: RedisRelay | null;
   private readonly open = new Map<Connection, OpenConnection>();
   /** The documents each socket has an open connection to. */
   private readonly served = new WeakMap<WebSocket, Set<string>>();
@@ -148,6 +157,7 @@ export class CollabServer {
     options: CollabOptions = {},
   ) {
     this.store = new BodyStore(orm);
+    this.relay = options.redisUrl ? new RedisRelay(options.redisUrl) : null;
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: collabLimits.maxMessageBytes,
@@ -159,6 +169,7 @@ export class CollabServer {
       debounce: collabLimits.debounceMs,
       maxDebounce: collabLimits.maxDebounceMs,
       extensions: [
+        ...(this.relay ? [this.relay] : []),
         new DatabaseExtension({
           fetch: async ({ documentName, context }) => {
             const document = parseDocumentName(documentName);
@@ -389,8 +400,10 @@ export class CollabServer {
    * proposal's document through a direct connection of Hocuspocus: connected editors receive it at once and
    * the document is stored at once. Done when the document is open, opening or closing on this instance, or
    * always with `reopen` (the caller read the live state: a document closed since may have stored a state
-   * without the update over the caller's, and is opened again from the database to merge it back). Applying
-   * an update twice changes nothing. False when it was not applied (not open here, or stopping).
+   * without the update over the caller's, and is opened again from the database to merge it back), and always
+   * with the Redis relay (the document may be open on another instance: opened here, it reaches them through
+   * the relay). Applying an update twice changes nothing. False when it was not applied (not open here, or
+   * stopping).
    */
   async applyBodyUpdate(proposalId: string, update: Uint8Array, reopen = false): Promise<boolean> {
     if (this.stopping) return false;
@@ -398,13 +411,21 @@ export class CollabServer {
     const { documents, loadingDocuments, unloadingDocuments } = this.hocuspocus;
     const unloading = unloadingDocuments.get(name);
     if (unloading) await unloading;
-    if (!reopen && !unloading && !documents.has(name) && !loadingDocuments.has(name)) return false;
+    if (!reopen && !this.relay && !unloading && !documents.has(name) && !loadingDocuments.has(name))
+      return false;
     const connection = await this.hocuspocus.openDirectConnection(name, {});
     try {
       await connection.transact((document) => Y.applyUpdate(document, update));
-    } finally {
-      await connection.disconnect();
+    } catch (error) {
+      await connection.disconnect().catch(() => undefined);
+      throw error;
     }
+    const closing = connection.disconnect();
+    // Stored by now. With the relay, the document stays open a moment for the other instances to sync (an
+    // unload delay of the Redis extension) and the caller does not wait for it.
+    if (this.relay)
+      closing.catch((error) => console.error('collab: closing a direct connection failed', error));
+    else await closing;
     return true;
   }
 
@@ -420,6 +441,7 @@ export class CollabServer {
     this.hocuspocus.closeConnections();
     this.open.clear();
     await this.flush();
+    this.relay?.close();
     for (const ws of this.wss.clients) {
       ws.close(1001, 'Server shutting down');
       setTimeout(() => ws.terminate(), 1_000).unref();

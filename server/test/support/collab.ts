@@ -114,3 +114,68 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
 
 export const sameState = (a: Y.Doc, b: Y.Doc) =>
   Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
+
+const words = [
+  'Nghị quyết',
+  'đề án',
+  'chuyển đổi số',
+  'ngân sách',
+  'năm 2030',
+  'thẩm định',
+  'Điều 1.',
+  'và',
+  '—',
+];
+
+/** A small seeded generator, so that a failing run can be replayed with COLLAB_SEED. */
+export function generator(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return { next, int, pick: <T>(items: readonly T[]) => items[int(items.length)]! };
+}
+
+export type Random = ReturnType<typeof generator>;
+
+/** One random edit of the XML fragment the editor binds to, as TipTap's nodes and marks would make it. */
+export function randomEdit(doc: Y.Doc, random: Random): void {
+  const fragment = doc.getXmlFragment('default');
+  doc.transact(() => {
+    const blocks = fragment.toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+    const roll = random.next();
+    if (blocks.length === 0 || roll < 0.15) {
+      const heading = random.next() < 0.2;
+      const block = new Y.XmlElement(heading ? 'heading' : 'paragraph');
+      // A number, as TipTap stores it (Yjs's typings say string).
+      if (heading) block.setAttribute('level', (1 + random.int(3)) as unknown as string);
+      block.insert(0, [new Y.XmlText(random.pick(words))]);
+      fragment.insert(random.int(fragment.length + 1), [block]);
+      return;
+    }
+    if (roll < 0.25 && blocks.length > 2) {
+      fragment.delete(random.int(fragment.length), 1);
+      return;
+    }
+    const block = random.pick(blocks);
+    const text = block.get(0);
+    if (!(text instanceof Y.XmlText)) {
+      block.insert(0, [new Y.XmlText(random.pick(words))]);
+      return;
+    }
+    if (roll < 0.65 || text.length === 0) {
+      text.insert(random.int(text.length + 1), ` ${random.pick(words)}`);
+    } else if (roll < 0.85) {
+      const at = random.int(text.length);
+      text.delete(at, 1 + random.int(Math.min(8, text.length - at)));
+    } else {
+      const at = random.int(text.length);
+      text.format(at, 1 + random.int(text.length - at), random.next() < 0.5 ? { bold: {} } : { italic: {} });
+    }
+  });
+}
