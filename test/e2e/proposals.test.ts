@@ -249,6 +249,24 @@ describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, i
       .getByText('Đã bổ sung căn cứ tại Phụ lục 1.')
       .waitFor({ timeout: PAGE_TIMEOUT });
     await screenshot(reviewer.page, '43-proposal-comment-resolved');
+
+    // The drafter deletes the passage: the comment is kept, shown apart as detached, on both screens.
+    const prefix = 'Dự thảo lần 2. Mục tiêu: ';
+    await expect.poll(() => bodyText(drafter.page)).toContain(prefix + passage);
+    await editor(drafter.page).click();
+    await selectPhrase(drafter.page, passage);
+    await drafter.page.keyboard.press('Delete');
+    await expect.poll(() => bodyText(drafter.page)).toContain(`${prefix} ít nhất`);
+    for (const page of [drafter.page, reviewer.page]) {
+      const detached = page.getByTestId('detached-comments').getByTestId('comment-thread');
+      await detached.filter({ hasText: 'cơ sở của chỉ tiêu này' }).waitFor({ timeout: PAGE_TIMEOUT });
+      expect(await detached.getByTestId('comment-quote').textContent()).toBe(passage);
+      await page.getByTestId('detached-comments').getByText('Đoạn văn đã bị xoá:').waitFor();
+    }
+    expect(
+      await drafter.page.locator('[data-testid="comment-thread"][data-placement="attached"]').count(),
+    ).toBe(0);
+    await screenshot(drafter.page, '44-proposal-comment-detached');
   }, 90_000);
 
   it("takes the unit's verdict, closes the round and shows it in the report and the history", async () => {
@@ -271,7 +289,20 @@ describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, i
     const report = round.getByTestId('appraisal-report');
     await report.getByText('Đồng ý, đề nghị chỉnh sửa: 1').waitFor();
     await report.getByText('Góp ý: 0 chưa tiếp thu, 1 đã tiếp thu').waitFor();
-    await screenshot(reviewer.page, '44-proposal-appraised');
+    await screenshot(reviewer.page, '45-proposal-appraised');
+
+    // The consolidated report as a PDF, fetched with the session's token.
+    const [download] = await Promise.all([
+      reviewer.page.waitForEvent('download'),
+      round.getByTestId('appraisal-report-pdf').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdf = await download.createReadStream();
+    const head = await new Promise<string>((resolve, reject) => {
+      pdf.once('data', (chunk: Buffer) => resolve(chunk.subarray(0, 5).toString('latin1')));
+      pdf.once('error', reject);
+    });
+    expect(head).toBe('%PDF-');
 
     // Now the drafters may submit it; the history says who did what.
     await drafter.page.getByTestId('proposal-transition-SUBMITTED').waitFor();
@@ -292,7 +323,7 @@ describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, i
       ]),
     );
     await history.getByText(`${REVIEWER.name} đã gửi ý kiến thẩm định`).waitFor();
-    await screenshot(drafter.page, '45-proposal-history');
+    await screenshot(drafter.page, '46-proposal-history');
 
     expect([...drafter.pageErrors, ...colleague.pageErrors, ...reviewer.pageErrors]).toEqual([]);
   }, 60_000);
