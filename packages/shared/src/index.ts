@@ -7,6 +7,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './ids.js';
 export * from './limits.js';
+export * from './mentions.js';
 export * from './proposal-workflow.js';
 export * from './task-workflow.js';
 export * from './text.js';

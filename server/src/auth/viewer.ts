@@ -44,8 +44,9 @@ export async function loadViewer(
   scopes: readonly ApiTokenScope[],
 ): Promise<Viewer> {
   // Partial loads stay in a fork of their own, so they never stand in for whole entities in the request's
-  // identity map.
-  const facts = em.fork();
+  // identity map. Inside a command's transaction (the readers of a comment's mentions) they read in it: the
+  // embedded database has a single connection, which the transaction holds.
+  const facts = em.fork({ keepTransactionContext: true });
   const [memberships, participations, meetingAccess, proposalAccess, taskAccess] = await Promise.all([
     facts.find(Membership, { user: user.id }, { populate: ['unit'] }),
     facts.find(Participant, { user: user.id }, { fields: ['meeting'] }),

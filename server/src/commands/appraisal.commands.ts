@@ -38,6 +38,7 @@ import type {
   SubmitAppraisalVerdictInput,
 } from '../resolvers/types/appraisal.input.js';
 import { applyChanges, created } from './changes.js';
+import { checkMentions, mentionedReaders } from './comment-mentions.js';
 import {
   checkVersion,
   eventClassification,
@@ -363,7 +364,8 @@ export async function closeOpenAppraisals(
 
 /**
  * A comment by a member of a unit asked, while the round is open: a new thread on a passage of the body
- * (or on the whole), or a reply, which joins the thread of the comment it answers.
+ * (or on the whole), or a reply, which joins the thread of the comment it answers. The thread's author is
+ * notified of a reply, and each user the comment mentions who may read it (`@[Name](user:<id>)`).
  */
 export async function addAppraisalComment(ctx: Context, viewer: Viewer, input: AddAppraisalCommentInput) {
   return runVersioned(ctx, 'AppraisalComment', undefined, async (em) => {
@@ -379,6 +381,7 @@ export async function addAppraisalComment(ctx: Context, viewer: Viewer, input: A
       throw new ForbiddenError('Only reviewers of the units asked comment on this appraisal');
     if (appraisal.status !== AppraisalStatus.OPEN)
       throw new BadInputError('appraisalId', 'The appraisal is closed');
+    checkMentions(input.body);
 
     let thread: AppraisalComment | null = null;
     if (input.parentId) {
@@ -418,7 +421,8 @@ export async function addAppraisalComment(ctx: Context, viewer: Viewer, input: A
         ...(appraisal.sharedComments ? { body: comment.body, anchorQuote: comment.anchorQuote } : {}),
       }),
     );
-    if (thread) notify(em, viewer, event, [thread.author.id]);
+    const mentioned = await mentionedReaders(em, viewer, round, comment);
+    notify(em, viewer, event, [...(thread ? [thread.author.id] : []), ...mentioned]);
     return comment;
   });
 }
