@@ -47,10 +47,11 @@ export async function followAdoption(
   const adopted = to === ProposalStatus.ADOPTED && from !== ProposalStatus.ADOPTED;
   const unadopted = from === ProposalStatus.ADOPTED && to !== ProposalStatus.ADOPTED;
   if (!adopted && !unadopted) return;
+  // In the programme's order, as its events then read.
   const items = await em.find(
     ProgrammeItem,
     { proposal: proposal.id },
-    { refresh: true, orderBy: { id: 'asc' } },
+    { refresh: true, orderBy: { plannedMonth: 'asc', title: 'asc', id: 'asc' } },
   );
   if (items.length === 0) return;
   const meeting = adopted ? await adoptingMeeting(em, proposal.id) : null;
