@@ -470,6 +470,8 @@ async function main(): Promise<void> {
         ...unlimitedRequests,
         PORT: '0',
         DATABASE_URL: database.url,
+        // One instance: no relay to other instances through Redis, whatever the environment says.
+        REDIS_URL: '',
         NODE_ENV: 'production',
         DEMO_PASSWORD: demoPassword,
       },

@@ -60,6 +60,13 @@ const benches: Bench[] = [
     timeoutSeconds: 150,
   },
   {
+    name: 'collab',
+    script: 'bench/collab-relay.ts',
+    // The sizes (10 and 50 clients in one body), fewer updates and rounds than alone.
+    env: { COLLAB_CLIENTS: '10,50', COLLAB_UPDATES: '1000', COLLAB_ROUNDS: '3' },
+    timeoutSeconds: 150,
+  },
+  {
     name: 'hostile',
     script: 'bench/refuse-hostile.ts',
     env: { ...asDeployed, BENCH_ROUNDS: '2' },
