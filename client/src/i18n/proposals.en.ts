@@ -180,6 +180,8 @@ export const proposalsEn: ProposalMessages = {
     comments: {
       margin: 'Appraisal comments in the margin',
       add: 'Comment on the selection',
+      addGeneral: 'Comment on the proposal as a whole',
+      generalLabel: 'Your unit’s comment on the proposal as a whole',
       howTo:
         'To comment: select a passage of the draft, then press “Comment on the selection” in the margin.',
       newLabel: 'Your unit’s comment',

@@ -179,6 +179,8 @@ export const proposalsVi = {
     comments: {
       margin: 'Ý kiến thẩm định bên lề',
       add: 'Góp ý đoạn đã chọn',
+      addGeneral: 'Góp ý chung về đề án',
+      generalLabel: 'Ý kiến chung của đơn vị bạn về đề án',
       howTo: 'Để góp ý: chọn đoạn văn trong dự thảo rồi bấm “Góp ý đoạn đã chọn” ở bên lề.',
       newLabel: 'Ý kiến của đơn vị bạn',
       bodyRequired: 'Vui lòng nhập nội dung góp ý.',

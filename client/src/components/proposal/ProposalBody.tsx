@@ -14,6 +14,7 @@ import { CommentMargin } from './CommentMargin';
 import type { ThreadPlacement } from './CommentMargin';
 import { CommentThread, threadsOf } from './CommentThread';
 import { EditorToolbar } from './EditorToolbar';
+import { GeneralCommentForm } from './GeneralCommentForm';
 
 /** Statuses in which the drafters still write the text (the server's rule, server/src/collab/collab.policy.ts). */
 const BODY_EDITABLE: ReadonlySet<ProposalStatus> = new Set([
@@ -239,7 +240,12 @@ export function ProposalBody({ proposal, viewer, onChanged }: ProposalBodyProps)
           onPlacement={onPlacement}
         />
       </div>
-      {commentRound && <p className="field__hint">{t('proposals.comments.howTo')}</p>}
+      {commentRound && (
+        <div className="proposal-body__comment-tools">
+          <p className="field__hint">{t('proposals.comments.howTo')}</p>
+          <GeneralCommentForm appraisalId={commentRound.id} onChanged={onChanged} />
+        </div>
+      )}
       {placement.general.length > 0 && (
         <section className="comment-list" aria-labelledby={`${id}-general`}>
           <h3 id={`${id}-general`} className="comment-list__title">
