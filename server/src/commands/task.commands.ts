@@ -316,12 +316,14 @@ export async function createTasksFromConclusion(
   viewer: Viewer,
   input: CreateTasksFromConclusionInput,
 ): Promise<Task[]> {
-  authorize(taskPolicy.canCreate(viewer), 'Tasks are assigned by the office');
   return runCommand(ctx, async (em) => {
     const via = { what: 'AgendaItem', id: input.agendaItemId };
     const item = await em.findOne(AgendaItem, input.agendaItemId, { refresh: true });
     if (!item) throw new NotFoundError(via.what, via.id);
+    // The item first, as every command starting from one: its meeting may be hidden from the viewer, and then
+    // the answer is the NOT_FOUND of an item that does not exist, whoever asks.
     const meeting = await loadMeeting(em, viewer, item.meeting.id, via);
+    authorize(taskPolicy.canCreate(viewer), 'Tasks are assigned by the office');
     if (meeting.status !== MeetingStatus.IN_PROGRESS && meeting.status !== MeetingStatus.CLOSED)
       throw new BadInputError(
         'agendaItemId',
