@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { apiErrorInfo } from './apollo/errors';
 import { VIEWER_QUERY } from './apollo/operations';
 import { setToken } from './apollo/session';
@@ -25,6 +25,9 @@ import { NotFoundPage } from './scenes/NotFoundPage';
 // of a session does not pay for them.
 const ProposalsPage = lazy(() =>
   import('./scenes/proposals/ProposalsPage').then((module) => ({ default: module.ProposalsPage })),
+);
+const ProposalLanding = lazy(() =>
+  import('./scenes/proposals/ProposalsPage').then((module) => ({ default: module.ProposalLanding })),
 );
 const ProposalPage = lazy(() =>
   import('./scenes/proposals/ProposalPage').then((module) => ({ default: module.ProposalPage })),
@@ -141,8 +144,8 @@ function Lazy({ page }: { page: ReactNode }) {
 function HomePage() {
   const location = useLocation();
   const arriving = location.key === 'default';
-  const { path } = useProposalHome(arriving);
-  if (!arriving || path === null) return <MeetingsPage />;
-  if (path === undefined) return <Loading />;
-  return <Navigate to={path} replace />;
+  const proposalsHome = useProposalHome(arriving);
+  if (!arriving || proposalsHome === false) return <MeetingsPage />;
+  if (proposalsHome === undefined) return <Loading />;
+  return <Lazy page={<ProposalLanding />} />;
 }

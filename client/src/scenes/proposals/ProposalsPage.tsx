@@ -16,9 +16,9 @@ import type { ProposalFilterValues } from '../../components/proposal/ProposalFil
 import { ProposalTable } from '../../components/proposal/ProposalTable';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useProposalListEvents } from '../../hooks/useProposalEvents';
-import { isMine, isWaitingFor, LIST_PAGE_SIZE, WAITING_FILTER } from '../../hooks/useProposalHome';
-import type { ProposalView } from '../../hooks/useProposalHome';
 import { useProposalViewer } from '../../hooks/useProposalViewer';
+import { isMine, isWaitingFor, LIST_PAGE_SIZE, WAITING_FILTER } from './proposal-views';
+import type { ProposalView } from './proposal-views';
 import './setup';
 import './proposals.css';
 
@@ -61,6 +61,8 @@ function useListParams(): [
   );
   return [view, filters, set];
 }
+
+export { ProposalLanding } from './ProposalLanding';
 
 export function ProposalsPage() {
   const { t } = useTranslation();

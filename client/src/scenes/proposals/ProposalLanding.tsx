@@ -1,0 +1,26 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { PROPOSALS_QUERY } from '../../apollo/proposal-list.operations';
+import { useProposalViewer } from '../../hooks/useProposalViewer';
+import { isWaitingFor, LIST_PAGE_SIZE, WAITING_FILTER } from './proposal-views';
+
+/**
+ * Where a department's drafter or reviewer starts after signing in: the proposals waiting for their unit's
+ * appraisal if any are, else their own. Loaded with the proposal list (its query is the list's, so the list
+ * opens from the cache).
+ */
+export function ProposalLanding() {
+  const { t } = useTranslation();
+  const viewer = useProposalViewer();
+  const waiting = useQuery(PROPOSALS_QUERY, { variables: { filter: WAITING_FILTER, first: LIST_PAGE_SIZE } });
+  if ((waiting.loading && !waiting.data) || viewer.loading)
+    return (
+      <p className="placeholder" role="status">
+        <span className="spinner" aria-hidden="true" /> {t('common.loading')}
+      </p>
+    );
+  const rows = waiting.data?.proposals.edges.map((edge) => edge.node) ?? [];
+  const view = rows.some((row) => isWaitingFor(row, viewer.unitIds)) ? 'waiting' : 'mine';
+  return <Navigate to={`/proposals?view=${view}`} replace />;
+}
