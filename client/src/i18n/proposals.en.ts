@@ -181,6 +181,7 @@ export const proposalsEn: ProposalMessages = {
       margin: 'Appraisal comments in the margin',
       add: 'Comment on the selection',
       addGeneral: 'Comment on the proposal as a whole',
+      mention: 'Mention…',
       generalLabel: 'Your unit’s comment on the proposal as a whole',
       howTo:
         'To comment: select a passage of the draft, then press “Comment on the selection” in the margin.',

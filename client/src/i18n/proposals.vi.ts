@@ -180,6 +180,7 @@ export const proposalsVi = {
       margin: 'Ý kiến thẩm định bên lề',
       add: 'Góp ý đoạn đã chọn',
       addGeneral: 'Góp ý chung về đề án',
+      mention: 'Nhắc tên…',
       generalLabel: 'Ý kiến chung của đơn vị bạn về đề án',
       howTo: 'Để góp ý: chọn đoạn văn trong dự thảo rồi bấm “Góp ý đoạn đã chọn” ở bên lề.',
       newLabel: 'Ý kiến của đơn vị bạn',

@@ -7,6 +7,7 @@ import { useActionRunner } from '../meeting/useActionRunner';
 import { anchorOfSelection, findQuote, resolveAnchor, setAnchorRanges } from './comment-anchors';
 import type { AnchorRange } from './comment-anchors';
 import { CommentThread } from './CommentThread';
+import { MentionPicker } from './mentions';
 import type { Thread } from './CommentThread';
 
 const GAP = 8;
@@ -86,6 +87,7 @@ export function CommentMargin({
   const cards = useRef(new Map<string, HTMLElement>());
   const [draft, setDraft] = useState<{ quote: string; position: string } | null>(null);
   const [draftText, setDraftText] = useState('');
+  const draftRef = useRef<HTMLTextAreaElement>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
   const { busy, error, run, setError } = useActionRunner();
   const [addComment] = useMutation(ADD_APPRAISAL_COMMENT_MUTATION);
@@ -249,6 +251,7 @@ export function CommentMargin({
                 {t('proposals.comments.newLabel')}
               </label>
               <textarea
+                ref={draftRef}
                 id={`${id}-draft`}
                 rows={3}
                 value={draftText}
@@ -275,6 +278,7 @@ export function CommentMargin({
                 <button type="submit" className="button button--small button--primary" disabled={busy}>
                   {t('proposals.comments.send')}
                 </button>
+                <MentionPicker textarea={draftRef} value={draftText} onChange={setDraftText} />
                 <button
                   type="button"
                   className="button button--small button--ghost"

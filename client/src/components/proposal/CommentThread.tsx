@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FocusEvent, MouseEvent, Ref } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import {
 import type { Appraisal, AppraisalComment } from '../../apollo/proposal.types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { useActionRunner } from '../meeting/useActionRunner';
+import { CommentText, MentionPicker } from './mentions';
 
 /** A comment and its replies, with the round it belongs to (whether one may still reply in it). */
 export interface Thread {
@@ -71,6 +72,7 @@ export function CommentThread({
   const { root, replies, appraisal } = thread;
   const [mode, setMode] = useState<'reply' | 'resolve' | null>(null);
   const [text, setText] = useState('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const [textError, setTextError] = useState<string | null>(null);
   const { busy, error, run } = useActionRunner();
   const [addComment] = useMutation(ADD_APPRAISAL_COMMENT_MUTATION);
@@ -146,7 +148,7 @@ export function CommentThread({
       )}
       <Byline comment={root} />
       <p className="comment__body" data-testid="comment-body">
-        {root.body}
+        <CommentText body={root.body} />
       </p>
       {replies.length > 0 && (
         <ol
@@ -156,7 +158,9 @@ export function CommentThread({
           {replies.map((reply) => (
             <li key={reply.id} className="comment__reply" data-testid="comment-reply">
               <Byline comment={reply} />
-              <p className="comment__body">{reply.body}</p>
+              <p className="comment__body">
+                <CommentText body={reply.body} />
+              </p>
             </li>
           ))}
         </ol>
@@ -171,7 +175,7 @@ export function CommentThread({
           {root.answer && (
             <p className="comment__body">
               <span className="comment__label">{t('proposals.comments.answer')}: </span>
-              {root.answer}
+              <CommentText body={root.answer} />
             </p>
           )}
         </div>
@@ -189,6 +193,7 @@ export function CommentThread({
             {mode === 'resolve' ? t('proposals.comments.answerLabel') : t('proposals.comments.replyLabel')}
           </label>
           <textarea
+            ref={textRef}
             id={`${id}-text`}
             rows={3}
             value={text}
@@ -210,6 +215,7 @@ export function CommentThread({
             <button type="submit" className="button button--small button--primary" disabled={busy}>
               {mode === 'resolve' ? t('proposals.comments.resolve') : t('proposals.comments.send')}
             </button>
+            <MentionPicker textarea={textRef} value={text} onChange={setText} />
             <button
               type="button"
               className="button button--small button--ghost"

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ADD_APPRAISAL_COMMENT_MUTATION } from '../../apollo/proposal.operations';
 import { useActionRunner } from '../meeting/useActionRunner';
+import { MentionPicker } from './mentions';
 
 /**
  * A comment on the proposal as a whole, with no passage. Also the keyboard's way to comment: a read-only
@@ -19,6 +20,7 @@ export function GeneralCommentForm({
   const id = useId();
   const [open, setOpen] = useState(false);
   const [body, setBody] = useState('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const { busy, error, run } = useActionRunner();
   const [addComment] = useMutation(ADD_APPRAISAL_COMMENT_MUTATION);
@@ -57,6 +59,7 @@ export function GeneralCommentForm({
         {t('proposals.comments.generalLabel')}
       </label>
       <textarea
+        ref={textRef}
         id={`${id}-body`}
         rows={3}
         value={body}
@@ -82,6 +85,7 @@ export function GeneralCommentForm({
         <button type="submit" className="button button--small button--primary" disabled={busy}>
           {t('proposals.comments.send')}
         </button>
+        <MentionPicker textarea={textRef} value={body} onChange={setBody} />
         <button type="button" className="button button--small button--ghost" onClick={() => setOpen(false)}>
           {t('common.cancel')}
         </button>
