@@ -3,6 +3,7 @@
 // Each item changed is a programmeItem.updated event with the item as subject, in the proposal's scope.
 import {
   AgendaItemStatus,
+  Classification,
   EventType,
   MeetingStatus,
   ProgrammeItemStatus,
@@ -226,6 +227,41 @@ describe('programme items follow the adoption of their proposal', () => {
       { before: ProgrammeItemStatus.SUBMITTED, after: ProgrammeItemStatus.ADOPTED },
       { before: ProgrammeItemStatus.ADOPTED, after: ProgrammeItemStatus.SUBMITTED },
     ]);
+  });
+
+  it('names in its events only a meeting that every reader of the programme may read', async () => {
+    const { proposal, items } = await world(ProposalStatus.SCHEDULED, 2028);
+    const em = t.db.orm.em.fork();
+    const session = await buildMeetingIn(
+      em,
+      em.getReference(Organization, organizationId),
+      em.getReference(Unit, committeeId),
+      { status: MeetingStatus.IN_PROGRESS, classification: Classification.CONFIDENTIAL },
+    );
+    await buildAgendaItems(em, session, [
+      { title: 'Đề án kinh tế số', proposal: await em.findOneOrFail(Proposal, proposal.id) },
+    ]);
+    const answer = await t.gql(
+      `mutation($input: ChangeProposalStatusInput!) { changeProposalStatus(input: $input) { proposal { status } } }`,
+      { input: { proposalId: proposal.id, to: ProposalStatus.ADOPTED, expectedVersion: proposal.version } },
+      office,
+    );
+    expect(answer.errors).toBeUndefined();
+    // Adopted with the session (kept on the item), which the programme's readers may not read.
+    expect((await t.db.orm.em.fork().findOneOrFail(ProgrammeItem, items[0]!.id)).meeting?.id).toBe(
+      session.id,
+    );
+    const page = await t.gql<{ events: { events: { type: string; changes: Record<string, unknown> }[] } }>(
+      `query($id: ID!) { events(scope: { type: PROGRAMME_ITEM, id: $id }, first: 10) { events { type changes } } }`,
+      { id: items[0]!.id },
+      member,
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.events.events.map((e) => e.changes)).toEqual([
+      { status: { before: ProgrammeItemStatus.SUBMITTED, after: ProgrammeItemStatus.ADOPTED } },
+    ]);
+    const programme = await programmeOf(2028);
+    expect(programme.items.find((item) => item.id === items[0]!.id)!.meeting).toBeNull();
   });
 
   it('adopts them without a meeting when the office records an adoption no session on the agenda decided', async () => {

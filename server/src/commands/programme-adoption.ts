@@ -34,7 +34,8 @@ async function adoptingMeeting(em: EntityManager, proposalId: string): Promise<M
  * item it carries out is ADOPTED, with the meeting that decided it when the agenda tells; when a corrected
  * vote takes the adoption back, the items it had adopted are SUBMITTED again. Each item changed is one
  * `programmeItem.updated` event with the item as subject, in the proposal's scope (the programme is read by
- * the whole organization: the event is INTERNAL). Called by `moveProposal`, in its transaction.
+ * the whole organization: the event is INTERNAL, and names the meeting only when it is INTERNAL too). Called
+ * by `moveProposal`, in its transaction.
  */
 export async function followAdoption(
   ctx: Context,
@@ -63,7 +64,9 @@ export async function followAdoption(
     const meetingChange = meeting && refChange(item.meeting, meeting);
     if (meeting && meetingChange) {
       item.meeting = em.getReference(Meeting, meeting.id, { wrapped: true });
-      changes.meetingId = meetingChange;
+      // The event is INTERNAL (the programme's readers): it names the meeting only when they may all read it
+      // (`ProgrammeItem.meeting` shows it to those who may).
+      if (meeting.classification === Classification.INTERNAL) changes.meetingId = meetingChange;
     }
     if (Object.keys(changes).length === 0) continue;
     await ctx.feed.append(em, {
