@@ -25,6 +25,7 @@ import type { Context } from './context.js';
 import { exportRouter } from './exports/export.router.js';
 import { uploadRouter } from './uploads/upload.router.js';
 import { formatError } from './format-error.js';
+import { TaskReminderJob } from './jobs/task-reminders.js';
 import { ChangeFeed } from './realtime/change-feed.js';
 import { LiveConnections } from './realtime/connections.js';
 import { PresenceRegistry } from './realtime/presence.js';
@@ -54,6 +55,8 @@ export interface RunningServer {
   presence: PresenceRegistry;
   /** Co-editing under `/collab` (Hocuspocus). */
   collab: CollabServer;
+  /** Reminders and escalation of tasks, run every `config.taskReminderIntervalMs`. */
+  taskReminders: TaskReminderJob;
   /** Stops accepting, closes sockets and in-flight requests; the database is the caller's to close. */
   stop(): Promise<void>;
 }
@@ -89,6 +92,12 @@ export async function startServer(
   const presence = new PresenceRegistry(wakeups, options.presenceTtlMs);
   await feed.start();
   presence.start();
+  const taskReminders = new TaskReminderJob(
+    db.orm,
+    feed,
+    config.taskReminderDays,
+    config.taskReminderIntervalMs,
+  );
   const app = express();
   app.disable('x-powered-by');
   app.use(assignRequestId, securityHeaders(config));
@@ -294,6 +303,7 @@ export async function startServer(
     httpServer.listen(config.port, resolve);
   });
   const { port } = httpServer.address() as AddressInfo;
+  taskReminders.start();
 
   return {
     url: `http://localhost:${port}`,
@@ -303,7 +313,9 @@ export async function startServer(
     viewers,
     presence,
     collab,
+    taskReminders,
     async stop() {
+      await taskReminders.stop();
       // First, while the database is open: co-edited bodies with changes not yet stored are stored now.
       await collab.stop();
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');

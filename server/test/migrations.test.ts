@@ -35,6 +35,7 @@ const expectedTables = [
   'task',
   'task_access',
   'task_coordinating_units',
+  'task_reminder',
   'task_update',
   'unit',
   'user',

@@ -53,6 +53,9 @@ export const EventType = {
   TASK_STATUS_CHANGED: 'task.statusChanged',
   TASK_PROGRESS_REPORTED: 'task.progressReported',
   TASK_DUE_DATE_EXTENDED: 'task.dueDateExtended',
+  // Sent by the reminder job (no actor): a reminder before the due day, an escalation once it is over.
+  TASK_REMINDED: 'task.reminded',
+  TASK_ESCALATED: 'task.escalated',
 
   // Work programmes (subject: the programme item; scope: the proposal whose move changed it).
   PROGRAMME_ITEM_UPDATED: 'programmeItem.updated',

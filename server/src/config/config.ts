@@ -25,6 +25,10 @@ export interface Config {
    * `inFlight` running at once; past it RATE_LIMITED (429). WebSocket operations have their own (limits.ts).
    */
   requestRate: { burst: number; perSecond: number; inFlight: number };
+  /** Days before a task's due day (in the organization's time zone) on which its reminders go, largest first. */
+  taskReminderDays: number[];
+  /** How often the reminder job runs (reminders and escalations of tasks); 0 turns it off (the tests' default). */
+  taskReminderIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +50,16 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
   }
   return Number(raw);
+}
+
+function dayList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const days = raw.split(',').map((part) => part.trim());
+  if (days.some((day) => !/^\d+$/.test(day) || Number(day) < 1 || Number(day) > 365)) {
+    throw new ConfigError(name, `must be days from 1 to 365 separated by commas, such as 3,1 (got "${raw}")`);
+  }
+  return [...new Set(days.map(Number))].sort((a, b) => b - a);
 }
 
 function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
@@ -105,5 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 20, 1, 1_000_000),
       inFlight: integer(env, 'RATE_LIMIT_IN_FLIGHT', 16, 1, 1_000_000),
     },
+    taskReminderDays: dayList(env, 'TASK_REMINDER_DAYS', [3, 1]),
+    taskReminderIntervalMs: integer(
+      env,
+      'TASK_REMINDER_INTERVAL_MS',
+      nodeEnv === 'test' ? 0 : 300_000,
+      0,
+      86_400_000,
+    ),
   };
 }

@@ -9,6 +9,7 @@ import { Migration20261127174000 } from './Migration20261127174000.js';
 import { Migration20261127180000 } from './Migration20261127180000.js';
 import { Migration20261127190000 } from './Migration20261127190000.js';
 import { Migration20261127200000 } from './Migration20261127200000.js';
+import { Migration20261127210000 } from './Migration20261127210000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127190000', class: Migration20261127190000 },
   // Versions of a proposal's body keep its Yjs state, HTML and why they were taken; files of proposals.
   { name: 'Migration20261127200000', class: Migration20261127200000 },
+  // What the reminder job sent (task, kind, due date).
+  { name: 'Migration20261127210000', class: Migration20261127210000 },
 ];
