@@ -97,6 +97,7 @@ export async function startServer(
     feed,
     config.taskReminderDays,
     config.taskReminderIntervalMs,
+    databaseUrl,
   );
   const app = express();
   app.disable('x-powered-by');
@@ -303,7 +304,7 @@ export async function startServer(
     httpServer.listen(config.port, resolve);
   });
   const { port } = httpServer.address() as AddressInfo;
-  taskReminders.start();
+  await taskReminders.start();
 
   return {
     url: `http://localhost:${port}`,

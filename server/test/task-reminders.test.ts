@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../src/config/config.js';
 import type { Database } from '../src/config/orm.js';
 import { Notification, Task } from '../src/entities/index.js';
 import { reminderKindAt, type SentReminder } from '../src/jobs/task-reminders.js';
-import { createTestDatabase } from './support/database.js';
+import { createTestDatabase, usingPostgres } from './support/database.js';
 import { buildOrganization, buildUser } from './support/factories.js';
 
 const day = 86_400_000;
@@ -192,7 +192,7 @@ describe('the reminder job', () => {
   });
 });
 
-describe('the reminder timer in the server', () => {
+describe('the reminder job in the server', () => {
   it('runs by itself, sends a due reminder once and stops with the server', async () => {
     const config = loadConfig({
       ...process.env,
@@ -217,6 +217,8 @@ describe('the reminder timer in the server', () => {
       });
       await em.flush();
       const server = await startServer(config, db);
+      // Through pg-boss on PostgreSQL, the in-process timer on the embedded database.
+      expect(server.taskReminders.mode).toBe(usingPostgres ? 'queue' : 'timer');
       const count = () => db.orm.em.fork().count(Notification, { user: member.user.id });
       const deadline = Date.now() + 5_000;
       while ((await count()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

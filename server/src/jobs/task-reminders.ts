@@ -11,6 +11,7 @@ import {
   UnitKind,
 } from '@quorum/shared';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type PgBoss from 'pg-boss';
 import { Notification, Organization, Task } from '../entities/index.js';
 import type { AppendInput, ChangeFeed } from '../realtime/change-feed.js';
 
@@ -163,46 +164,114 @@ export async function runTaskReminders(
   return sent;
 }
 
+/** pg-boss's queue of reminder runs (PostgreSQL only), in its own schema. */
+export const reminderQueue = 'task-reminders';
+
 /**
- * Runs the reminders in this process every `intervalMs` (and once at start): the state is all in the
- * database, so a restart resumes where the last committed run left off, and instances running it at once
- * take turns on the lock and skip what the other sent.
+ * Runs the reminders every `intervalMs` (and once at start); the state is all in the database, so a restart
+ * resumes where the last committed run left off. On PostgreSQL each instance's timer enqueues a run in
+ * pg-boss's `stately` queue (one waiting, one running at most, whoever asks) and one instance's worker runs
+ * it, retried when it fails; on the embedded database (one process) the timer runs it here. Either way, runs
+ * at once take turns on the run's lock and skip what was sent.
  */
 export class TaskReminderJob {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
+  private boss: PgBoss | undefined;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly feed: ChangeFeed,
     private readonly days: readonly number[],
     private readonly intervalMs: number,
+    /** PostgreSQL's URL: the runs go through pg-boss; without it (PGlite), in this process. */
+    private readonly databaseUrl?: string,
   ) {}
 
-  start(): void {
-    if (this.intervalMs <= 0 || this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
-    void this.tick();
+  /** How the runs are made: `queue` (pg-boss), `timer` (in process), or `off`. */
+  get mode(): 'queue' | 'timer' | 'off' {
+    return this.timer ? (this.boss ? 'queue' : 'timer') : 'off';
   }
 
-  /** One run now, after the one under way (if any); its failure is logged, never thrown. */
-  tick(now?: Date): Promise<SentReminder[]> {
-    const run = this.running.then(() =>
-      runTaskReminders(this.orm, this.feed, { days: this.days, ...(now ? { now } : {}) }).catch(
-        (error: unknown) => {
-          console.error('Task reminders failed (they will be tried again):', error);
-          return [] as SentReminder[];
+  async start(): Promise<void> {
+    if (this.intervalMs <= 0 || this.timer) return;
+    if (this.databaseUrl) {
+      try {
+        this.boss = await this.startQueue(this.databaseUrl);
+      } catch (error) {
+        console.error('Task reminders: the job queue did not start; running them in this process:', error);
+        this.boss = undefined;
+      }
+    }
+    const boss = this.boss;
+    const due = boss
+      ? () =>
+          void boss.send(reminderQueue, {}).catch((error: unknown) => console.error('Task reminders:', error))
+      : () => void this.tick();
+    this.timer = setInterval(due, this.intervalMs);
+    this.timer.unref();
+    due();
+  }
+
+  private async startQueue(connectionString: string): Promise<PgBoss> {
+    const { default: PgBossClass } = await import('pg-boss');
+    const boss = new PgBossClass({
+      connectionString,
+      schema: 'pgboss',
+      max: 2,
+      application_name: 'quorum-jobs',
+      // Runs are enqueued by the timers; no cron.
+      schedule: false,
+    });
+    boss.on('error', (error) => console.error('Task reminders (job queue):', error));
+    await boss.start();
+    try {
+      await boss.createQueue(reminderQueue, {
+        name: reminderQueue,
+        policy: 'stately',
+        retryLimit: 3,
+        retryDelay: 5,
+        expireInSeconds: 300,
+      });
+      await boss.work(
+        reminderQueue,
+        { pollingIntervalSeconds: Math.min(2, Math.max(0.5, this.intervalMs / 1000)) },
+        // A failure is thrown to pg-boss, which tries the run again.
+        async () => {
+          await this.run();
         },
-      ),
-    );
-    this.running = run;
+      );
+    } catch (error) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      throw error;
+    }
+    return boss;
+  }
+
+  /** One run now, after the one under way in this process (if any). */
+  private run(now?: Date): Promise<SentReminder[]> {
+    const run = this.running
+      .catch(() => undefined)
+      .then(() => runTaskReminders(this.orm, this.feed, { days: this.days, ...(now ? { now } : {}) }));
+    this.running = run.catch(() => undefined);
     return run;
+  }
+
+  /** One run now, here (the timer's, and the tests'); its failure is logged, never thrown. */
+  tick(now?: Date): Promise<SentReminder[]> {
+    return this.run(now).catch((error: unknown) => {
+      console.error('Task reminders failed (they will be tried again):', error);
+      return [] as SentReminder[];
+    });
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    const boss = this.boss;
+    this.boss = undefined;
+    // Waits for a run under way (its transaction commits or rolls back) before the database closes.
+    await boss?.stop({ graceful: true, wait: true, timeout: 3_000 });
     await this.running;
   }
 }
