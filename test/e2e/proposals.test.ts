@@ -118,11 +118,14 @@ describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, i
       .or(drafter.page.getByTestId('proposals-empty'))
       .waitFor();
     await drafter.page.getByTestId('proposal-view-mine').click();
-    await drafter.page.getByTestId('proposals-table').waitFor();
-    // Every row of "my proposals" is drafted by the drafter's unit (the demo data has several).
-    const units = await drafter.page.getByTestId('proposal-row').locator('td:nth-child(3)').allTextContents();
-    expect(units.length).toBeGreaterThan(0);
-    expect(new Set(units)).toEqual(new Set(['BTC']));
+    await drafter.page.waitForURL(/\/proposals\?view=mine$/);
+    // Every row of "my proposals" is drafted by the drafter's unit (the demo data has several). Polled: the
+    // view changes in a transition, so the previous view's table may still show for a moment.
+    const leadUnits = () =>
+      drafter.page.getByTestId('proposal-row').locator('td:nth-child(3)').allTextContents();
+    await expect
+      .poll(async () => [...new Set(await leadUnits())], { timeout: PAGE_TIMEOUT })
+      .toEqual(['BTC']);
     await screenshot(drafter.page, '40-proposals-mine');
 
     const form = drafter.page.getByTestId('create-proposal-form');

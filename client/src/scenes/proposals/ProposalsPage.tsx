@@ -107,7 +107,11 @@ export function ProposalsPage() {
   const connection = data?.proposals;
   const loaded = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
   const shown = useMemo(() => loaded.filter(keep), [loaded, keep]);
-  const loadingFirst = (networkStatus === NetworkStatus.loading && !connection) || viewer.loading;
+  // Another view or filter (new variables) has no list yet either: loading, not "no proposals".
+  const loadingFirst =
+    (!connection &&
+      (networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables)) ||
+    viewer.loading;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
   const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
 
