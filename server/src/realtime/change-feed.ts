@@ -29,6 +29,11 @@ export interface AppendInput {
 export interface DeliveredEvent {
   event: Event;
   subject: Subject;
+  /**
+   * The viewer as it was when access to the event was decided: the event is executed for this viewer, so
+   * that the fields nested in it answer for what the subscriber may read now, not when it subscribed.
+   */
+  viewer?: Viewer;
 }
 
 /**
@@ -210,17 +215,20 @@ export class ChangeFeed {
     // Who can take the event at once gets it now: one rendering per shared execution, then one loop of writes.
     // The others (replaying, behind, their viewer to be loaded) queue it. The next event is dispatched after
     // these writes, so a subscriber's events stay in order whichever way each goes.
-    const renderings = new Map<Promise<string | null>, Subscription[]>();
+    const renderings = new Map<Promise<string | null>, [Subscription, DeliveredEvent][]>();
     for (const subscription of interested) {
-      const rendering = subscription.takeAtOnce(event, subject);
-      if (rendering === undefined) subscription.offer(event, subject);
-      else if (rendering !== null)
-        renderings.set(rendering, [...(renderings.get(rendering) ?? []), subscription]);
+      const taken = subscription.takeAtOnce(event, subject);
+      if (taken === undefined) subscription.offer(event, subject);
+      else if (taken !== null)
+        renderings.set(taken.rendering, [
+          ...(renderings.get(taken.rendering) ?? []),
+          [subscription, taken.delivered],
+        ]);
     }
     await Promise.all(
-      [...renderings].map(async ([rendering, subscriptions]) => {
+      [...renderings].map(async ([rendering, takers]) => {
         const payload = await rendering.catch(() => null);
-        for (const subscription of subscriptions) subscription.sendRendered(payload, { event, subject });
+        for (const [subscription, delivered] of takers) subscription.sendRendered(payload, delivered);
       }),
     );
   }
@@ -355,7 +363,10 @@ class Subscription {
    * Takes a live event at once when nothing is ahead of it and the viewer is at hand: its rendering to send,
    * null when this subscriber is not to receive it, undefined when it must queue (`offer`).
    */
-  takeAtOnce(event: Event, subject: Subject): Promise<string | null> | null | undefined {
+  takeAtOnce(
+    event: Event,
+    subject: Subject,
+  ): { rendering: Promise<string | null>; delivered: DeliveredEvent } | null | undefined {
     if (!this.sink || !this.live || this.queued > 0 || this.ended) return undefined;
     const viewer = this.credential.cached();
     if (!viewer) return undefined;
@@ -363,7 +374,8 @@ class Subscription {
     this.cursor = event.seq;
     // Access is decided again for every event, as in `deliver`.
     if (!mayReadSubject(viewer, subject)) return null;
-    return this.sink.render({ event, subject });
+    const delivered = { event, subject, viewer };
+    return { rendering: this.sink.render(delivered), delivered };
   }
 
   /** The rendering `takeAtOnce` asked for: written to the socket, or, when it could not be shared, streamed. */
@@ -399,7 +411,7 @@ class Subscription {
     try {
       // Access is decided again for every event: a revoked session or membership stops delivery at once.
       const viewer = await this.credential.current();
-      if (subject && mayReadSubject(viewer, subject)) await this.push({ event, subject });
+      if (subject && mayReadSubject(viewer, subject)) await this.push({ event, subject, viewer });
     } catch (error) {
       // A coded refusal reaches the client as a GraphQL error, then the stream completes.
       this.ended = true;

@@ -6,6 +6,7 @@ import {
   type ExecutionResult,
   print,
 } from 'graphql';
+import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { Rows } from '../read/rows.js';
 import type { DeliveredEvent, StreamEnded } from './change-feed.js';
@@ -23,7 +24,9 @@ interface SharedResult {
  * graphql-ws's `subscribe`, executing each event once per distinct (document, variables, viewer) rather than
  * once per subscriber: a hundred people following one meeting with the same client share one execution of
  * each change, and so its statements. The viewer is part of the key because fields such as `viewerCan` answer
- * for the one who asks; subscribers with the same document, variables and viewer receive the same result.
+ * for the one who asks; subscribers with the same document, variables and viewer receive the same result. The
+ * viewer is the one the feed decided access with at delivery (`DeliveredEvent.viewer`), so that what is
+ * nested in an event answers for what the subscriber may read now, not when it subscribed.
  *
  * They receive the same bytes too: a shared result is serialized once and written to each subscriber's socket
  * as its `next` message (`Context.sendNext`), past graphql-ws's per-subscription iteration and serialization.
@@ -66,6 +69,16 @@ export function sharedSubscriptions() {
     return shared;
   };
 
+  // Each viewer object (the viewer cache hands one per credential until an invalidation) by a number.
+  const viewerIds = new WeakMap<Viewer, number>();
+  let viewerCount = 0;
+  const viewerKey = (viewer: Viewer | null) => {
+    if (!viewer) return '-';
+    let id = viewerIds.get(viewer);
+    if (id === undefined) viewerIds.set(viewer, (id = ++viewerCount));
+    return id;
+  };
+
   return async function subscribe(args: ExecutionArgs) {
     const context = args.contextValue as Context;
     const viewer = context.viewer;
@@ -76,10 +89,18 @@ export function sharedSubscriptions() {
       JSON.stringify(args.variableValues ?? {}),
       text(args.document),
     ].join('\n');
-    const run = (rows: Rows, payload: unknown) =>
-      Promise.resolve(execute({ ...args, contextValue: { ...context, rows }, rootValue: payload }));
-    const shared = (delivered: DeliveredEvent) =>
-      executeOnce(key, delivered.event.seq, context, (rows) => run(rows, delivered));
+    const run = (rows: Rows, payload: unknown, now: Viewer | null = viewer) =>
+      Promise.resolve(
+        execute({ ...args, contextValue: { ...context, rows, viewer: now }, rootValue: payload }),
+      );
+    // Executed for the viewer access was decided with at delivery (what it may read now), shared with the
+    // subscribers of the same key that hold the same viewer.
+    const shared = (delivered: DeliveredEvent) => {
+      const now = delivered.viewer ?? viewer;
+      return executeOnce(`${viewerKey(now)}\n${key}`, delivered.event.seq, context, (rows) =>
+        run(rows, delivered, now),
+      );
+    };
     // The feed writes what it can straight to the socket (`DirectSink`); the rest comes through the stream.
     const sendNext = context.sendNext;
     if (sendNext)
