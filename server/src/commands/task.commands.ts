@@ -246,6 +246,25 @@ async function checkNewTask(
   return { fields, assignment, coordinating, sources };
 }
 
+/**
+ * The sources a task's event names: those no more restricted than the task, since whoever reads the task reads
+ * the event (a task the office made INTERNAL from a CONFIDENTIAL meeting does not name the meeting there;
+ * `Task.sourceMeeting` shows it to those who may read it).
+ */
+function sourceIds(sources: Sources, classification: Classification): Record<string, string | null> {
+  // Null for none; left out when withheld.
+  const ids: Record<string, string | null> = {};
+  const hidden = (source: { classification: Classification } | null) =>
+    !!source && moreRestricted(source.classification, classification);
+  if (!hidden(sources.meeting)) {
+    ids.sourceMeetingId = sources.meeting?.id ?? null;
+    ids.sourceAgendaItemId = sources.agendaItem?.id ?? null;
+  }
+  if (!hidden(sources.proposal)) ids.sourceProposalId = sources.proposal?.id ?? null;
+  ids.sourceProgrammeItemId = sources.programmeItem?.id ?? null;
+  return ids;
+}
+
 /** Creates a checked task with its event; the assignee is notified. */
 async function addTask(
   ctx: Context,
@@ -282,10 +301,7 @@ async function addTask(
     priority: task.priority,
     classification: task.classification,
     status: task.status,
-    sourceMeetingId: sources.meeting?.id,
-    sourceAgendaItemId: sources.agendaItem?.id,
-    sourceProposalId: sources.proposal?.id,
-    sourceProgrammeItemId: sources.programmeItem?.id,
+    ...sourceIds(sources, task.classification),
   });
   // Its author keeps reading a CONFIDENTIAL task (the viewers' caches learn it from `task.created`).
   if (task.classification === Classification.CONFIDENTIAL) {
