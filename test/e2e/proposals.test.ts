@@ -328,6 +328,34 @@ describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, i
     await history.getByText(`${REVIEWER.name} đã gửi ý kiến thẩm định`).waitFor();
     await screenshot(drafter.page, '46-proposal-history');
 
+    // A version saved by hand is listed; the one kept when it went to appraisal compares with the body now.
+    await drafter.page.getByTestId('proposal-tab-versions').click();
+    const versions = drafter.page.getByTestId('proposal-versions');
+    await versions.getByLabel('Tên phiên bản').fill('Bản sau thẩm định');
+    await versions.getByRole('button', { name: 'Lưu phiên bản' }).click();
+    await versions.getByTestId('version-row').filter({ hasText: 'Bản sau thẩm định' }).waitFor();
+    await versions.getByLabel('So sánh phiên bản').selectOption({ label: 'Đang thẩm định' });
+    await versions.getByRole('button', { name: 'So sánh' }).click();
+    // Read in order, the kept parts and the removed ones make the earlier text, the kept and the added the body now.
+    await versions.getByTestId('version-diff').waitFor();
+    const [earlier, later] = await versions.getByTestId('version-diff-text').evaluate((root) => {
+      const texts = ['', ''];
+      for (const part of Array.from(root.children)) {
+        const text = Array.from(part.childNodes)
+          .filter((node) => node.nodeType === Node.TEXT_NODE)
+          .map((node) => node.textContent)
+          .join('');
+        if (part.tagName !== 'INS') texts[0] += text;
+        if (part.tagName !== 'DEL') texts[1] += text;
+      }
+      return texts;
+    });
+    expect(earlier).toContain('mỗi chi bộ sinh hoạt chuyên đề');
+    expect(later).toContain('Dự thảo lần 2.');
+    expect(later).not.toContain('mỗi chi bộ sinh hoạt chuyên đề');
+    expect(await versions.getByTestId('diff-added').count()).toBeGreaterThan(0);
+    await screenshot(drafter.page, '47-proposal-versions');
+
     expect([...drafter.pageErrors, ...colleague.pageErrors, ...reviewer.pageErrors]).toEqual([]);
   }, 60_000);
 });

@@ -15,5 +15,7 @@ export function registerProposalTypePolicies(cache: InMemoryCache): void {
     Proposal: { fields: { appraisals: replace, versions: replace } },
     Appraisal: { fields: { comments: replace, assignments: replace } },
     AppraisalReport: { merge: true },
+    // Read in parts (the page's rights, the versions tab's): one object, merged.
+    ProposalViewerCan: { merge: true },
   });
 }

@@ -13,6 +13,7 @@ import { AppraisalPanel } from '../../components/proposal/AppraisalPanel';
 import { ProposalBody } from '../../components/proposal/ProposalBody';
 import { ProposalHeader } from '../../components/proposal/ProposalHeader';
 import { ProposalHistory } from '../../components/proposal/ProposalHistory';
+import { ProposalVersions } from '../../components/proposal/ProposalVersions';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useSessionContext } from '../../hooks/useOrganization';
 import { useProposalEvents } from '../../hooks/useProposalEvents';
@@ -20,7 +21,7 @@ import { useProposalViewer } from '../../hooks/useProposalViewer';
 import './setup';
 import './proposals.css';
 
-const TABS = ['body', 'appraisal', 'history'] as const;
+const TABS = ['body', 'appraisal', 'versions', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProposalPage() {
@@ -198,6 +199,17 @@ function ProposalScreen({ proposalId }: { proposalId: string }) {
             onChanged={reload}
           />
         ) : null}
+      </div>
+      <div
+        id={`${id}-panel-versions`}
+        role="tabpanel"
+        aria-labelledby={`${id}-tab-versions`}
+        hidden={tab !== 'versions'}
+        className="panel proposal-panel"
+      >
+        {(seen.has('versions') || tab === 'versions') && (
+          <ProposalVersions proposalId={proposal.id} onChanged={reload} />
+        )}
       </div>
       <div
         id={`${id}-panel-history`}
