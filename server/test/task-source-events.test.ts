@@ -82,4 +82,19 @@ describe("a task's event and its sources", () => {
       Classification.CONFIDENTIAL,
     );
   });
+  it('filters tasks by a source meeting only the viewer may read: a hidden one lists nothing', async () => {
+    await createdChanges(hiddenId);
+    const count = async (token: string, sourceMeetingId: string) => {
+      const answer = await t.gql<{ tasks: { totalCount: number } }>(
+        `query($id: ID!) { tasks(filter: { sourceMeetingId: $id }) { totalCount } }`,
+        { id: sourceMeetingId },
+        token,
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.tasks.totalCount;
+    };
+    // The member reads the INTERNAL tasks made from the hidden meeting, but not which meeting they came from.
+    expect(await count(member, hiddenId)).toBe(0);
+    expect(await count(office, hiddenId)).toBeGreaterThan(0);
+  });
 });

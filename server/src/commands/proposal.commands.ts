@@ -248,7 +248,8 @@ export async function unscheduleProposals(
       ...(except.itemIds?.length ? { id: { $nin: [...except.itemIds] } } : {}),
       meeting: {
         isTemplate: false,
-        status: { $ne: MeetingStatus.CANCELLED },
+        // Still to be held, or under way: a closed session presented it already and did not adopt it.
+        status: { $in: [MeetingStatus.DRAFT, MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS] },
         ...(except.meetingId ? { id: { $ne: except.meetingId } } : {}),
       },
     });

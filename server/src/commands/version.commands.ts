@@ -181,7 +181,12 @@ export async function documentVersionDiff(
   granularity: DiffGranularity,
 ): Promise<VersionDiff | null> {
   const em = ctx.em.fork();
-  const load = (id: string) => loadVersion(em, viewer, id, ['content']).catch(() => null);
+  // Only "missing or hidden" is null; any other failure (the database away) is answered as such.
+  const load = (id: string) =>
+    loadVersion(em, viewer, id, ['content']).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
   const from = await load(fromId);
   const to = toId ? await load(toId) : null;
   if (!from || (toId && !to)) return null;

@@ -382,7 +382,8 @@ class Subscription {
   sendRendered(payload: string | null, delivered: DeliveredEvent): void {
     if (this.ended) return;
     if (payload !== null) this.sink!.send(payload);
-    else void this.push(delivered);
+    // Through the stream, counted as queued: a later event waits for it rather than overtake it directly.
+    else this.later(() => this.push(delivered));
   }
 
   goLive(): void {
@@ -402,7 +403,17 @@ class Subscription {
       this.stop();
       return;
     }
-    this.queue = this.queue.then(() => this.deliver(event, subject)).finally(() => (this.queued -= 1));
+    this.later(() => this.deliver(event, subject), false);
+  }
+
+  /** Runs `work` after what is queued; `count` unless the caller has counted it already. */
+  private later(work: () => Promise<unknown>, count = true): void {
+    if (count) this.queued += 1;
+    // `deliver` settles its own failures; a push fails only once the stream has ended, and the queue goes on.
+    this.queue = this.queue
+      .then(async () => void (await work()))
+      .catch(() => undefined)
+      .finally(() => (this.queued -= 1));
   }
 
   async deliver(event: Event, subject: Subject | null): Promise<void> {

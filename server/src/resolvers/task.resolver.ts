@@ -122,7 +122,10 @@ export class TaskResolver {
           ...(filter?.status?.length ? { status: { $in: filter.status } } : {}),
           ...(filter?.assigneeUnitId ? { assigneeUnit: filter.assigneeUnitId } : {}),
           ...(filter?.assigneeId ? { assignee: filter.assigneeId } : {}),
-          ...(filter?.sourceMeetingId ? { sourceMeeting: filter.sourceMeetingId } : {}),
+          // Only a meeting the viewer may read: a hidden one's tasks would tell that they came from it.
+          ...(filter?.sourceMeetingId
+            ? { sourceMeeting: { $and: [{ id: filter.sourceMeetingId }, meetingPolicy.readable(v)] } }
+            : {}),
         },
         filter?.overdue === true ? { dueAt: { $lt: today }, status: { $in: open } } : {},
         filter?.overdue === false ? { $or: [{ dueAt: { $gte: today } }, { status: { $nin: open } }] } : {},
