@@ -38,6 +38,7 @@ import type {
   SubmitAppraisalVerdictInput,
 } from '../resolvers/types/appraisal.input.js';
 import { applyChanges, created } from './changes.js';
+import { requireEachOnce } from './id-lists.js';
 import { checkMentions, mentionedReaders } from './comment-mentions.js';
 import {
   checkVersion,
@@ -140,8 +141,7 @@ export async function requestAppraisal(ctx: Context, viewer: Viewer, input: Requ
     if (unitIds.length === 0) throw new BadInputError('unitIds', 'Name the units asked to appraise it');
     if (unitIds.length > appraisalUnitsMax)
       throw new BadInputError('unitIds', `At most ${appraisalUnitsMax} units appraise one round`);
-    const duplicates = [...new Set(unitIds.filter((id, index) => unitIds.indexOf(id) !== index))];
-    if (duplicates.length > 0) throw new BadInputError('unitIds', 'A unit is asked once', { duplicates });
+    requireEachOnce('unitIds', unitIds, 'A unit is asked once');
     const units = await em.find(Unit, { id: { $in: unitIds }, organization: viewer.organizationId });
     const unknown = unitIds.filter((id) => !units.some((unit) => unit.id === id));
     if (unknown.length > 0) throw new BadInputError('unitIds', 'These units do not exist', { unknown });

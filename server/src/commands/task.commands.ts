@@ -42,6 +42,7 @@ import type {
   UpdateTaskInput,
 } from '../resolvers/types/task.input.js';
 import { applyChanges, created } from './changes.js';
+import { requireEachOnce } from './id-lists.js';
 import {
   checkVersion,
   eventClassification,
@@ -77,8 +78,7 @@ async function loadTask(em: EntityManager, viewer: Viewer, id: string): Promise<
 
 /** Each task once, in the order given, locked and readable by the viewer; the refusal names the first that is not. */
 async function loadTasks(em: EntityManager, viewer: Viewer, ids: readonly string[]): Promise<Task[]> {
-  const duplicates = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
-  if (duplicates.length > 0) throw new BadInputError('taskIds', 'Name each task once', { duplicates });
+  requireEachOnce('taskIds', ids, 'Name each task once');
   await lockTasks(em, ids);
   const tasks: Task[] = [];
   for (const id of ids) tasks.push(await loadTask(em, viewer, id));
@@ -147,8 +147,7 @@ async function loadCoordinatingUnits(
   prefix = '',
 ): Promise<Unit[]> {
   const field = `${prefix}coordinatingUnitIds`;
-  const duplicates = [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))];
-  if (duplicates.length > 0) throw new BadInputError(field, 'A unit coordinates once', { duplicates });
+  requireEachOnce(field, ids, 'A unit coordinates once');
   if (ids.includes(assigneeUnitId))
     throw new BadInputError(field, 'The assignee unit does the task; it does not coordinate it');
   if (ids.length === 0) return [];
