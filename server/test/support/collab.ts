@@ -18,6 +18,19 @@ export interface CollabClient {
   destroy(): void;
 }
 
+/**
+ * `ws` with an error listener of its own. The provider, to reconnect, closes a socket that is still connecting
+ * after it has taken its own handlers off; `ws` then emits "closed before the connection was established" as an
+ * error event, which with no listener is an uncaught exception of the test run. The provider's handlers, when
+ * set, still hear every error.
+ */
+class ListenedWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
 /** A client of `proposal:<id>` over the real WebSocket endpoint, with a quick reconnect (the tests restart). */
 export function collabClient(
   serverUrl: string,
@@ -28,7 +41,7 @@ export function collabClient(
 ): CollabClient {
   const socket = new HocuspocusProviderWebsocket({
     url: `${serverUrl.replace(/^http/, 'ws')}/collab`,
-    WebSocketPolyfill: WebSocket,
+    WebSocketPolyfill: ListenedWebSocket,
     delay: 50,
     minDelay: 50,
     maxDelay: 400,
