@@ -217,6 +217,9 @@ export interface AttachmentSummary {
   name: string;
   mediaType: string;
   size: number;
+  /** Read where the list says who added a file and when (a proposal's files). */
+  createdAt?: string;
+  uploadedBy?: { __typename?: 'User'; id: string; fullName: string };
 }
 
 export interface AgendaItemReadiness {

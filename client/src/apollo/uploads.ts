@@ -13,10 +13,17 @@ export class UploadError extends Error {
   }
 }
 
+/** What a file is added to: a meeting (or one of its items) or a proposal. */
+export type AttachmentOwner =
+  | {
+      meetingId: string;
+      /** Null for a file of the whole meeting. */
+      agendaItemId: string | null;
+    }
+  | { proposalId: string };
+
 export interface UploadRequest {
-  meetingId: string;
-  /** Null for a file of the whole meeting. */
-  agendaItemId: string | null;
+  owner: AttachmentOwner;
   file: File;
   /** From 0 to 1, as the bytes leave. */
   onProgress?: (fraction: number) => void;
@@ -29,18 +36,16 @@ export function checkBeforeUpload(file: File): UploadError | null {
   return null;
 }
 
-export function uploadAttachment({
-  meetingId,
-  agendaItemId,
-  file,
-  onProgress,
-}: UploadRequest): Promise<void> {
+export function uploadAttachment({ owner, file, onProgress }: UploadRequest): Promise<void> {
   const early = checkBeforeUpload(file);
   if (early) return Promise.reject(early);
   return new Promise((resolve, reject) => {
     const form = new FormData();
-    form.set('meetingId', meetingId);
-    if (agendaItemId) form.set('agendaItemId', agendaItemId);
+    if ('proposalId' in owner) form.set('proposalId', owner.proposalId);
+    else {
+      form.set('meetingId', owner.meetingId);
+      if (owner.agendaItemId) form.set('agendaItemId', owner.agendaItemId);
+    }
     form.set('file', file, file.name);
     const request = new XMLHttpRequest();
     request.open('POST', '/uploads');

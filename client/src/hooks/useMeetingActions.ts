@@ -230,7 +230,7 @@ export function useMeetingActions(
       // An item's readiness and the meeting's follow its files: the room is read again.
       uploadFile: can.manageAgenda
         ? (file, agendaItemId, onProgress) =>
-            guarded(() => uploadAttachment({ meetingId, agendaItemId, file, onProgress }), true)
+            guarded(() => uploadAttachment({ owner: { meetingId, agendaItemId }, file, onProgress }), true)
         : undefined,
       removeFile: can.manageAgenda
         ? (file) => guarded(() => removeAttachment({ variables: { input: { id: file.id } } }), true)

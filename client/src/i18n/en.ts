@@ -119,6 +119,7 @@ export const en: Messages = {
     attachments: 'Files',
     attachmentOpen: 'Download {{name}}',
     files: {
+      addedBy: 'added by {{name}}, {{at}}',
       add: 'Add a file',
       addTo: 'Add a file to {{target}}',
       meeting: 'the meeting’s materials',

@@ -126,6 +126,13 @@ export const proposalsEn: ProposalMessages = {
       reason: 'Why it is returned (the drafters will read this)',
       reasonRequired: 'Say why it is returned.',
     },
+    attachments: {
+      heading: 'The proposal’s files',
+      target: 'the proposal',
+      loading: 'Loading the files…',
+      loadError: 'The files could not be loaded.',
+      empty: 'No files yet.',
+    },
     page: {
       heading: 'Proposal',
       loading: 'Loading the proposal…',
@@ -136,6 +143,7 @@ export const proposalsEn: ProposalMessages = {
       back: 'Back to the proposals',
       sections: 'Parts of the proposal',
       tabs: {
+        attachments: 'Files',
         body: 'Draft and comments',
         appraisal: 'Appraisal',
         history: 'History',
@@ -351,6 +359,8 @@ export const proposalsEn: ProposalMessages = {
     },
     live: {
       proposal: {
+        attachmentAdded: '{{actor}} added a file',
+        attachmentRemoved: '{{actor}} removed a file',
         created: '{{actor}} created the proposal',
         updated: '{{actor}} changed the proposal’s details',
         statusChanged: '{{actor}} moved the proposal',

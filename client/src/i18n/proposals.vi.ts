@@ -124,6 +124,13 @@ export const proposalsVi = {
       reason: 'Lý do trả lại (đơn vị soạn thảo sẽ đọc được)',
       reasonRequired: 'Vui lòng nêu lý do trả lại.',
     },
+    attachments: {
+      heading: 'Tệp đính kèm của đề án',
+      target: 'đề án',
+      loading: 'Đang tải danh sách tệp…',
+      loadError: 'Không tải được danh sách tệp.',
+      empty: 'Đề án chưa có tệp đính kèm.',
+    },
     page: {
       heading: 'Đề án',
       loading: 'Đang tải đề án…',
@@ -134,6 +141,7 @@ export const proposalsVi = {
       back: 'Về danh sách đề án',
       sections: 'Các phần của đề án',
       tabs: {
+        attachments: 'Tệp đính kèm',
         body: 'Dự thảo và góp ý',
         appraisal: 'Thẩm định',
         history: 'Lịch sử thay đổi',
@@ -350,6 +358,8 @@ export const proposalsVi = {
     },
     live: {
       proposal: {
+        attachmentAdded: '{{actor}} đã thêm một tệp',
+        attachmentRemoved: '{{actor}} đã gỡ một tệp',
         created: '{{actor}} đã tạo đề án',
         updated: '{{actor}} đã sửa thông tin đề án',
         statusChanged: '{{actor}} đã chuyển trạng thái đề án',

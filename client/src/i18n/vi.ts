@@ -118,6 +118,7 @@ export const vi = {
     attachments: 'Tệp đính kèm',
     attachmentOpen: 'Tải tệp {{name}}',
     files: {
+      addedBy: '{{name}} thêm lúc {{at}}',
       add: 'Thêm tệp',
       addTo: 'Thêm tệp vào {{target}}',
       meeting: 'tài liệu chung của cuộc họp',

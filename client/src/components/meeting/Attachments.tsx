@@ -6,6 +6,7 @@ import { apiErrorInfo } from '../../apollo/errors';
 import { ATTACHMENT_QUERY } from '../../apollo/meeting-room.operations';
 import type { AttachmentSummary } from '../../apollo/types';
 import { UploadError } from '../../apollo/uploads';
+import { useFormatDateTime } from '../../hooks/useFormat';
 import { saveBlob } from './downloads';
 
 function formatSize(bytes: number): string {
@@ -38,6 +39,7 @@ interface AttachmentsProps {
 export function Attachments({ files, target, compact = false, upload, remove }: AttachmentsProps) {
   const { t } = useTranslation();
   const client = useApolloClient();
+  const formatDateTime = useFormatDateTime();
   const hintId = useId();
   const picker = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -127,6 +129,17 @@ export function Attachments({ files, target, compact = false, upload, remove }: 
                 {file.name}
               </button>{' '}
               <span className="attachments__size">({formatSize(file.size)})</span>
+              {file.uploadedBy && file.createdAt && (
+                <>
+                  {' '}
+                  <span className="attachments__size" data-testid="attachment-added">
+                    {t('room.files.addedBy', {
+                      name: file.uploadedBy.fullName,
+                      at: formatDateTime(file.createdAt),
+                    })}
+                  </span>
+                </>
+              )}
               {remove && (
                 <>
                   {' '}

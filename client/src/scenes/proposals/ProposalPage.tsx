@@ -6,10 +6,12 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { AppraisalStatus, UnitKind } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
 import { UNITS_QUERY } from '../../apollo/operations';
+import { PROPOSAL_ATTACHMENTS_QUERY } from '../../apollo/proposal-attachments.operations';
 import { PROPOSAL_HISTORY_QUERY, PROPOSAL_QUERY } from '../../apollo/proposal.operations';
 import { Alert } from '../../components/Alert';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { AppraisalPanel } from '../../components/proposal/AppraisalPanel';
+import { ProposalAttachments } from '../../components/proposal/ProposalAttachments';
 import { ProposalBody } from '../../components/proposal/ProposalBody';
 import { ProposalHeader } from '../../components/proposal/ProposalHeader';
 import { ProposalHistory } from '../../components/proposal/ProposalHistory';
@@ -21,7 +23,7 @@ import { useProposalViewer } from '../../hooks/useProposalViewer';
 import './setup';
 import './proposals.css';
 
-const TABS = ['body', 'appraisal', 'versions', 'history'] as const;
+const TABS = ['body', 'appraisal', 'attachments', 'versions', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function ProposalPage() {
@@ -60,7 +62,7 @@ function ProposalScreen({ proposalId }: { proposalId: string }) {
   useDocumentTitle(proposal?.title ?? t('proposals.page.heading'));
 
   const reload = useCallback(() => {
-    void client.refetchQueries({ include: [PROPOSAL_QUERY, PROPOSAL_HISTORY_QUERY] }).catch(() => undefined);
+    void client.refetchQueries({ include: [PROPOSAL_QUERY, PROPOSAL_HISTORY_QUERY, PROPOSAL_ATTACHMENTS_QUERY] }).catch(() => undefined);
   }, [client]);
   const live = useProposalEvents(proposalId, reload);
 
@@ -199,6 +201,17 @@ function ProposalScreen({ proposalId }: { proposalId: string }) {
             onChanged={reload}
           />
         ) : null}
+      </div>
+      <div
+        id={`${id}-panel-attachments`}
+        role="tabpanel"
+        aria-labelledby={`${id}-tab-attachments`}
+        hidden={tab !== 'attachments'}
+        className="panel proposal-panel"
+      >
+        {(seen.has('attachments') || tab === 'attachments') && (
+          <ProposalAttachments proposalId={proposal.id} />
+        )}
       </div>
       <div
         id={`${id}-panel-versions`}
