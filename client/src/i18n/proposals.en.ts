@@ -240,6 +240,12 @@ export const proposalsEn: ProposalMessages = {
       AGREE_WITH_CHANGES: 'Agree, with changes',
       DISAGREE: 'Disagree',
     },
+    assignReviewer: {
+      label: 'Reviewer for {{unit}}',
+      submit: 'Name the reviewer',
+      required: 'Choose a reviewer.',
+      done: '{{name}} reviews for {{unit}}.',
+    },
     verdictForm: {
       heading: 'Verdict of {{unit}}',
       summary: 'Opinion',

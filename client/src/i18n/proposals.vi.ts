@@ -238,6 +238,12 @@ export const proposalsVi = {
       AGREE_WITH_CHANGES: 'Đồng ý, đề nghị chỉnh sửa',
       DISAGREE: 'Không đồng ý',
     },
+    assignReviewer: {
+      label: 'Người thẩm định của {{unit}}',
+      submit: 'Giao thẩm định',
+      required: 'Vui lòng chọn người thẩm định.',
+      done: 'Đã giao {{name}} thẩm định cho {{unit}}.',
+    },
     verdictForm: {
       heading: 'Ý kiến thẩm định của {{unit}}',
       summary: 'Nội dung ý kiến',

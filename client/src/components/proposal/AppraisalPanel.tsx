@@ -17,6 +17,7 @@ import type { Unit } from '../../apollo/types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { downloadAppraisalReport } from './report-download';
+import { AssignReviewerForm } from './AssignReviewerForm';
 import { RequestAppraisalForm } from './RequestAppraisalForm';
 
 function VerdictBadge({ verdict }: { verdict: Verdict }) {
@@ -218,6 +219,11 @@ function RoundCard({ round, onChanged }: { round: Appraisal; onChanged: () => vo
           </tbody>
         </table>
       </div>
+      {round.assignments
+        .filter((assignment) => assignment.viewerCan.assignReviewer)
+        .map((assignment) => (
+          <AssignReviewerForm key={assignment.id} assignment={assignment} onChanged={onChanged} />
+        ))}
       {round.assignments
         .filter((assignment) => assignment.viewerCan.submitVerdict)
         .map((assignment) => (
