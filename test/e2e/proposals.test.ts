@@ -356,6 +356,17 @@ describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, i
     expect(await versions.getByTestId('diff-added').count()).toBeGreaterThan(0);
     await screenshot(drafter.page, '47-proposal-versions');
 
+    // A file added on the proposal page is listed, with who added it.
+    await drafter.page.getByTestId('proposal-tab-attachments').click();
+    const files = drafter.page.getByTestId('proposal-attachments');
+    await files.getByRole('button', { name: 'Thêm tệp vào đề án' }).waitFor();
+    await files.getByTestId('attachment-input').setInputFiles({
+      name: 'phu-luc.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\nPhụ lục của đề án\n'),
+    });
+    await files.getByRole('listitem').filter({ hasText: 'phu-luc.pdf' }).getByText(DRAFTER.name).waitFor();
+
     expect([...drafter.pageErrors, ...colleague.pageErrors, ...reviewer.pageErrors]).toEqual([]);
   }, 60_000);
 });

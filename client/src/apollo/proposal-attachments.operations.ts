@@ -8,7 +8,7 @@ export interface ProposalAttachmentsData {
   proposal: {
     __typename?: 'Proposal';
     id: string;
-    attachments: AttachmentSummary[];
+    attachments: { edges: Array<{ node: AttachmentSummary }> };
     viewerCan: { __typename?: 'ProposalViewerCan'; changeAttachments: boolean };
   } | null;
 }
@@ -17,15 +17,19 @@ export const PROPOSAL_ATTACHMENTS_QUERY: TypedDocumentNode<ProposalAttachmentsDa
   query ProposalAttachments($id: ID!) {
     proposal(id: $id) {
       id
-      attachments {
-        id
-        name
-        mediaType
-        size
-        createdAt
-        uploadedBy {
-          id
-          fullName
+      attachments(first: 100) {
+        edges {
+          node {
+            id
+            name
+            mediaType
+            size
+            createdAt
+            uploadedBy {
+              id
+              fullName
+            }
+          }
         }
       }
       viewerCan {

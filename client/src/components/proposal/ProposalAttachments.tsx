@@ -46,18 +46,19 @@ export function ProposalAttachments({ proposalId }: { proposalId: string }) {
     );
   }
   const canChange = proposal.viewerCan.changeAttachments;
+  const files = proposal.attachments.edges.map((edge) => edge.node);
   return (
     <section aria-labelledby={headingId} data-testid="proposal-attachments">
       <h2 id={headingId} className="panel__title">
         {t('proposals.attachments.heading')}
       </h2>
-      {proposal.attachments.length === 0 && (
+      {files.length === 0 && (
         <p className="placeholder" data-testid="proposal-attachments-empty">
           {t('proposals.attachments.empty')}
         </p>
       )}
       <Attachments
-        files={proposal.attachments}
+        files={files}
         target={t('proposals.attachments.target')}
         upload={
           canChange
