@@ -26,7 +26,7 @@
  * Options (environment): COLLAB_CLIENTS (10,50: N, the writer included), COLLAB_UPDATES (2000: K per round),
  * COLLAB_ROUNDS (5, plus the warm-up), COLLAB_TIMEOUT_MS (30000 per round).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -37,7 +37,7 @@ import {
   figure,
   percentile,
   reportResult,
-  sleep,
+  startChild,
   unlimitedRequests,
   type BenchFigure,
 } from './support.js';
@@ -247,58 +247,6 @@ async function round(room: Room, messages: readonly Buffer[]): Promise<RoundResu
 }
 
 // --- Servers -------------------------------------------------------------------------------------------------
-
-interface ChildServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Starts a server process and waits until it prints `ready at <url>` and `<url><healthPath>` answers. */
-async function startChild(
-  name: string,
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-  healthPath: string,
-): Promise<ChildServer> {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: 'pipe' });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (!running()) return;
-    child.kill('SIGTERM');
-    if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  };
-  const started = performance.now();
-  try {
-    let url: string | undefined;
-    for (;;) {
-      if (!running()) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
-      if (performance.now() - started > 180_000)
-        throw new Error(`${name} was not ready in 180 s:\n${output}`);
-      url ??= /ready at (http:\/\/[\w.-]+:\d+)/.exec(output)?.[1];
-      if (
-        url &&
-        (await fetch(`${url}${healthPath}`).then(
-          (r) => r.ok,
-          () => false,
-        ))
-      )
-        return { url, stop };
-      await sleep(50);
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
 
 async function graphql<T>(url: string, token: string | undefined, query: string, variables = {}): Promise<T> {
   const response = await fetch(`${url}/graphql`, {

@@ -29,7 +29,7 @@
  * FEED_SATURATION_SECONDS (5), FEED_SATURATION_CONCURRENCY (4), FEED_TIMEOUT_MS (10000), FEED_SERVER_DIR (the
  * Quorum server to run: this checkout's server/, or e.g. a `git worktree` of another commit to compare).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
@@ -44,8 +44,10 @@ import {
   Pacer,
   reportResult,
   sleep,
+  startChild,
   unlimitedRequests,
   type BenchFigure,
+  type ChildServer,
 } from './support.js';
 
 // --- Options ---------------------------------------------------------------------------------------------
@@ -95,64 +97,6 @@ interface FeedEvent {
 const log = (line: string) => console.error(`  … ${line}`);
 
 // --- Child processes ---------------------------------------------------------------------------------------
-
-interface ChildServer {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/** Starts a server process, waits until it prints `ready at <url>` and `<url><healthPath>` answers 200. */
-async function startChild(
-  name: string,
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-  healthPath: string,
-): Promise<ChildServer> {
-  const child = spawn(process.execPath, args, {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  // Only the tail is kept: a server that logs per request would otherwise grow this without end.
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (!running()) return;
-    child.kill('SIGTERM');
-    if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
-      child.kill('SIGKILL');
-      await exited;
-    }
-  };
-  const started = performance.now();
-  let url: string | undefined;
-  try {
-    for (;;) {
-      if (!running()) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
-      if (performance.now() - started > 180_000)
-        throw new Error(`${name} was not ready in 180 s:\n${output}`);
-      url ??= /ready at (http:\/\/[\w.-]+:\d+)/.exec(output)?.[1];
-      if (
-        url &&
-        (await fetch(`${url}${healthPath}`).then(
-          (r) => r.ok,
-          () => false,
-        ))
-      )
-        return { url, pid: child.pid!, stop };
-      await sleep(50);
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
 
 // A forced GC before reading RSS, so garbage does not count as cost per subscription. The server cannot be
 // asked over HTTP (no such endpoint, by design), so this preload makes SIGUSR2 run gc() in its process.

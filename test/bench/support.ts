@@ -5,6 +5,7 @@
 // percentile, and the machine-readable line each benchmark ends with (bench/run-all.ts collects it).
 // Quorum's own modules are imported when first needed, so that the benchmarks that run Quorum as a child
 // process (feed, start-up, client size) do not load it into theirs.
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { deepStrictEqual } from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -600,4 +601,64 @@ export class Pacer {
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
+// --- Child processes ---------------------------------------------------------------------------------------
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a server process, waits until it prints `ready at <url>` and `<url><healthPath>` answers 200. */
+export async function startChild(
+  name: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  healthPath: string,
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  // Only the tail is kept: a server that logs per request would otherwise grow this without end.
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const stop = async () => {
+    if (!running()) return;
+    child.kill('SIGTERM');
+    if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
+  const started = performance.now();
+  let url: string | undefined;
+  try {
+    for (;;) {
+      if (!running()) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
+      if (performance.now() - started > 180_000)
+        throw new Error(`${name} was not ready in 180 s:\n${output}`);
+      url ??= /ready at (http:\/\/[\w.-]+:\d+)/.exec(output)?.[1];
+      if (
+        url &&
+        (await fetch(`${url}${healthPath}`).then(
+          (r) => r.ok,
+          () => false,
+        ))
+      )
+        return { url, pid: child.pid!, stop };
+      await sleep(50);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
