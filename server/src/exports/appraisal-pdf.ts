@@ -7,9 +7,9 @@ import {
   contentWidth,
   ink,
   keepTogether,
-  loadFonts,
   margin,
   muted,
+  renderPdf,
   rule,
   sectionHeading,
   write,
@@ -24,40 +24,23 @@ import { appraisalStatusLabel, classificationLabel, proposalKindLabel, verdictLa
  * marked), then every comment thread the reader may see with the drafters' answer. Set in the fonts of the
  * meeting book (book-pdf.ts), so Vietnamese prints whole.
  */
-export async function renderAppraisalReportPdf(
+export function renderAppraisalReportPdf(
   document: AppraisalReportDocument,
   url: string,
   generatedAt = new Date(),
 ): Promise<Buffer> {
   const { proposal, organization } = document;
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: margin, bottom: margin, left: margin, right: margin },
-    bufferPages: true,
-    lang: 'vi-VN',
-    displayTitle: true,
-    info: {
-      Title: `Báo cáo tổng hợp ý kiến thẩm định: ${proposal.title}`,
-      Author: organization.name,
-      Subject: proposal.title,
-      Creator: 'Quorum',
-    },
+  const info = {
+    Title: `Báo cáo tổng hợp ý kiến thẩm định: ${proposal.title}`,
+    Author: organization.name,
+    Subject: proposal.title,
+  };
+  return renderPdf(info, (doc) => {
+    heading(doc, document);
+    verdictsSection(doc, document);
+    commentsSection(doc, document);
+    footer(doc, document, url, generatedAt);
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  for (const [name, data] of Object.entries(loadFonts())) doc.registerFont(name, data);
-
-  heading(doc, document);
-  verdictsSection(doc, document);
-  commentsSection(doc, document);
-  footer(doc, document, url, generatedAt);
-  doc.end();
-  return finished;
 }
 
 function heading(

@@ -181,14 +181,15 @@ export const alert = '#b00020';
 
 export type Doc = PDFKit.PDFDocument;
 
-/** The meeting book as a PDF: title page, the agenda with numbers, planned times and presenters, then each proposal's summary. */
-export async function renderBookPdf(
-  book: MeetingBook,
-  meetingUrl: string,
-  generatedAt = new Date(),
+/**
+ * An A4 document in the books' fonts (Vietnamese prints whole), with `info` as its metadata: `draw` sets its
+ * pages, and the bytes come when it ends.
+ */
+export async function renderPdf(
+  info: { Title: string; Author: string; Subject: string },
+  draw: (doc: Doc) => void,
 ): Promise<Buffer> {
-  const { meeting, timeZone } = book;
-  // Loaded with the first book rather than at every start: pdfkit and its font engine take 0.15 s to load.
+  // Loaded with the first document rather than at every start: pdfkit and its font engine take 0.15 s to load.
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
@@ -196,12 +197,7 @@ export async function renderBookPdf(
     bufferPages: true,
     lang: 'vi-VN',
     displayTitle: true,
-    info: {
-      Title: meeting.title,
-      Author: meeting.organization.name,
-      Subject: `Bộ tài liệu: ${meeting.title}, ${formatDateTime(meeting.startsAt, timeZone)}`,
-      Creator: 'Quorum',
-    },
+    info: { ...info, Creator: 'Quorum' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -210,18 +206,34 @@ export async function renderBookPdf(
     doc.on('error', reject);
   });
   for (const [name, data] of Object.entries(loadFonts())) doc.registerFont(name, data);
-
-  titlePage(doc, book, meetingUrl, generatedAt);
-  doc.addPage();
-  agendaSection(doc, book);
-  recordSection(doc, book);
-  if (book.proposals.length > 0) {
-    doc.addPage();
-    proposalsSection(doc, book);
-  }
-  decoratePages(doc, book);
+  draw(doc);
   doc.end();
   return finished;
+}
+
+/** The meeting book as a PDF: title page, the agenda with numbers, planned times and presenters, then each proposal's summary. */
+export function renderBookPdf(
+  book: MeetingBook,
+  meetingUrl: string,
+  generatedAt = new Date(),
+): Promise<Buffer> {
+  const { meeting, timeZone } = book;
+  const info = {
+    Title: meeting.title,
+    Author: meeting.organization.name,
+    Subject: `Bộ tài liệu: ${meeting.title}, ${formatDateTime(meeting.startsAt, timeZone)}`,
+  };
+  return renderPdf(info, (doc) => {
+    titlePage(doc, book, meetingUrl, generatedAt);
+    doc.addPage();
+    agendaSection(doc, book);
+    recordSection(doc, book);
+    if (book.proposals.length > 0) {
+      doc.addPage();
+      proposalsSection(doc, book);
+    }
+    decoratePages(doc, book);
+  });
 }
 
 export function contentWidth(doc: Doc): number {
