@@ -334,6 +334,29 @@ export const RESOLVE_APPRAISAL_COMMENT_MUTATION: TypedDocumentNode<
   ${APPRAISAL_COMMENT_FIELDS}
 `;
 
+/** What the proposal screens read of a change: which proposal or round changed, by whom, when. */
+const PROPOSAL_EVENT_FIELDS = gql`
+  fragment ProposalEventFields on ChangeEvent {
+    cursor
+    type
+    occurredAt
+    actor {
+      id
+      fullName
+    }
+    subject {
+      __typename
+      ... on Proposal {
+        id
+        title
+      }
+      ... on Appraisal {
+        id
+      }
+    }
+  }
+`;
+
 /**
  * One proposal's feed: its own changes (the subject updates the cache by itself) and its rounds' (verdicts,
  * comments, answers), after which the page reads the proposal again: a round's comments are filtered per
@@ -345,25 +368,10 @@ export const PROPOSAL_EVENTS_SUBSCRIPTION: TypedDocumentNode<
 > = gql`
   subscription ProposalEvents($id: ID!, $after: String) {
     events(scope: { type: PROPOSAL, id: $id }, after: $after) {
-      cursor
-      type
-      occurredAt
-      actor {
-        id
-        fullName
-      }
-      subject {
-        __typename
-        ... on Proposal {
-          id
-          title
-        }
-        ... on Appraisal {
-          id
-        }
-      }
+      ...ProposalEventFields
     }
   }
+  ${PROPOSAL_EVENT_FIELDS}
 `;
 
 /** Every proposal and round the viewer may see, for the list: which proposals changed, no more. */
@@ -373,23 +381,8 @@ export const PROPOSAL_LIST_EVENTS_SUBSCRIPTION: TypedDocumentNode<
 > = gql`
   subscription ProposalListEvents($after: String) {
     events(scope: { type: ORGANIZATION }, after: $after) {
-      cursor
-      type
-      occurredAt
-      actor {
-        id
-        fullName
-      }
-      subject {
-        __typename
-        ... on Proposal {
-          id
-          title
-        }
-        ... on Appraisal {
-          id
-        }
-      }
+      ...ProposalEventFields
     }
   }
+  ${PROPOSAL_EVENT_FIELDS}
 `;
