@@ -23,6 +23,7 @@ import {
   AppraisalComment,
   Meeting,
   Participant,
+  DocumentVersion,
   Proposal,
   Task,
   TaskUpdate,
@@ -101,9 +102,11 @@ const meetingMutations = [
   'markMaterialsRead',
 ] as const;
 const taskMutations = ['reportTaskProgress', 'changeTaskStatus', 'extendTaskDueDate', 'updateTask'] as const;
+const proposalMutations = ['updateProposal', 'createDocumentVersion'] as const;
 const mutationOps = [
   ...meetingMutations.flatMap((op) => classifications.map((cls) => `${op}:${cls}`)),
   ...taskMutations.flatMap((op) => classifications.map((cls) => `${op}:${cls}`)),
+  ...proposalMutations.flatMap((op) => classifications.map((cls) => `${op}:${cls}`)),
   'createMeeting',
   'createTask',
   'createUnit',
@@ -760,6 +763,62 @@ describe('authorization matrix', () => {
             );
             expect(eventsAfter).toBe(eventsBefore);
             expect((await check.findOneOrFail(Task, id)).version).toBe(before.version);
+          }
+          cover(`${role}|mutation|${write.op}:${cls}`);
+        }
+      }
+    }
+
+    // The proposal writes: its drafters (`drafter` owns it and is of its lead unit) and the office where it reads
+    // it change its details and keep a version of its body; everyone else is refused, and nothing is written.
+    const proposalWrites: {
+      op: (typeof proposalMutations)[number];
+      run: (role: Role, id: string, version: number) => Promise<GraphQLResponse<unknown>>;
+    }[] = [
+      {
+        op: 'updateProposal',
+        run: (role, id, version) =>
+          as(
+            role,
+            `mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { proposal { title } } }`,
+            { input: { id, expectedVersion: version, title: `Đề án (${role})` } },
+          ),
+      },
+      {
+        op: 'createDocumentVersion',
+        run: (role, id) =>
+          as(
+            role,
+            `mutation($input: CreateDocumentVersionInput!) { createDocumentVersion(input: $input) { __typename } }`,
+            { input: { proposalId: id, label: `Phiên bản (${role})` } },
+          ),
+      },
+    ];
+    for (const write of proposalWrites) {
+      for (const cls of classifications) {
+        const allowed: Role[] = [
+          'drafter',
+          ...(mayRead('office', 'proposal', cls) ? (['office'] as Role[]) : []),
+        ];
+        for (const role of roles) {
+          const id = w.ids.proposal[cls];
+          const em = t.db.orm.em.fork();
+          const before = await em.findOneOrFail(Proposal, id);
+          const eventsBefore = await em.count(Event, { scopeId: id, auditOnly: false });
+          const versionsBefore = await em.count(DocumentVersion, { proposal: id });
+          const response = await write.run(role, id, before.version);
+          const check = t.db.orm.em.fork();
+          const eventsAfter = await check.count(Event, { scopeId: id, auditOnly: false });
+          if (allowed.includes(role)) {
+            expect(response.errors, `${write.op} ${cls} as ${role}`).toBeUndefined();
+            expect(eventsAfter).toBe(eventsBefore + 1);
+          } else {
+            expect(code(response), `${write.op} ${cls} as ${role}`).toBe(
+              refusal(role, mayRead(role, 'proposal', cls)),
+            );
+            expect(eventsAfter).toBe(eventsBefore);
+            expect((await check.findOneOrFail(Proposal, id)).version).toBe(before.version);
+            expect(await check.count(DocumentVersion, { proposal: id })).toBe(versionsBefore);
           }
           cover(`${role}|mutation|${write.op}:${cls}`);
         }
