@@ -3,6 +3,7 @@
 // extended and reassigned by the office (one or several at once, all or none), with the due-date history
 // kept; every change an event with the task as subject, seen in the task's scope and its source meeting's.
 // Every refusal writes nothing.
+import { randomUUID } from 'node:crypto';
 import {
   AgendaItemStatus,
   Classification,
@@ -18,6 +19,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AgendaItem,
+  Attachment,
   Event,
   Meeting,
   Organization,
@@ -390,6 +392,89 @@ describe('tasks: assigned, moved, reported on, extended and reassigned', () => {
     const closed = await report('assignee', 90);
     expect([code(closed), field(closed)]).toEqual(['BAD_USER_INPUT', 'taskId']);
     expect((await read('assignee', task.id))!.viewerCan.report).toBe(false);
+  });
+
+  it('takes files with a report: uploaded by the assignee unit for the task, then named by the report', async () => {
+    const task = await newTask();
+    const upload = async (role: Role, taskId: string, name = 'bao-cao.pdf') => {
+      const content = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 7)]);
+      const form = new FormData();
+      form.set('taskId', taskId);
+      form.set('file', new Blob([content], { type: 'application/pdf' }), name);
+      const response = await fetch(`${t.url}/uploads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[role]}` },
+        body: form,
+      });
+      const body = (await response.json()) as {
+        attachment?: { id: string; taskId: string | null; name: string; size: number };
+        errors?: { extensions: { code: string; field?: string } }[];
+      };
+      return { status: response.status, body };
+    };
+    const before = await snapshot();
+    const attachments = () => t.db.orm.em.fork().count(Attachment, { task: task.id });
+    // Another unit reads an INTERNAL task but adds nothing to its progress; the office follows it, reporting nothing.
+    expect((await upload('outsider', task.id)).status).toBe(403);
+    expect((await upload('office', task.id)).status).toBe(403);
+    const notAnId = await upload('assignee', 'abc');
+    expect([notAnId.status, notAnId.body.errors?.[0]?.extensions.field]).toEqual([400, 'taskId']);
+    expect(await attachments()).toBe(0);
+    expect(await snapshot()).toBe(before);
+
+    const first = await upload('assignee', task.id);
+    expect(first.status).toBe(201);
+    expect(first.body.attachment).toMatchObject({ taskId: task.id, name: 'bao-cao.pdf', size: 509 });
+    const second = await upload('assignee', task.id, 'phu-luc.pdf');
+    const colleagues = await upload('colleague', task.id, 'cua-dong-nghiep.pdf');
+    const [firstId, secondId, colleaguesId] = [first, second, colleagues].map((u) => u.body.attachment!.id);
+
+    const report = (role: Role, ids: string[]) =>
+      mutate<{ task: TaskShape }>(role, 'reportTaskProgress', {
+        taskId: task.id,
+        body: 'Đã hoàn thành dự thảo, gửi kèm báo cáo',
+        progress: 50,
+        attachments: ids,
+      });
+    // Another's file, one named twice, or a file of nothing: refused on `attachments`, nothing written.
+    const beforeReports = await snapshot();
+    for (const ids of [[firstId!, colleaguesId!], [firstId!, firstId!], [randomUUID()]]) {
+      const refused = await report('assignee', ids);
+      expect([code(refused), field(refused)], JSON.stringify(ids)).toEqual(['BAD_USER_INPUT', 'attachments']);
+    }
+    expect(await snapshot()).toBe(beforeReports);
+
+    taskOf(await report('assignee', [firstId!, secondId!]), 'reportTaskProgress');
+    // Reported once: the same files do not go with a second report.
+    const again = await report('assignee', [firstId!]);
+    expect(field(again)).toBe('attachments');
+    const read = await t.gql<{
+      task: {
+        attachments: { id: string }[];
+        updates: {
+          edges: { node: { body: string; attachments: { name: string; contentBase64: string }[] } }[];
+        };
+      };
+    }>(
+      `query($id: ID!) { task(id: $id) { attachments { id } updates { edges { node { body attachments { name contentBase64 } } } } } }`,
+      { id: task.id },
+      tokens.office,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.task.attachments.map((a) => a.id)).toEqual([firstId, secondId, colleaguesId]);
+    const [reportRead] = read.data!.task.updates.edges.map((e) => e.node);
+    expect(reportRead!.attachments.map((a) => a.name)).toEqual(['bao-cao.pdf', 'phu-luc.pdf']);
+    expect(Buffer.from(reportRead!.attachments[0]!.contentBase64, 'base64').subarray(0, 8).toString()).toBe(
+      '%PDF-1.7',
+    );
+    const reported = await t.db.orm.em
+      .fork()
+      .findOneOrFail(
+        Event,
+        { subjectId: task.id, type: EventType.TASK_PROGRESS_REPORTED },
+        { orderBy: { seq: 'desc' } },
+      );
+    expect(reported.changes.attachmentIds).toEqual({ before: null, after: [firstId, secondId] });
   });
 
   it('is extended by the office to a later day only, each extension kept with its reason (dueDateHistory)', async () => {

@@ -2,6 +2,7 @@ import {
   Classification,
   EventType,
   isTaskOpen,
+  limits,
   MeetingStatus,
   SubjectType,
   TaskStatus,
@@ -9,12 +10,13 @@ import {
   taskProgressMax,
   taskTransitionNeedsReason,
 } from '@quorum/shared';
-import type { EntityManager } from '@mikro-orm/core';
+import { ref, type EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { moreRestricted } from '../domain/classification.js';
 import {
   AgendaItem,
+  Attachment,
   Membership,
   Organization,
   ProgrammeItem,
@@ -29,6 +31,7 @@ import {
 } from '../entities/index.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { taskPolicy } from '../policies/task.policy.js';
+import { refusal, RefusalCode } from '../security/refusal.js';
 import { authorize } from '../policies/viewer.policy.js';
 import type {
   ChangeTaskStatusInput,
@@ -43,6 +46,7 @@ import type {
 } from '../resolvers/types/task.input.js';
 import { applyChanges, created } from './changes.js';
 import { requireEachOnce } from './id-lists.js';
+import { fileName, mediaTypeOf } from './meeting-attachment.commands.js';
 import {
   checkVersion,
   eventClassification,
@@ -569,6 +573,7 @@ export async function reportTaskProgress(
       progress: input.progress,
       ...(from === TaskStatus.TODO ? { status: TaskStatus.IN_PROGRESS } : {}),
     });
+    const files = await loadUnreportedFiles(em, viewer, task, input.attachments ?? []);
     const update = em.create(TaskUpdate, {
       task,
       author: viewer.userId,
@@ -576,9 +581,85 @@ export async function reportTaskProgress(
       progress: input.progress,
       ...(changes.status ? { statusFrom: from, statusTo: task.status } : {}),
     });
+    for (const file of files) file.taskUpdate = ref(update);
     changes.updateId = { before: null, after: update.id };
+    if (files.length) changes.attachmentIds = { before: null, after: files.map((file) => file.id) };
     await appendTaskEvent(ctx, em, viewer, task, EventType.TASK_PROGRESS_REPORTED, changes);
     return task;
+  });
+}
+
+/**
+ * The files a report goes with: each named once, uploaded by the viewer to this task (`POST /uploads` with
+ * `taskId`) and in no report yet; BAD_USER_INPUT on `attachments` naming the first that is not.
+ */
+async function loadUnreportedFiles(
+  em: EntityManager,
+  viewer: Viewer,
+  task: Task,
+  ids: readonly string[],
+): Promise<Attachment[]> {
+  if (!ids.length) return [];
+  requireEachOnce('attachments', ids, 'Name each file once');
+  const files = await em.find(
+    Attachment,
+    { id: { $in: [...ids] }, task: task.id, uploadedBy: viewer.userId, taskUpdate: null },
+    { refresh: true },
+  );
+  const found = new Set(files.map((file) => file.id));
+  const missing = ids.find((id) => !found.has(id));
+  if (missing)
+    throw new BadInputError(
+      'attachments',
+      'A file of a report is one you uploaded to this task, not yet reported',
+      {
+        attachmentId: missing,
+      },
+    );
+  return files;
+}
+
+/** A file as it arrived for a task's progress (`POST /uploads` with `taskId`), its SHA-256 computed on the way. */
+export interface NewTaskAttachment {
+  taskId: string;
+  name: string;
+  content: Buffer;
+  /** Hex. */
+  sha256: string;
+}
+
+/**
+ * Adds a file to an open task, by its assignee unit, for its next progress report (`reportTaskProgress` with
+ * `attachments`): the rules of every file (name, size, kind by content) checked before the transaction.
+ */
+export async function attachTaskFile(
+  ctx: Context,
+  viewer: Viewer,
+  file: NewTaskAttachment,
+): Promise<Attachment> {
+  const name = fileName(file.name);
+  if (file.content.length > limits.attachmentBytesMax)
+    throw refusal(RefusalCode.PAYLOAD_TOO_LARGE, `A file has at most ${limits.attachmentBytesMax} bytes`);
+  const mediaType = await mediaTypeOf(name, file.content);
+  return runCommand(ctx, async (em) => {
+    const task = await loadTask(em, viewer, file.taskId);
+    authorize(taskPolicy.reportsOn(viewer, task), 'Files of progress are added by the assignee unit');
+    checkOpen(task, 'taskId', 'reported on');
+    const attachment = em.create(Attachment, {
+      task,
+      name,
+      mediaType,
+      size: file.content.length,
+      sha256: file.sha256,
+      content: file.content,
+      uploadedBy: viewer.userId,
+    });
+    await appendTaskEvent(ctx, em, viewer, task, EventType.TASK_UPDATED, {
+      attachmentId: { before: null, after: attachment.id },
+      name: { before: null, after: name },
+      size: { before: null, after: file.content.length },
+    });
+    return attachment;
   });
 }
 

@@ -10,6 +10,7 @@ import { Migration20261127180000 } from './Migration20261127180000.js';
 import { Migration20261127190000 } from './Migration20261127190000.js';
 import { Migration20261127200000 } from './Migration20261127200000.js';
 import { Migration20261127210000 } from './Migration20261127210000.js';
+import { Migration20261127220000 } from './Migration20261127220000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -35,4 +36,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127200000', class: Migration20261127200000 },
   // What the reminder job sent (task, kind, due date).
   { name: 'Migration20261127210000', class: Migration20261127210000 },
+  // Files of tasks' progress reports.
+  { name: 'Migration20261127220000', class: Migration20261127220000 },
 ];

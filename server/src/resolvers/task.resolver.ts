@@ -29,6 +29,7 @@ import type { Context } from '../context.js';
 import { readOne } from '../read/prefetch.js';
 import {
   AgendaItem,
+  Attachment,
   Meeting,
   Organization,
   ProgrammeItem,
@@ -61,6 +62,7 @@ import { thenOrNow, type Row } from '../read/rows.js';
 export const TaskConnection = connectionType(Task, 'Task');
 export const TaskUpdateConnection = connectionType(TaskUpdate, 'TaskUpdate');
 const historyOrder = { createdAt: 'asc', id: 'asc' } as const;
+const fileOrder = { createdAt: 'asc', id: 'asc' } as const;
 
 @InputType()
 export class TaskFilter {
@@ -307,6 +309,17 @@ export class TaskResolver {
     return ctx.rows.maybe(AgendaItem, task.sourceAgendaItem);
   }
 
+  @FieldResolver(() => [Attachment], {
+    description:
+      'The files of its progress, oldest first: those of its reports and those uploaded for the next one.',
+  })
+  attachments(
+    @Root() task: Row<Task>,
+    @Ctx() { rows }: Context,
+  ): Row<Attachment>[] | Promise<Row<Attachment>[]> {
+    return rows.children(Attachment, 'task', task.id, fileOrder);
+  }
+
   @FieldResolver(() => TaskUpdateConnection)
   updates(
     @Root() task: Row<Task>,
@@ -319,6 +332,14 @@ export class TaskResolver {
 
 @Resolver(() => TaskUpdate)
 export class TaskUpdateResolver {
+  @FieldResolver(() => [Attachment], { description: 'The files that went with this report.' })
+  attachments(
+    @Root() update: Row<TaskUpdate>,
+    @Ctx() { rows }: Context,
+  ): Row<Attachment>[] | Promise<Row<Attachment>[]> {
+    return rows.children(Attachment, 'taskUpdate', update.id, fileOrder);
+  }
+
   @FieldResolver(() => User)
   author(@Root() update: Row<TaskUpdate>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, update.author);

@@ -5,6 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { attachFile, type NewAttachment } from '../commands/meeting-attachment.commands.js';
 import { attachProposalFile, type NewProposalAttachment } from '../commands/proposal-attachment.commands.js';
+import { attachTaskFile, type NewTaskAttachment } from '../commands/task.commands.js';
 import type { Context } from '../context.js';
 import { BadInputError } from '../errors.js';
 import { formatError } from '../format-error.js';
@@ -40,7 +41,8 @@ const statusOf: Partial<Record<string, number>> = {
 /**
  * `POST /uploads`: a file for a meeting's materials, as multipart/form-data with the fields `meetingId`,
  * `agendaItemId` (optional) and `file` (its file name is the attachment's name), or a file of a proposal, with
- * `proposalId` and `file`; authenticated by the same `Authorization: Bearer` as `/graphql`. The body is
+ * `proposalId` and `file`, or a file of a task's progress, with `taskId` and `file` (for its next report);
+ * authenticated by the same `Authorization: Bearer` as `/graphql`. The body is
  * parsed as it streams (busboy), the SHA-256 computed on the way, at most `attachmentBytesMax` kept; then the
  * same command as everything else checks the name and the kind by content and, in one transaction, the
  * viewer's right, the row and its event.
@@ -62,7 +64,9 @@ export function uploadRouter(contextFor: ContextFor): Router {
       const attachment =
         'proposalId' in upload
           ? await attachProposalFile(ctx, viewer, upload)
-          : await attachFile(ctx, viewer, upload);
+          : 'taskId' in upload
+            ? await attachTaskFile(ctx, viewer, upload)
+            : await attachFile(ctx, viewer, upload);
       res
         .status(201)
         .set('Cache-Control', 'no-store')
@@ -72,6 +76,7 @@ export function uploadRouter(contextFor: ContextFor): Router {
             meetingId: attachment.meeting?.id ?? null,
             agendaItemId: attachment.agendaItem?.id ?? null,
             proposalId: attachment.proposal?.id ?? null,
+            taskId: attachment.task?.id ?? null,
             name: attachment.name,
             mediaType: attachment.mediaType,
             size: attachment.size,
@@ -86,7 +91,7 @@ export function uploadRouter(contextFor: ContextFor): Router {
 }
 
 /** Reads the multipart body as it arrives: the file's bytes and hash, the ids; refusals as coded errors. */
-function readUpload(req: Request): Promise<NewAttachment | NewProposalAttachment> {
+function readUpload(req: Request): Promise<NewAttachment | NewProposalAttachment | NewTaskAttachment> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -136,7 +141,7 @@ function readUpload(req: Request): Promise<NewAttachment | NewProposalAttachment
       refuseWith(
         new BadInputError(
           'file',
-          'Send meetingId, agendaItemId and file, or proposalId and file; nothing else',
+          'Send meetingId, agendaItemId and file, proposalId and file, or taskId and file; nothing else',
         ),
       ),
     );
@@ -144,22 +149,22 @@ function readUpload(req: Request): Promise<NewAttachment | NewProposalAttachment
     parser.on('close', () => {
       if (refused) return reject(refused);
       if (!file) return reject(new BadInputError('file', 'No file was sent (field "file")'));
-      const proposalId = fields.get('proposalId');
-      if (proposalId !== undefined) {
-        if (fields.has('meetingId') || fields.has('agendaItemId'))
+      // A file of a proposal or of a task names only that; else it is of a meeting (and maybe an agenda item).
+      const owners = (['proposalId', 'taskId'] as const).filter((field) => fields.has(field));
+      if (owners.length) {
+        const [owner] = owners as [(typeof owners)[number]];
+        if (owners.length > 1 || fields.has('meetingId') || fields.has('agendaItemId'))
           return reject(
-            new BadInputError(
-              'proposalId',
-              'A file is of a meeting or of a proposal: send one of the two ids',
-            ),
+            new BadInputError(owner, 'A file is of a meeting, a proposal or a task: send one of their ids'),
           );
-        if (!isUuid(proposalId)) return reject(new BadInputError('proposalId', 'proposalId must be an id'));
-        return resolve({
-          proposalId,
+        const id = fields.get(owner) ?? '';
+        if (!isUuid(id)) return reject(new BadInputError(owner, `${owner} must be an id`));
+        const content = {
           name: file.name,
           content: Buffer.concat(file.chunks),
           sha256: file.hash.digest('hex'),
-        });
+        };
+        return resolve(owner === 'taskId' ? { taskId: id, ...content } : { proposalId: id, ...content });
       }
       const meetingId = fields.get('meetingId') ?? '';
       const agendaItemId = fields.get('agendaItemId') || null;

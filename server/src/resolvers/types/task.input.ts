@@ -222,6 +222,16 @@ export class ReportTaskProgressInput {
   @Max(taskProgressMax)
   progress!: number;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Files that go with the report: uploaded by the viewer to this task (`POST /uploads` with `taskId`) and in no report yet.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(limits.attachmentsPerReportMax)
+  @IsUUID('all', { each: true })
+  attachments?: string[];
+
   @Field(() => Int, { nullable: true, description: 'The task’s version, when the client wants it checked.' })
   @IsOptional()
   @IsInt()
