@@ -2,12 +2,13 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useLocation } from 'react-router';
+import { Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { apiErrorInfo } from './apollo/errors';
 import { VIEWER_QUERY } from './apollo/operations';
 import { setToken } from './apollo/session';
 import { Alert } from './components/Alert';
 import { AppHeader } from './components/AppHeader';
+import { MyTasksPanel } from './components/task/MyTasksPanel';
 import { SessionContext } from './hooks/useOrganization';
 import { useProposalHome } from './hooks/useProposalHome';
 import { useSessionToken } from './hooks/useSession';
@@ -31,6 +32,14 @@ const ProposalLanding = lazy(() =>
 );
 const ProposalPage = lazy(() =>
   import('./scenes/proposals/ProposalPage').then((module) => ({ default: module.ProposalPage })),
+);
+
+// The task board and a task's page, loaded when first opened.
+const TasksPage = lazy(() =>
+  import('./scenes/tasks/TasksPage').then((module) => ({ default: module.TasksPage })),
+);
+const TaskPage = lazy(() =>
+  import('./scenes/tasks/TaskPage').then((module) => ({ default: module.TaskPage })),
 );
 
 export function App() {
@@ -111,8 +120,10 @@ function MainContent() {
         <Route path="/" element={<HomePage />} />
         <Route path="/calendar" element={<CalendarPage />} />
         <Route path="/meetings/:id" element={<MeetingRoomPage />} />
-        <Route path="/proposals" element={<Lazy page={<ProposalsPage />} />} />
+        <Route path="/proposals" element={<ProposalsHome page={<Lazy page={<ProposalsPage />} />} />} />
         <Route path="/proposals/:id" element={<Lazy page={<ProposalPage />} />} />
+        <Route path="/tasks" element={<Lazy page={<TasksPage />} />} />
+        <Route path="/tasks/:id" element={<Lazy page={<TaskPage />} />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/units" element={<UnitsPage />} />
@@ -145,7 +156,26 @@ function HomePage() {
   const location = useLocation();
   const arriving = location.key === 'default';
   const proposalsHome = useProposalHome(arriving);
-  if (!arriving || proposalsHome === false) return <MeetingsPage />;
+  if (!arriving || proposalsHome === false)
+    return (
+      <>
+        <MyTasksPanel />
+        <MeetingsPage />
+      </>
+    );
   if (proposalsHome === undefined) return <Loading />;
   return <Lazy page={<ProposalLanding />} />;
+}
+
+/** A drafter's or reviewer's home is their proposals (`ProposalLanding`): "my tasks" go on top of those views. */
+function ProposalsHome({ page }: { page: ReactNode }) {
+  const [params] = useSearchParams();
+  const view = params.get('view');
+  if (view !== 'mine' && view !== 'waiting') return page;
+  return (
+    <>
+      <MyTasksPanel />
+      {page}
+    </>
+  );
 }

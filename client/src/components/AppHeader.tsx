@@ -22,6 +22,7 @@ export function AppHeader() {
   const inAdmin = pathname.startsWith('/admin/');
   // A proposal's page belongs to the proposals section.
   const inProposals = pathname === '/proposals' || pathname.startsWith('/proposals/');
+  const inTasks = pathname === '/tasks' || pathname.startsWith('/tasks/');
 
   async function onLogout() {
     setLeaving(true);
@@ -60,6 +61,14 @@ export function AppHeader() {
           data-testid="nav-proposals"
         >
           {t('nav.proposals')}
+        </Link>
+        <Link
+          to="/tasks"
+          className={inTasks ? 'app-nav__link app-nav__link--active' : 'app-nav__link'}
+          aria-current={inTasks ? 'page' : undefined}
+          data-testid="nav-tasks"
+        >
+          {t('tasks.nav')}
         </Link>
         <NavLink
           to="/calendar"

@@ -5,6 +5,8 @@ import { adminVi } from './admin.vi';
 import { en } from './en';
 import { inputErrorsEn } from './input-errors.en';
 import { inputErrorsVi } from './input-errors.vi';
+import { tasksEn } from './tasks.en';
+import { tasksVi } from './tasks.vi';
 import { vi } from './vi';
 
 export const LOCALES = ['vi', 'en'] as const;
@@ -42,6 +44,10 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
 });
+
+// The task texts: merged (their field names join `inputError.field`); the home and the meeting room use them.
+i18n.addResourceBundle('vi', 'translation', tasksVi, true, false);
+i18n.addResourceBundle('en', 'translation', tasksEn, true, false);
 
 function applyDocumentLanguage(locale: string): void {
   document.documentElement.lang = locale;

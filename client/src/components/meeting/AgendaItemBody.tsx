@@ -9,6 +9,7 @@ import type { PlannedTime } from './agenda-tree';
 import { AgendaItemControls } from './AgendaItemControls';
 import { EditingMarker } from './PresenceAvatars';
 import { Attachments } from './Attachments';
+import { ConclusionTasks } from '../task/ConclusionTasksForm';
 
 interface AgendaItemBodyProps {
   item: AgendaItem;
@@ -123,6 +124,7 @@ export function AgendaItemBody({ item, depth, time, meetingStatus, actions }: Ag
           <span className="agenda-item__label">{t('room.agenda.conclusion')}:</span> {item.conclusion}
         </div>
       )}
+      <ConclusionTasks item={item} meetingStatus={meetingStatus} />
       {item.vote && (
         <p className="agenda-item__vote" data-testid="agenda-vote">
           <span className="agenda-item__label">{t('room.agenda.vote')}:</span>{' '}

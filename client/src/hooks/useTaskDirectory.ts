@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { UnitKind } from '@quorum/shared';
+import { UNITS_QUERY } from '../apollo/operations';
+import { TASK_ASSIGNABLE_QUERY } from '../apollo/task.operations';
+import type { TaskAssignable, TaskUnit } from '../apollo/task.types';
+
+/**
+ * Whom tasks go to: the units that do work (the office and the departments; committees decide, they are not
+ * assigned) and the active people with their units, sorted by name. `skip` while nothing needs them.
+ */
+export function useTaskDirectory(skip = false): {
+  units: TaskUnit[];
+  people: TaskAssignable[];
+  loading: boolean;
+} {
+  const units = useQuery(UNITS_QUERY, { variables: { first: 100 }, skip });
+  const people = useQuery(TASK_ASSIGNABLE_QUERY, { skip });
+  return useMemo(
+    () => ({
+      units: (units.data?.units.edges.map((edge) => edge.node) ?? []).filter(
+        (unit) => unit.kind !== UnitKind.COMMITTEE,
+      ),
+      people: (people.data?.users.edges.map((edge) => edge.node) ?? [])
+        .filter((person) => person.active)
+        .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+      loading: (units.loading && !units.data) || (people.loading && !people.data),
+    }),
+    [units.data, units.loading, people.data, people.loading],
+  );
+}

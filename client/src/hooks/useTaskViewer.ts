@@ -1,0 +1,44 @@
+import { useMemo } from 'react';
+import type { ErrorLike } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { MembershipRole, UnitKind } from '@quorum/shared';
+import { PROPOSAL_VIEWER_QUERY } from '../apollo/proposal-list.operations';
+import type { ViewerUnit } from './useProposalViewer';
+
+export interface TaskViewerFacts {
+  viewerId: string | null;
+  /** The units the viewer works in (not the committees): what "my unit" is about. */
+  workUnits: ViewerUnit[];
+  /** The units the viewer leads (head or deputy): their tasks are on the viewer's home too. */
+  ledUnits: ViewerUnit[];
+  /** A member of the office: assigns, reassigns and extends tasks (the server decides, per task). */
+  isOffice: boolean;
+  loading: boolean;
+  error: ErrorLike | undefined;
+}
+
+const LEADERS = new Set<MembershipRole>([MembershipRole.HEAD, MembershipRole.DEPUTY]);
+
+/**
+ * The viewer's units as the task screens need them (the same query as the proposal screens', so one answer
+ * serves both): the facts the server's task policy decides on (the assignee unit's members report, the office
+ * assigns), used to choose what to offer; each task's `viewerCan` still says what it allows.
+ */
+export function useTaskViewer(skip = false): TaskViewerFacts {
+  const { data, loading, error } = useQuery(PROPOSAL_VIEWER_QUERY, { skip });
+  return useMemo(() => {
+    const work = (data?.viewer?.memberships ?? []).filter(
+      (membership) => membership.unit.kind !== UnitKind.COMMITTEE,
+    );
+    return {
+      viewerId: data?.viewer?.id ?? null,
+      workUnits: work.map((membership) => membership.unit),
+      ledUnits: work
+        .filter((membership) => LEADERS.has(membership.role))
+        .map((membership) => membership.unit),
+      isOffice: work.some((membership) => membership.unit.kind === UnitKind.OFFICE),
+      loading: loading && !data,
+      error,
+    };
+  }, [data, loading, error]);
+}
