@@ -17,11 +17,10 @@ import { PresenceResolver } from './resolvers/presence.resolver.js';
 import {
   MembershipResolver,
   OrganizationResolver,
-  ProgrammeItemResolver,
   UnitResolver,
   UserResolver,
-  WorkProgrammeResolver,
 } from './resolvers/organization.resolver.js';
+import { ProgrammeItemResolver, WorkProgrammeResolver } from './resolvers/programme.resolver.js';
 import { DocumentVersionResolver, ProposalResolver } from './resolvers/proposal.resolver.js';
 import {
   DocumentVersionContentResolver,

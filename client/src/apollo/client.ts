@@ -157,7 +157,18 @@ type EdgeLike = { node?: Reference | null };
 
 export const cache = new VersionedCache({
   possibleTypes: {
-    EventSubject: ['AgendaItem', 'Appraisal', 'Meeting', 'Organization', 'Proposal', 'Task', 'Unit', 'User'],
+    EventSubject: [
+      'AgendaItem',
+      'Appraisal',
+      'Meeting',
+      'Organization',
+      'ProgrammeItem',
+      'Proposal',
+      'Task',
+      'Unit',
+      'User',
+      'WorkProgramme',
+    ],
   },
   typePolicies: {
     Meeting: {

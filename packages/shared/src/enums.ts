@@ -169,6 +169,11 @@ export enum SubjectType {
   TASK = 'TASK',
   /** An appraisal round of a proposal (its events are in the proposal's scope). */
   APPRAISAL = 'APPRAISAL',
-  /** An item of a work programme (its events are in the scope of the proposal that moved it). */
+  /** A committee's annual work programme (the office's edits of its items are in its scope). */
+  PROGRAMME = 'PROGRAMME',
+  /**
+   * An item of a work programme: the office's edits are in its programme's scope; an adoption, in the scope of
+   * the proposal that moved it.
+   */
   PROGRAMME_ITEM = 'PROGRAMME_ITEM',
 }

@@ -57,8 +57,13 @@ export const EventType = {
   TASK_REMINDED: 'task.reminded',
   TASK_ESCALATED: 'task.escalated',
 
-  // Work programmes (subject: the programme item; scope: the proposal whose move changed it).
+  // Work programmes. The office's edits: subject the programme or its item, scope the programme (a removed
+  // item's event has the programme as subject). An adoption: subject the item, scope the proposal that moved it.
+  PROGRAMME_CREATED: 'programme.created',
+  PROGRAMME_UPDATED: 'programme.updated',
+  PROGRAMME_ITEM_ADDED: 'programmeItem.added',
   PROGRAMME_ITEM_UPDATED: 'programmeItem.updated',
+  PROGRAMME_ITEM_REMOVED: 'programmeItem.removed',
 
   // The organization: its commands are still to come, but the feed and the authorization matrix already
   // carry its changes.

@@ -34,7 +34,8 @@ export async function loadProposal(em: EntityManager, viewer: Viewer, id: string
   return proposal;
 }
 
-async function loadLeadUnit(em: EntityManager, viewer: Viewer, id: string): Promise<Unit> {
+/** A unit of the viewer's organization, or NOT_FOUND. */
+export async function loadLeadUnit(em: EntityManager, viewer: Viewer, id: string): Promise<Unit> {
   const unit = await em.findOne(Unit, { id, organization: viewer.organizationId });
   if (!unit) throw new NotFoundError('Unit', id);
   return unit;

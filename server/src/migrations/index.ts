@@ -11,6 +11,7 @@ import { Migration20261127190000 } from './Migration20261127190000.js';
 import { Migration20261127200000 } from './Migration20261127200000.js';
 import { Migration20261127210000 } from './Migration20261127210000.js';
 import { Migration20261127220000 } from './Migration20261127220000.js';
+import { Migration20261127230000 } from './Migration20261127230000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -38,4 +39,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127210000', class: Migration20261127210000 },
   // Files of tasks' progress reports.
   { name: 'Migration20261127220000', class: Migration20261127220000 },
+  // Events about work programmes.
+  { name: 'Migration20261127230000', class: Migration20261127230000 },
 ];

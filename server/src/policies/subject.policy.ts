@@ -12,8 +12,10 @@ import {
   Task,
   Unit,
   User,
+  WorkProgramme,
 } from '../entities/index.js';
 import { meetingPolicy } from './meeting.policy.js';
+import { programmePolicy } from './programme.policy.js';
 import { proposalPolicy } from './proposal.policy.js';
 import { taskPolicy } from './task.policy.js';
 
@@ -26,6 +28,7 @@ export type Subject =
   | Proposal
   | Task
   | Appraisal
+  | WorkProgramme
   | ProgrammeItem;
 
 /** Loads the subject of an event as it is now, whoever asks (null when it is gone). */
@@ -47,6 +50,8 @@ export async function loadSubject(em: EntityManager, type: SubjectType, id: stri
       return em.findOne(Task, id);
     case SubjectType.APPRAISAL:
       return em.findOne(Appraisal, id, { populate: ['proposal'] });
+    case SubjectType.PROGRAMME:
+      return em.findOne(WorkProgramme, id);
     case SubjectType.PROGRAMME_ITEM:
       return em.findOne(ProgrammeItem, id, { populate: ['programme'] });
   }
@@ -63,9 +68,8 @@ export function mayReadSubject(viewer: Viewer, subject: Subject): boolean {
   if (subject instanceof Proposal) return proposalPolicy.canRead(viewer, subject);
   // A round is read with its proposal.
   if (subject instanceof Appraisal) return proposalPolicy.canRead(viewer, subject.proposal.getEntity());
-  // Work programmes are read by the whole organization (as the `programmes` query does).
-  if (subject instanceof ProgrammeItem)
-    return subject.programme.getEntity().organization.id === viewer.organizationId;
+  if (subject instanceof WorkProgramme) return programmePolicy.canRead(viewer, subject);
+  if (subject instanceof ProgrammeItem) return programmePolicy.canRead(viewer, subject.programme.getEntity());
   return taskPolicy.canRead(viewer, subject);
 }
 

@@ -3,6 +3,8 @@ import { changePassword, login, logout, revokeSession } from '../commands/sessio
 import type { Context } from '../context.js';
 import type { Row } from '../read/rows.js';
 import { Session, User } from '../entities/index.js';
+import { programmePolicy } from '../policies/programme.policy.js';
+import { taskPolicy } from '../policies/task.policy.js';
 import { directoryPolicy } from '../policies/directory.policy.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { canWrite, requireViewer } from '../policies/viewer.policy.js';
@@ -78,6 +80,8 @@ export class ViewerAbilitiesResolver {
       createUnit: write && directoryPolicy.canAdminister(viewer),
       inviteUser: write && directoryPolicy.canAdminister(viewer),
       createApiToken: write && directoryPolicy.canCreateTokenFor(viewer, user),
+      createTask: write && taskPolicy.canCreate(viewer),
+      createProgramme: programmePolicy.canEdit(viewer),
     };
   }
 }

@@ -9,6 +9,7 @@ import {
   Meeting,
   Organization,
   ProgrammeItem,
+  WorkProgramme,
   Proposal,
   Task,
   Unit,
@@ -31,6 +32,7 @@ const subjectEntities: Record<SubjectType, { entity: EntityClass<Subject>; popul
   [SubjectType.PROPOSAL]: { entity: Proposal, populate: [] },
   [SubjectType.TASK]: { entity: Task, populate: [] },
   [SubjectType.APPRAISAL]: { entity: Appraisal, populate: ['proposal'] },
+  [SubjectType.PROGRAMME]: { entity: WorkProgramme, populate: [] },
   [SubjectType.PROGRAMME_ITEM]: { entity: ProgrammeItem, populate: ['programme'] },
 };
 
@@ -42,6 +44,7 @@ const kinds: readonly SubjectType[] = [
   SubjectType.AGENDA_ITEM,
   SubjectType.TASK,
   SubjectType.PROGRAMME_ITEM,
+  SubjectType.PROGRAMME,
   SubjectType.UNIT,
   SubjectType.USER,
   SubjectType.ORGANIZATION,

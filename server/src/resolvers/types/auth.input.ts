@@ -50,4 +50,10 @@ export class ViewerAbilities {
 
   @Field(() => Boolean)
   createApiToken!: boolean;
+
+  @Field(() => Boolean, { description: 'createTask and createTasksFromConclusion' })
+  createTask!: boolean;
+
+  @Field(() => Boolean, { description: 'createWorkProgramme' })
+  createProgramme!: boolean;
 }

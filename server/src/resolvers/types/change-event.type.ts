@@ -7,6 +7,7 @@ import {
   Meeting,
   Organization,
   ProgrammeItem,
+  WorkProgramme,
   Proposal,
   Task,
   Unit,
@@ -21,7 +22,18 @@ export const EventSubject = createUnionType({
   name: 'EventSubject',
   description: 'The changed object, as the same type queries return, so client caches update themselves.',
   types: () =>
-    [Organization, Unit, User, Meeting, AgendaItem, Proposal, Task, Appraisal, ProgrammeItem] as const,
+    [
+      Organization,
+      Unit,
+      User,
+      Meeting,
+      AgendaItem,
+      Proposal,
+      Task,
+      Appraisal,
+      WorkProgramme,
+      ProgrammeItem,
+    ] as const,
   resolveType: (value) => {
     for (const type of [
       Organization,
@@ -32,6 +44,7 @@ export const EventSubject = createUnionType({
       Proposal,
       Task,
       Appraisal,
+      WorkProgramme,
       ProgrammeItem,
     ]) {
       if (value instanceof type) return type;
@@ -42,7 +55,7 @@ export const EventSubject = createUnionType({
 
 @InputType({
   description:
-    'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT, USER, APPRAISAL, PROGRAMME_ITEM with its id) or the whole ORGANIZATION.',
+    'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT, USER, APPRAISAL, PROGRAMME, PROGRAMME_ITEM with its id) or the whole ORGANIZATION.',
 })
 export class EventScopeInput {
   @Field(() => SubjectType)

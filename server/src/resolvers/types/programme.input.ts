@@ -1,0 +1,180 @@
+import { limits, ProgrammeItemStatus, ProposalKind } from '@quorum/shared';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ProgrammeItem, Unit, WorkProgramme } from '../../entities/index.js';
+import { TextLength } from './text-length.js';
+
+@InputType({ description: "A committee's programme for a year (the office); one per committee and year." })
+export class CreateWorkProgrammeInput {
+  @Field(() => ID, { description: 'The committee (or other unit) whose programme it is.' })
+  @IsUUID()
+  unitId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(limits.yearMin)
+  @Max(limits.yearMax)
+  year!: number;
+
+  @Field(() => String)
+  @TextLength(1, limits.titleMax)
+  title!: string;
+}
+
+@InputType()
+export class UpdateWorkProgrammeInput {
+  @Field(() => ID)
+  @IsUUID()
+  programmeId!: string;
+
+  @Field(() => String)
+  @TextLength(1, limits.titleMax)
+  title!: string;
+}
+
+@InputType({ description: 'An item of a programme (the office), PLANNED.' })
+export class AddProgrammeItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  programmeId!: string;
+
+  @Field(() => String)
+  @TextLength(1, limits.titleMax)
+  title!: string;
+
+  @Field(() => ProposalKind)
+  kind!: ProposalKind;
+
+  @Field(() => Int, { description: 'The month of the programme’s year it is planned for, 1 to 12.' })
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  plannedMonth!: number;
+
+  @Field(() => ID, { description: 'The unit that prepares it.' })
+  @IsUUID()
+  leadUnitId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The proposal that carries it out, if there is one already.' })
+  @IsOptional()
+  @IsUUID()
+  proposalId?: string;
+}
+
+@InputType({
+  description:
+    'Changes an item (the office), by version. ADOPTED comes only from its proposal’s adoption, and an adopted item keeps its status.',
+})
+export class UpdateProgrammeItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  itemId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @TextLength(1, limits.titleMax)
+  title?: string;
+
+  @Field(() => ProposalKind, { nullable: true })
+  kind?: ProposalKind;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  plannedMonth?: number;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  leadUnitId?: string;
+
+  @Field(() => ProgrammeItemStatus, { nullable: true })
+  status?: ProgrammeItemStatus;
+
+  @Field(() => ID, { nullable: true, description: 'Links the item to its proposal.' })
+  @IsOptional()
+  @IsUUID()
+  proposalId?: string;
+}
+
+@InputType({ description: 'Removes an item planned by mistake (the office): one still PLANNED, with no task.' })
+export class RemoveProgrammeItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  itemId!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class WorkProgrammePayload {
+  @Field(() => WorkProgramme)
+  programme!: WorkProgramme;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ProgrammeItemPayload {
+  @Field(() => ProgrammeItem)
+  item!: ProgrammeItem;
+
+  @Field(() => WorkProgramme)
+  programme!: WorkProgramme;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class RemoveProgrammeItemPayload {
+  @Field(() => ID)
+  removedId!: string;
+
+  @Field(() => WorkProgramme)
+  programme!: WorkProgramme;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'What the viewer may do with a programme and its items.' })
+export class WorkProgrammeViewerCan {
+  @Field(() => Boolean, {
+    description: 'updateWorkProgramme, addProgrammeItem, updateProgrammeItem, removeProgrammeItem',
+  })
+  update!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A month of the programme’s year.' })
+export class ProgrammeMonthProgress {
+  @Field(() => Int, { description: '1 to 12.' })
+  month!: number;
+
+  @Field(() => Int, { description: 'Items planned for this month.' })
+  planned!: number;
+
+  @Field(() => Int, { description: 'Of those, adopted.' })
+  adopted!: number;
+
+  @Field(() => Int, { description: 'Items planned for the months up to this one.' })
+  plannedToDate!: number;
+
+  @Field(() => Int, { description: 'Of those, adopted.' })
+  adoptedToDate!: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A lead unit’s share of the programme.' })
+export class ProgrammeUnitProgress {
+  @Field(() => Unit)
+  unit!: Unit;
+
+  @Field(() => Int)
+  planned!: number;
+
+  @Field(() => Int)
+  adopted!: number;
+
+  @Field(() => Int, { description: 'Not adopted nor dropped though their planned month is over.' })
+  slipping!: number;
+
+  @Field(() => Float, { description: 'Adopted ÷ planned, from 0 to 1.' })
+  progress!: number;
+}
