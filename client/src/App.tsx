@@ -42,6 +42,14 @@ const TaskPage = lazy(() =>
   import('./scenes/tasks/TaskPage').then((module) => ({ default: module.TaskPage })),
 );
 
+// The work programmes (the programme page carries the chart library).
+const ProgrammesPage = lazy(() =>
+  import('./scenes/programme/ProgrammesPage').then((module) => ({ default: module.ProgrammesPage })),
+);
+const ProgrammePage = lazy(() =>
+  import('./scenes/programme/ProgrammePage').then((module) => ({ default: module.ProgrammePage })),
+);
+
 export function App() {
   const token = useSessionToken();
   // Keyed by the token: signing in as someone else starts every screen afresh.
@@ -124,6 +132,8 @@ function MainContent() {
         <Route path="/proposals/:id" element={<Lazy page={<ProposalPage />} />} />
         <Route path="/tasks" element={<Lazy page={<TasksPage />} />} />
         <Route path="/tasks/:id" element={<Lazy page={<TaskPage />} />} />
+        <Route path="/programme" element={<Lazy page={<ProgrammesPage />} />} />
+        <Route path="/programme/:id" element={<Lazy page={<ProgrammePage />} />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/units" element={<UnitsPage />} />

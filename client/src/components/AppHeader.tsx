@@ -23,6 +23,7 @@ export function AppHeader() {
   // A proposal's page belongs to the proposals section.
   const inProposals = pathname === '/proposals' || pathname.startsWith('/proposals/');
   const inTasks = pathname === '/tasks' || pathname.startsWith('/tasks/');
+  const inProgramme = pathname === '/programme' || pathname.startsWith('/programme/');
 
   async function onLogout() {
     setLeaving(true);
@@ -69,6 +70,14 @@ export function AppHeader() {
           data-testid="nav-tasks"
         >
           {t('tasks.nav')}
+        </Link>
+        <Link
+          to="/programme"
+          className={inProgramme ? 'app-nav__link app-nav__link--active' : 'app-nav__link'}
+          aria-current={inProgramme ? 'page' : undefined}
+          data-testid="nav-programme"
+        >
+          {t('programme.nav')}
         </Link>
         <NavLink
           to="/calendar"

@@ -5,6 +5,8 @@ import { adminVi } from './admin.vi';
 import { en } from './en';
 import { inputErrorsEn } from './input-errors.en';
 import { inputErrorsVi } from './input-errors.vi';
+import { programmeEn } from './programme.en';
+import { programmeVi } from './programme.vi';
 import { tasksEn } from './tasks.en';
 import { tasksVi } from './tasks.vi';
 import { vi } from './vi';
@@ -48,6 +50,9 @@ void i18n.use(initReactI18next).init({
 // The task texts: merged (their field names join `inputError.field`); the home and the meeting room use them.
 i18n.addResourceBundle('vi', 'translation', tasksVi, true, false);
 i18n.addResourceBundle('en', 'translation', tasksEn, true, false);
+// The work programme and follow-up texts (the header names both sections).
+i18n.addResourceBundle('vi', 'translation', programmeVi, true, false);
+i18n.addResourceBundle('en', 'translation', programmeEn, true, false);
 
 function applyDocumentLanguage(locale: string): void {
   document.documentElement.lang = locale;
