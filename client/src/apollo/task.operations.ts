@@ -67,6 +67,12 @@ const TASK_UPDATE_FIELDS = gql`
       id
       fullName
     }
+    attachments {
+      id
+      name
+      mediaType
+      size
+    }
   }
 `;
 
@@ -287,6 +293,32 @@ export const EXTEND_TASKS_DUE_DATE_MUTATION: TypedDocumentNode<
     }
   }
   ${TASK_ROW_FIELDS}
+`;
+
+/**
+ * A file of a task's reports with its bytes. The task's files, since `attachment(id)` answers only the files of
+ * meetings and proposals: one download reads them through the task, whose readers may read them.
+ */
+export const TASK_ATTACHMENT_CONTENT_QUERY: TypedDocumentNode<
+  {
+    task: {
+      id: string;
+      attachments: Array<{ id: string; name: string; mediaType: string; contentBase64: string }>;
+    } | null;
+  },
+  { taskId: string }
+> = gql`
+  query TaskAttachmentContent($taskId: ID!) {
+    task(id: $taskId) {
+      id
+      attachments {
+        id
+        name
+        mediaType
+        contentBase64
+      }
+    }
+  }
 `;
 
 /**

@@ -3,7 +3,6 @@
 import type {
   AgendaItemStatus,
   Classification,
-  MeetingStatus,
   ProposalStatus,
   TaskPriority,
   TaskStatus,
@@ -57,6 +56,14 @@ export interface TaskUpdateEntry {
   dueAtAfter: string | null;
   createdAt: string;
   author: TaskPerson;
+  attachments: TaskFile[];
+}
+
+export interface TaskFile {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
 }
 
 /** One task as its page reads it. */
@@ -106,13 +113,6 @@ export interface TaskAssignable {
   memberships: Array<{ id: string; unit: { id: string } }>;
 }
 
-export interface TaskMeetingOption {
-  id: string;
-  title: string;
-  startsAt: string;
-  status: MeetingStatus;
-}
-
 interface TaskFields {
   title: string;
   description?: string | null;
@@ -155,6 +155,8 @@ export interface ReportTaskProgressInput {
   body: string;
   progress: number;
   expectedVersion?: number;
+  /** Files uploaded for this report (`POST /uploads` with `taskId`). */
+  attachments?: string[];
 }
 
 export interface ExtendTaskDueDateInput {

@@ -178,6 +178,16 @@ export const tasksEn: Messages<TaskMessages> & {
       statusChange: '{{from}} → {{to}}',
       none: 'No progress reported yet.',
     },
+    files: {
+      label: 'Files',
+      open: 'Open the file {{name}}',
+      add: 'Files (optional)',
+      hint: 'PDF, Word, Excel, PowerPoint, OpenDocument, PNG/JPEG images; at most 5 MiB each, {{max}} per report.',
+      pending: 'Files going with the report',
+      ready: 'Uploaded',
+      sending: 'Uploading {{name}}',
+      drop: 'Leave out {{name}}',
+    },
     extend: {
       heading: 'Due date and extensions',
       none: 'Never extended.',

@@ -174,6 +174,16 @@ export const tasksVi = {
       statusChange: '{{from}} → {{to}}',
       none: 'Chưa có báo cáo tiến độ.',
     },
+    files: {
+      label: 'Tệp đính kèm',
+      open: 'Mở tệp {{name}}',
+      add: 'Tệp đính kèm (không bắt buộc)',
+      hint: 'PDF, Word, Excel, PowerPoint, OpenDocument, ảnh PNG/JPEG; tối đa 5 MiB mỗi tệp, {{max}} tệp mỗi báo cáo.',
+      pending: 'Tệp sẽ gửi kèm báo cáo',
+      ready: 'Đã tải lên',
+      sending: 'Đang tải lên {{name}}',
+      drop: 'Bỏ tệp {{name}}',
+    },
     extend: {
       heading: 'Thời hạn và gia hạn',
       none: 'Chưa gia hạn lần nào.',

@@ -1,13 +1,36 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { limits, taskProgressMax } from '@quorum/shared';
+import { attachmentKinds, limits, taskProgressMax } from '@quorum/shared';
+import { apiErrorInfo } from '../../apollo/errors';
 import { REPORT_TASK_PROGRESS_MUTATION } from '../../apollo/task.operations';
+import { uploadTaskFile } from '../../apollo/task-uploads';
+import { UploadError } from '../../apollo/uploads';
 import type { Task } from '../../apollo/task.types';
 import { CharacterCount, lengthRefusal } from '../CharacterCount';
 import { useActionRunner } from '../meeting/useActionRunner';
+import { formatFileSize } from './TaskFiles';
 
-/** A progress report by the assignee unit: what was done and how far along it is (a TODO task starts). */
+// The file picker offers what the server accepts (it checks the content besides).
+const accept = Object.keys(attachmentKinds)
+  .map((extension) => `.${extension}`)
+  .join(',');
+
+interface PendingFile {
+  key: number;
+  name: string;
+  size: number;
+  /** From 0 to 1 while it is sent. */
+  fraction: number;
+  /** The attachment, once the server has it. */
+  id?: string;
+  error?: string;
+}
+
+/**
+ * A progress report by the assignee unit: what was done, how far along it is (a TODO task starts), and files
+ * (each sent as it is chosen, `POST /uploads` with `taskId`, then named by the report).
+ */
 export function TaskReportForm({ task, onReported }: { task: Task; onReported: () => void }) {
   const { t } = useTranslation();
   const id = useId();
@@ -16,6 +39,30 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
   const [body, setBody] = useState('');
   const [progress, setProgress] = useState(String(task.progress));
   const [errors, setErrors] = useState<{ body?: string | null; progress?: string | null }>({});
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const nextKey = useRef(0);
+  const uploading = files.some((file) => !file.id && !file.error);
+
+  const refusal = (err: unknown): string => {
+    if (!(err instanceof UploadError)) return t(`errors.${apiErrorInfo(err)?.code ?? 'NETWORK'}`);
+    if (err.code === 'PAYLOAD_TOO_LARGE') return t('room.files.tooLarge');
+    if (err.code === 'UNSUPPORTED_MEDIA_TYPE') return t('room.files.unsupported');
+    if (err.code === 'BAD_USER_INPUT' && err.field === 'name') return t('room.files.badName');
+    return t(`errors.${err.code}`, { defaultValue: t('errors.INTERNAL_SERVER_ERROR') });
+  };
+
+  const addFiles = (chosen: FileList | null) => {
+    for (const file of Array.from(chosen ?? [])) {
+      const key = nextKey.current++;
+      const update = (patch: Partial<PendingFile>) =>
+        setFiles((current) => current.map((entry) => (entry.key === key ? { ...entry, ...patch } : entry)));
+      setFiles((current) => [...current, { key, name: file.name, size: file.size, fraction: 0 }]);
+      uploadTaskFile(task.id, file, (fraction) => update({ fraction })).then(
+        (uploaded) => update({ id: uploaded.id, fraction: 1 }),
+        (err: unknown) => update({ error: refusal(err) }),
+      );
+    }
+  };
 
   const onSubmit = () => {
     const value = Number(progress);
@@ -29,10 +76,21 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
           : null,
     };
     setErrors(next);
-    if (next.body || next.progress) return;
+    if (next.body || next.progress || uploading) return;
+    const attachments = files.flatMap((file) => (file.id ? [file.id] : []));
     void run(async () => {
-      await report({ variables: { input: { taskId: task.id, body: body.trim(), progress: value } } });
+      await report({
+        variables: {
+          input: {
+            taskId: task.id,
+            body: body.trim(),
+            progress: value,
+            ...(attachments.length ? { attachments } : {}),
+          },
+        },
+      });
       setBody('');
+      setFiles([]);
       onReported();
     });
   };
@@ -98,13 +156,66 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
           </p>
         )}
       </div>
+      <div className="field">
+        <label htmlFor={`${id}-files`}>{t('tasks.files.add')}</label>
+        <input
+          id={`${id}-files`}
+          type="file"
+          multiple
+          accept={accept}
+          disabled={files.length >= limits.attachmentsPerReportMax}
+          onChange={(event) => {
+            addFiles(event.target.files);
+            event.target.value = '';
+          }}
+          aria-describedby={`${id}-files-hint`}
+          data-testid="task-report-files"
+        />
+        <p id={`${id}-files-hint`} className="field__hint">
+          {t('tasks.files.hint', { max: limits.attachmentsPerReportMax })}
+        </p>
+        {files.length > 0 && (
+          <ul className="task-files__list" aria-label={t('tasks.files.pending')}>
+            {files.map((file) => (
+              <li
+                key={file.key}
+                data-testid="task-pending-file"
+                data-state={file.error ? 'error' : file.id ? 'done' : 'sending'}
+              >
+                {file.name} <span className="task-files__size">({formatFileSize(file.size)})</span>{' '}
+                {file.error ? (
+                  <span className="field__error" role="alert">
+                    {file.error}
+                  </span>
+                ) : file.id ? (
+                  <span className="task-files__ok">{t('tasks.files.ready')}</span>
+                ) : (
+                  <progress
+                    max={1}
+                    value={file.fraction}
+                    aria-label={t('tasks.files.sending', { name: file.name })}
+                  />
+                )}{' '}
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => setFiles((current) => current.filter((entry) => entry.key !== file.key))}
+                  aria-label={t('tasks.files.drop', { name: file.name })}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {error && (
         <p className="field__error" role="alert">
           {error}
         </p>
       )}
       <div className="inline-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={busy || uploading}>
           {busy ? t('common.saving') : t('tasks.report.submit')}
         </button>
       </div>

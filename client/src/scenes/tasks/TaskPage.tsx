@@ -16,6 +16,7 @@ import {
 } from '../../components/task/TaskBadges';
 import { TaskEditForm } from '../../components/task/TaskEditForm';
 import { TaskExtendForm } from '../../components/task/TaskExtendForm';
+import { TaskFiles } from '../../components/task/TaskFiles';
 import { TaskMoveMenu } from '../../components/task/TaskMoveMenu';
 import { TaskReportForm } from '../../components/task/TaskReportForm';
 import { formatDueDate } from '../../components/task/task-format';
@@ -173,7 +174,7 @@ function TaskDetails({ task }: { task: Task }) {
       <dl className="task-details">
         <dt>{t('tasks.form.unit')}</dt>
         <dd data-testid="task-unit">{task.assigneeUnit.name}</dd>
-        <dt>{t('tasks.form.assignee')}</dt>
+        <dt>{t('tasks.table.assignee')}</dt>
         <dd data-testid="task-assignee">{task.assignee?.fullName ?? none}</dd>
         {task.coordinatingUnits.length > 0 && (
           <>
@@ -306,7 +307,7 @@ function TaskReports({ task, onChanged }: { task: Task; onChanged: () => void })
       ) : (
         <ol className="task-history" data-testid="task-reports">
           {entries.map((entry) => (
-            <TaskReportEntry key={entry.id} entry={entry} />
+            <TaskReportEntry key={entry.id} taskId={task.id} entry={entry} />
           ))}
         </ol>
       )}
@@ -314,7 +315,7 @@ function TaskReports({ task, onChanged }: { task: Task; onChanged: () => void })
   );
 }
 
-function TaskReportEntry({ entry }: { entry: TaskUpdateEntry }) {
+function TaskReportEntry({ taskId, entry }: { taskId: string; entry: TaskUpdateEntry }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   return (
@@ -345,6 +346,7 @@ function TaskReportEntry({ entry }: { entry: TaskUpdateEntry }) {
       <p className="task-history__body" data-testid="task-report-body">
         {entry.body}
       </p>
+      <TaskFiles taskId={taskId} files={entry.attachments} />
     </li>
   );
 }
