@@ -20,6 +20,8 @@ export default defineConfig({
       // Co-editing of proposal bodies (Hocuspocus) and a round's report; `/proposals/<id>` is the client's page.
       '/collab': { target: apiServer, ws: true, changeOrigin: true },
       '^/appraisals/[^/]+/report\\.pdf$': { target: apiServer, changeOrigin: true },
+      // The follow-up report's downloads; `/follow-up` is the client's page.
+      '^/reports/follow-up\\.(pdf|xlsx)$': { target: apiServer, changeOrigin: true },
     },
   },
   build: {

@@ -267,7 +267,7 @@ export async function startServer(
   // Each client's HTTP requests, before a body is read: the API's routes, not the client's files.
   const requestRate = new RequestRate(config.requestRate);
   app.use(
-    ['/graphql', '/uploads', '/meetings', '/calendar', '/appraisals'],
+    ['/graphql', '/uploads', '/meetings', '/calendar', '/appraisals', '/reports'],
     rateLimited(requestRate, viewers),
   );
 

@@ -32,6 +32,7 @@ import {
   AppraisalCommentResolver,
   AppraisalResolver,
 } from './resolvers/appraisal.resolver.js';
+import { FollowUpResolver } from './resolvers/follow-up.resolver.js';
 import { HistoryResolver } from './resolvers/history.resolver.js';
 import { TaskResolver, TaskUpdateResolver } from './resolvers/task.resolver.js';
 import { validateArgs } from './resolvers/validate-args.js';
@@ -61,6 +62,7 @@ const resolvers = [
   ProposalAttachmentsResolver,
   ProposalAttachmentResolver,
   TaskResolver,
+  FollowUpResolver,
   TaskUpdateResolver,
   EventResolver,
   HistoryResolver,

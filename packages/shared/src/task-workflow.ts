@@ -129,10 +129,16 @@ export function localDateIn(timeZone: string, instant: Date): string {
 
 /** The first instant of the day `instant` falls on, in a time zone (its midnight there). */
 export function startOfDayIn(timeZone: string, instant: Date): Date {
+  return startOfLocalDate(timeZone, localDateIn(timeZone, instant));
+}
+
+/** The first instant of a calendar day (`YYYY-MM-DD`) in a time zone: its midnight there. */
+export function startOfLocalDate(timeZone: string, date: string): Date {
   const zone = knownTimeZone(timeZone);
-  const c = wallClock(zone, instant);
-  const midnight = Date.UTC(c.year, c.month - 1, c.day);
-  // The offset at midnight may differ from the one now (a daylight-saving change that day): settle it twice.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const midnight = Date.UTC(year, month - 1, day);
+  // The offset at midnight may differ from the one at UTC midnight (a daylight-saving change that day):
+  // settle it twice.
   let start = midnight - offsetAt(zone, midnight);
   start = midnight - offsetAt(zone, start);
   return new Date(start);
@@ -148,4 +154,24 @@ export function isTaskOverdue(
   timeZone: string,
 ): boolean {
   return isTaskOpen(task.status) && task.dueAt.getTime() < startOfDayIn(timeZone, now).getTime();
+}
+
+/** Where a task stands in the follow-up report ("báo cáo theo dõi, đôn đốc"); a cancelled task is in none. */
+export type FollowUpOutcome = 'doneOnTime' | 'doneLate' | 'overdue' | 'inProgress';
+
+/**
+ * Done on time: completed on or before its due day in the organization's time zone; done late: after it.
+ * Open tasks are overdue (`isTaskOverdue`) or in progress. A cancelled task counts nowhere.
+ */
+export function followUpOutcome(
+  task: { dueAt: Date; status: TaskStatus; completedAt?: Date | null },
+  now: Date,
+  timeZone: string,
+): FollowUpOutcome | null {
+  if (task.status === TaskStatus.CANCELLED) return null;
+  if (task.status === TaskStatus.DONE) {
+    const done = task.completedAt ?? now;
+    return localDateIn(timeZone, done) <= localDateIn(timeZone, task.dueAt) ? 'doneOnTime' : 'doneLate';
+  }
+  return isTaskOverdue(task, now, timeZone) ? 'overdue' : 'inProgress';
 }

@@ -5,9 +5,10 @@ import type { ViewerCache } from '../auth/viewer-cache.js';
 import { loadViewer, type Viewer } from '../auth/viewer.js';
 import type { Database } from '../config/orm.js';
 import { ApiToken, Event, Meeting } from '../entities/index.js';
-import { UnauthenticatedError } from '../errors.js';
+import { BadInputError, UnauthenticatedError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { databaseOutage, sendUnavailable } from '../security/unavailable.js';
+import { checkFollowUpFilter, followUpReport, type FollowUpFilter } from '../read/follow-up.js';
 import { logUnexpectedError } from '../security/unexpected-error.js';
 import { addMeetingEvent, newCalendar } from './agenda-ics.js';
 import { renderAppraisalReportPdf } from './appraisal-pdf.js';
@@ -15,6 +16,7 @@ import { assembleAppraisalReport } from './appraisal-report.js';
 import { agendaJson } from './agenda-json.js';
 import { renderBookPdf } from './book-pdf.js';
 import { findCalendarFeed } from './calendar-feed.js';
+import { renderFollowUpPdf, renderFollowUpXlsx } from './follow-up.js';
 import { dateKey, slug } from './format.js';
 import { assembleMeetingBook, assembleMeetingBooks, type MeetingBook } from './meeting-book.js';
 
@@ -31,7 +33,8 @@ type Format = 'json' | 'ics' | 'pdf';
  * Downloads outside GraphQL: the per-user iCalendar feed (`/calendar/<token>.ics`, the one place a token
  * may sit in a URL) and a meeting's agenda and book (`/meetings/<id>/agenda.json|agenda.ics|book.pdf`,
  * with `Authorization: Bearer` only), and an appraisal round's report (`/appraisals/<id>/report.pdf`). A
- * meeting or proposal the viewer may not read is answered 404, as if absent.
+ * meeting or proposal the viewer may not read is answered 404, as if absent. The follow-up report
+ * (`/reports/follow-up.pdf|xlsx`) counts the tasks the viewer may read.
  */
 export function exportRouter(db: Database, viewers: ViewerCache): Router {
   const router = Router();
@@ -142,8 +145,40 @@ export function exportRouter(db: Database, viewers: ViewerCache): Router {
     }),
   );
 
+  // The follow-up report per unit, of the tasks the viewer may read (`followUpReport` in the API).
+  for (const format of ['pdf', 'xlsx'] as const)
+    router.get(
+      `/reports/follow-up.${format}`,
+      handle(async (req, res) => {
+        const viewer = await authenticateReader(viewers, req, res);
+        if (!viewer) return;
+        const filter: FollowUpFilter = {};
+        for (const key of ['dueFrom', 'dueTo', 'sourceMeetingId'] as const) {
+          const value = req.query[key];
+          if (value === undefined || value === '') continue;
+          if (typeof value !== 'string' || (key === 'sourceMeetingId' && !isUuid(value)))
+            return refuse(res, 400, ErrorCode.BAD_USER_INPUT, `${key} is given once, as a day or an id`);
+          filter[key] = value;
+        }
+        try {
+          checkFollowUpFilter(filter);
+        } catch (error) {
+          if (error instanceof BadInputError)
+            return refuse(res, 400, ErrorCode.BAD_USER_INPUT, error.message);
+          throw error;
+        }
+        const report = await followUpReport(db.orm.em.fork(), viewer, filter);
+        const stem = `bao-cao-theo-doi-nhiem-vu-${dateKey(report.asOf, report.organization.timeZone)}`;
+        res.set('Cache-Control', 'private, no-store').attachment(`${stem}.${format}`);
+        if (format === 'pdf') res.type('application/pdf').send(await renderFollowUpPdf(report));
+        else res.type(xlsxType).send(await renderFollowUpXlsx(report));
+      }),
+    );
+
   return router;
 }
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function send(res: Response, format: Format, book: MeetingBook, url: string): Promise<void> {
   const stem = `${slug(book.meeting.title)}-${dateKey(book.meeting.startsAt, book.timeZone)}`;
