@@ -158,6 +158,21 @@ export const TASK_QUERY: TypedDocumentNode<{ task: Task | null }, { id: string }
   ${TASK_FIELDS}
 `;
 
+/** Whether the viewer assigns tasks (the office): the create form and the conclusion's tasks. */
+export const TASK_ABILITIES_QUERY: TypedDocumentNode<
+  { viewer: { id: string; can: { createTask: boolean } | null } | null },
+  Record<string, never>
+> = gql`
+  query TaskAbilities {
+    viewer {
+      id
+      can {
+        createTask
+      }
+    }
+  }
+`;
+
 /** Who tasks may be assigned to: active people with their units (the assignee is a member of the unit). */
 export const TASK_ASSIGNABLE_QUERY: TypedDocumentNode<
   { users: { edges: Array<{ node: TaskAssignable }> } },

@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { MembershipRole, UnitKind } from '@quorum/shared';
+import { cache } from '../apollo/client';
 import { PROPOSAL_VIEWER_QUERY } from '../apollo/proposal-list.operations';
+import { TASK_ABILITIES_QUERY } from '../apollo/task.operations';
 import type { ViewerUnit } from './useProposalViewer';
 
 export interface TaskViewerFacts {
@@ -11,11 +13,14 @@ export interface TaskViewerFacts {
   workUnits: ViewerUnit[];
   /** The units the viewer leads (head or deputy): their tasks are on the viewer's home too. */
   ledUnits: ViewerUnit[];
-  /** A member of the office: assigns, reassigns and extends tasks (the server decides, per task). */
-  isOffice: boolean;
+  /** Assigns tasks (`viewer.can.createTask`, the server's rule): the create form, the conclusion's tasks. */
+  canCreate: boolean;
   loading: boolean;
   error: ErrorLike | undefined;
 }
+
+// The session reads `viewer.can` in part (createMeeting), the task screens another part: one object, merged.
+cache.policies.addTypePolicies({ ViewerAbilities: { merge: true } });
 
 const LEADERS = new Set<MembershipRole>([MembershipRole.HEAD, MembershipRole.DEPUTY]);
 
@@ -26,6 +31,8 @@ const LEADERS = new Set<MembershipRole>([MembershipRole.HEAD, MembershipRole.DEP
  */
 export function useTaskViewer(skip = false): TaskViewerFacts {
   const { data, loading, error } = useQuery(PROPOSAL_VIEWER_QUERY, { skip });
+  const abilities = useQuery(TASK_ABILITIES_QUERY, { skip });
+  const canCreate = abilities.data?.viewer?.can?.createTask ?? false;
   return useMemo(() => {
     const work = (data?.viewer?.memberships ?? []).filter(
       (membership) => membership.unit.kind !== UnitKind.COMMITTEE,
@@ -36,9 +43,9 @@ export function useTaskViewer(skip = false): TaskViewerFacts {
       ledUnits: work
         .filter((membership) => LEADERS.has(membership.role))
         .map((membership) => membership.unit),
-      isOffice: work.some((membership) => membership.unit.kind === UnitKind.OFFICE),
+      canCreate,
       loading: loading && !data,
       error,
     };
-  }, [data, loading, error]);
+  }, [data, loading, error, canCreate]);
 }

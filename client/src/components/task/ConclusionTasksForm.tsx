@@ -41,7 +41,7 @@ const blankRow = (key: number): Row => ({
 export function ConclusionTasks({ item, meetingStatus }: { item: AgendaItem; meetingStatus: MeetingStatus }) {
   const viewer = useTaskViewer();
   const held = meetingStatus === MeetingStatus.IN_PROGRESS || meetingStatus === MeetingStatus.CLOSED;
-  if (!item.conclusion || !held || !viewer.isOffice) return null;
+  if (!item.conclusion || !held || !viewer.canCreate) return null;
   return <ConclusionTasksForm item={item} />;
 }
 

@@ -117,7 +117,7 @@ export function TasksPage() {
       }
       return next;
     });
-  const mayBulk = viewer.isOffice && mode === 'table' && shown.some(selectable);
+  const mayBulk = mode === 'table' && shown.some(selectable);
 
   let body;
   if (loadingFirst || viewer.loading) {
@@ -196,7 +196,7 @@ export function TasksPage() {
   return (
     <div
       className={
-        viewer.isOffice ? 'meetings-page tasks-page' : 'meetings-page meetings-page--single tasks-page'
+        viewer.canCreate ? 'meetings-page tasks-page' : 'meetings-page meetings-page--single tasks-page'
       }
     >
       <section className="panel meetings" aria-labelledby={`${id}-heading`}>
@@ -236,7 +236,7 @@ export function TasksPage() {
         />
         {body}
       </section>
-      {viewer.isOffice && (
+      {viewer.canCreate && (
         <aside className="meetings-page__side">
           <CreateTaskForm units={directory.units} people={directory.people} />
         </aside>
