@@ -467,6 +467,13 @@ describe('tasks: assigned, moved, reported on, extended and reassigned', () => {
     expect(Buffer.from(reportRead!.attachments[0]!.contentBase64, 'base64').subarray(0, 8).toString()).toBe(
       '%PDF-1.7',
     );
+    // One file at a time, by id: whoever reads the task reads its files.
+    const one = await t.gql<{ attachment: { name: string; size: number } | null }>(
+      `query($id: ID!) { attachment(id: $id) { name size } }`,
+      { id: secondId },
+      tokens.office,
+    );
+    expect(one.data!.attachment).toEqual({ name: 'phu-luc.pdf', size: 509 });
     const reported = await t.db.orm.em
       .fork()
       .findOneOrFail(

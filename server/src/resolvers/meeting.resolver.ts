@@ -19,9 +19,19 @@ import {
 } from '../commands/participant.commands.js';
 import type { Context } from '../context.js';
 import { prefetchFor, readOne } from '../read/prefetch.js';
-import { AgendaItem, Attachment, Meeting, Participant, Proposal, Unit, User } from '../entities/index.js';
+import {
+  AgendaItem,
+  Attachment,
+  Meeting,
+  Participant,
+  Proposal,
+  Task,
+  Unit,
+  User,
+} from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
+import { taskPolicy } from '../policies/task.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import { agendaOf, readinessOf } from './agenda.js';
 import type { Row } from '../read/rows.js';
@@ -122,7 +132,7 @@ export class MeetingResolver {
   @Query(() => Attachment, {
     nullable: true,
     description:
-      'One file, with its content; null when it does not exist or its meeting (or proposal) is not visible.',
+      'One file, with its content; null when it does not exist or its meeting (proposal, task) is not visible.',
   })
   async attachment(
     @Arg('id', () => ID) id: string,
@@ -131,14 +141,19 @@ export class MeetingResolver {
     const v = requireViewer(viewer);
     const attachment = await em.findOne(Attachment, id, { populate: ['meeting'] });
     if (!attachment) return null;
-    // A file of a proposal: whoever may read the proposal reads it.
-    if (!attachment.meeting) {
-      const proposal =
-        attachment.proposal &&
-        (await em.findOne(Proposal, { id: attachment.proposal.id, organization: v.organizationId }));
+    if (attachment.meeting)
+      return meetingPolicy.canRead(v, attachment.meeting.getEntity()) ? attachment : null;
+    // A file of a proposal or of a task: whoever may read the proposal or the task reads it.
+    if (attachment.proposal) {
+      const proposal = await em.findOne(Proposal, {
+        id: attachment.proposal.id,
+        organization: v.organizationId,
+      });
       return proposal && proposalPolicy.canRead(v, proposal) ? attachment : null;
     }
-    return meetingPolicy.canRead(v, attachment.meeting.getEntity()) ? attachment : null;
+    const task =
+      attachment.task && (await em.findOne(Task, { id: attachment.task.id, organization: v.organizationId }));
+    return task && taskPolicy.canRead(v, task) ? attachment : null;
   }
 
   @Mutation(() => CreateMeetingPayload)
