@@ -321,6 +321,85 @@ describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, i
     await assignee.page.mouse.up();
     await card(assignee.page.getByTestId('task-column-DONE'), TITLES[0]).waitFor();
     await expect.poll(async () => (await taskState(taskIds[0]!)).status).toBe('DONE');
+  }, 60_000);
+
+  it('gives the office a table filtered by the meeting, kept as a named view, and bulk extension and reassignment', async () => {
+    const page = office.page;
+    await page.goto(`${server?.url}/tasks`);
+    await page.getByTestId('task-mode-table').click();
+    await page.getByTestId('tasks-table').waitFor();
+    const filters = page.getByTestId('task-filters');
+    await filters
+      .getByLabel('Cuộc họp giao')
+      .selectOption({ label: 'Hội nghị Ban Thường vụ: công tác cán bộ (thử nhiệm vụ)' });
+    const rows = page.getByTestId('task-row');
+    await expect.poll(() => rows.count()).toBe(2);
+
+    // Kept as a named view, in this browser, for this user: still there after a reload.
+    await page.getByTestId('task-view-save').click();
+    await page.getByTestId('task-view-form').getByLabel('Tên cách xem').fill('Công tác cán bộ');
+    await page.getByTestId('task-view-form').getByRole('button', { name: 'Lưu' }).click();
+    const saved = page.getByRole('button', { name: 'Công tác cán bộ', exact: true });
+    await expect.poll(() => saved.getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    await page.getByTestId('task-view-all').click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    await page.getByRole('button', { name: 'Công tác cán bộ', exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+
+    // A done task takes no new due date: with it chosen, extending is not offered.
+    await page.getByLabel('Chọn tất cả').check();
+    await page.getByTestId('task-bulk').getByText('Đã chọn 2 nhiệm vụ').waitFor();
+    expect(await page.getByTestId('bulk-extend').isDisabled()).toBe(true);
+    await page.getByLabel('Chọn tất cả').uncheck();
+
+    // The blocked one alone: a later due date with the reason, then another person of the unit.
+    const blockedId = taskIds[1]!;
+    const before = await gql<{ task: { dueDate: string } }>(`query($id: ID!) { task(id: $id) { dueDate } }`, {
+      id: blockedId,
+    });
+    await page
+      .locator(`[data-testid="task-row"][data-task-id="${blockedId}"]`)
+      .getByTestId('task-choose')
+      .check();
+    await page.getByTestId('bulk-extend').click();
+    const extend = page.getByTestId('bulk-extend-form');
+    const newDay = dayFromNow(30);
+    await extend.getByLabel('Thời hạn mới').fill(newDay);
+    await extend.getByLabel('Lý do gia hạn').fill('Chờ danh sách từ Sở Nội vụ.');
+    await extend.getByRole('button', { name: 'Gia hạn 1 nhiệm vụ' }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await gql<{ task: { dueDate: string; dueDateHistory: { body: string }[] } }>(
+              `query($id: ID!) { task(id: $id) { dueDate dueDateHistory { body } } }`,
+              { id: blockedId },
+            )
+          ).task,
+      )
+      .toEqual({ dueDate: newDay, dueDateHistory: [{ body: 'Chờ danh sách từ Sở Nội vụ.' }] });
+    expect(before.task.dueDate).not.toBe(newDay);
+
+    await page
+      .locator(`[data-testid="task-row"][data-task-id="${blockedId}"]`)
+      .getByTestId('task-choose')
+      .check();
+    await page.getByTestId('bulk-reassign').click();
+    const reassign = page.getByTestId('bulk-reassign-form');
+    await reassign.getByLabel('Đơn vị được giao').selectOption({ label: UNIT });
+    await reassign.getByLabel(/^Người thực hiện/).selectOption({ label: 'Nguyễn Thị Hoài Thu' });
+    await reassign.getByRole('button', { name: 'Giao lại 1 nhiệm vụ' }).click();
+    await page
+      .locator(`[data-testid="task-row"][data-task-id="${blockedId}"]`)
+      .getByText('Nguyễn Thị Hoài Thu')
+      .waitFor();
+    await screenshot(page, '64-office-table');
+
+    // The office's home lists its own open tasks, with a link to all.
+    await page.goto(`${server?.url}/`);
+    await page.getByTestId('my-tasks').getByTestId('my-task').first().waitFor();
+    await screenshot(page, '65-office-home');
 
     expect(office.pageErrors).toEqual([]);
     expect(assignee.pageErrors).toEqual([]);
