@@ -70,6 +70,17 @@ export function TaskMoveMenu({
     if (open) items.current[0]?.focus();
   }, [open]);
 
+  // A press anywhere else closes the menu (not a blur: some browsers do not focus a button pressed).
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return undefined;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!container.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
   if (transitions.length === 0) return null;
 
   const choose = (to: TaskStatus) => {
@@ -109,7 +120,16 @@ export function TaskMoveMenu({
   const label = (to: TaskStatus) => t(`tasks.move.${moveKey(task.status, to)}`);
 
   return (
-    <div className={inline ? 'task-move task-move--inline' : 'task-move'} data-testid="task-move">
+    <div
+      className={inline ? 'task-move task-move--inline' : 'task-move'}
+      data-testid="task-move"
+      ref={container}
+      // The menu closes when the keyboard's focus leaves it (a pointer elsewhere: see the effect above).
+      onBlur={(event) => {
+        const next = event.relatedTarget as Node | null;
+        if (open && next && !event.currentTarget.contains(next)) setOpen(false);
+      }}
+    >
       {inline ? (
         <div className="task-move__buttons" role="group" aria-label={t('tasks.move.label')}>
           {transitions.map((to) => (
