@@ -42,12 +42,15 @@ const TaskPage = lazy(() =>
   import('./scenes/tasks/TaskPage').then((module) => ({ default: module.TaskPage })),
 );
 
-// The work programmes (the programme page carries the chart library).
+// The work programmes (the programme page carries the chart library) and the follow-up report.
 const ProgrammesPage = lazy(() =>
   import('./scenes/programme/ProgrammesPage').then((module) => ({ default: module.ProgrammesPage })),
 );
 const ProgrammePage = lazy(() =>
   import('./scenes/programme/ProgrammePage').then((module) => ({ default: module.ProgrammePage })),
+);
+const FollowUpPage = lazy(() =>
+  import('./scenes/followup/FollowUpPage').then((module) => ({ default: module.FollowUpPage })),
 );
 
 export function App() {
@@ -134,6 +137,7 @@ function MainContent() {
         <Route path="/tasks/:id" element={<Lazy page={<TaskPage />} />} />
         <Route path="/programme" element={<Lazy page={<ProgrammesPage />} />} />
         <Route path="/programme/:id" element={<Lazy page={<ProgrammePage />} />} />
+        <Route path="/follow-up" element={<Lazy page={<FollowUpPage />} />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/units" element={<UnitsPage />} />

@@ -80,6 +80,13 @@ export function AppHeader() {
           {t('programme.nav')}
         </Link>
         <NavLink
+          to="/follow-up"
+          className={({ isActive }) => (isActive ? 'app-nav__link app-nav__link--active' : 'app-nav__link')}
+          data-testid="nav-follow-up"
+        >
+          {t('followUp.nav')}
+        </NavLink>
+        <NavLink
           to="/calendar"
           className={({ isActive }) => (isActive ? 'app-nav__link app-nav__link--active' : 'app-nav__link')}
         >

@@ -187,6 +187,7 @@ export const programmeEn: typeof programmeVi = {
     totals: 'Total',
     linkLabel: '{{count}} tasks ({{what}}) of {{unit}}: show them',
     download: {
+      label: 'Download the report',
       pdf: 'Download PDF',
       xlsx: 'Download spreadsheet (XLSX)',
       downloading: 'Downloading…',

@@ -186,6 +186,7 @@ export const programmeVi = {
     totals: 'Tổng cộng',
     linkLabel: '{{count}} nhiệm vụ ({{what}}) của {{unit}}: xem danh sách',
     download: {
+      label: 'Tải báo cáo',
       pdf: 'Tải báo cáo PDF',
       xlsx: 'Tải bảng tính Excel',
       downloading: 'Đang tải…',
