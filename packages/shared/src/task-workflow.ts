@@ -121,15 +121,53 @@ function offsetAt(timeZone: string, instant: number): number {
   return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - whole;
 }
 
+const isoDay = (year: number, month: number, day: number) =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/** A calendar day in a time zone: its date and the instants it spans, [start, end). */
+interface ZoneDay {
+  date: string;
+  start: number;
+  end: number;
+}
+
+// The day last asked for in each time zone: "today" is asked for once per task in a list (overdue), and
+// each answer would otherwise cost five calendar conversions.
+const lastDays = new Map<string, ZoneDay>();
+
+function cachedDay(zone: string, instant: Date): ZoneDay | undefined {
+  const day = lastDays.get(zone);
+  const time = instant.getTime();
+  return day && time >= day.start && time < day.end ? day : undefined;
+}
+
 /** The calendar day an instant falls on in a time zone, as `YYYY-MM-DD`. */
 export function localDateIn(timeZone: string, instant: Date): string {
-  const c = wallClock(knownTimeZone(timeZone), instant);
-  return `${String(c.year).padStart(4, '0')}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
+  const zone = knownTimeZone(timeZone);
+  const cached = cachedDay(zone, instant);
+  if (cached) return cached.date;
+  const c = wallClock(zone, instant);
+  return isoDay(c.year, c.month, c.day);
 }
 
 /** The first instant of the day `instant` falls on, in a time zone (its midnight there). */
 export function startOfDayIn(timeZone: string, instant: Date): Date {
-  return startOfLocalDate(timeZone, localDateIn(timeZone, instant));
+  const zone = knownTimeZone(timeZone);
+  const cached = cachedDay(zone, instant);
+  if (cached) return new Date(cached.start);
+  const c = wallClock(zone, instant);
+  const date = isoDay(c.year, c.month, c.day);
+  const next = new Date(Date.UTC(c.year, c.month - 1, c.day + 1));
+  const day = {
+    date,
+    start: startOfLocalDate(zone, date).getTime(),
+    end: startOfLocalDate(
+      zone,
+      isoDay(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()),
+    ).getTime(),
+  };
+  lastDays.set(zone, day);
+  return new Date(day.start);
 }
 
 /** The first instant of a calendar day (`YYYY-MM-DD`) in a time zone: its midnight there. */
