@@ -401,6 +401,20 @@ describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, i
     await page.getByTestId('my-tasks').getByTestId('my-task').first().waitFor();
     await screenshot(page, '65-office-home');
 
+    // In English too: the header, the home's list, a task's page.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByTestId('my-tasks')
+      .getByRole('heading', { name: /^My tasks/ })
+      .waitFor();
+    expect(await page.getByTestId('nav-tasks').textContent()).toBe('Tasks');
+    await page.goto(`${server?.url}/tasks/${blockedId}`);
+    await page.getByTestId('task-heading').waitFor();
+    expect(await page.getByTestId('task-status').first().textContent()).toBe('Blocked');
+    await page.getByRole('heading', { name: 'Due date and extensions' }).waitFor();
+    await screenshot(page, '66-task-page-en');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+
     expect(office.pageErrors).toEqual([]);
     expect(assignee.pageErrors).toEqual([]);
   }, 60_000);

@@ -167,7 +167,7 @@ export const tasksEn: Messages<TaskMessages> & {
       noSource: 'Assigned directly',
     },
     report: {
-      list: 'Progress reports',
+      list: 'Progress reports and history',
       heading: 'New progress report',
       body: 'What was done',
       progress: 'Progress (%)',

@@ -163,7 +163,7 @@ export const tasksVi = {
       noSource: 'Giao trực tiếp',
     },
     report: {
-      list: 'Báo cáo tiến độ',
+      list: 'Báo cáo tiến độ và lịch sử',
       heading: 'Báo cáo tiến độ mới',
       body: 'Kết quả thực hiện',
       progress: 'Tiến độ (%)',

@@ -343,9 +343,11 @@ function TaskReportEntry({ taskId, entry }: { taskId: string; entry: TaskUpdateE
           </>
         )}
       </p>
-      <p className="task-history__body" data-testid="task-report-body">
-        {entry.body}
-      </p>
+      {entry.body && (
+        <p className="task-history__body" data-testid="task-report-body">
+          {entry.body}
+        </p>
+      )}
       <TaskFiles taskId={taskId} files={entry.attachments} />
     </li>
   );
