@@ -192,13 +192,38 @@ describe.skipIf(!browserAvailable)('the work programme and the follow-up report,
     await expect.poll(() => progressOf(leader.page), { timeout: LIVE_TIMEOUT }).toBe('1/2');
     await leader.page.getByTestId('programme-item-row').filter({ hasText: SECOND_ITEM }).waitFor();
 
-    // The office postpones it (a change by version), then removes it after confirming.
+    // The office postpones it, saved by version: a colleague changes its kind meanwhile (over the API), so the
+    // first save is refused and says so; the dialog then shows the colleague's kind beside the office's
+    // status, and saving again keeps both.
     const second = office.page.getByTestId('programme-item-row').filter({ hasText: SECOND_ITEM });
     await second.getByTestId('programme-item-edit').click();
     const edit = office.page.getByTestId('programme-item-dialog');
     await edit.getByLabel('Trạng thái').selectOption({ label: 'Lùi thời gian' });
+    const itemId = await second.getAttribute('data-item-id');
+    const itemOf = async () => {
+      const { programme } = await gql<{
+        programme: { items: { id: string; version: number; kind: string; status: string }[] };
+      }>(`query($id: ID!) { programme(id: $id) { items { id version kind status } } }`, {
+        id: programmePath.split('/').pop(),
+      });
+      return programme.items.find((item) => item.id === itemId)!;
+    };
+    const before = await itemOf();
+    await gql(
+      `mutation($input: UpdateProgrammeItemInput!) { updateProgrammeItem(input: $input) { item { id } } }`,
+      { input: { itemId, expectedVersion: before.version, kind: 'REPORT' } },
+    );
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit
+      .getByTestId('programme-item-error')
+      .filter({ hasText: 'vừa được người khác thay đổi' })
+      .waitFor();
+    await expect.poll(() => edit.getByLabel('Loại').inputValue()).toBe('REPORT');
+    expect(await edit.getByLabel('Trạng thái').inputValue()).toBe('POSTPONED');
+    await screenshot(office.page, '72-programme-item-conflict');
     await edit.getByRole('button', { name: 'Lưu' }).click();
     await edit.waitFor({ state: 'detached' });
+    expect(await itemOf()).toMatchObject({ kind: 'REPORT', status: 'POSTPONED' });
     await expect
       .poll(
         () =>
@@ -244,7 +269,7 @@ describe.skipIf(!browserAvailable)('the work programme and the follow-up report,
     const shown = await tableOf(office.page);
     expect(shown.rows).toEqual(expected.rows.map((row) => [row.unit.id, COLUMNS.map((c) => row[c])]));
     expect(shown.totals).toEqual(COLUMNS.map((c) => expected.totals[c]));
-    await screenshot(office.page, '72-follow-up-report');
+    await screenshot(office.page, '73-follow-up-report');
 
     // A unit with overdue tasks links to them in the task table.
     const late = expected.rows.find((row) => row.overdue > 0);

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,17 @@ const FIELDS: readonly Field[] = ['title', 'kind', 'plannedMonth', 'leadUnitId',
 const isField = (value: string | undefined): value is Field =>
   value !== undefined && (FIELDS as readonly string[]).includes(value);
 
+function valuesOf(item: ProgrammeItem | undefined, units: readonly ProgrammeUnit[]): Values {
+  return {
+    title: item?.title ?? '',
+    kind: item?.kind ?? ProposalKind.PROPOSAL,
+    plannedMonth: item?.plannedMonth ?? 1,
+    leadUnitId: item?.leadUnit.id ?? units[0]?.id ?? '',
+    status: item?.status ?? ProgrammeItemStatus.PLANNED,
+    proposalId: item?.proposal?.id ?? '',
+  };
+}
+
 interface ProgrammeItemDialogProps {
   programmeId: string;
   /** The item to change; none to add one. */
@@ -56,18 +67,30 @@ export function ProgrammeItemDialog({
   const id = useId();
   const [add] = useMutation(ADD_PROGRAMME_ITEM_MUTATION);
   const [update] = useMutation(UPDATE_PROGRAMME_ITEM_MUTATION);
-  const [values, setValues] = useState<Values>(() => ({
-    title: item?.title ?? '',
-    kind: item?.kind ?? ProposalKind.PROPOSAL,
-    plannedMonth: item?.plannedMonth ?? 1,
-    leadUnitId: item?.leadUnit.id ?? units[0]?.id ?? '',
-    status: item?.status ?? ProgrammeItemStatus.PLANNED,
-    proposalId: item?.proposal?.id ?? '',
-  }));
+  // What the dialog opened on: a change is what differs from it, so a field left alone is never sent back.
+  const [opened, setOpened] = useState<Values>(() => valuesOf(item, units));
+  const [values, setValues] = useState<Values>(opened);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Saved against the version the dialog opened on, not a newer one that arrived live meanwhile: a colleague's
+  // change in between is refused, not overwritten unseen. After that refusal the programme is read again and
+  // the next save goes over the version now shown.
+  // The fields left alone then take the new values; what the person changed stays as they typed it.
+  const [baseVersion, setBaseVersion] = useState(item?.version ?? 0);
+  useEffect(() => {
+    if (!conflict || !item || item.version === baseVersion) return;
+    const fresh = valuesOf(item, units);
+    setValues((current) => {
+      const merged = { ...current };
+      for (const field of FIELDS)
+        if (current[field] === opened[field]) Object.assign(merged, { [field]: fresh[field] });
+      return merged;
+    });
+    setOpened(fresh);
+    setBaseVersion(item.version);
+  }, [conflict, item, units, baseVersion, opened]);
   const adopted = item?.status === ProgrammeItemStatus.ADOPTED;
   // The item's own proposal may be one the short list does not hold.
   const proposalChoices =
@@ -94,7 +117,6 @@ export function ProgrammeItemDialog({
     if (!values.leadUnitId) found.leadUnitId = t('programme.itemForm.leadUnitRequired');
     setErrors(found);
     setFormError(null);
-    setConflict(false);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
@@ -117,19 +139,20 @@ export function ProgrammeItemDialog({
           variables: {
             input: {
               itemId: item.id,
-              expectedVersion: item.version,
-              ...(title !== item.title ? { title } : {}),
-              ...(values.kind !== item.kind ? { kind: values.kind } : {}),
-              ...(values.plannedMonth !== item.plannedMonth ? { plannedMonth: values.plannedMonth } : {}),
-              ...(values.leadUnitId !== item.leadUnit.id ? { leadUnitId: values.leadUnitId } : {}),
-              ...(!adopted && values.status !== item.status ? { status: values.status } : {}),
-              ...(values.proposalId && values.proposalId !== item.proposal?.id
+              expectedVersion: baseVersion,
+              ...(title !== opened.title.trim() ? { title } : {}),
+              ...(values.kind !== opened.kind ? { kind: values.kind } : {}),
+              ...(values.plannedMonth !== opened.plannedMonth ? { plannedMonth: values.plannedMonth } : {}),
+              ...(values.leadUnitId !== opened.leadUnitId ? { leadUnitId: values.leadUnitId } : {}),
+              ...(!adopted && values.status !== opened.status ? { status: values.status } : {}),
+              ...(values.proposalId && values.proposalId !== opened.proposalId
                 ? { proposalId: values.proposalId }
                 : {}),
             },
           },
         });
       }
+      setConflict(false);
       onClose();
     } catch (error) {
       const info = apiErrorInfo(error);
