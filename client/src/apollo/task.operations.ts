@@ -311,32 +311,6 @@ export const EXTEND_TASKS_DUE_DATE_MUTATION: TypedDocumentNode<
 `;
 
 /**
- * A file of a task's reports with its bytes. The task's files, since `attachment(id)` answers only the files of
- * meetings and proposals: one download reads them through the task, whose readers may read them.
- */
-export const TASK_ATTACHMENT_CONTENT_QUERY: TypedDocumentNode<
-  {
-    task: {
-      id: string;
-      attachments: Array<{ id: string; name: string; mediaType: string; contentBase64: string }>;
-    } | null;
-  },
-  { taskId: string }
-> = gql`
-  query TaskAttachmentContent($taskId: ID!) {
-    task(id: $taskId) {
-      id
-      attachments {
-        id
-        name
-        mediaType
-        contentBase64
-      }
-    }
-  }
-`;
-
-/**
  * What the task screens read of a change: which task changed, by whom. Only the id and title travel: the
  * screens read the task again, since its `viewerCan` and the lists it belongs to depend on the viewer.
  */

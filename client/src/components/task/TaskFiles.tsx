@@ -3,7 +3,6 @@ import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorInfo } from '../../apollo/errors';
 import { ATTACHMENT_QUERY } from '../../apollo/meeting-room.operations';
-import { TASK_ATTACHMENT_CONTENT_QUERY } from '../../apollo/task.operations';
 import type { TaskFile } from '../../apollo/task.types';
 import { saveBlob } from '../meeting/downloads';
 
@@ -14,7 +13,7 @@ export function formatFileSize(bytes: number): string {
 }
 
 /** The files of one progress report, each opened on demand (their bytes are not in the task's query). */
-export function TaskFiles({ taskId, files }: { taskId: string; files: readonly TaskFile[] }) {
+export function TaskFiles({ files }: { files: readonly TaskFile[] }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [busy, setBusy] = useState<string | null>(null);
@@ -25,22 +24,12 @@ export function TaskFiles({ taskId, files }: { taskId: string; files: readonly T
     setBusy(file.id);
     setError(null);
     try {
-      // As every file opens; a server that answers only meetings' and proposals' files there is asked
-      // through the task.
-      const direct = await client.query({
+      const { data } = await client.query({
         query: ATTACHMENT_QUERY,
         variables: { id: file.id },
         fetchPolicy: 'no-cache',
       });
-      let content = direct.data?.attachment ?? null;
-      if (!content) {
-        const viaTask = await client.query({
-          query: TASK_ATTACHMENT_CONTENT_QUERY,
-          variables: { taskId },
-          fetchPolicy: 'no-cache',
-        });
-        content = viaTask.data?.task?.attachments.find((candidate) => candidate.id === file.id) ?? null;
-      }
+      const content = data?.attachment;
       if (!content) throw new Error('not found');
       const bytes = Uint8Array.from(atob(content.contentBase64), (char) => char.charCodeAt(0));
       saveBlob(new Blob([bytes], { type: content.mediaType }), content.name);

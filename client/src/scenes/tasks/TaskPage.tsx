@@ -307,7 +307,7 @@ function TaskReports({ task, onChanged }: { task: Task; onChanged: () => void })
       ) : (
         <ol className="task-history" data-testid="task-reports">
           {entries.map((entry) => (
-            <TaskReportEntry key={entry.id} taskId={task.id} entry={entry} />
+            <TaskReportEntry key={entry.id} entry={entry} />
           ))}
         </ol>
       )}
@@ -315,7 +315,7 @@ function TaskReports({ task, onChanged }: { task: Task; onChanged: () => void })
   );
 }
 
-function TaskReportEntry({ taskId, entry }: { taskId: string; entry: TaskUpdateEntry }) {
+function TaskReportEntry({ entry }: { entry: TaskUpdateEntry }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   return (
@@ -348,7 +348,7 @@ function TaskReportEntry({ taskId, entry }: { taskId: string; entry: TaskUpdateE
           {entry.body}
         </p>
       )}
-      <TaskFiles taskId={taskId} files={entry.attachments} />
+      <TaskFiles files={entry.attachments} />
     </li>
   );
 }
