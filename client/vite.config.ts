@@ -33,18 +33,18 @@ export default defineConfig({
         // Libraries change far less often than the app: a separate chunk stays cached across releases.
         codeSplitting: {
           groups: [
-            // Drag and drop is only needed in the meeting room; the router on every page.
+            // Drag and drop is only needed in the meeting room and the task board; the router on every page.
             { name: 'dnd', test: /node_modules[\\/]\.pnpm[\\/]@dnd-kit/, priority: 2 },
             {
               name: 'router',
               test: /node_modules[\\/]\.pnpm[\\/](react-router|cookie|set-cookie-parser)/,
               priority: 2,
             },
-            // Except the co-editor (TipTap, ProseMirror, Yjs, Hocuspocus): only a proposal's page needs it, and it
-            // comes with that page's own chunk.
+            // Except the co-editor (TipTap, ProseMirror, Yjs, Hocuspocus), which only a proposal's page needs, and
+            // the charts (visx, d3), which only the programme's page needs: each comes with its page's own chunk.
             {
               name: 'vendor',
-              test: /^(?!.*[\\/]\.pnpm[\\/](@tiptap|prosemirror-|@hocuspocus|yjs@|y-protocols|lib0|orderedmap|rope-sequence|w3c-keyname|linkifyjs|@floating-ui|fast-equals|use-sync-external-store)).*node_modules/,
+              test: /^(?!.*[\\/]\.pnpm[\\/](@tiptap|prosemirror-|@hocuspocus|yjs@|y-protocols|lib0|orderedmap|rope-sequence|w3c-keyname|linkifyjs|@floating-ui|fast-equals|use-sync-external-store|@visx|d3-|internmap)).*node_modules/,
               priority: 1,
             },
           ],

@@ -18,7 +18,6 @@ import { UnitsPage } from './scenes/admin/UnitsPage';
 import { UsersPage } from './scenes/admin/UsersPage';
 import { CalendarPage } from './scenes/CalendarPage';
 import { LoginPage } from './scenes/LoginPage';
-import { MeetingRoomPage } from './scenes/MeetingRoomPage';
 import { MeetingsPage } from './scenes/MeetingsPage';
 import { NotFoundPage } from './scenes/NotFoundPage';
 
@@ -32,6 +31,11 @@ const ProposalLanding = lazy(() =>
 );
 const ProposalPage = lazy(() =>
   import('./scenes/proposals/ProposalPage').then((module) => ({ default: module.ProposalPage })),
+);
+
+// The meeting room (with drag and drop under its agenda) is loaded when first opened too.
+const MeetingRoomPage = lazy(() =>
+  import('./scenes/MeetingRoomPage').then((module) => ({ default: module.MeetingRoomPage })),
 );
 
 // The task board and a task's page, loaded when first opened.
@@ -130,7 +134,7 @@ function MainContent() {
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/calendar" element={<CalendarPage />} />
-        <Route path="/meetings/:id" element={<MeetingRoomPage />} />
+        <Route path="/meetings/:id" element={<Lazy page={<MeetingRoomPage />} />} />
         <Route path="/proposals" element={<ProposalsHome page={<Lazy page={<ProposalsPage />} />} />} />
         <Route path="/proposals/:id" element={<Lazy page={<ProposalPage />} />} />
         <Route path="/tasks" element={<Lazy page={<TasksPage />} />} />
