@@ -484,6 +484,76 @@ describe('tasks: assigned, moved, reported on, extended and reassigned', () => {
     expect(reported.changes.attachmentIds).toEqual({ before: null, after: [firstId, secondId] });
   });
 
+  it('lets the uploader remove a file no report has taken; a reported file stays', async () => {
+    const task = await newTask();
+    const upload = async (role: Role) => {
+      const form = new FormData();
+      form.set('taskId', task.id);
+      form.set('file', new Blob([Buffer.from('%PDF-1.7\nabc')], { type: 'application/pdf' }), 'nham.pdf');
+      const response = await fetch(`${t.url}/uploads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[role]}` },
+        body: form,
+      });
+      return ((await response.json()) as { attachment: { id: string } }).attachment.id;
+    };
+    const remove = (role: Role, id: string) =>
+      t.gql<{ removeTaskAttachment: { removedId: string; task: { attachments: { id: string }[] } } }>(
+        `mutation($input: RemoveTaskAttachmentInput!) { removeTaskAttachment(input: $input) { removedId task { attachments { id } } } }`,
+        { input: { id } },
+        tokens[role],
+      );
+    const mistake = await upload('assignee');
+    const kept = await upload('assignee');
+    const before = await snapshot();
+    const files = () => t.db.orm.em.fork().count(Attachment, { task: task.id });
+    // A colleague of the same unit, the office and another unit do not remove someone else's file.
+    for (const role of ['colleague', 'office', 'outsider'] as const)
+      expect(code(await remove(role, mistake)), role).toBe('NOT_FOUND');
+    expect(await files()).toBe(2);
+    expect(await snapshot()).toBe(before);
+    const removed = await remove('assignee', mistake);
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data!.removeTaskAttachment.task.attachments.map((a) => a.id)).toEqual([kept]);
+    expect(code(await remove('assignee', mistake))).toBe('NOT_FOUND');
+
+    taskOf(
+      await mutate<{ task: TaskShape }>('assignee', 'reportTaskProgress', {
+        taskId: task.id,
+        body: 'Kèm báo cáo',
+        progress: 20,
+        attachments: [kept],
+      }),
+      'reportTaskProgress',
+    );
+    const reported = await remove('assignee', kept);
+    expect([code(reported), field(reported)]).toEqual(['BAD_USER_INPUT', 'id']);
+    expect(await files()).toBe(1);
+  });
+
+  it('lists tasks due between two days of the organization, inclusive', async () => {
+    const [first, second] = [
+      await newTask({ dueAt: '2027-03-01T01:00:00Z' }),
+      await newTask({ dueAt: '2027-03-02T16:59:59Z' }),
+    ];
+    const list = async (filter: Record<string, unknown>) => {
+      const answer = await t.gql<{ tasks: { edges: { node: { id: string } }[] } }>(
+        `query($filter: TaskFilter) { tasks(filter: $filter, first: 100) { edges { node { id } } } }`,
+        { filter },
+        tokens.office,
+      );
+      return answer.errors
+        ? answer.errors[0]!.extensions!.field
+        : answer.data!.tasks.edges.map((e) => e.node.id);
+    };
+    // 02/03 16:59:59 UTC is 23:59:59 that day in Hồ Chí Minh City; 01/03 01:00 UTC is 08:00 there.
+    expect(await list({ dueFrom: '2027-03-01', dueTo: '2027-03-02' })).toEqual([first.id, second.id]);
+    expect(await list({ dueFrom: '2027-03-02', dueTo: '2027-03-02' })).toEqual([second.id]);
+    expect(await list({ dueTo: '2027-02-28', dueFrom: '2027-02-01' })).toEqual([]);
+    expect(await list({ dueFrom: '2027-02-30' })).toBe('dueFrom');
+    expect(await list({ dueFrom: '2027-03-03', dueTo: '2027-03-01' })).toBe('dueTo');
+  });
+
   it('is extended by the office to a later day only, each extension kept with its reason (dueDateHistory)', async () => {
     const task = await newTask({ dueAt: inDays(5) });
     const extend = (role: Role, dueAt: string, reason = 'Chờ số liệu quyết toán') =>

@@ -727,3 +727,31 @@ export async function extendTasksDueDate(
     return tasks;
   });
 }
+
+/**
+ * Removes a file uploaded for a task's next report that no report has taken: by whoever uploaded it. A file of
+ * a report stays with it (BAD_USER_INPUT); someone else's, or one the viewer may not read, is NOT_FOUND.
+ */
+export async function removeTaskAttachment(
+  ctx: Context,
+  viewer: Viewer,
+  id: string,
+): Promise<{ removedId: string; task: Task }> {
+  return runCommand(ctx, async (em) => {
+    const found = await em.findOne(Attachment, { id, task: { $ne: null } }, { fields: ['task'] });
+    if (!found?.task) throw new NotFoundError('Attachment', id);
+    await lockTasks(em, [found.task.id]);
+    const task = await loadTask(em, viewer, found.task.id).catch(() => {
+      throw new NotFoundError('Attachment', id);
+    });
+    const file = await em.findOne(Attachment, { id, task: task.id }, { refresh: true });
+    if (!file || file.uploadedBy.id !== viewer.userId) throw new NotFoundError('Attachment', id);
+    if (file.taskUpdate) throw new BadInputError('id', 'A file that went with a report stays with it');
+    em.remove(file);
+    await appendTaskEvent(ctx, em, viewer, task, EventType.TASK_UPDATED, {
+      attachmentId: { before: id, after: null },
+      name: { before: file.name, after: null },
+    });
+    return { removedId: id, task };
+  });
+}

@@ -8,7 +8,8 @@ import { ApiToken, Event, Meeting } from '../entities/index.js';
 import { BadInputError, UnauthenticatedError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { databaseOutage, sendUnavailable } from '../security/unavailable.js';
-import { checkFollowUpFilter, followUpReport, type FollowUpFilter } from '../read/follow-up.js';
+import { checkDueRange } from '../read/due-range.js';
+import { followUpReport, type FollowUpFilter } from '../read/follow-up.js';
 import { logUnexpectedError } from '../security/unexpected-error.js';
 import { addMeetingEvent, newCalendar } from './agenda-ics.js';
 import { renderAppraisalReportPdf } from './appraisal-pdf.js';
@@ -161,7 +162,7 @@ export function exportRouter(db: Database, viewers: ViewerCache): Router {
           filter[key] = value;
         }
         try {
-          checkFollowUpFilter(filter);
+          checkDueRange(filter);
         } catch (error) {
           if (error instanceof BadInputError)
             return refuse(res, 400, ErrorCode.BAD_USER_INPUT, error.message);

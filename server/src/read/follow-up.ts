@@ -1,16 +1,13 @@
-import { followUpOutcome, limits, startOfLocalDate, type FollowUpOutcome } from '@quorum/shared';
+import { followUpOutcome, type FollowUpOutcome } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { Organization, Task, Unit } from '../entities/index.js';
-import { BadInputError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { taskPolicy } from '../policies/task.policy.js';
+import { checkDueRange, dueRangeWhere, type DueRange } from './due-range.js';
 
 /** Which tasks a follow-up report counts: due between two days (inclusive), from one meeting. */
-export interface FollowUpFilter {
-  /** `YYYY-MM-DD` in the organization's time zone. */
-  dueFrom?: string | null;
-  dueTo?: string | null;
+export interface FollowUpFilter extends DueRange {
   sourceMeetingId?: string | null;
 }
 
@@ -25,34 +22,6 @@ export interface FollowUpReport {
   totals: FollowUpCounts;
 }
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar day as `YYYY-MM-DD` that exists, in the years dates may fall in; else BAD_USER_INPUT on `field`. */
-function checkDay(field: string, value: string): void {
-  const match = isoDate.exec(value);
-  const [year, month, day] = match ? match.slice(1).map(Number) : [];
-  const date = match && new Date(Date.UTC(year!, month! - 1, day!));
-  if (
-    !date ||
-    year! < limits.yearMin ||
-    year! > limits.yearMax ||
-    date.getUTCMonth() !== month! - 1 ||
-    date.getUTCDate() !== day
-  )
-    throw new BadInputError(field, `${field} is a day as YYYY-MM-DD`);
-}
-
-/** The filter's days, each valid and in order; BAD_USER_INPUT naming the first that is not. */
-export function checkFollowUpFilter(filter: FollowUpFilter): void {
-  if (filter.dueFrom) checkDay('dueFrom', filter.dueFrom);
-  if (filter.dueTo) checkDay('dueTo', filter.dueTo);
-  if (filter.dueFrom && filter.dueTo && filter.dueFrom > filter.dueTo)
-    throw new BadInputError('dueTo', 'dueTo is on or after dueFrom');
-}
-
-const dayAfter = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 const zero = (): FollowUpCounts => ({ assigned: 0, doneOnTime: 0, doneLate: 0, overdue: 0, inProgress: 0 });
 
 /**
@@ -66,7 +35,7 @@ export async function followUpReport(
   filter: FollowUpFilter,
   now = new Date(),
 ): Promise<FollowUpReport> {
-  checkFollowUpFilter(filter);
+  checkDueRange(filter);
   const organization = await em.findOneOrFail(Organization, viewer.organizationId);
   const { timeZone } = organization;
   const tasks = await em.find(
@@ -74,8 +43,7 @@ export async function followUpReport(
     {
       $and: [
         taskPolicy.readable(viewer),
-        filter.dueFrom ? { dueAt: { $gte: startOfLocalDate(timeZone, filter.dueFrom) } } : {},
-        filter.dueTo ? { dueAt: { $lt: startOfLocalDate(timeZone, dayAfter(filter.dueTo)) } } : {},
+        dueRangeWhere(timeZone, filter),
         // Only a meeting the viewer may read, as the task list does.
         filter.sourceMeetingId
           ? { sourceMeeting: { $and: [{ id: filter.sourceMeetingId }, meetingPolicy.readable(viewer)] } }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { isTaskOverdue, localDateIn, startOfDayIn, TaskStatus } from '@quorum/shared';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsOptional, IsUUID, MaxLength } from 'class-validator';
 import {
   Arg,
   Args,
@@ -22,10 +22,12 @@ import {
   extendTaskDueDate,
   extendTasksDueDate,
   reassignTasks,
+  removeTaskAttachment,
   reportTaskProgress,
   updateTask,
 } from '../commands/task.commands.js';
 import type { Context } from '../context.js';
+import { checkDueRange, dueRangeWhere } from '../read/due-range.js';
 import { readOne } from '../read/prefetch.js';
 import {
   AgendaItem,
@@ -51,6 +53,8 @@ import {
   ExtendTaskDueDateInput,
   ExtendTasksDueDateInput,
   ReassignTasksInput,
+  RemoveTaskAttachmentInput,
+  RemoveTaskAttachmentPayload,
   ReportTaskProgressInput,
   TaskPayload,
   TasksPayload,
@@ -90,6 +94,19 @@ export class TaskFilter {
       "Only tasks whose due day is over in the organization's time zone and that are not done or cancelled (false: the others).",
   })
   overdue?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only tasks due on or after this day, `YYYY-MM-DD` in the organization's time zone.",
+  })
+  @IsOptional()
+  @MaxLength(10)
+  dueFrom?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only tasks due on or before this day, `YYYY-MM-DD`.' })
+  @IsOptional()
+  @MaxLength(10)
+  dueTo?: string;
 }
 
 @Resolver(() => Task)
@@ -112,11 +129,11 @@ export class TaskResolver {
   ): Promise<ConnectionShape<Row<Task>>> {
     const v = requireViewer(viewer);
     const open = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
+    checkDueRange(filter ?? {});
+    const byDay = filter?.overdue === true || filter?.overdue === false || filter?.dueFrom || filter?.dueTo;
+    const timeZone = byDay ? (await rows.one(Organization, { id: v.organizationId })).timeZone : null;
     // Overdue: due before today's midnight in the organization's time zone (`isTaskOverdue`).
-    const today =
-      filter?.overdue === true || filter?.overdue === false
-        ? startOfDayIn((await rows.one(Organization, { id: v.organizationId })).timeZone, new Date())
-        : null;
+    const today = timeZone ? startOfDayIn(timeZone, new Date()) : null;
     const where = {
       $and: [
         taskPolicy.readable(v),
@@ -131,6 +148,7 @@ export class TaskResolver {
         },
         filter?.overdue === true ? { dueAt: { $lt: today }, status: { $in: open } } : {},
         filter?.overdue === false ? { $or: [{ dueAt: { $gte: today } }, { status: { $nin: open } }] } : {},
+        timeZone ? dueRangeWhere(timeZone, filter ?? {}) : {},
       ],
     };
     return findPage(rows, Task, where, { dueAt: 'asc', id: 'asc' }, page, info);
@@ -180,6 +198,16 @@ export class TaskResolver {
     @Ctx() ctx: Context,
   ): Promise<TaskPayload> {
     return { task: await reportTaskProgress(ctx, requireWriter(ctx.viewer), input) };
+  }
+
+  @Mutation(() => RemoveTaskAttachmentPayload, {
+    description: 'Removes a file uploaded for a report that no report has taken (its uploader).',
+  })
+  removeTaskAttachment(
+    @Arg('input', () => RemoveTaskAttachmentInput) input: RemoveTaskAttachmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<RemoveTaskAttachmentPayload> {
+    return removeTaskAttachment(ctx, requireWriter(ctx.viewer), input.id);
   }
 
   @Mutation(() => TaskPayload, {

@@ -303,6 +303,22 @@ export class ExtendTasksDueDateInput {
   reason!: string;
 }
 
+@InputType({ description: 'A file uploaded for a report and not sent with one (its uploader).' })
+export class RemoveTaskAttachmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class RemoveTaskAttachmentPayload {
+  @Field(() => ID)
+  removedId!: string;
+
+  @Field(() => Task)
+  task!: Task;
+}
+
 @ObjectType({ simpleResolvers: true })
 export class TaskPayload {
   @Field(() => Task)
