@@ -244,6 +244,24 @@ describe('work programmes drawn up and followed by the office', () => {
     expect(moved).toMatchObject({ plannedMonth: 7, status: 'POSTPONED', leadUnit: { id: otherUnitId } });
     const stale = await update('office', { plannedMonth: 8 });
     expect(code(stale)).toBe('CONFLICT');
+    const cleared = await update('office', { expectedVersion: moved.version, title: null });
+    expect([code(cleared), field(cleared)]).toEqual(['BAD_USER_INPUT', 'title']);
+
+    // Linked to a proposal, then unlinked with `proposalId: null`.
+    const proposalId = (
+      await t.gql<{ createProposal: { proposal: { id: string } } }>(
+        `mutation($input: CreateProposalInput!) { createProposal(input: $input) { proposal { id } } }`,
+        { input: { title: 'Đề án chuyển đổi số', kind: ProposalKind.PROPOSAL, leadUnitId: departmentId } },
+        tokens.member,
+      )
+    ).data!.createProposal.proposal.id;
+    const linked = ok(
+      await update('office', { expectedVersion: moved.version, proposalId }),
+      'updateProgrammeItem',
+    ).item;
+    expect((await t.db.orm.em.fork().findOneOrFail(ProgrammeItem, item.id)).proposal?.id).toBe(proposalId);
+    ok(await update('office', { expectedVersion: linked.version, proposalId: null }), 'updateProgrammeItem');
+    expect((await t.db.orm.em.fork().findOneOrFail(ProgrammeItem, item.id)).proposal ?? null).toBeNull();
 
     const remove = (role: Role, itemId: string) =>
       mutate<{ removedId: string }>(

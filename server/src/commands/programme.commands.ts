@@ -187,6 +187,8 @@ export async function updateProgrammeItem(
   if (!programmePolicy.canEdit(viewer)) refuse();
   return runVersioned(ctx, 'ProgrammeItem', input.expectedVersion, async (em) => {
     const { item, programme } = await loadItem(em, viewer, input.itemId);
+    for (const field of ['title', 'kind', 'plannedMonth', 'leadUnitId', 'status'] as const)
+      if (input[field] === null) throw new BadInputError(field, `"${field}" cannot be cleared`);
     checkVersion('ProgrammeItem', item, input.expectedVersion);
     checkStatus(item, input.status ?? undefined);
     const leadUnit = input.leadUnitId ? await loadLeadUnit(em, viewer, input.leadUnitId) : null;
@@ -208,9 +210,13 @@ export async function updateProgrammeItem(
       item.leadUnit = em.getReference(Unit, leadUnit.id, { wrapped: true });
       changes.leadUnitId = unitChange;
     }
-    const proposalChange = proposal && refChange(item.proposal, proposal);
-    if (proposal && proposalChange) {
-      item.proposal = em.getReference(Proposal, proposal.id, { wrapped: true });
+    // `proposalId: null` unlinks the item from its proposal.
+    const proposalChange =
+      input.proposalId === null
+        ? refChange(item.proposal, null)
+        : proposal && refChange(item.proposal, proposal);
+    if (proposalChange) {
+      item.proposal = proposal ? em.getReference(Proposal, proposal.id, { wrapped: true }) : null;
       changes.proposalId = proposalChange;
     }
     if (Object.keys(changes).length)

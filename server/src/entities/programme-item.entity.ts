@@ -37,7 +37,7 @@ export class ProgrammeItem extends VersionedEntity {
   status: ProgrammeItemStatus = ProgrammeItemStatus.PLANNED;
 
   @ManyToOne(() => Proposal, { ref: true, nullable: true })
-  proposal?: Ref<Proposal>;
+  proposal?: Ref<Proposal> | null;
 
   @ManyToOne(() => Meeting, { ref: true, nullable: true })
   meeting?: Ref<Meeting>;

@@ -98,10 +98,10 @@ export class UpdateProgrammeItemInput {
   @Field(() => ProgrammeItemStatus, { nullable: true })
   status?: ProgrammeItemStatus;
 
-  @Field(() => ID, { nullable: true, description: 'Links the item to its proposal.' })
+  @Field(() => ID, { nullable: true, description: 'Links the item to its proposal; null unlinks it.' })
   @IsOptional()
   @IsUUID()
-  proposalId?: string;
+  proposalId?: string | null;
 }
 
 @InputType({ description: 'Removes an item planned by mistake (the office): one still PLANNED, with no task.' })
