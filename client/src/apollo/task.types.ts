@@ -92,6 +92,9 @@ export interface TaskFilter {
   assigneeId?: string;
   sourceMeetingId?: string;
   overdue?: boolean;
+  /** The due day's range, `YYYY-MM-DD` in the organization's time zone, both ends included. */
+  dueFrom?: string;
+  dueTo?: string;
 }
 
 export interface TasksQueryData {

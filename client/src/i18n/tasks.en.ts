@@ -61,6 +61,7 @@ export const tasksEn: Messages<TaskMessages> & {
       meeting: 'Source meeting',
       dueFrom: 'Due from',
       dueTo: 'to',
+      dueReversed: 'The last day must be on or after the first.',
       overdue: 'Overdue only',
       all: 'All',
       clear: 'Clear filters',

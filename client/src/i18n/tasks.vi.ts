@@ -57,6 +57,7 @@ export const tasksVi = {
       meeting: 'Cuộc họp giao',
       dueFrom: 'Hạn từ ngày',
       dueTo: 'đến ngày',
+      dueReversed: 'Ngày cuối phải sau hoặc trùng ngày đầu.',
       overdue: 'Chỉ nhiệm vụ quá hạn',
       all: 'Tất cả',
       clear: 'Bỏ lọc',

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TaskStatus } from '@quorum/shared';
 import type { TaskAssignable, TaskUnit } from '../../apollo/task.types';
-import { NO_TASK_FILTERS } from '../../scenes/tasks/task-views';
+import { dueRangeReversed, NO_TASK_FILTERS } from '../../scenes/tasks/task-views';
 import type { TaskFilterValues } from '../../scenes/tasks/task-views';
 
 interface TaskFiltersProps {
@@ -19,6 +19,7 @@ interface TaskFiltersProps {
 export function TaskFilters({ value, onChange, units, people, meetings, withStatus }: TaskFiltersProps) {
   const { t } = useTranslation();
   const id = useId();
+  const reversed = dueRangeReversed(value);
   const active = Object.entries(value).some(
     ([key, entry]) => entry !== NO_TASK_FILTERS[key as keyof TaskFilterValues],
   );
@@ -115,7 +116,14 @@ export function TaskFilters({ value, onChange, units, people, meetings, withStat
           value={value.dueTo}
           min={value.dueFrom || undefined}
           onChange={(event) => onChange({ ...value, dueTo: event.target.value })}
+          aria-invalid={reversed ? true : undefined}
+          aria-describedby={reversed ? `${id}-to-error` : undefined}
         />
+        {reversed && (
+          <p id={`${id}-to-error`} className="field__error" data-testid="task-filter-due-reversed">
+            {t('tasks.filters.dueReversed')}
+          </p>
+        )}
       </div>
       <label className="checkbox">
         <input

@@ -21,8 +21,8 @@ import { useTaskViewer } from '../../hooks/useTaskViewer';
 import {
   anyFilter,
   builtInViews,
+  dueRangeReversed,
   filtersToParams,
-  inDueRange,
   NO_TASK_FILTERS,
   paramsToFilters,
   sameFilters,
@@ -61,19 +61,14 @@ export function TasksPage() {
     const values = JSON.parse(filtersKey) as TaskFilterValues;
     return { first: PAGE_SIZE, filter: serverFilter(mode === 'board' ? { ...values, status: '' } : values) };
   }, [mode, filtersKey]);
+  const reversed = dueRangeReversed(filters);
   const { data, error, networkStatus, fetchMore, refetch } = useQuery(TASKS_QUERY, {
     variables,
+    skip: reversed,
     notifyOnNetworkStatusChange: true,
   });
   const connection = data?.tasks;
-  const { dueFrom, dueTo } = filters;
-  const shown = useMemo(
-    () =>
-      (connection?.edges.map((edge) => edge.node) ?? []).filter((task) =>
-        inDueRange(task, { ...NO_TASK_FILTERS, dueFrom, dueTo }),
-      ),
-    [connection, dueFrom, dueTo],
-  );
+  const shown = useMemo(() => connection?.edges.map((edge) => edge.node) ?? [], [connection]);
   const loadingFirst =
     !connection && (networkStatus === NetworkStatus.loading || networkStatus === NetworkStatus.setVariables);
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
@@ -120,7 +115,10 @@ export function TasksPage() {
   const mayBulk = mode === 'table' && shown.some(selectable);
 
   let body;
-  if (loadingFirst || viewer.loading) {
+  if (reversed) {
+    // The filter says why, beside the field; nothing was asked.
+    body = null;
+  } else if (loadingFirst || viewer.loading) {
     body = (
       <p className="placeholder" role="status" data-testid="tasks-loading">
         <span className="spinner" aria-hidden="true" /> {t('tasks.list.loading')}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { TaskStatus } from '@quorum/shared';
-import type { TaskFilter, TaskRow } from '../../apollo/task.types';
+import type { TaskFilter } from '../../apollo/task.types';
 
 /** What the board and the table can be narrowed to; every value a string so it fits in the address. */
 export interface TaskFilterValues {
@@ -95,7 +95,12 @@ export function paramsToFilters(params: URLSearchParams): { mode: TaskMode; filt
   };
 }
 
-/** What the server filters (all but the due range). */
+/** A range whose last day is before its first: the server refuses it, so it is not asked. */
+export function dueRangeReversed(filters: TaskFilterValues): boolean {
+  return Boolean(filters.dueFrom && filters.dueTo && filters.dueFrom > filters.dueTo);
+}
+
+/** The filters as the server takes them. */
 export function serverFilter(filters: TaskFilterValues): TaskFilter | null {
   const filter: TaskFilter = {
     ...(filters.unitId ? { assigneeUnitId: filters.unitId } : {}),
@@ -103,15 +108,10 @@ export function serverFilter(filters: TaskFilterValues): TaskFilter | null {
     ...(filters.meetingId ? { sourceMeetingId: filters.meetingId } : {}),
     ...(filters.overdue ? { overdue: true } : {}),
     ...(filters.status ? { status: [filters.status] } : {}),
+    ...(filters.dueFrom ? { dueFrom: filters.dueFrom } : {}),
+    ...(filters.dueTo ? { dueTo: filters.dueTo } : {}),
   };
   return Object.keys(filter).length > 0 ? filter : null;
-}
-
-/** What it does not: the due day's range (`dueDate` is already the organization's day, so strings compare). */
-export function inDueRange(task: TaskRow, filters: TaskFilterValues): boolean {
-  return (
-    (!filters.dueFrom || task.dueDate >= filters.dueFrom) && (!filters.dueTo || task.dueDate <= filters.dueTo)
-  );
 }
 
 // Saved views: per user, in this browser.
