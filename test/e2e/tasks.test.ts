@@ -60,6 +60,19 @@ async function taskState(id: string): Promise<TaskState> {
   return data.task;
 }
 
+/** The names of a task's files: its reports' and those uploaded for a report not sent yet. */
+async function taskFileNames(id: string): Promise<string[]> {
+  const data = await gql<{ task: { attachments: { name: string }[] } }>(
+    `query($id: ID!) { task(id: $id) { attachments { name } } }`,
+    { id },
+  );
+  return data.task.attachments.map((file) => file.name);
+}
+
+function pdf(name: string): { name: string; mimeType: string; buffer: Buffer } {
+  return { name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.7\n${name}\n`) };
+}
+
 /** A day `days` from today in Vietnam, as a date input takes it (`YYYY-MM-DD`). */
 function dayFromNow(days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
@@ -205,28 +218,55 @@ describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, i
     await card(assignee.page, TITLES[0]).getByTestId('task-title').click();
     await assignee.page.waitForURL(new RegExp(`/tasks/${taskId}$`));
     const form = assignee.page.getByTestId('task-report-form');
+    const files = form.getByTestId('task-report-files');
+    const uploaded = form.locator('[data-testid="task-pending-file"][data-state="done"]');
+
+    // A file chosen by mistake and left out once uploaded is removed from the task, not left among its files.
+    await files.setInputFiles(pdf('ban-nham.pdf'));
+    await uploaded.waitFor();
+    expect(await taskFileNames(taskId!)).toContain('ban-nham.pdf');
+    await form.getByRole('button', { name: 'Bỏ tệp ban-nham.pdf' }).click();
+    await expect.poll(() => form.getByTestId('task-pending-file').count()).toBe(0);
+    expect(await taskFileNames(taskId!)).not.toContain('ban-nham.pdf');
+
+    // Files uploaded and then left (the page reloaded before sending) are offered again as not yet sent:
+    // one removed, the other sent with the report.
+    await files.setInputFiles([pdf('phu-luc.pdf'), pdf('ban-nhap.pdf')]);
+    await expect.poll(() => uploaded.count()).toBe(2);
+    await assignee.page.reload();
+    const unsent = form.getByTestId('task-unsent-file');
+    await expect.poll(() => unsent.count()).toBe(2);
+    await form.getByRole('button', { name: 'Xóa tệp ban-nhap.pdf' }).click();
+    await expect.poll(() => unsent.count()).toBe(1);
+    expect(await taskFileNames(taskId!)).not.toContain('ban-nhap.pdf');
+    await form.getByLabel('Gửi phu-luc.pdf kèm báo cáo này').check();
+
     await form
       .getByLabel('Kết quả thực hiện')
       .fill('Đã rà soát 42/60 hồ sơ quy hoạch; dự kiến hoàn thành trước hạn.');
     await form.getByLabel('Tiến độ (%)').fill('40');
     // A file goes with it: sent as chosen, named by the report.
-    await form.getByTestId('task-report-files').setInputFiles({
+    await files.setInputFiles({
       name: 'danh-sach-quy-hoach.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.7\nDanh sách quy hoạch cán bộ\n'),
     });
-    await form.locator('[data-testid="task-pending-file"][data-state="done"]').waitFor();
+    await uploaded.waitFor();
     await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await assignee.page.getByTestId('task-report').first().waitFor();
+    // The file taken by the report is no longer offered.
+    await expect.poll(() => unsent.count()).toBe(0);
 
     // The office sees the report, by whom, and the progress, without reloading.
     const report = office.page.getByTestId('task-report').first();
     await report.waitFor({ timeout: LIVE_TIMEOUT });
     expect(await report.getByTestId('task-report-body').textContent()).toContain('42/60 hồ sơ');
     expect(await report.getByTestId('task-report-author').textContent()).toBe(ASSIGNEE.name);
-    // With its file, which the office opens.
-    const file = report.getByTestId('task-file');
-    expect(await file.textContent()).toContain('danh-sach-quy-hoach.pdf');
+    // With its files (the one chosen now and the one sent earlier), which the office opens.
+    await expect
+      .poll(async () => (await report.getByTestId('task-file').allTextContents()).join(' '))
+      .toMatch(/phu-luc\.pdf.*danh-sach-quy-hoach\.pdf|danh-sach-quy-hoach\.pdf.*phu-luc\.pdf/);
+    const file = report.getByTestId('task-file').filter({ hasText: 'danh-sach-quy-hoach.pdf' });
     const [download] = await Promise.all([
       office.page.waitForEvent('download'),
       file.getByRole('button', { name: /danh-sach-quy-hoach\.pdf/ }).click(),

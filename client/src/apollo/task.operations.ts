@@ -8,6 +8,7 @@ import type {
   ConclusionTaskInput,
   CreateTaskInput,
   ExtendTaskDueDateInput,
+  RemoveTaskAttachmentData,
   ReportTaskProgressInput,
   Task,
   TaskAssignable,
@@ -76,6 +77,18 @@ const TASK_UPDATE_FIELDS = gql`
   }
 `;
 
+const TASK_ATTACHMENT_FIELDS = gql`
+  fragment TaskAttachmentFields on Attachment {
+    id
+    name
+    mediaType
+    size
+    uploadedBy {
+      id
+    }
+  }
+`;
+
 export const TASK_FIELDS: TypedDocumentNode<Task> = gql`
   fragment TaskFields on Task {
     ...TaskRowFields
@@ -112,6 +125,9 @@ export const TASK_FIELDS: TypedDocumentNode<Task> = gql`
     dueDateHistory {
       ...TaskUpdateFields
     }
+    attachments {
+      ...TaskAttachmentFields
+    }
     updates(first: 100) {
       edges {
         cursor
@@ -128,6 +144,7 @@ export const TASK_FIELDS: TypedDocumentNode<Task> = gql`
   }
   ${TASK_ROW_FIELDS}
   ${TASK_UPDATE_FIELDS}
+  ${TASK_ATTACHMENT_FIELDS}
 `;
 
 export const TASKS_QUERY: TypedDocumentNode<TasksQueryData, TasksQueryVariables> = gql`
@@ -266,6 +283,25 @@ export const REPORT_TASK_PROGRESS_MUTATION: TypedDocumentNode<
     }
   }
   ${TASK_FIELDS}
+`;
+
+/** A file its uploader sent for a report that no report took; the task answers with the files left. */
+export const REMOVE_TASK_ATTACHMENT_MUTATION: TypedDocumentNode<
+  RemoveTaskAttachmentData,
+  { input: { id: string } }
+> = gql`
+  mutation RemoveTaskAttachment($input: RemoveTaskAttachmentInput!) {
+    removeTaskAttachment(input: $input) {
+      removedId
+      task {
+        id
+        attachments {
+          ...TaskAttachmentFields
+        }
+      }
+    }
+  }
+  ${TASK_ATTACHMENT_FIELDS}
 `;
 
 export const EXTEND_TASK_DUE_DATE_MUTATION: TypedDocumentNode<

@@ -66,6 +66,15 @@ export interface TaskFile {
   size: number;
 }
 
+/** A file of the task's progress with who sent it: a report's, or one uploaded for a report not sent yet. */
+export interface TaskAttachment extends TaskFile {
+  uploadedBy: { id: string };
+}
+
+export interface RemoveTaskAttachmentData {
+  removeTaskAttachment: { removedId: string; task: { id: string; attachments: TaskAttachment[] } };
+}
+
 /** One task as its page reads it. */
 export interface Task extends TaskRow {
   description: string | null;
@@ -84,6 +93,8 @@ export interface Task extends TaskRow {
   sourceProgrammeItem: { id: string; title: string; plannedMonth: number } | null;
   dueDateHistory: TaskUpdateEntry[];
   updates: Connection<TaskUpdateEntry>;
+  /** The files of its reports and those uploaded for a report not sent yet, oldest first. */
+  attachments: TaskAttachment[];
 }
 
 export interface TaskFilter {

@@ -188,6 +188,12 @@ export const tasksEn: Messages<TaskMessages> & {
       ready: 'Uploaded',
       sending: 'Uploading {{name}}',
       drop: 'Leave out {{name}}',
+      unsent: 'Files you uploaded earlier and sent with no report yet',
+      notSent: 'not yet sent',
+      include: 'Send {{name}} with this report',
+      remove: 'Remove the file {{name}}',
+      removing: 'Removing…',
+      removeReported: 'This file went with a report and can no longer be removed.',
     },
     extend: {
       heading: 'Due date and extensions',

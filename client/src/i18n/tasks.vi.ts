@@ -184,6 +184,12 @@ export const tasksVi = {
       ready: 'Đã tải lên',
       sending: 'Đang tải lên {{name}}',
       drop: 'Bỏ tệp {{name}}',
+      unsent: 'Tệp bạn đã tải lên trước đây, chưa gửi kèm báo cáo nào',
+      notSent: 'chưa gửi',
+      include: 'Gửi {{name}} kèm báo cáo này',
+      remove: 'Xóa tệp {{name}}',
+      removing: 'Đang xóa…',
+      removeReported: 'Tệp này đã được gửi kèm một báo cáo nên không xóa được.',
     },
     extend: {
       heading: 'Thời hạn và gia hạn',

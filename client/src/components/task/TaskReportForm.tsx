@@ -1,12 +1,13 @@
-import { useId, useRef, useState } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { attachmentKinds, limits, taskProgressMax } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
-import { REPORT_TASK_PROGRESS_MUTATION } from '../../apollo/task.operations';
+import { REMOVE_TASK_ATTACHMENT_MUTATION, REPORT_TASK_PROGRESS_MUTATION } from '../../apollo/task.operations';
 import { uploadTaskFile } from '../../apollo/task-uploads';
 import { UploadError } from '../../apollo/uploads';
-import type { Task } from '../../apollo/task.types';
+import type { Task, TaskAttachment } from '../../apollo/task.types';
+import { useSessionContext } from '../../hooks/useOrganization';
 import { CharacterCount, lengthRefusal } from '../CharacterCount';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { formatFileSize } from './TaskFiles';
@@ -25,6 +26,21 @@ interface PendingFile {
   /** The attachment, once the server has it. */
   id?: string;
   error?: string;
+  /** Being removed from the server. */
+  removing?: boolean;
+}
+
+/**
+ * The files the viewer uploaded for a report that none took (the page was left before sending, say): they are
+ * still the task's, so they are offered to go with this report or to be removed.
+ */
+function unsentFiles(task: Task, viewerId: string, chosenIds: ReadonlySet<string>): TaskAttachment[] {
+  const reported = new Set<string>();
+  for (const entry of [...task.updates.edges.map((edge) => edge.node), ...task.dueDateHistory])
+    for (const file of entry.attachments) reported.add(file.id);
+  return task.attachments.filter(
+    (file) => file.uploadedBy.id === viewerId && !reported.has(file.id) && !chosenIds.has(file.id),
+  );
 }
 
 /**
@@ -42,6 +58,24 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
   const [files, setFiles] = useState<PendingFile[]>([]);
   const nextKey = useRef(0);
   const uploading = files.some((file) => !file.id && !file.error);
+  const client = useApolloClient();
+  const { viewer } = useSessionContext();
+  // Files dropped while still being sent: removed from the server once they arrive.
+  const dropped = useRef(new Set<number>());
+  const chosenIds = useMemo(() => new Set(files.flatMap((file) => (file.id ? [file.id] : []))), [files]);
+  const unsent = useMemo(() => unsentFiles(task, viewer.id, chosenIds), [task, viewer.id, chosenIds]);
+  const [included, setIncluded] = useState<ReadonlySet<string>>(new Set());
+  const [unsentBusy, setUnsentBusy] = useState<string | null>(null);
+  const [unsentError, setUnsentError] = useState<string | null>(null);
+  const includedIds = unsent.filter((file) => included.has(file.id)).map((file) => file.id);
+  const full = files.length + includedIds.length >= limits.attachmentsPerReportMax;
+
+  const removeFile = (attachmentId: string) =>
+    client.mutate({ mutation: REMOVE_TASK_ATTACHMENT_MUTATION, variables: { input: { id: attachmentId } } });
+  const removeRefusal = (err: unknown): string => {
+    const code = apiErrorInfo(err)?.code ?? 'NETWORK';
+    return code === 'BAD_USER_INPUT' ? t('tasks.files.removeReported') : t(`errors.${code}`);
+  };
 
   const refusal = (err: unknown): string => {
     if (!(err instanceof UploadError)) return t(`errors.${apiErrorInfo(err)?.code ?? 'NETWORK'}`);
@@ -58,10 +92,36 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
         setFiles((current) => current.map((entry) => (entry.key === key ? { ...entry, ...patch } : entry)));
       setFiles((current) => [...current, { key, name: file.name, size: file.size, fraction: 0 }]);
       uploadTaskFile(task.id, file, (fraction) => update({ fraction })).then(
-        (uploaded) => update({ id: uploaded.id, fraction: 1 }),
+        (uploaded) => {
+          if (!dropped.current.delete(key)) return update({ id: uploaded.id, fraction: 1 });
+          // Dropped meanwhile; if this fails it is offered again as a file not yet sent.
+          removeFile(uploaded.id).catch(() => undefined);
+        },
         (err: unknown) => update({ error: refusal(err) }),
       );
     }
+  };
+
+  /** A chosen file left out: one the server has is removed there too, not left among the task's files. */
+  const drop = (file: PendingFile) => {
+    const forget = () => setFiles((current) => current.filter((entry) => entry.key !== file.key));
+    if (file.error) return forget();
+    if (!file.id) {
+      dropped.current.add(file.key);
+      return forget();
+    }
+    const patch = (next: Partial<PendingFile>) =>
+      setFiles((current) => current.map((entry) => (entry.key === file.key ? { ...entry, ...next } : entry)));
+    patch({ removing: true, error: undefined });
+    removeFile(file.id).then(forget, (err: unknown) => patch({ removing: false, error: removeRefusal(err) }));
+  };
+
+  const removeUnsent = (file: TaskAttachment) => {
+    setUnsentBusy(file.id);
+    setUnsentError(null);
+    removeFile(file.id)
+      .catch((err: unknown) => setUnsentError(removeRefusal(err)))
+      .finally(() => setUnsentBusy(null));
   };
 
   const onSubmit = () => {
@@ -77,7 +137,7 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
     };
     setErrors(next);
     if (next.body || next.progress || uploading) return;
-    const attachments = files.flatMap((file) => (file.id ? [file.id] : []));
+    const attachments = [...includedIds, ...files.flatMap((file) => (file.id ? [file.id] : []))];
     void run(async () => {
       await report({
         variables: {
@@ -91,6 +151,7 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
       });
       setBody('');
       setFiles([]);
+      setIncluded(new Set());
       onReported();
     });
   };
@@ -163,7 +224,7 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
           type="file"
           multiple
           accept={accept}
-          disabled={files.length >= limits.attachmentsPerReportMax}
+          disabled={full}
           onChange={(event) => {
             addFiles(event.target.files);
             event.target.value = '';
@@ -183,7 +244,9 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
                 data-state={file.error ? 'error' : file.id ? 'done' : 'sending'}
               >
                 {file.name} <span className="task-files__size">({formatFileSize(file.size)})</span>{' '}
-                {file.error ? (
+                {file.removing ? (
+                  <span className="task-files__size">{t('tasks.files.removing')}</span>
+                ) : file.error ? (
                   <span className="field__error" role="alert">
                     {file.error}
                   </span>
@@ -199,7 +262,8 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
                 <button
                   type="button"
                   className="button button--ghost button--small"
-                  onClick={() => setFiles((current) => current.filter((entry) => entry.key !== file.key))}
+                  onClick={() => drop(file)}
+                  disabled={file.removing}
                   aria-label={t('tasks.files.drop', { name: file.name })}
                 >
                   ×
@@ -209,6 +273,55 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
           </ul>
         )}
       </div>
+      {unsent.length > 0 && (
+        <div className="field" data-testid="task-unsent-files">
+          <p id={`${id}-unsent`} className="task-files__heading">
+            {t('tasks.files.unsent')}
+          </p>
+          <ul className="task-files__list" aria-labelledby={`${id}-unsent`}>
+            {unsent.map((file) => (
+              <li key={file.id} data-testid="task-unsent-file" data-attachment-id={file.id}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={included.has(file.id)}
+                    disabled={unsentBusy === file.id || (full && !included.has(file.id))}
+                    onChange={(event) => {
+                      const on = event.target.checked;
+                      setIncluded((current) => {
+                        const next = new Set(current);
+                        if (on) next.add(file.id);
+                        else next.delete(file.id);
+                        return next;
+                      });
+                    }}
+                    aria-label={t('tasks.files.include', { name: file.name })}
+                  />{' '}
+                  {file.name}
+                </label>{' '}
+                <span className="task-files__size">({formatFileSize(file.size)})</span>{' '}
+                {!included.has(file.id) && (
+                  <span className="task-files__size">{t('tasks.files.notSent')}</span>
+                )}{' '}
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => removeUnsent(file)}
+                  disabled={unsentBusy === file.id}
+                  aria-label={t('tasks.files.remove', { name: file.name })}
+                >
+                  {unsentBusy === file.id ? t('tasks.files.removing') : '×'}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {unsentError && (
+            <p className="field__error" role="alert">
+              {unsentError}
+            </p>
+          )}
+        </div>
+      )}
       {error && (
         <p className="field__error" role="alert">
           {error}
