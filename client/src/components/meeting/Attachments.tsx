@@ -7,7 +7,7 @@ import { ATTACHMENT_QUERY } from '../../apollo/meeting-room.operations';
 import type { AttachmentSummary } from '../../apollo/types';
 import { UploadError } from '../../apollo/uploads';
 import { useFormatDateTime } from '../../hooks/useFormat';
-import { saveBlob } from './downloads';
+import { saveBlob } from '../download';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DownloadError, downloadMeetingFile } from './downloads';
+import { DownloadError } from '../download';
+import { downloadMeetingFile } from './downloads';
 import type { DownloadKind } from './downloads';
 
 const KINDS: DownloadKind[] = ['pdf', 'ics', 'json'];

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { apiErrorInfo } from '../../apollo/errors';
 import { ATTACHMENT_QUERY } from '../../apollo/meeting-room.operations';
 import type { TaskFile } from '../../apollo/task.types';
-import { saveBlob } from '../meeting/downloads';
+import { saveBlob } from '../download';
 
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
