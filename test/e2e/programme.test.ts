@@ -148,6 +148,35 @@ describe.skipIf(!browserAvailable)('the work programme and the follow-up report,
         .count(),
     ).toBe(1);
     expect(await progressOf(office.page)).toBe('0/1');
+
+    // Once linked, the dialog offers none: the item is unlinked (no proposal shown, none over the API), then
+    // linked again.
+    const proposalOfItem = async () => {
+      const { programme } = await gql<{
+        programme: { items: { title: string; proposal: { referenceNumber: string | null } | null }[] };
+      }>(`query($id: ID!) { programme(id: $id) { items { title proposal { referenceNumber } } } }`, {
+        id: programmePath.split('/').pop(),
+      });
+      return programme.items.find((item) => item.title === ITEM)?.proposal ?? null;
+    };
+    await row.getByTestId('programme-item-edit').click();
+    await dialog
+      .getByLabel('Đề án, tờ trình thực hiện')
+      .selectOption({ label: '(Không gắn đề án nào: bỏ gắn)' });
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => row.getByTestId('programme-item-proposal').count()).toBe(0);
+    expect(await proposalOfItem()).toBeNull();
+    await row.getByTestId('programme-item-edit').click();
+    await dialog
+      .getByLabel('Đề án, tờ trình thực hiện')
+      .selectOption({ label: `${PROPOSAL_REFERENCE} · ${proposal.title}` });
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => row.getByTestId('programme-item-proposal').textContent())
+      .toBe(PROPOSAL_REFERENCE);
+    expect(await proposalOfItem()).toEqual({ referenceNumber: PROPOSAL_REFERENCE });
   }, 90_000);
 
   it("shows a leader the programme's progress move live, on adoption and on the office's edits", async () => {

@@ -144,6 +144,7 @@ export const programmeEn: typeof programmeVi = {
       adoptedHint: 'Adopted with its proposal, the item keeps this status.',
       proposal: 'Proposal carrying it out',
       noProposal: '(No proposal yet)',
+      unlinkProposal: '(None: unlink the proposal)',
       titleRequired: 'Enter the item’s title.',
       leadUnitRequired: 'Choose the lead unit.',
       add: 'Add',

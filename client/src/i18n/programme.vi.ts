@@ -143,6 +143,7 @@ export const programmeVi = {
       adoptedHint: 'Nội dung đã được thông qua cùng đề án nên giữ trạng thái này.',
       proposal: 'Đề án, tờ trình thực hiện',
       noProposal: '(Chưa gắn đề án)',
+      unlinkProposal: '(Không gắn đề án nào: bỏ gắn)',
       titleRequired: 'Nhập tên nội dung.',
       leadUnitRequired: 'Chọn đơn vị chủ trì.',
       add: 'Thêm',

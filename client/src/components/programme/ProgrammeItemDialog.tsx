@@ -145,9 +145,8 @@ export function ProgrammeItemDialog({
               ...(values.plannedMonth !== opened.plannedMonth ? { plannedMonth: values.plannedMonth } : {}),
               ...(values.leadUnitId !== opened.leadUnitId ? { leadUnitId: values.leadUnitId } : {}),
               ...(!adopted && values.status !== opened.status ? { status: values.status } : {}),
-              ...(values.proposalId && values.proposalId !== opened.proposalId
-                ? { proposalId: values.proposalId }
-                : {}),
+              // None chosen for a linked item unlinks it (null).
+              ...(values.proposalId !== opened.proposalId ? { proposalId: values.proposalId || null } : {}),
             },
           },
         });
@@ -293,7 +292,9 @@ export function ProgrammeItemDialog({
             aria-invalid={errors.proposalId ? true : undefined}
             aria-describedby={describedBy('proposalId')}
           >
-            {!item?.proposal && <option value="">{t('programme.itemForm.noProposal')}</option>}
+            <option value="">
+              {item?.proposal ? t('programme.itemForm.unlinkProposal') : t('programme.itemForm.noProposal')}
+            </option>
             {proposalChoices.map((proposal) => (
               <option key={proposal.id} value={proposal.id}>
                 {proposal.referenceNumber
