@@ -105,7 +105,7 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
   /** A chosen file left out: one the server has is removed there too, not left among the task's files. */
   const drop = (file: PendingFile) => {
     const forget = () => setFiles((current) => current.filter((entry) => entry.key !== file.key));
-    if (file.error) return forget();
+    if (!file.id && file.error) return forget();
     if (!file.id) {
       dropped.current.add(file.key);
       return forget();
@@ -137,7 +137,9 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
     };
     setErrors(next);
     if (next.body || next.progress || uploading) return;
-    const attachments = [...includedIds, ...files.flatMap((file) => (file.id ? [file.id] : []))];
+    // Not one being removed, nor one whose removal failed: it was left out.
+    const chosen = files.flatMap((file) => (file.id && !file.removing && !file.error ? [file.id] : []));
+    const attachments = [...includedIds, ...chosen];
     void run(async () => {
       await report({
         variables: {
