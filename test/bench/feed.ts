@@ -487,6 +487,8 @@ interface LatencyResult {
   ready: number;
   /** One per (mutation, subscriber); a missing delivery is +Infinity. */
   latencies: number[];
+  /** One per mutation: from sending it to its HTTP answer (the writer's share of the latency). */
+  answered: number[];
   missing: number;
   failures: Map<string, number>;
   bytes: number;
@@ -532,10 +534,12 @@ async function measureLatency(
   mutations: number,
 ): Promise<Omit<LatencyResult, 'ready' | 'failures'>> {
   const latencies: number[] = [];
+  const answered: number[] = [];
   let missing = 0;
   for (let k = 0; k < mutations; k++) {
     const sent = performance.now();
     const id = await server.mutate(`Phiên họp đo tải ${k + 1}`);
+    answered.push(performance.now() - sent);
     await deliveries.until(() => deliveries.arrivals(id).size >= subscribers, sent + timeoutMs);
     const arrivals = deliveries.arrivals(id);
     for (let s = 0; s < subscribers; s++) {
@@ -545,7 +549,15 @@ async function measureLatency(
       latencies.push(latency > timeoutMs ? Number.POSITIVE_INFINITY : latency);
     }
   }
-  return { server: server.label, subscribers, mutations, latencies, missing, bytes: deliveries.sampleBytes };
+  return {
+    server: server.label,
+    subscribers,
+    mutations,
+    latencies,
+    answered,
+    missing,
+    bytes: deliveries.sampleBytes,
+  };
 }
 
 async function measureSaturation(
@@ -674,8 +686,8 @@ function report(
     about,
     '',
     `Mutation to delivery (createMeeting over HTTP, one at a time; a delivery missing after ${timeoutMs} ms counts as slower than that)`,
-    '| subscribers | mutations | server | live before | p50 ms | p99 ms | delivered in time | bytes each | refused or closed |',
-    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| subscribers | mutations | server | live before | p50 ms | p99 ms | answered p50 / max ms | delivered in time | bytes each | refused or closed |',
+    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   const summary: string[] = [];
   for (const n of subscriberCounts) {
@@ -685,14 +697,14 @@ function report(
       if (!r) continue;
       const expected = r.latencies.length;
       lines.push(
-        `| ${grouped(n)} | ${r.mutations} | ${r.server} | ${r.ready} | ${ms(percentile(r.latencies, 0.5))} | ${ms(percentile(r.latencies, 0.99))} | ${grouped(expected - r.missing)} of ${grouped(expected)} | ${r.bytes} | ${failuresText(r.failures)} |`,
+        `| ${grouped(n)} | ${r.mutations} | ${r.server} | ${r.ready} | ${ms(percentile(r.latencies, 0.5))} | ${ms(percentile(r.latencies, 0.99))} | ${ms(percentile(r.answered, 0.5))} / ${ms(Math.max(...r.answered))} | ${grouped(expected - r.missing)} of ${grouped(expected)} | ${r.bytes} | ${failuresText(r.failures)} |`,
       );
     }
     if (quorum && bare) {
       const q = [percentile(quorum.latencies, 0.5), percentile(quorum.latencies, 0.99)] as const;
       const b = [percentile(bare.latencies, 0.5), percentile(bare.latencies, 0.99)] as const;
       lines.push(
-        `| ${grouped(n)} | | ratio Quorum ÷ bare | | ${times(q[0], b[0])} | ${times(q[1], b[1])} | | | |`,
+        `| ${grouped(n)} | | ratio Quorum ÷ bare | | ${times(q[0], b[0])} | ${times(q[1], b[1])} | | | | |`,
       );
       summary.push(
         `${grouped(n)} subscribers p50 ${ms(q[0])} / p99 ${ms(q[1])} ms vs bare ${ms(b[0])} / ${ms(b[1])} ms (${times(q[0], b[0])} / ${times(q[1], b[1])}), missing ${grouped(quorum.missing)} of ${grouped(quorum.latencies.length)} (bare ${grouped(bare.missing)})`,
