@@ -75,7 +75,7 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
 
 /** Selects `phrase` in the body as a mouse would (the reviewer's view is read-only). */
 async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((wanted) => {
+  await page.evaluate(async (wanted) => {
     const root = document.querySelector('[data-testid="proposal-editor"]');
     if (!root) throw new Error('no editor');
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -85,9 +85,18 @@ async function selectPhrase(page: Page, phrase: string): Promise<void> {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + wanted.length);
+      // The editor reads a DOM selection on `selectionchange`, a task of its own: a key pressed before it
+      // runs acts on the old selection (it deleted one character instead of the phrase, now and then).
+      // Wait for that event, then a frame, before handing back.
+      const read = new Promise<void>((resolve) =>
+        document.addEventListener('selectionchange', () => requestAnimationFrame(() => resolve()), {
+          once: true,
+        }),
+      );
       const selection = window.getSelection();
       selection?.removeAllRanges();
       selection?.addRange(range);
+      await read;
       return;
     }
     throw new Error(`"${wanted}" is not in the body`);
