@@ -450,18 +450,22 @@ describe('tasks: assigned, moved, reported on, extended and reassigned', () => {
     expect(field(again)).toBe('attachments');
     const read = await t.gql<{
       task: {
-        attachments: { id: string }[];
+        attachments: { id: string; reported: boolean }[];
         updates: {
           edges: { node: { body: string; attachments: { name: string; contentBase64: string }[] } }[];
         };
       };
     }>(
-      `query($id: ID!) { task(id: $id) { attachments { id } updates { edges { node { body attachments { name contentBase64 } } } } } }`,
+      `query($id: ID!) { task(id: $id) { attachments { id reported } updates { edges { node { body attachments { name contentBase64 } } } } } }`,
       { id: task.id },
       tokens.office,
     );
     expect(read.errors).toBeUndefined();
-    expect(read.data!.task.attachments.map((a) => a.id)).toEqual([firstId, secondId, colleaguesId]);
+    expect(read.data!.task.attachments.map((a) => [a.id, a.reported])).toEqual([
+      [firstId, true],
+      [secondId, true],
+      [colleaguesId, false],
+    ]);
     const [reportRead] = read.data!.task.updates.edges.map((e) => e.node);
     expect(reportRead!.attachments.map((a) => a.name)).toEqual(['bao-cao.pdf', 'phu-luc.pdf']);
     expect(Buffer.from(reportRead!.attachments[0]!.contentBase64, 'base64').subarray(0, 8).toString()).toBe(

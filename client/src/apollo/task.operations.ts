@@ -83,6 +83,7 @@ const TASK_ATTACHMENT_FIELDS = gql`
     name
     mediaType
     size
+    reported
     uploadedBy {
       id
     }

@@ -68,6 +68,8 @@ export interface TaskFile {
 
 /** A file of the task's progress with who sent it: a report's, or one uploaded for a report not sent yet. */
 export interface TaskAttachment extends TaskFile {
+  /** It went with a report. */
+  reported: boolean;
   uploadedBy: { id: string };
 }
 

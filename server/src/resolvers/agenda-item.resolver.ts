@@ -279,6 +279,14 @@ export class AttachmentResolver {
     return attachment.agendaItem?.id ?? null;
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      "A task's file that went with a progress report (false: uploaded for one, not yet sent; or not a task's).",
+  })
+  reported(@Root() attachment: Row<Attachment>): boolean {
+    return !!attachment.taskUpdate;
+  }
+
   @FieldResolver(() => String, {
     description: 'The bytes, base64; loaded on demand, so ask for it one file at a time (`attachment(id)`).',
   })

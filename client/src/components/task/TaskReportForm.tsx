@@ -35,11 +35,8 @@ interface PendingFile {
  * still the task's, so they are offered to go with this report or to be removed.
  */
 function unsentFiles(task: Task, viewerId: string, chosenIds: ReadonlySet<string>): TaskAttachment[] {
-  const reported = new Set<string>();
-  for (const entry of [...task.updates.edges.map((edge) => edge.node), ...task.dueDateHistory])
-    for (const file of entry.attachments) reported.add(file.id);
   return task.attachments.filter(
-    (file) => file.uploadedBy.id === viewerId && !reported.has(file.id) && !chosenIds.has(file.id),
+    (file) => file.uploadedBy.id === viewerId && !file.reported && !chosenIds.has(file.id),
   );
 }
 
