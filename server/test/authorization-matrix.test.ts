@@ -29,6 +29,7 @@ import {
   TaskUpdate,
   Unit,
   User,
+  WorkProgramme,
 } from '../src/entities/index.js';
 import { buildApiToken, buildOrganization, buildUser } from './support/factories.js';
 import { memberRoles } from './support/roles.js';
@@ -109,6 +110,8 @@ const mutationOps = [
   ...proposalMutations.flatMap((op) => classifications.map((cls) => `${op}:${cls}`)),
   'createMeeting',
   'createTask',
+  'createWorkProgramme',
+  'addProgrammeItem',
   'createUnit',
   'inviteUser',
   'setMembership',
@@ -148,6 +151,7 @@ interface World {
   foreignOrganizationId: string;
   resetVictimId: string;
   agendaItems: Record<Classification, string>;
+  programmeId: string;
 }
 
 async function buildWorld(em: EntityManager): Promise<World> {
@@ -272,6 +276,13 @@ async function buildWorld(em: EntityManager): Promise<World> {
     [1, 2, 3].map(() => buildApiToken(em, office.user, [ApiTokenScope.READ])),
   );
   const resetVictim = await buildUser(em, org.organization, {});
+  const programme = em.create(WorkProgramme, {
+    organization: org.organization,
+    unit: org.committee,
+    year: 2026,
+    title: 'Chương trình công tác năm 2026',
+  });
+  await em.flush();
   return {
     tokens: {
       admin: admin.token,
@@ -296,6 +307,7 @@ async function buildWorld(em: EntityManager): Promise<World> {
     foreignOrganizationId: foreignOrg.organization.id,
     resetVictimId: resetVictim.user.id,
     agendaItems,
+    programmeId: programme.id,
   };
 }
 
@@ -856,6 +868,7 @@ describe('authorization matrix', () => {
         op: 'createTask',
         // `foreign` is office staff of its own organization: this unit is not found from there.
         allowed: ['office'],
+        able: ['office', 'foreign'],
         run: (role) =>
           as(role, `mutation($input: CreateTaskInput!) { createTask(input: $input) { task { id } } }`, {
             input: {
@@ -864,6 +877,42 @@ describe('authorization matrix', () => {
               dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
             },
           }),
+      },
+      {
+        op: 'createWorkProgramme',
+        // A year per role, so that an allowed try is never refused as a second programme of its year.
+        allowed: ['office'],
+        able: ['office', 'foreign'],
+        run: (role) =>
+          as(
+            role,
+            `mutation($input: CreateWorkProgrammeInput!) { createWorkProgramme(input: $input) { programme { id } } }`,
+            {
+              input: {
+                unitId: w.committeeUnitId,
+                year: 2100 + roles.indexOf(role),
+                title: `Chương trình (${role})`,
+              },
+            },
+          ),
+      },
+      {
+        op: 'addProgrammeItem',
+        allowed: ['office'],
+        run: (role) =>
+          as(
+            role,
+            `mutation($input: AddProgrammeItemInput!) { addProgrammeItem(input: $input) { item { id } } }`,
+            {
+              input: {
+                programmeId: w.programmeId,
+                title: `Đề án (${role})`,
+                kind: 'PROPOSAL',
+                plannedMonth: 6,
+                leadUnitId: w.departmentId,
+              },
+            },
+          ),
       },
       {
         op: 'createUnit',
@@ -929,12 +978,20 @@ describe('authorization matrix', () => {
           }),
       },
     ];
-    const abilities = ['createMeeting', 'createUnit', 'inviteUser', 'createApiToken'] as const;
+    // The mutation each `viewer { can { … } }` ability offers.
+    const abilities: Partial<Record<(typeof mutationOps)[number], string>> = {
+      createMeeting: 'createMeeting',
+      createTask: 'createTask',
+      createWorkProgramme: 'createProgramme',
+      createUnit: 'createUnit',
+      inviteUser: 'inviteUser',
+      createApiToken: 'createApiToken',
+    };
     for (const attempt of attempts) {
       let successes = 0;
       for (const role of roles) {
         // The form is offered exactly where the mutation works: `viewer { can }` comes from the same policies.
-        const ability = abilities.find((name) => name === attempt.op);
+        const ability = abilities[attempt.op];
         if (ability) {
           const viewer = await as<{ viewer: { can: Record<string, boolean> | null } | null }>(
             role,
