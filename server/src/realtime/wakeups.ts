@@ -11,8 +11,9 @@ export const maxMessageBytes = 7_900;
 const reconnectMs = 1_000;
 
 /**
- * How the instances of one deployment wake each other after a commit. A wake-up carries nothing: each
- * instance's tailer reads what is new from the event table, so a lost one costs a poll interval, never an event.
+ * How the instances of one deployment wake each other after a commit. A wake-up carries only who sent it (the
+ * sender's commit woke its own tailer already, so it skips its echo): each instance's tailer reads what is new
+ * from the event table, so a lost one costs a poll interval, never an event.
  */
 export interface Wakeups {
   /** Calls `wake` when another instance has committed (and every poll interval). */
@@ -33,6 +34,12 @@ function messageReceivers() {
   const instanceId = randomUUID();
   const receivers = new Set<(message: unknown) => void>();
   return {
+    /** A wake-up's payload: this instance's id, so that it skips its own (its commit woke it directly). */
+    wakeupPayload: instanceId,
+    /** Whether a wake-up came from another instance (an empty payload, from an older one, counts as such). */
+    fromOthers(payload: string | undefined): boolean {
+      return payload !== instanceId;
+    },
     onMessage(receive: (message: unknown) => void) {
       receivers.add(receive);
     },
@@ -106,9 +113,10 @@ export function postgresWakeups(databaseUrl: string, pollMs: number): Wakeups {
 
   const connect = async (wake: () => void): Promise<void> => {
     const client = new pg.Client({ connectionString: databaseUrl });
-    client.on('notification', (notification) =>
-      notification.channel === messageChannel ? messages.deliver(notification.payload) : wake(),
-    );
+    client.on('notification', (notification) => {
+      if (notification.channel === messageChannel) messages.deliver(notification.payload);
+      else if (messages.fromOthers(notification.payload)) wake();
+    });
     client.on('error', () => {});
     client.on('end', () => {
       if (closed || listener !== client) return;
@@ -137,7 +145,9 @@ export function postgresWakeups(databaseUrl: string, pollMs: number): Wakeups {
       await notifier.end();
     },
     () => {
-      notifier.query('select pg_notify($1, $2)', [wakeupChannel, '']).catch(() => undefined);
+      notifier
+        .query('select pg_notify($1, $2)', [wakeupChannel, messages.wakeupPayload])
+        .catch(() => undefined);
     },
     {
       // Outside any transaction, like the wake-up: the message goes out at once.
@@ -161,9 +171,10 @@ export function redisWakeups(redisUrl: string, pollMs: number): Wakeups {
   return polling(
     pollMs,
     async (wake) => {
-      subscriber.on('message', (channel: string, payload: string) =>
-        channel === messageChannel ? messages.deliver(payload) : wake(),
-      );
+      subscriber.on('message', (channel: string, payload: string) => {
+        if (channel === messageChannel) messages.deliver(payload);
+        else if (messages.fromOthers(payload)) wake();
+      });
       // After a reconnect ioredis subscribes again; what was published meanwhile is read by the next wake.
       subscriber.on('ready', wake);
       await Promise.all([subscriber.connect(), publisher.connect()]);
@@ -174,7 +185,7 @@ export function redisWakeups(redisUrl: string, pollMs: number): Wakeups {
       publisher.disconnect();
     },
     () => {
-      publisher.publish(wakeupChannel, '').catch(() => undefined);
+      publisher.publish(wakeupChannel, messages.wakeupPayload).catch(() => undefined);
     },
     {
       broadcast: (message) => {
