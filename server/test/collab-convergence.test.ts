@@ -3,6 +3,7 @@
 // holds) and started again on the same database; in the end every replica and the stored state are the same.
 import { MembershipRole, ProposalKind } from '@quorum/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../src/app.js';
 import { bodyText } from '../src/collab/body-text.js';
@@ -68,6 +69,8 @@ describe('co-editing converges', () => {
   it('brings every replica and the stored body to the same state through disconnects and a restart', async () => {
     const seed = Number(process.env.COLLAB_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = generator(seed);
+    // Printed first, so that a run that fails or hangs can be replayed with COLLAB_SEED.
+    console.log(`collab convergence: seed ${seed}`);
     const url = server!.url;
     for (const token of tokens) clients.push(collabClient(url, proposalId, token));
     await Promise.all(clients.map((client) => client.authenticated));
@@ -115,16 +118,25 @@ describe('co-editing converges', () => {
     }
     await restart;
     const editsEnded = performance.now();
-    clients.forEach((client, index) => {
-      if (!online[index]) void client.socket.connect();
-    });
+    // Every client goes back online. The provider can be left disconnected by a `connect()` that came while its
+    // own retry, begun before a `disconnect()`, was still pending (its stale retry keeps it from retrying on
+    // close; seed 680030516): an idle one is asked again, as an application's reconnect button would.
+    const reconnectIdle = () => {
+      for (const client of clients)
+        if (client.socket.status === WebSocketStatus.Disconnected) void client.socket.connect();
+    };
+    reconnectIdle();
 
     const document = () => server!.collab.hocuspocus.documents.get(proposalDocumentName(proposalId));
     await until(
-      () =>
-        clients.every((c) => c.provider.synced && !c.provider.hasUnsyncedChanges) &&
-        !!document() &&
-        clients.every((c) => sameState(c.doc, document()!)),
+      () => {
+        reconnectIdle();
+        return (
+          clients.every((c) => c.provider.synced && !c.provider.hasUnsyncedChanges) &&
+          !!document() &&
+          clients.every((c) => sameState(c.doc, document()!))
+        );
+      },
       'every replica to converge with the server',
       60_000,
     );
