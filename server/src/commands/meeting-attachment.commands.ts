@@ -14,15 +14,11 @@ import { refusal, RefusalCode } from '../security/refusal.js';
 import { appendMeetingEvent, loadOpenMeeting, lockMeeting } from './meeting-support.js';
 import { runCommand } from './run-command.js';
 
-/** A file as it arrived (`POST /uploads`): its bytes read whole, their SHA-256 computed on the way. */
-export interface NewAttachment {
+/** A file for a meeting's materials as it arrived (`POST /uploads` with `meetingId`). */
+export interface NewAttachment extends ArrivedFile {
   meetingId: string;
   /** The item the file belongs to; null for the whole meeting. */
   agendaItemId: string | null;
-  name: string;
-  content: Buffer;
-  /** Hex. */
-  sha256: string;
 }
 
 // Control characters (C0, DEL, C1), the bidi controls that make "hồ-sơ\u202efdp.exe" read as "hồ-sơexe.pdf",
@@ -80,15 +76,39 @@ export async function mediaTypeOf(name: string, content: Buffer): Promise<string
   return attachmentKinds[extension];
 }
 
+/** A file as it arrived (`POST /uploads`), its SHA-256 computed on the way. */
+export interface ArrivedFile {
+  name: string;
+  content: Buffer;
+  /** Hex. */
+  sha256: string;
+}
+
 /**
- * Adds a file to a meeting's materials, or to one item's: the rules (name, size, kind by content) are checked
- * before the transaction, the office's right to change the meeting inside it, with the row and its event.
+ * The rules every file meets, whatever it belongs to, checked before any transaction: its name, its size, its
+ * kind by content. Answers the columns of its `Attachment` row, the viewer as its uploader.
  */
-export async function attachFile(ctx: Context, viewer: Viewer, file: NewAttachment): Promise<Attachment> {
+export async function checkedFile(viewer: Viewer, file: ArrivedFile) {
   const name = fileName(file.name);
   if (file.content.length > limits.attachmentBytesMax)
     throw refusal(RefusalCode.PAYLOAD_TOO_LARGE, `A file has at most ${limits.attachmentBytesMax} bytes`);
   const mediaType = await mediaTypeOf(name, file.content);
+  return {
+    name,
+    mediaType,
+    size: file.content.length,
+    sha256: file.sha256,
+    content: file.content,
+    uploadedBy: viewer.userId,
+  };
+}
+
+/**
+ * Adds a file to a meeting's materials, or to one item's: the rules (`checkedFile`) are checked before the
+ * transaction, the office's right to change the meeting inside it, with the row and its event.
+ */
+export async function attachFile(ctx: Context, viewer: Viewer, file: NewAttachment): Promise<Attachment> {
+  const checked = await checkedFile(viewer, file);
   return runCommand(ctx, async (em) => {
     await lockMeeting(em, file.meetingId);
     const meeting = await loadOpenMeeting(em, viewer, file.meetingId, 'changed');
@@ -99,23 +119,14 @@ export async function attachFile(ctx: Context, viewer: Viewer, file: NewAttachme
       // The item's readiness changes: touching it lets caches that watch its version know.
       item.updatedAt = new Date();
     }
-    const attachment = em.create(Attachment, {
-      meeting,
-      agendaItem: item,
-      name,
-      mediaType,
-      size: file.content.length,
-      sha256: file.sha256,
-      content: file.content,
-      uploadedBy: viewer.userId,
-    });
+    const attachment = em.create(Attachment, { meeting, agendaItem: item, ...checked });
     await appendMeetingEvent(ctx, em, viewer, meeting, {
       type: EventType.ATTACHMENT_ADDED,
       subject: item ?? meeting,
       changes: {
         attachmentId: { before: null, after: attachment.id },
-        name: { before: null, after: name },
-        size: { before: null, after: file.content.length },
+        name: { before: null, after: checked.name },
+        size: { before: null, after: checked.size },
       },
     });
     return attachment;

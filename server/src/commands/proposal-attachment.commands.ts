@@ -1,4 +1,4 @@
-import { EventType, isProposalFinal, limits } from '@quorum/shared';
+import { EventType, isProposalFinal } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
@@ -6,18 +6,13 @@ import { Attachment, Proposal } from '../entities/index.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { documentVersionPolicy } from '../policies/document-version.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
-import { refusal, RefusalCode } from '../security/refusal.js';
-import { fileName, mediaTypeOf } from './meeting-attachment.commands.js';
+import { checkedFile, type ArrivedFile } from './meeting-attachment.commands.js';
 import { appendProposalEvent, loadProposal } from './proposal.commands.js';
 import { runCommand } from './run-command.js';
 
-/** A file for a proposal as it arrived (`POST /uploads` with `proposalId`), its SHA-256 computed on the way. */
-export interface NewProposalAttachment {
+/** A file for a proposal as it arrived (`POST /uploads` with `proposalId`). */
+export interface NewProposalAttachment extends ArrivedFile {
   proposalId: string;
-  name: string;
-  content: Buffer;
-  /** Hex. */
-  sha256: string;
 }
 
 /** Its drafters and the office change its files while it is in the workflow; anyone else is refused. */
@@ -38,26 +33,15 @@ export async function attachProposalFile(
   viewer: Viewer,
   file: NewProposalAttachment,
 ): Promise<Attachment> {
-  const name = fileName(file.name);
-  if (file.content.length > limits.attachmentBytesMax)
-    throw refusal(RefusalCode.PAYLOAD_TOO_LARGE, `A file has at most ${limits.attachmentBytesMax} bytes`);
-  const mediaType = await mediaTypeOf(name, file.content);
+  const checked = await checkedFile(viewer, file);
   return runCommand(ctx, async (em) => {
     const proposal = await loadProposal(em, viewer, file.proposalId);
     checkMayChangeFiles(viewer, proposal, 'proposalId');
-    const attachment = em.create(Attachment, {
-      proposal,
-      name,
-      mediaType,
-      size: file.content.length,
-      sha256: file.sha256,
-      content: file.content,
-      uploadedBy: viewer.userId,
-    });
+    const attachment = em.create(Attachment, { proposal, ...checked });
     await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_ATTACHMENT_ADDED, {
       attachmentId: { before: null, after: attachment.id },
-      name: { before: null, after: name },
-      size: { before: null, after: file.content.length },
+      name: { before: null, after: checked.name },
+      size: { before: null, after: checked.size },
     });
     return attachment;
   });

@@ -2,7 +2,6 @@ import {
   Classification,
   EventType,
   isTaskOpen,
-  limits,
   MeetingStatus,
   SubjectType,
   TaskStatus,
@@ -31,7 +30,6 @@ import {
 } from '../entities/index.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { taskPolicy } from '../policies/task.policy.js';
-import { refusal, RefusalCode } from '../security/refusal.js';
 import { authorize } from '../policies/viewer.policy.js';
 import type {
   ChangeTaskStatusInput,
@@ -46,7 +44,7 @@ import type {
 } from '../resolvers/types/task.input.js';
 import { applyChanges, created } from './changes.js';
 import { requireEachOnce } from './id-lists.js';
-import { fileName, mediaTypeOf } from './meeting-attachment.commands.js';
+import { checkedFile, type ArrivedFile } from './meeting-attachment.commands.js';
 import {
   checkVersion,
   eventClassification,
@@ -619,13 +617,9 @@ async function loadUnreportedFiles(
   return files;
 }
 
-/** A file as it arrived for a task's progress (`POST /uploads` with `taskId`), its SHA-256 computed on the way. */
-export interface NewTaskAttachment {
+/** A file as it arrived for a task's progress (`POST /uploads` with `taskId`). */
+export interface NewTaskAttachment extends ArrivedFile {
   taskId: string;
-  name: string;
-  content: Buffer;
-  /** Hex. */
-  sha256: string;
 }
 
 /**
@@ -637,27 +631,16 @@ export async function attachTaskFile(
   viewer: Viewer,
   file: NewTaskAttachment,
 ): Promise<Attachment> {
-  const name = fileName(file.name);
-  if (file.content.length > limits.attachmentBytesMax)
-    throw refusal(RefusalCode.PAYLOAD_TOO_LARGE, `A file has at most ${limits.attachmentBytesMax} bytes`);
-  const mediaType = await mediaTypeOf(name, file.content);
+  const checked = await checkedFile(viewer, file);
   return runCommand(ctx, async (em) => {
     const task = await loadTask(em, viewer, file.taskId);
     authorize(taskPolicy.reportsOn(viewer, task), 'Files of progress are added by the assignee unit');
     checkOpen(task, 'taskId', 'reported on');
-    const attachment = em.create(Attachment, {
-      task,
-      name,
-      mediaType,
-      size: file.content.length,
-      sha256: file.sha256,
-      content: file.content,
-      uploadedBy: viewer.userId,
-    });
+    const attachment = em.create(Attachment, { task, ...checked });
     await appendTaskEvent(ctx, em, viewer, task, EventType.TASK_UPDATED, {
       attachmentId: { before: null, after: attachment.id },
-      name: { before: null, after: name },
-      size: { before: null, after: file.content.length },
+      name: { before: null, after: checked.name },
+      size: { before: null, after: checked.size },
     });
     return attachment;
   });
