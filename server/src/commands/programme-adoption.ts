@@ -10,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { AgendaItem, Meeting, ProgrammeItem, type Proposal } from '../entities/index.js';
+import { programmeItemOrder } from '../domain/programme-progress.js';
 import { applyChanges } from './changes.js';
 import { refChange } from './meeting-support.js';
 
@@ -52,7 +53,7 @@ export async function followAdoption(
   const items = await em.find(
     ProgrammeItem,
     { proposal: proposal.id },
-    { refresh: true, orderBy: { plannedMonth: 'asc', title: 'asc', id: 'asc' } },
+    { refresh: true, orderBy: programmeItemOrder },
   );
   if (items.length === 0) return;
   const meeting = adopted ? await adoptingMeeting(em, proposal.id) : null;

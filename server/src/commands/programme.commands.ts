@@ -23,7 +23,9 @@ import { runCommand } from './run-command.js';
 // its event: subject the programme or the item, scope the programme, INTERNAL like the programme itself.
 // An item is ADOPTED only through its proposal (programme-adoption.ts).
 
-const refuse = () => authorize(false, 'Work programmes are drawn up by the office');
+/** FORBIDDEN unless the office edits: checked before anything is read. */
+const requireEditor = (viewer: Viewer) =>
+  authorize(programmePolicy.canEdit(viewer), 'Work programmes are drawn up by the office');
 
 /** The programme, freshly read and locked against its other commands; NOT_FOUND outside the organization. */
 async function loadProgramme(em: EntityManager, viewer: Viewer, id: string): Promise<WorkProgramme> {
@@ -83,7 +85,7 @@ export async function createWorkProgramme(
   viewer: Viewer,
   input: CreateWorkProgrammeInput,
 ): Promise<WorkProgramme> {
-  if (!programmePolicy.canEdit(viewer)) refuse();
+  requireEditor(viewer);
   return runCommand(ctx, async (em) => {
     const unit = await loadLeadUnit(em, viewer, input.unitId);
     // One per unit and year: two at once are taken one after the other, the second refused.
@@ -114,7 +116,7 @@ export async function updateWorkProgramme(
   viewer: Viewer,
   input: UpdateWorkProgrammeInput,
 ): Promise<WorkProgramme> {
-  if (!programmePolicy.canEdit(viewer)) refuse();
+  requireEditor(viewer);
   return runCommand(ctx, async (em) => {
     const programme = await loadProgramme(em, viewer, input.programmeId);
     const changes = applyChanges<{ title: string }>(programme, { title: input.title.trim() });
@@ -137,7 +139,7 @@ export async function addProgrammeItem(
   viewer: Viewer,
   input: AddProgrammeItemInput,
 ): Promise<{ item: ProgrammeItem; programme: WorkProgramme }> {
-  if (!programmePolicy.canEdit(viewer)) refuse();
+  requireEditor(viewer);
   return runCommand(ctx, async (em) => {
     const programme = await loadProgramme(em, viewer, input.programmeId);
     const leadUnit = await loadLeadUnit(em, viewer, input.leadUnitId);
@@ -184,7 +186,7 @@ export async function updateProgrammeItem(
   viewer: Viewer,
   input: UpdateProgrammeItemInput,
 ): Promise<{ item: ProgrammeItem; programme: WorkProgramme }> {
-  if (!programmePolicy.canEdit(viewer)) refuse();
+  requireEditor(viewer);
   return runVersioned(ctx, 'ProgrammeItem', input.expectedVersion, async (em) => {
     const { item, programme } = await loadItem(em, viewer, input.itemId);
     for (const field of ['title', 'kind', 'plannedMonth', 'leadUnitId', 'status'] as const)
@@ -238,7 +240,7 @@ export async function removeProgrammeItem(
   viewer: Viewer,
   input: RemoveProgrammeItemInput,
 ): Promise<{ removedId: string; programme: WorkProgramme }> {
-  if (!programmePolicy.canEdit(viewer)) refuse();
+  requireEditor(viewer);
   return runCommand(ctx, async (em) => {
     const { item, programme } = await loadItem(em, viewer, input.itemId);
     if (item.status !== ProgrammeItemStatus.PLANNED)

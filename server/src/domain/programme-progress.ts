@@ -36,7 +36,14 @@ const settled: ReadonlySet<ProgrammeItemStatus> = new Set([
   ProgrammeItemStatus.DROPPED,
 ]);
 
-const isAdopted = (item: ProgrammeItemFacts) => item.status === ProgrammeItemStatus.ADOPTED;
+/** A programme's order: by planned month, then title. */
+export const programmeItemOrder = { plannedMonth: 'asc', title: 'asc', id: 'asc' } as const;
+
+const isAdopted = (item: Pick<ProgrammeItemFacts, 'status'>) => item.status === ProgrammeItemStatus.ADOPTED;
+
+/** How many of the items are adopted. */
+export const countAdopted = (items: readonly Pick<ProgrammeItemFacts, 'status'>[]) =>
+  items.filter(isAdopted).length;
 
 /** Adopted ÷ planned, 0 for nothing planned. */
 export const ratio = (adopted: number, planned: number) => (planned === 0 ? 0 : adopted / planned);
@@ -61,7 +68,7 @@ export function progressByMonth(items: readonly ProgrammeItemFacts[]): MonthProg
   return Array.from({ length: 12 }, (_, index) => {
     const month = index + 1;
     const ofMonth = items.filter((item) => item.plannedMonth === month);
-    const adopted = ofMonth.filter(isAdopted).length;
+    const adopted = countAdopted(ofMonth);
     plannedToDate += ofMonth.length;
     adoptedToDate += adopted;
     return { month, planned: ofMonth.length, adopted, plannedToDate, adoptedToDate };

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { localDateIn, ProgrammeItemStatus } from '@quorum/shared';
+import { localDateIn } from '@quorum/shared';
 import {
   Arg,
   Args,
@@ -23,7 +23,9 @@ import {
 } from '../commands/programme.commands.js';
 import type { Context } from '../context.js';
 import {
+  countAdopted,
   isSlipping,
+  programmeItemOrder,
   progressByMonth,
   progressByUnit,
   ratio,
@@ -53,7 +55,6 @@ import {
 } from './types/programme.input.js';
 
 export const ProgrammeConnection = connectionType(WorkProgramme, 'WorkProgramme');
-const itemOrder = { plannedMonth: 'asc', title: 'asc', id: 'asc' } as const;
 
 const factsOf = (item: Row<ProgrammeItem>): ProgrammeItemFacts => ({
   status: item.status,
@@ -160,7 +161,7 @@ export class WorkProgrammeResolver {
     @Root() programme: Row<WorkProgramme>,
     @Ctx() { rows }: Context,
   ): Row<ProgrammeItem>[] | Promise<Row<ProgrammeItem>[]> {
-    return rows.children(ProgrammeItem, 'programme', programme.id, itemOrder);
+    return rows.children(ProgrammeItem, 'programme', programme.id, programmeItemOrder);
   }
 
   @FieldResolver(() => Int)
@@ -170,12 +171,12 @@ export class WorkProgrammeResolver {
 
   @FieldResolver(() => Int)
   adoptedCount(@Root() programme: Row<WorkProgramme>, @Ctx() ctx: Context): number | Promise<number> {
-    return thenOrNow(this.items(programme, ctx), adoptedOf);
+    return thenOrNow(this.items(programme, ctx), countAdopted);
   }
 
   @FieldResolver(() => Float, { description: 'Adopted ÷ planned, from 0 to 1.' })
   progress(@Root() programme: Row<WorkProgramme>, @Ctx() ctx: Context): number | Promise<number> {
-    return thenOrNow(this.items(programme, ctx), (items) => ratio(adoptedOf(items), items.length));
+    return thenOrNow(this.items(programme, ctx), (items) => ratio(countAdopted(items), items.length));
   }
 
   @FieldResolver(() => Int, {
@@ -220,9 +221,6 @@ export class WorkProgrammeResolver {
     return { update: programmePolicy.canEdit(requireViewer(viewer)) };
   }
 }
-
-const adoptedOf = (items: readonly Row<ProgrammeItem>[]) =>
-  items.filter((item) => item.status === ProgrammeItemStatus.ADOPTED).length;
 
 @Resolver(() => ProgrammeItem)
 export class ProgrammeItemResolver {
