@@ -32,9 +32,11 @@ export function allowedTaskTransitions(status: TaskStatus, actors: ReadonlySet<T
   );
 }
 
-/** A task still to be done: it takes progress reports and new due dates, and may be overdue. */
+/** The statuses of a task still to be done: it takes progress reports and new due dates, and may be overdue. */
+export const openTaskStatuses: readonly TaskStatus[] = [TODO, IN_PROGRESS, BLOCKED];
+
 export function isTaskOpen(status: TaskStatus): boolean {
-  return status === TODO || status === IN_PROGRESS || status === BLOCKED;
+  return openTaskStatuses.includes(status);
 }
 
 /**

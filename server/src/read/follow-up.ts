@@ -2,9 +2,8 @@ import { followUpOutcome, type FollowUpOutcome } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import { Organization, Task, Unit } from '../entities/index.js';
-import { meetingPolicy } from '../policies/meeting.policy.js';
-import { taskPolicy } from '../policies/task.policy.js';
-import { checkDueRange, dueRangeWhere, type DueRange } from './due-range.js';
+import type { DueRange } from './due-range.js';
+import { taskWhere } from './task-filter.js';
 
 /** Which tasks a follow-up report counts: due between two days (inclusive), from one meeting. */
 export interface FollowUpFilter extends DueRange {
@@ -35,23 +34,11 @@ export async function followUpReport(
   filter: FollowUpFilter,
   now = new Date(),
 ): Promise<FollowUpReport> {
-  checkDueRange(filter);
   const organization = await em.findOneOrFail(Organization, viewer.organizationId);
   const { timeZone } = organization;
-  const tasks = await em.find(
-    Task,
-    {
-      $and: [
-        taskPolicy.readable(viewer),
-        dueRangeWhere(timeZone, filter),
-        // Only a meeting the viewer may read, as the task list does.
-        filter.sourceMeetingId
-          ? { sourceMeeting: { $and: [{ id: filter.sourceMeetingId }, meetingPolicy.readable(viewer)] } }
-          : {},
-      ],
-    },
-    { fields: ['status', 'dueAt', 'completedAt', 'assigneeUnit'] },
-  );
+  const tasks = await em.find(Task, taskWhere(viewer, filter, timeZone, now), {
+    fields: ['status', 'dueAt', 'completedAt', 'assigneeUnit'],
+  });
   const byUnit = new Map<string, FollowUpCounts>();
   const totals = zero();
   for (const task of tasks) {

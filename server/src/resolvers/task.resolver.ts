@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { isTaskOverdue, localDateIn, startOfDayIn, TaskStatus } from '@quorum/shared';
+import { isTaskOverdue, localDateIn, TaskStatus } from '@quorum/shared';
 import { IsOptional, IsUUID, MaxLength } from 'class-validator';
 import {
   Arg,
@@ -27,8 +27,8 @@ import {
   updateTask,
 } from '../commands/task.commands.js';
 import type { Context } from '../context.js';
-import { checkDueRange, dueRangeWhere } from '../read/due-range.js';
 import { readOne } from '../read/prefetch.js';
+import { countsDays, taskWhere } from '../read/task-filter.js';
 import {
   AgendaItem,
   Attachment,
@@ -65,8 +65,8 @@ import { thenOrNow, type Row } from '../read/rows.js';
 
 export const TaskConnection = connectionType(Task, 'Task');
 export const TaskUpdateConnection = connectionType(TaskUpdate, 'TaskUpdate');
-const historyOrder = { createdAt: 'asc', id: 'asc' } as const;
-const fileOrder = { createdAt: 'asc', id: 'asc' } as const;
+/** Oldest first: the due-date history, a task's or a report's files. */
+const createdOrder = { createdAt: 'asc', id: 'asc' } as const;
 
 @InputType()
 export class TaskFilter {
@@ -128,29 +128,10 @@ export class TaskResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Row<Task>>> {
     const v = requireViewer(viewer);
-    const open = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
-    checkDueRange(filter ?? {});
-    const byDay = filter?.overdue === true || filter?.overdue === false || filter?.dueFrom || filter?.dueTo;
-    const timeZone = byDay ? (await rows.one(Organization, { id: v.organizationId })).timeZone : null;
-    // Overdue: due before today's midnight in the organization's time zone (`isTaskOverdue`).
-    const today = timeZone ? startOfDayIn(timeZone, new Date()) : null;
-    const where = {
-      $and: [
-        taskPolicy.readable(v),
-        {
-          ...(filter?.status?.length ? { status: { $in: filter.status } } : {}),
-          ...(filter?.assigneeUnitId ? { assigneeUnit: filter.assigneeUnitId } : {}),
-          ...(filter?.assigneeId ? { assignee: filter.assigneeId } : {}),
-          // Only a meeting the viewer may read: a hidden one's tasks would tell that they came from it.
-          ...(filter?.sourceMeetingId
-            ? { sourceMeeting: { $and: [{ id: filter.sourceMeetingId }, meetingPolicy.readable(v)] } }
-            : {}),
-        },
-        filter?.overdue === true ? { dueAt: { $lt: today }, status: { $in: open } } : {},
-        filter?.overdue === false ? { $or: [{ dueAt: { $gte: today } }, { status: { $nin: open } }] } : {},
-        timeZone ? dueRangeWhere(timeZone, filter ?? {}) : {},
-      ],
-    };
+    const timeZone = countsDays(filter ?? {})
+      ? (await rows.one(Organization, { id: v.organizationId })).timeZone
+      : null;
+    const where = taskWhere(v, filter ?? {}, timeZone);
     return findPage(rows, Task, where, { dueAt: 'asc', id: 'asc' }, page, info);
   }
 
@@ -279,7 +260,7 @@ export class TaskResolver {
     @Root() task: Row<Task>,
     @Ctx() { rows }: Context,
   ): Row<TaskUpdate>[] | Promise<Row<TaskUpdate>[]> {
-    return thenOrNow(rows.children(TaskUpdate, 'task', task.id, historyOrder), (updates) =>
+    return thenOrNow(rows.children(TaskUpdate, 'task', task.id, createdOrder), (updates) =>
       updates.filter((update) => update.dueAtAfter),
     );
   }
@@ -345,7 +326,7 @@ export class TaskResolver {
     @Root() task: Row<Task>,
     @Ctx() { rows }: Context,
   ): Row<Attachment>[] | Promise<Row<Attachment>[]> {
-    return rows.children(Attachment, 'task', task.id, fileOrder);
+    return rows.children(Attachment, 'task', task.id, createdOrder);
   }
 
   @FieldResolver(() => TaskUpdateConnection)
@@ -365,7 +346,7 @@ export class TaskUpdateResolver {
     @Root() update: Row<TaskUpdate>,
     @Ctx() { rows }: Context,
   ): Row<Attachment>[] | Promise<Row<Attachment>[]> {
-    return rows.children(Attachment, 'taskUpdate', update.id, fileOrder);
+    return rows.children(Attachment, 'taskUpdate', update.id, createdOrder);
   }
 
   @FieldResolver(() => User)
