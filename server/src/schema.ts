@@ -32,6 +32,7 @@ import {
   AppraisalCommentResolver,
   AppraisalResolver,
 } from './resolvers/appraisal.resolver.js';
+import { DashboardResolver } from './resolvers/dashboard.resolver.js';
 import { FollowUpResolver } from './resolvers/follow-up.resolver.js';
 import { HistoryResolver } from './resolvers/history.resolver.js';
 import { TaskResolver, TaskUpdateResolver } from './resolvers/task.resolver.js';
@@ -68,6 +69,7 @@ const resolvers = [
   HistoryResolver,
   PresenceResolver,
   CalendarResolver,
+  DashboardResolver,
 ] as const;
 
 // type-graphql insists on a PubSub, but our only subscription streams from the change feed (its own
