@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useLocation, useSearchParams } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { apiErrorInfo } from './apollo/errors';
 import { VIEWER_QUERY } from './apollo/operations';
 import { setToken } from './apollo/session';
@@ -11,6 +11,7 @@ import { AppHeader } from './components/AppHeader';
 import { MyTasksPanel } from './components/task/MyTasksPanel';
 import { SessionContext } from './hooks/useOrganization';
 import { useProposalHome } from './hooks/useProposalHome';
+import { useProposalViewer } from './hooks/useProposalViewer';
 import { useSessionToken } from './hooks/useSession';
 import { AccountPage } from './scenes/AccountPage';
 import { TokensPage } from './scenes/admin/TokensPage';
@@ -55,6 +56,10 @@ const ProgrammePage = lazy(() =>
 );
 const FollowUpPage = lazy(() =>
   import('./scenes/followup/FollowUpPage').then((module) => ({ default: module.FollowUpPage })),
+);
+// The leaders' dashboard (with the chart library), loaded when first opened.
+const DashboardPage = lazy(() =>
+  import('./scenes/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })),
 );
 
 export function App() {
@@ -142,6 +147,7 @@ function MainContent() {
         <Route path="/programme" element={<Lazy page={<ProgrammesPage />} />} />
         <Route path="/programme/:id" element={<Lazy page={<ProgrammePage />} />} />
         <Route path="/follow-up" element={<Lazy page={<FollowUpPage />} />} />
+        <Route path="/dashboard" element={<Lazy page={<DashboardPage />} />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/units" element={<UnitsPage />} />
@@ -166,22 +172,26 @@ function Lazy({ page }: { page: ReactNode }) {
 }
 
 /**
- * The first page after signing in is the viewer's home: the meetings for the office and the leaders, the
- * proposals waiting for their unit's appraisal (or else their own) for a department's drafters and reviewers.
- * Only on arrival: the meetings link still leads to the meetings.
+ * The first page after signing in is the viewer's home: the dashboard for committee members and leaders, the
+ * meetings (and from there the follow-up) for the office, the proposals waiting for their unit's appraisal (or
+ * else their own) for a department's drafters and reviewers. Only on arrival: the meetings link still leads
+ * to the meetings.
  */
 function HomePage() {
   const location = useLocation();
   const arriving = location.key === 'default';
+  const viewer = useProposalViewer(!arriving);
   const proposalsHome = useProposalHome(arriving);
-  if (!arriving || proposalsHome === false)
-    return (
-      <>
-        <MyTasksPanel />
-        <MeetingsPage />
-      </>
-    );
-  if (proposalsHome === undefined) return <Loading />;
+  const meetings = (
+    <>
+      <MyTasksPanel />
+      <MeetingsPage />
+    </>
+  );
+  if (!arriving || viewer.error) return meetings;
+  if (viewer.loading || proposalsHome === undefined) return <Loading />;
+  if (viewer.inCommittee && !viewer.isOffice) return <Navigate to="/dashboard" replace />;
+  if (proposalsHome === false) return meetings;
   return <Lazy page={<ProposalLanding />} />;
 }
 

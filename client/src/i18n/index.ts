@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminEn } from './admin.en';
 import { adminVi } from './admin.vi';
+import { dashboardEn } from './dashboard.en';
+import { dashboardVi } from './dashboard.vi';
 import { en } from './en';
 import { inputErrorsEn } from './input-errors.en';
 import { inputErrorsVi } from './input-errors.vi';
@@ -53,6 +55,9 @@ i18n.addResourceBundle('en', 'translation', tasksEn, true, false);
 // The work programme and follow-up texts (the header names both sections).
 i18n.addResourceBundle('vi', 'translation', programmeVi, true, false);
 i18n.addResourceBundle('en', 'translation', programmeEn, true, false);
+// The leaders' dashboard (the header links to it).
+i18n.addResourceBundle('vi', 'translation', dashboardVi, true, false);
+i18n.addResourceBundle('en', 'translation', dashboardEn, true, false);
 
 function applyDocumentLanguage(locale: string): void {
   document.documentElement.lang = locale;

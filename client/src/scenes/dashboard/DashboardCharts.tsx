@@ -1,0 +1,308 @@
+// The dashboard's task charts, drawn with the visx primitives the programme page uses (plain SVG, hidden from
+// screen readers). Each chart comes with its table, always shown under it: the table is the chart's view for
+// screen readers and keyboards, and every figure in it links to the list it counts.
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Group } from '@visx/group';
+import { scaleBand, scaleLinear, scalePoint } from '@visx/scale';
+import { Bar, LinePath } from '@visx/shape';
+import { TaskStatus } from '@quorum/shared';
+import type { DashboardData } from '../../apollo/dashboard.operations';
+import { tasksLink } from './dashboard-links';
+
+type Figures = DashboardData['dashboard'];
+
+interface FrameProps {
+  title: string;
+  summary: string;
+  testId: string;
+  chart: ReactNode;
+  table: ReactNode;
+}
+
+function DashboardChart({ title, summary, testId, chart, table }: FrameProps) {
+  const id = useId();
+  return (
+    <figure className="dashboard-card" aria-labelledby={`${id}-title`} data-testid={testId}>
+      <figcaption id={`${id}-title`} className="dashboard-card__title">
+        {title}
+      </figcaption>
+      <p className="dashboard-card__summary">{summary}</p>
+      {chart && (
+        <div className="dashboard-chart" aria-hidden="true">
+          {chart}
+        </div>
+      )}
+      <div className="table-wrap">{table}</div>
+    </figure>
+  );
+}
+
+const statusClass: Record<TaskStatus, string> = {
+  [TaskStatus.TODO]: 'dashboard-bar--todo',
+  [TaskStatus.IN_PROGRESS]: 'dashboard-bar--progress',
+  [TaskStatus.BLOCKED]: 'dashboard-bar--blocked',
+  [TaskStatus.DONE]: 'dashboard-bar--done',
+  [TaskStatus.CANCELLED]: 'dashboard-bar--cancelled',
+};
+
+/** Tasks by status: one bar each. */
+export function StatusChart({ rows }: { rows: Figures['tasksByStatus'] }) {
+  const { t } = useTranslation();
+  const width = 360;
+  const height = 180;
+  const margin = { top: 16, right: 8, bottom: 24, left: 8 };
+  const innerWidth = width - margin.left - margin.right;
+  const innerHeight = height - margin.top - margin.bottom;
+  const x = scaleBand<TaskStatus>({
+    domain: rows.map((r) => r.status),
+    range: [0, innerWidth],
+    padding: 0.25,
+  });
+  const y = scaleLinear<number>({
+    domain: [0, Math.max(1, ...rows.map((r) => r.count))],
+    range: [innerHeight, 0],
+  });
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  return (
+    <DashboardChart
+      title={t('dashboard.tasks.byStatus')}
+      summary={t('dashboard.tasks.byStatusSummary', { count: total })}
+      testId="dashboard-status-chart"
+      chart={
+        <svg viewBox={`0 0 ${width} ${height}`} className="programme-chart__svg" role="presentation">
+          <Group left={margin.left} top={margin.top}>
+            {rows.map((r) => (
+              <g key={r.status}>
+                <Bar
+                  x={x(r.status) ?? 0}
+                  y={y(r.count)}
+                  width={x.bandwidth()}
+                  height={innerHeight - y(r.count)}
+                  className={statusClass[r.status]}
+                />
+                <text
+                  x={(x(r.status) ?? 0) + x.bandwidth() / 2}
+                  y={y(r.count) - 4}
+                  textAnchor="middle"
+                  className="programme-chart__label"
+                >
+                  {r.count}
+                </text>
+              </g>
+            ))}
+          </Group>
+        </svg>
+      }
+      table={
+        <table className="meetings-table dashboard-table" data-testid="dashboard-status-table">
+          <caption className="visually-hidden">{t('dashboard.tasks.byStatus')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.tasks.status')}</th>
+              <th scope="col">{t('dashboard.tasks.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.status} data-status={r.status}>
+                <th scope="row">
+                  <span className={`dashboard-key ${statusClass[r.status]}`} aria-hidden="true" />
+                  {t(`tasks.status.${r.status}`)}
+                </th>
+                <td>
+                  <Link to={tasksLink({ status: r.status })} data-testid={`dashboard-status-${r.status}`}>
+                    {r.count}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** Each assignee unit: open, overdue and done side by side. */
+export function UnitChart({ rows }: { rows: Figures['tasksByUnit'] }) {
+  const { t } = useTranslation();
+  const width = 640;
+  const row = 30;
+  const margin = { top: 8, right: 40, bottom: 8, left: 150 };
+  const innerWidth = width - margin.left - margin.right;
+  const height = margin.top + margin.bottom + Math.max(1, rows.length) * row;
+  const max = Math.max(1, ...rows.map((r) => r.open + r.done));
+  const x = scaleLinear<number>({ domain: [0, max], range: [0, innerWidth] });
+  const label = (unit: Figures['tasksByUnit'][number]['unit']) => {
+    const name = unit.shortName ?? unit.name;
+    return name.length > 22 ? `${name.slice(0, 21)}…` : name;
+  };
+  return (
+    <DashboardChart
+      title={t('dashboard.tasks.byUnit')}
+      summary={rows.length === 0 ? t('dashboard.tasks.noUnits') : ''}
+      testId="dashboard-unit-chart"
+      chart={
+        rows.length > 0 && (
+          <svg viewBox={`0 0 ${width} ${height}`} className="programme-chart__svg" role="presentation">
+            <Group left={margin.left} top={margin.top}>
+              {rows.map((r, index) => {
+                const top = index * row + 6;
+                return (
+                  <g key={r.unit.id}>
+                    <text x={-8} y={top + 9} dy="0.32em" textAnchor="end" className="programme-chart__label">
+                      {label(r.unit)}
+                    </text>
+                    <Bar x={0} y={top} width={x(r.open)} height={18} className="dashboard-bar--progress" />
+                    <Bar x={0} y={top} width={x(r.overdue)} height={18} className="dashboard-bar--blocked" />
+                    <Bar
+                      x={x(r.open)}
+                      y={top}
+                      width={x(r.done)}
+                      height={18}
+                      className="dashboard-bar--done"
+                    />
+                  </g>
+                );
+              })}
+            </Group>
+          </svg>
+        )
+      }
+      table={
+        <table className="meetings-table dashboard-table" data-testid="dashboard-unit-table">
+          <caption className="visually-hidden">{t('dashboard.tasks.byUnit')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.tasks.unit')}</th>
+              <th scope="col">
+                <span className="dashboard-key dashboard-bar--progress" aria-hidden="true" />
+                {t('dashboard.tasks.open')}
+              </th>
+              <th scope="col">
+                <span className="dashboard-key dashboard-bar--blocked" aria-hidden="true" />
+                {t('dashboard.tasks.overdue')}
+              </th>
+              <th scope="col">
+                <span className="dashboard-key dashboard-bar--done" aria-hidden="true" />
+                {t('dashboard.tasks.done')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.unit.id} data-testid="dashboard-unit-row" data-unit-id={r.unit.id}>
+                <th scope="row">{r.unit.name}</th>
+                <td>
+                  <Link to={tasksLink({ unitId: r.unit.id })} data-testid="dashboard-unit-open">
+                    {r.open}
+                  </Link>
+                </td>
+                <td>
+                  <Link
+                    to={tasksLink({ unitId: r.unit.id, overdue: true })}
+                    data-testid="dashboard-unit-overdue"
+                  >
+                    {r.overdue}
+                  </Link>
+                </td>
+                <td>
+                  <Link
+                    to={tasksLink({ unitId: r.unit.id, status: TaskStatus.DONE })}
+                    data-testid="dashboard-unit-done"
+                  >
+                    {r.done}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** Overdue tasks now and at the same moment each of the seven weeks before. */
+export function OverdueTrendChart({
+  points,
+  formatDate,
+}: {
+  points: Figures['overdueTrend'];
+  formatDate: (iso: string) => string;
+}) {
+  const { t } = useTranslation();
+  const width = 360;
+  const height = 180;
+  const margin = { top: 16, right: 16, bottom: 24, left: 28 };
+  const innerWidth = width - margin.left - margin.right;
+  const innerHeight = height - margin.top - margin.bottom;
+  const x = scalePoint<number>({ domain: points.map((_, i) => i), range: [0, innerWidth], padding: 0.2 });
+  const max = Math.max(1, ...points.map((p) => p.overdue));
+  const y = scaleLinear<number>({ domain: [0, max], range: [innerHeight, 0], nice: true });
+  const now = points.at(-1)?.overdue ?? 0;
+  return (
+    <DashboardChart
+      title={t('dashboard.tasks.trend')}
+      summary={t('dashboard.tasks.trendSummary', { count: now })}
+      testId="dashboard-trend-chart"
+      chart={
+        <svg viewBox={`0 0 ${width} ${height}`} className="programme-chart__svg" role="presentation">
+          <Group left={margin.left} top={margin.top}>
+            <line
+              x1={0}
+              x2={innerWidth}
+              y1={innerHeight}
+              y2={innerHeight}
+              className="programme-chart__grid"
+            />
+            <text x={-6} y={y(max)} dy="0.32em" textAnchor="end" className="programme-chart__tick">
+              {max}
+            </text>
+            <LinePath
+              data={points.map((p, i) => ({ i, v: p.overdue }))}
+              x={(d) => x(d.i) ?? 0}
+              y={(d) => y(d.v)}
+              className="programme-chart__line dashboard-line--overdue"
+            />
+            {points.map((p, i) => (
+              <circle key={p.at} cx={x(i) ?? 0} cy={y(p.overdue)} r={3} className="dashboard-dot--overdue" />
+            ))}
+          </Group>
+        </svg>
+      }
+      table={
+        <table className="meetings-table dashboard-table" data-testid="dashboard-trend-table">
+          <caption className="visually-hidden">{t('dashboard.tasks.trend')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.tasks.trendDate')}</th>
+              <th scope="col">{t('dashboard.tasks.overdue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={p.at}>
+                <th scope="row">
+                  {i === points.length - 1 ? t('dashboard.tasks.trendNow') : formatDate(p.at)}
+                </th>
+                <td>
+                  {i === points.length - 1 ? (
+                    <Link to={tasksLink({ overdue: true })} data-testid="dashboard-overdue-now">
+                      {p.overdue}
+                    </Link>
+                  ) : (
+                    p.overdue
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
