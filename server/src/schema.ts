@@ -36,6 +36,7 @@ import { DashboardResolver } from './resolvers/dashboard.resolver.js';
 import { FollowUpResolver } from './resolvers/follow-up.resolver.js';
 import { HistoryResolver } from './resolvers/history.resolver.js';
 import { TaskResolver, TaskUpdateResolver } from './resolvers/task.resolver.js';
+import { SearchResolver } from './resolvers/search.resolver.js';
 import { validateArgs } from './resolvers/validate-args.js';
 
 const resolvers = [
@@ -65,6 +66,7 @@ const resolvers = [
   TaskResolver,
   FollowUpResolver,
   TaskUpdateResolver,
+  SearchResolver,
   EventResolver,
   HistoryResolver,
   PresenceResolver,

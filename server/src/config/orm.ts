@@ -76,11 +76,14 @@ const migrationNames = () => migrationsList.map((migration) => migration.name);
 
 async function openPglite(dataDir: string, origin: DataDirOrigin | undefined): Promise<Database> {
   // PGlite is an ES module with a WebAssembly build of PostgreSQL; we own its lifecycle.
-  const [{ PGlite }, { PGliteDriver }] = await Promise.all([
+  const [{ PGlite }, { PGliteDriver }, { unaccent }, { pg_trgm }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('mikro-orm-pglite'),
+    // The contrib extensions search needs (created by a migration, as on PostgreSQL).
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
   ]);
-  const pglite: PGlite = await PGlite.create(dataDir);
+  const pglite: PGlite = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm } });
   let orm: MikroORM | undefined;
   try {
     orm = await MikroORM.init({

@@ -1,4 +1,5 @@
 import { AppraisalStatus, CommentStatus, isProposalFinal, ProposalStatus, Verdict } from '@quorum/shared';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Appraisal, AppraisalAssignment, AppraisalComment, Proposal } from '../entities/index.js';
 import type { Row } from '../read/rows.js';
@@ -107,5 +108,23 @@ export const appraisalPolicy = {
       this.isDrafter(viewer, proposal) ||
       viewer.unitIds.has(comment.unit.id)
     );
+  },
+
+  /** The comments the viewer may read, as a filter: of a proposal they may read, by `canReadComment`'s rule. */
+  readableComments(viewer: Viewer): FilterQuery<AppraisalComment> {
+    const units = [...viewer.unitIds];
+    return {
+      appraisal: { proposal: proposalPolicy.readable(viewer) },
+      ...(viewer.isOfficeStaff
+        ? {}
+        : {
+            $or: [
+              { appraisal: { sharedComments: true } },
+              { appraisal: { proposal: { owner: viewer.userId } } },
+              { appraisal: { proposal: { leadUnit: { $in: units } } } },
+              { unit: { $in: units } },
+            ],
+          }),
+    };
   },
 };

@@ -1,0 +1,156 @@
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { registerEnumType } from 'type-graphql';
+import type { Context } from '../context.js';
+import { AgendaItem, AppraisalComment, Meeting, Proposal, Task } from '../entities/index.js';
+import { requireViewer } from '../policies/viewer.policy.js';
+import type { Row } from '../read/rows.js';
+import { search, searchLimits, SearchKind, type SearchHit } from '../read/search.js';
+import { DateTime } from '../scalars/date-time.js';
+import { PageInfo } from './types/connection.js';
+
+registerEnumType(SearchKind, { name: 'SearchKind', description: 'What a search result is.' });
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One thing found: what it is, where it matched, where it leads.',
+})
+export class SearchResult {
+  @Field(() => SearchKind)
+  kind!: SearchKind;
+
+  @Field(() => ID, { description: 'The id of the object found (of its kind).' })
+  id!: string;
+
+  @Field(() => String, { description: "Its title (a comment's opening words)." })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Some of its text around the match.' })
+  snippet!: string | null;
+
+  @Field(() => Float, { description: 'Higher is better: a title match outranks a match in the text.' })
+  rank!: number;
+
+  @Field(() => DateTime)
+  updatedAt!: Date;
+
+  meetingId!: string | null;
+  proposalId!: string | null;
+}
+
+@ObjectType('SearchEdge', { simpleResolvers: true })
+class SearchEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => SearchResult)
+  node!: SearchHit;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'How many results of one kind the search found.' })
+class SearchKindCount {
+  @Field(() => SearchKind)
+  kind!: SearchKind;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('SearchConnection', { simpleResolvers: true })
+export class SearchConnection {
+  @Field(() => [SearchEdge])
+  edges!: SearchEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => [SearchKindCount], { description: 'The results per kind (kinds with none left out).' })
+  counts!: SearchKindCount[];
+}
+
+@Resolver(() => SearchResult)
+export class SearchResolver {
+  @Query(() => SearchConnection, {
+    description: `Meetings, agenda items, proposals (their text too), comments and tasks the viewer may read that match \`query\` (1 to ${searchLimits.queryMax} characters; diacritics and case ignored), best first; \`first\` 1 to ${searchLimits.pageSizeMax}.`,
+  })
+  async search(
+    @Arg('query', () => String) query: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() { em, viewer }: Context,
+  ): Promise<SearchConnection> {
+    const page = await search(em, requireViewer(viewer), {
+      query,
+      first: first ?? null,
+      after: after ?? null,
+    });
+    return {
+      edges: page.hits.map((hit) => ({ cursor: hit.cursor, node: hit })),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: page.hits[0]?.cursor ?? null,
+        endCursor: page.hits.at(-1)?.cursor ?? null,
+      },
+      totalCount: page.totalCount,
+      counts: page.counts,
+    };
+  }
+
+  @FieldResolver(() => Meeting, {
+    nullable: true,
+    description: 'The meeting found, or the agenda item’s meeting.',
+  })
+  meeting(
+    @Root() hit: SearchHit,
+    @Ctx() { rows }: Context,
+  ): Row<Meeting> | null | Promise<Row<Meeting> | null> {
+    return rows.maybe(Meeting, hit.meetingId ? { id: hit.meetingId } : null);
+  }
+
+  @FieldResolver(() => AgendaItem, { nullable: true })
+  agendaItem(
+    @Root() hit: SearchHit,
+    @Ctx() { rows }: Context,
+  ): Row<AgendaItem> | null | Promise<Row<AgendaItem> | null> {
+    return rows.maybe(AgendaItem, hit.kind === SearchKind.AGENDA_ITEM ? { id: hit.id } : null);
+  }
+
+  @FieldResolver(() => Proposal, {
+    nullable: true,
+    description: 'The proposal found, or the comment’s proposal.',
+  })
+  proposal(
+    @Root() hit: SearchHit,
+    @Ctx() { rows }: Context,
+  ): Row<Proposal> | null | Promise<Row<Proposal> | null> {
+    return rows.maybe(Proposal, hit.proposalId ? { id: hit.proposalId } : null);
+  }
+
+  @FieldResolver(() => AppraisalComment, { nullable: true })
+  comment(
+    @Root() hit: SearchHit,
+    @Ctx() { rows }: Context,
+  ): Row<AppraisalComment> | null | Promise<Row<AppraisalComment> | null> {
+    return rows.maybe(AppraisalComment, hit.kind === SearchKind.COMMENT ? { id: hit.id } : null);
+  }
+
+  @FieldResolver(() => Task, { nullable: true })
+  task(@Root() hit: SearchHit, @Ctx() { rows }: Context): Row<Task> | null | Promise<Row<Task> | null> {
+    return rows.maybe(Task, hit.kind === SearchKind.TASK ? { id: hit.id } : null);
+  }
+}
