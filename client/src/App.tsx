@@ -61,6 +61,10 @@ const FollowUpPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('./scenes/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })),
 );
+// Search results, loaded when first opened (the header's box leads there).
+const SearchPage = lazy(() =>
+  import('./scenes/search/SearchPage').then((module) => ({ default: module.SearchPage })),
+);
 
 export function App() {
   const token = useSessionToken();
@@ -148,6 +152,7 @@ function MainContent() {
         <Route path="/programme/:id" element={<Lazy page={<ProgrammePage />} />} />
         <Route path="/follow-up" element={<Lazy page={<FollowUpPage />} />} />
         <Route path="/dashboard" element={<Lazy page={<DashboardPage />} />} />
+        <Route path="/search" element={<Lazy page={<SearchPage />} />} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="/admin/users" element={<UsersPage />} />
         <Route path="/admin/units" element={<UnitsPage />} />

@@ -9,6 +9,8 @@ import { inputErrorsEn } from './input-errors.en';
 import { inputErrorsVi } from './input-errors.vi';
 import { programmeEn } from './programme.en';
 import { programmeVi } from './programme.vi';
+import { searchEn } from './search.en';
+import { searchVi } from './search.vi';
 import { tasksEn } from './tasks.en';
 import { tasksVi } from './tasks.vi';
 import { vi } from './vi';
@@ -58,6 +60,9 @@ i18n.addResourceBundle('en', 'translation', programmeEn, true, false);
 // The leaders' dashboard (the header links to it).
 i18n.addResourceBundle('vi', 'translation', dashboardVi, true, false);
 i18n.addResourceBundle('en', 'translation', dashboardEn, true, false);
+// Search (the header's box is on every page).
+i18n.addResourceBundle('vi', 'translation', searchVi, true, false);
+i18n.addResourceBundle('en', 'translation', searchEn, true, false);
 
 function applyDocumentLanguage(locale: string): void {
   document.documentElement.lang = locale;
