@@ -1,0 +1,105 @@
+// The leaders' dashboard, live, in real browsers against the real server over the demo data: the Party
+// Secretary signs in and lands on his dashboard (no meeting form in sight); in another browser context the
+// assignee marks a task done on its page; the secretary's figures (tasks done, in progress) change without a
+// reload, and each still leads to the list it counts.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphqlData, signInOverApi } from '../support/api.js';
+import {
+  browserAvailable,
+  launchBrowser,
+  openPerson,
+  PASSWORD,
+  type Person,
+  screenshot,
+  signIn,
+} from '../support/browser.js';
+import { startServer } from '../support/server.js';
+
+const PAGE_TIMEOUT = 15_000;
+const LIVE_TIMEOUT = 5_000;
+
+const OFFICE = 'office@quorum.test';
+const LEADER = 'bithu@quorum.test';
+const ASSIGNEE = 'tochuc@quorum.test';
+const TITLE = 'Tổng hợp báo cáo sơ kết công tác cán bộ (thử tổng quan)';
+
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+let browser: Browser | undefined;
+let leader: Person;
+let assignee: Person;
+let taskId = '';
+
+describe.skipIf(!browserAvailable)("a leader's dashboard, live", () => {
+  beforeAll(async () => {
+    server = await startServer();
+    const office = await signInOverApi(server.url, OFFICE, PASSWORD);
+    const worker = await signInOverApi(server.url, ASSIGNEE, PASSWORD);
+    const me = await graphqlData<{
+      viewer: { id: string; memberships: { unit: { id: string; kind: string } }[] };
+    }>(server.url, `{ viewer { id memberships { unit { id kind } } } }`, worker);
+    const unit = me.viewer.memberships.find((m) => m.unit.kind === 'DEPARTMENT')!.unit.id;
+    const created = await graphqlData<{ createTask: { task: { id: string; version: number } } }>(
+      server.url,
+      `mutation($input: CreateTaskInput!) { createTask(input: $input) { task { id version } } }`,
+      office,
+      {
+        input: {
+          title: TITLE,
+          assigneeUnitId: unit,
+          assigneeId: me.viewer.id,
+          dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        },
+      },
+    );
+    taskId = created.createTask.task.id;
+    await graphqlData(
+      server.url,
+      `mutation($input: ChangeTaskStatusInput!) { changeTaskStatus(input: $input) { task { id } } }`,
+      worker,
+      { input: { taskId, expectedVersion: created.createTask.task.version, to: 'IN_PROGRESS' } },
+    );
+    browser = await launchBrowser();
+    leader = await openPerson(browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
+    assignee = await openPerson(browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lands the leader on the dashboard, whose task figures follow a task marked done elsewhere', async () => {
+    await signIn(leader, server, LEADER);
+    const { page } = leader;
+    await page.getByTestId('dashboard-status-table').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan điều hành' }).waitFor();
+    // No form he may not use.
+    expect(await page.getByTestId('create-meeting-form').count()).toBe(0);
+
+    const figure = async (status: string) =>
+      Number(await page.getByTestId(`dashboard-status-${status}`).textContent());
+    const done = await figure('DONE');
+    const inProgress = await figure('IN_PROGRESS');
+    // The figure leads to its list: the task table narrowed to that status.
+    expect(await page.getByTestId('dashboard-status-DONE').getAttribute('href')).toBe(
+      '/tasks?mode=table&status=DONE',
+    );
+
+    // The assignee, at their own computer, marks the task done on its page.
+    await signIn(assignee, server, ASSIGNEE, { path: `/tasks/${taskId}` });
+    await assignee.page.getByTestId('task-move-DONE').click();
+    await expect.poll(async () => figure('DONE'), { timeout: LIVE_TIMEOUT }).toBe(done + 1);
+    expect(await figure('IN_PROGRESS')).toBe(inProgress - 1);
+    // Without a reload: still the page the leader signed in on.
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await screenshot(page, 'dashboard-leader');
+
+    // The figure's link opens the list behind it.
+    await page.getByTestId('dashboard-status-DONE').click();
+    await page.waitForURL((url) => url.pathname === '/tasks' && url.searchParams.get('status') === 'DONE');
+    expect(leader.pageErrors).toEqual([]);
+    expect(assignee.pageErrors).toEqual([]);
+  });
+});
