@@ -143,7 +143,7 @@ export async function startServer(
     WebSocket: BoundedSendWebSocket,
   });
   const guard = webSocketGuard({ schema, production });
-  const operationRate = new OperationRate();
+  const operationRate = new OperationRate({ ...requestLimits, ...config.operationRate });
   const wsRequestId = (ctx: { extra: unknown }, id: string) => `${(ctx.extra as WsExtra).connectionId}:${id}`;
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {

@@ -71,28 +71,35 @@ describe('flow control on WebSocket', () => {
   let smallMeeting: Meeting;
 
   beforeAll(async () => {
-    t = await startTestServer(async (db) => {
-      const em = db.orm.em.fork();
-      const tenant = await buildMeetingTenant(em);
-      officeToken = tenant.office.token;
-      otherToken = tenant.member.token;
-      // One user per test, so that the per-user rate of one test does not spend another's.
-      for (let i = 0; i < 4; i += 1)
-        tokens.push((await buildUser(em, tenant.organization, { unit: tenant.department })).token);
-      smallMeeting = await buildMeetingIn(em, tenant.organization, tenant.committee, { title: 'Giao ban' });
-      bigMeeting = await buildMeetingIn(em, tenant.organization, tenant.committee, {
-        title: 'Hội nghị lần thứ 1',
-      });
-      // Every event of this meeting carries its whole agenda: about 2 MB per event.
-      const items = await buildAgendaItems(
-        em,
-        bigMeeting,
-        Array.from({ length: 100 }, (_, i) => ({ title: `Nội dung ${i + 1}` })),
-      );
-      const description = 'Thực hiện Nghị quyết số 26 của Ban Chấp hành. '.repeat(500).slice(0, 20_000);
-      for (const item of items) item.description = description;
-      await em.flush();
-    });
+    t = await startTestServer(
+      async (db) => {
+        const em = db.orm.em.fork();
+        const tenant = await buildMeetingTenant(em);
+        officeToken = tenant.office.token;
+        otherToken = tenant.member.token;
+        // One user per test, so that the per-user rate of one test does not spend another's.
+        for (let i = 0; i < 4; i += 1)
+          tokens.push((await buildUser(em, tenant.organization, { unit: tenant.department })).token);
+        smallMeeting = await buildMeetingIn(em, tenant.organization, tenant.committee, { title: 'Giao ban' });
+        bigMeeting = await buildMeetingIn(em, tenant.organization, tenant.committee, {
+          title: 'Hội nghị lần thứ 1',
+        });
+        // Every event of this meeting carries its whole agenda: about 2 MB per event.
+        const items = await buildAgendaItems(
+          em,
+          bigMeeting,
+          Array.from({ length: 100 }, (_, i) => ({ title: `Nội dung ${i + 1}` })),
+        );
+        const description = 'Thực hiện Nghị quyết số 26 của Ban Chấp hành. '.repeat(500).slice(0, 20_000);
+        for (const item of items) item.description = description;
+        await em.flush();
+        // The operation rate at its defaults: it is what these tests are about.
+      },
+      {
+        WS_RATE_LIMIT_BURST: String(requestLimits.operationBurstPerSocket),
+        WS_RATE_LIMIT_PER_SECOND: String(requestLimits.operationsPerSecondPerSocket),
+      },
+    );
   });
   afterAll(() => t.close());
 

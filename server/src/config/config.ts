@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { perUserFactor, requestLimits, type RequestLimits } from './limits.js';
 
 /** Everything Quorum reads from the environment, validated in one place (documented in `.env.example`). */
 export interface Config {
@@ -22,9 +23,20 @@ export interface Config {
   loginLimit: { perAccount: number; perAddress: number; windowMinutes: number };
   /**
    * HTTP requests per client (a signed-in user, else an address): `burst` at once then `perSecond`, and
-   * `inFlight` running at once; past it RATE_LIMITED (429). WebSocket operations have their own (limits.ts).
+   * `inFlight` running at once; past it RATE_LIMITED (429). WebSocket operations have their own (`operationRate`).
    */
   requestRate: { burst: number; perSecond: number; inFlight: number };
+  /**
+   * Operations started over WebSocket: `burst` at once then `perSecond` on one socket, three times those for
+   * one user across their sockets; past it RATE_LIMITED (limits.ts has the defaults).
+   */
+  operationRate: Pick<
+    RequestLimits,
+    | 'operationBurstPerSocket'
+    | 'operationsPerSecondPerSocket'
+    | 'operationBurstPerUser'
+    | 'operationsPerSecondPerUser'
+  >;
   /** Days before a task's due day (in the organization's time zone) on which its reminders go, largest first. */
   taskReminderDays: number[];
   /** How often the reminder job runs (reminders and escalations of tasks); 0 turns it off (the tests' default). */
@@ -42,6 +54,23 @@ export class ConfigError extends Error {
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+function operationRate(env: NodeJS.ProcessEnv): Config['operationRate'] {
+  const burst = integer(env, 'WS_RATE_LIMIT_BURST', requestLimits.operationBurstPerSocket, 1, 1_000_000);
+  const perSecond = integer(
+    env,
+    'WS_RATE_LIMIT_PER_SECOND',
+    requestLimits.operationsPerSecondPerSocket,
+    1,
+    1_000_000,
+  );
+  return {
+    operationBurstPerSocket: burst,
+    operationsPerSecondPerSocket: perSecond,
+    operationBurstPerUser: burst * perUserFactor,
+    operationsPerSecondPerUser: perSecond * perUserFactor,
+  };
+}
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -119,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perSecond: integer(env, 'RATE_LIMIT_PER_SECOND', 20, 1, 1_000_000),
       inFlight: integer(env, 'RATE_LIMIT_IN_FLIGHT', 16, 1, 1_000_000),
     },
+    operationRate: operationRate(env),
     taskReminderDays: dayList(env, 'TASK_REMINDER_DAYS', [3, 1]),
     taskReminderIntervalMs: integer(
       env,

@@ -1,5 +1,10 @@
 import { limits as sharedLimits } from '@quorum/shared';
 
+const operationBurstPerSocket = 20;
+const operationsPerSecondPerSocket = 10;
+/** A user's operation rate across their sockets, as a multiple of one socket's (also `operationRate` in config.ts). */
+export const perUserFactor = 3;
+
 /**
  * Every limit that protects the API from hostile or runaway requests, in one place, the same on HTTP and
  * WebSocket (README, "Limits"). A request over a limit is refused before any resolver runs.
@@ -36,11 +41,11 @@ export const requestLimits = {
    * WebSocket only (queries and mutations go over HTTP): a room opens a handful, and a reconnect re-subscribes
    * them all at once, far below the burst. Over it: RATE_LIMITED with `retryAfterSeconds`, socket kept.
    */
-  operationBurstPerSocket: 20,
-  operationsPerSecondPerSocket: 10,
+  operationBurstPerSocket,
+  operationsPerSecondPerSocket,
   /** The same across all the sockets of one user on this instance (several tabs reconnecting together). */
-  operationBurstPerUser: 60,
-  operationsPerSecondPerUser: 30,
+  operationBurstPerUser: operationBurstPerSocket * perUserFactor,
+  operationsPerSecondPerUser: operationsPerSecondPerSocket * perUserFactor,
   /** A socket refused this many operations within the window (10× the burst) is closed with 4429. */
   maxRefusedOperationsPerSocket: 200,
   refusedOperationsWindowMs: 10_000,

@@ -36,12 +36,15 @@ export const noFeedPoll = { FEED_POLL_MS: '3600000' };
 
 /**
  * Tests drive the API from one address at machine speed, far past what a person or an integration sends, so
- * the per-client HTTP limit is lifted unless a test sets it (the limit's own tests, flood.test.ts, do).
+ * the per-client HTTP limit and the WebSocket operation rate are lifted unless a test sets them (the limits'
+ * own tests, flood.test.ts and flow-control.test.ts, do).
  */
 export const machineSpeed = {
   RATE_LIMIT_BURST: '1000000',
   RATE_LIMIT_PER_SECOND: '1000000',
   RATE_LIMIT_IN_FLIGHT: '1000000',
+  WS_RATE_LIMIT_BURST: '1000000',
+  WS_RATE_LIMIT_PER_SECOND: '1000000',
 };
 
 /** Starts the real server on port 0 over a fresh database; `prepare` fills the database first. */
