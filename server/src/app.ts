@@ -25,9 +25,11 @@ import type { Context } from './context.js';
 import { exportRouter } from './exports/export.router.js';
 import { uploadRouter } from './uploads/upload.router.js';
 import { formatError } from './format-error.js';
+import { NotificationMailJob } from './jobs/notification-mail.js';
 import { TaskReminderJob } from './jobs/task-reminders.js';
 import { ChangeFeed } from './realtime/change-feed.js';
 import { LiveConnections } from './realtime/connections.js';
+import { NotificationHub } from './realtime/notification-hub.js';
 import { PresenceRegistry } from './realtime/presence.js';
 import { Rows } from './read/rows.js';
 import { sharedSubscriptions } from './realtime/shared-execution.js';
@@ -57,6 +59,10 @@ export interface RunningServer {
   collab: CollabServer;
   /** Reminders and escalation of tasks, run every `config.taskReminderIntervalMs`. */
   taskReminders: TaskReminderJob;
+  /** Who is told of new notifications, on this instance and the others. */
+  notifications: NotificationHub;
+  /** Notifications by e-mail (when SMTP_URL is set). */
+  notificationMail: NotificationMailJob;
   /** Stops accepting, closes sockets and in-flight requests; the database is the caller's to close. */
   stop(): Promise<void>;
 }
@@ -90,6 +96,15 @@ export async function startServer(
   const feed = new ChangeFeed(db.orm, viewers, wakeups, connections);
   // Presence travels on the wake-ups' channel; registered before the feed starts listening to it.
   const presence = new PresenceRegistry(wakeups, options.presenceTtlMs);
+  // So do notifications: the writer tells the users' sockets after its commit.
+  const notifications = new NotificationHub(db.orm, viewers, wakeups);
+  let origin = `http://localhost:${config.port}`;
+  const notificationMail = new NotificationMailJob(
+    db.orm,
+    { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, appUrl: () => config.appUrl ?? origin },
+    databaseUrl,
+  );
+  notifications.start(notificationMail);
   await feed.start();
   presence.start();
   const taskReminders = new TaskReminderJob(
@@ -98,6 +113,7 @@ export async function startServer(
     config.taskReminderDays,
     config.taskReminderIntervalMs,
     databaseUrl,
+    notifications,
   );
   const app = express();
   app.disable('x-powered-by');
@@ -125,6 +141,7 @@ export async function startServer(
       feed,
       connections,
       presence,
+      notifications,
       collab,
       connectionId,
       config,
@@ -304,6 +321,8 @@ export async function startServer(
     httpServer.listen(config.port, resolve);
   });
   const { port } = httpServer.address() as AddressInfo;
+  origin = `http://localhost:${port}`;
+  await notificationMail.start();
   await taskReminders.start();
 
   return {
@@ -315,8 +334,11 @@ export async function startServer(
     presence,
     collab,
     taskReminders,
+    notifications,
+    notificationMail,
     async stop() {
       await taskReminders.stop();
+      await notificationMail.stop();
       // First, while the database is open: co-edited bodies with changes not yet stored are stored now.
       await collab.stop();
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
@@ -325,6 +347,7 @@ export async function startServer(
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       // Before the feed closes the channel, so that the other instances hear this one's clients leave.
       presence.stop();
+      notifications.stop();
       await feed.stop();
     },
   };

@@ -5,6 +5,7 @@ import type { CollabServer } from './collab/collab-server.js';
 import type { Config } from './config/config.js';
 import type { ChangeFeed, DirectSink } from './realtime/change-feed.js';
 import type { LiveConnections } from './realtime/connections.js';
+import type { NotificationHub } from './realtime/notification-hub.js';
 import type { PresenceRegistry } from './realtime/presence.js';
 import type { Rows } from './read/rows.js';
 
@@ -21,6 +22,8 @@ export type Context = {
   feed: ChangeFeed;
   connections: LiveConnections;
   presence: PresenceRegistry;
+  /** Whose notifications changed, told after commit to their sockets on every instance. */
+  notifications: NotificationHub;
   /** Co-editing on this instance: what open bodies hold now, and the changes commands make to them. */
   collab?: Pick<CollabServer, 'liveBodyState' | 'applyBodyUpdate'>;
   /** The WebSocket this operation came on (its close ends what it announced); null over HTTP. */

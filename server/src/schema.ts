@@ -13,6 +13,10 @@ import { AuthResolver, SessionResolver, ViewerAbilitiesResolver } from './resolv
 import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { MeetingResolver } from './resolvers/meeting.resolver.js';
+import {
+  NotificationPreferencesResolver,
+  NotificationResolver,
+} from './resolvers/notification.resolver.js';
 import { PresenceResolver } from './resolvers/presence.resolver.js';
 import {
   MembershipResolver,
@@ -71,6 +75,8 @@ const resolvers = [
   HistoryResolver,
   PresenceResolver,
   CalendarResolver,
+  NotificationResolver,
+  NotificationPreferencesResolver,
   DashboardResolver,
 ] as const;
 

@@ -26,6 +26,7 @@ const expectedTables = [
   'meeting_access',
   'membership',
   'notification',
+  'notification_preference',
   'organization',
   'participant',
   'programme_item',

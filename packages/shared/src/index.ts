@@ -8,6 +8,7 @@ export * from './events.js';
 export * from './ids.js';
 export * from './limits.js';
 export * from './mentions.js';
+export * from './notifications.js';
 export * from './proposal-workflow.js';
 export * from './task-workflow.js';
 export * from './text.js';

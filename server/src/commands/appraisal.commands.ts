@@ -5,6 +5,7 @@ import {
   EventType,
   givenVerdicts,
   MembershipRole,
+  NotificationKind,
   ProposalStatus,
   proposalTransitions,
   SubjectType,
@@ -422,7 +423,9 @@ export async function addAppraisalComment(ctx: Context, viewer: Viewer, input: A
       }),
     );
     const mentioned = await mentionedReaders(em, viewer, round, comment);
-    notify(em, viewer, event, [...(thread ? [thread.author.id] : []), ...mentioned]);
+    // A MENTION for those named, a REPLY for the thread's author (a MENTION if named too: once, either way).
+    notify(em, viewer, event, mentioned, NotificationKind.MENTION);
+    if (thread) notify(em, viewer, event, [thread.author.id], NotificationKind.REPLY);
     return comment;
   });
 }

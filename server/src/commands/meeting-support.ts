@@ -2,6 +2,7 @@ import {
   Attendance,
   type Classification,
   type EventType,
+  type NotificationKind,
   ParticipantRole,
   SubjectType,
 } from '@quorum/shared';
@@ -9,17 +10,11 @@ import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
 import type { Context } from '../context.js';
 import { asClassification, moreRestricted } from '../domain/classification.js';
-import {
-  AgendaItem,
-  Meeting,
-  Notification,
-  type Event,
-  type FieldChanges,
-  type Participant,
-} from '../entities/index.js';
+import { AgendaItem, Meeting, type Event, type FieldChanges, type Participant } from '../entities/index.js';
 import { BadInputError, ConflictError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
+import { askNotifications } from './notification-outbox.js';
 import { runCommand } from './run-command.js';
 import type { Row } from '../read/rows.js';
 
@@ -196,11 +191,23 @@ export function appendMeetingEvent(
   });
 }
 
-/** Notifies users of an event (an invitation, a schedule, a cancellation), never the one who caused it. */
-export function notify(em: EntityManager, viewer: Viewer, event: Event, userIds: Iterable<string>): void {
-  for (const userId of new Set(userIds)) {
-    if (userId !== viewer.userId) em.create(Notification, { user: userId, event });
-  }
+/**
+ * Notifies users of an event (an invitation, a schedule, a cancellation), never the one who caused it; written
+ * when the command ends (see notification-outbox.ts). `kind` defaults to the event type's.
+ */
+export function notify(
+  em: EntityManager,
+  viewer: Viewer,
+  event: Event,
+  userIds: Iterable<string>,
+  kind?: NotificationKind,
+): void {
+  askNotifications(
+    em,
+    event,
+    [...userIds].filter((userId) => userId !== viewer.userId),
+    kind,
+  );
 }
 
 /** A reference field's change as ids, for the event's before/after. */

@@ -24,7 +24,7 @@ import { closeOpenAppraisals } from './appraisal.commands.js';
 import { takeVersion } from './body-snapshot.js';
 import { applyChanges, created } from './changes.js';
 import { followAdoption } from './programme-adoption.js';
-import { checkVersion, eventClassification, refChange, runVersioned } from './meeting-support.js';
+import { checkVersion, eventClassification, notify, refChange, runVersioned } from './meeting-support.js';
 import { runCommand } from './run-command.js';
 
 /** The proposal as the viewer may see it, freshly read inside the transaction; NOT_FOUND otherwise. */
@@ -226,7 +226,16 @@ export async function moveProposal(
   // session receives); the move's event names it.
   const version = await takeVersion(ctx, em, viewer, proposal, DocumentVersionKind.STATUS_CHANGE, to);
   changes.versionId = { before: null, after: version.id };
-  await appendProposalEvent(ctx, em, viewer, proposal, EventType.PROPOSAL_STATUS_CHANGED, changes);
+  const event = await appendProposalEvent(
+    ctx,
+    em,
+    viewer,
+    proposal,
+    EventType.PROPOSAL_STATUS_CHANGED,
+    changes,
+  );
+  // Its owner hears of a move someone else made (STATUS_CHANGE).
+  notify(em, viewer, event, [proposal.owner.id]);
   // Adopted, or its adoption taken back: the programme items it carries out follow.
   await followAdoption(ctx, em, viewer, proposal, from, to);
 }

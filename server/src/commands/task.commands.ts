@@ -544,7 +544,9 @@ export async function changeTaskStatus(
       ...(done ? { progress: taskProgressMax } : {}),
     });
     changes.updateId = { before: null, after: update.id };
-    await appendTaskEvent(ctx, em, viewer, task, EventType.TASK_STATUS_CHANGED, changes);
+    const event = await appendTaskEvent(ctx, em, viewer, task, EventType.TASK_STATUS_CHANGED, changes);
+    // Whoever assigned the task hears of a move someone else made (the assignee's DONE, say).
+    if (task.createdBy) notify(em, viewer, event, [task.createdBy.id]);
     return task;
   });
 }

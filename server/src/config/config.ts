@@ -41,6 +41,12 @@ export interface Config {
   taskReminderDays: number[];
   /** How often the reminder job runs (reminders and escalations of tasks); 0 turns it off (the tests' default). */
   taskReminderIntervalMs: number;
+  /** Notifications by e-mail go through this SMTP server (smtp:// or smtps://); none are sent without it. */
+  smtpUrl: string | undefined;
+  /** The sender of those e-mails. */
+  mailFrom: string;
+  /** Where e-mailed links point (the client's origin); the server's own origin when unset. */
+  appUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -157,5 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       0,
       86_400_000,
     ),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM || 'Quorum <quorum@localhost>',
+    appUrl: url(env, 'APP_URL', ['http:', 'https:']),
   };
 }

@@ -12,7 +12,14 @@ import {
 } from '@quorum/shared';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type PgBoss from 'pg-boss';
-import { Notification, Organization, Task } from '../entities/index.js';
+import {
+  nothingSettled,
+  askNotifications,
+  settleNotifications,
+  type SettledNotifications,
+} from '../commands/notification-outbox.js';
+import { Organization, Task } from '../entities/index.js';
+import type { NotificationHub } from '../realtime/notification-hub.js';
 import type { AppendInput, ChangeFeed } from '../realtime/change-feed.js';
 
 // Reminders and escalation of tasks (issue 12, item 2). One function does the work, whatever runs it: it finds
@@ -113,10 +120,12 @@ export async function runTaskReminders(
   orm: MikroORM,
   feed: ChangeFeed,
   options: ReminderRunOptions,
+  notifications?: Pick<NotificationHub, 'committed'>,
 ): Promise<SentReminder[]> {
   const now = options.now ?? new Date();
   const furthest = Math.max(0, ...options.days);
   const appended: AppendInput[] = [];
+  let notified: SettledNotifications = nothingSettled;
   const sent = await orm.em.fork().transactional(async (em) => {
     await rows(em, "select pg_advisory_xact_lock(hashtext('quorum.task-reminders'))", []);
     // A due day `furthest` days ahead in any time zone ends within furthest + 2 days of now.
@@ -154,13 +163,15 @@ export async function runTaskReminders(
           dueAt: { before: null, after: task.dueAt.toISOString() },
         },
       });
-      for (const userId of userIds) em.create(Notification, { user: userId, event });
+      askNotifications(em, event, userIds);
       done.push({ taskId: task.id, kind, dueAt: task.dueAt, userIds });
     }
+    notified = await settleNotifications(em);
     appended.push(...feed.takeAppended(em));
     return done;
   });
   if (appended.length > 0) feed.committed(appended);
+  notifications?.committed(notified);
   return sent;
 }
 
@@ -186,6 +197,8 @@ export class TaskReminderJob {
     private readonly intervalMs: number,
     /** PostgreSQL's URL: the runs go through pg-boss; without it (PGlite), in this process. */
     private readonly databaseUrl?: string,
+    /** Told whom each run notified, after its commit. */
+    private readonly notifications?: Pick<NotificationHub, 'committed'>,
   ) {}
 
   /** How the runs are made: `queue` (pg-boss), `timer` (in process), or `off`. */
@@ -252,7 +265,14 @@ export class TaskReminderJob {
   private run(now?: Date): Promise<SentReminder[]> {
     const run = this.running
       .catch(() => undefined)
-      .then(() => runTaskReminders(this.orm, this.feed, { days: this.days, ...(now ? { now } : {}) }));
+      .then(() =>
+        runTaskReminders(
+          this.orm,
+          this.feed,
+          { days: this.days, ...(now ? { now } : {}) },
+          this.notifications,
+        ),
+      );
     this.running = run.catch(() => undefined);
     return run;
   }

@@ -13,6 +13,7 @@ import { Migration20261127210000 } from './Migration20261127210000.js';
 import { Migration20261127220000 } from './Migration20261127220000.js';
 import { Migration20261127230000 } from './Migration20261127230000.js';
 import { Migration20261128000000 } from './Migration20261128000000.js';
+import { Migration20261128010000 } from './Migration20261128010000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -44,4 +45,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127230000', class: Migration20261127230000 },
   // Search: unaccent and pg_trgm, folded titles and text as generated columns with their indexes.
   { name: 'Migration20261128000000', class: Migration20261128000000 },
+  // Notifications: their kind and e-mail mark; each user's preferences per kind.
+  { name: 'Migration20261128010000', class: Migration20261128010000 },
 ];

@@ -1,0 +1,196 @@
+import { Classification, NotificationKind, SubjectType } from '@quorum/shared';
+import { LockMode, type MikroORM } from '@mikro-orm/core';
+import type PgBoss from 'pg-boss';
+import type { Transporter } from 'nodemailer';
+import { Notification } from '../entities/index.js';
+import { loadSubject, type Subject } from '../policies/subject.policy.js';
+import type { NotificationMailer } from '../realtime/notification-hub.js';
+
+// E-mail of notifications (issue 13, item 2), when SMTP_URL is set. A command's commit hands the ids of the
+// notifications whose users want them by e-mail; a job sends each once: in one transaction it locks the
+// notification, sends, and marks `emailed_at`, so a retry, another instance or a second enqueue of the same
+// ids sends nothing twice (a send that fails rolls the mark back, and the job is tried again).
+
+const kindWords: Record<NotificationKind, { vi: string; en: string }> = {
+  [NotificationKind.INVITATION]: { vi: 'Giấy mời họp', en: 'Meeting invitation' },
+  [NotificationKind.MEETING_STATUS]: { vi: 'Thay đổi lịch họp', en: 'Meeting schedule changed' },
+  [NotificationKind.APPRAISAL_REQUEST]: { vi: 'Đề nghị thẩm định', en: 'Appraisal requested' },
+  [NotificationKind.MENTION]: { vi: 'Bạn được nhắc đến', en: 'You were mentioned' },
+  [NotificationKind.REPLY]: { vi: 'Trả lời ý kiến của bạn', en: 'Reply to your comment' },
+  [NotificationKind.ASSIGNMENT]: { vi: 'Nhiệm vụ được giao', en: 'Task assigned to you' },
+  [NotificationKind.DUE_SOON]: { vi: 'Nhiệm vụ sắp đến hạn', en: 'Task due soon' },
+  [NotificationKind.OVERDUE]: { vi: 'Nhiệm vụ quá hạn', en: 'Task overdue' },
+  [NotificationKind.STATUS_CHANGE]: { vi: 'Thay đổi trạng thái', en: 'Status changed' },
+};
+
+/** The client's page of an event's object: its own, or its scope's (an agenda item's meeting, a round's proposal). */
+export function objectPath(event: {
+  subjectType: SubjectType;
+  subjectId: string;
+  scopeType: SubjectType;
+  scopeId: string;
+}): string {
+  const pageOf = (type: SubjectType, id: string): string | null => {
+    switch (type) {
+      case SubjectType.MEETING:
+        return `/meetings/${id}`;
+      case SubjectType.PROPOSAL:
+        return `/proposals/${id}`;
+      case SubjectType.TASK:
+        return `/tasks/${id}`;
+      case SubjectType.PROGRAMME:
+        return `/programme/${id}`;
+      default:
+        return null;
+    }
+  };
+  return pageOf(event.subjectType, event.subjectId) ?? pageOf(event.scopeType, event.scopeId) ?? '/';
+}
+
+function titleOf(subject: Subject | null): string | null {
+  if (!subject) return null;
+  if ('title' in subject && typeof subject.title === 'string') return subject.title;
+  return null;
+}
+
+export interface MailSettings {
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where links point: APP_URL, else the server's own origin (known once it listens). */
+  appUrl: () => string;
+}
+
+export const mailQueue = 'notification-mail';
+
+export class NotificationMailJob implements NotificationMailer {
+  private transport: Transporter | undefined;
+  private boss: PgBoss | undefined;
+  private running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly settings: MailSettings,
+    /** PostgreSQL's URL: sends go through pg-boss; without it (PGlite), in this process. */
+    private readonly databaseUrl?: string,
+  ) {}
+
+  get enabled(): boolean {
+    return this.transport !== undefined;
+  }
+
+  async start(): Promise<void> {
+    if (!this.settings.smtpUrl) return;
+    const { createTransport } = await import('nodemailer');
+    this.transport = createTransport(this.settings.smtpUrl);
+    if (!this.databaseUrl) return;
+    try {
+      const { default: PgBossClass } = await import('pg-boss');
+      const boss = new PgBossClass({
+        connectionString: this.databaseUrl,
+        schema: 'pgboss',
+        max: 2,
+        application_name: 'quorum-mail',
+        schedule: false,
+      });
+      boss.on('error', (error) => console.error('Notification mail (job queue):', error));
+      await boss.start();
+      await boss.createQueue(mailQueue, {
+        name: mailQueue,
+        policy: 'standard',
+        retryLimit: 5,
+        retryDelay: 30,
+        retryBackoff: true,
+        expireInSeconds: 120,
+      });
+      await boss.work<{ ids: string[] }>(mailQueue, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        for (const job of jobs) await this.send(job.data.ids);
+      });
+      this.boss = boss;
+    } catch (error) {
+      console.error('Notification mail: the job queue did not start; sending from this process:', error);
+      this.boss = undefined;
+    }
+  }
+
+  /** After the commit: the job for these notifications (or, on the embedded database, the sends here). */
+  enqueue(notificationIds: readonly string[]): void {
+    if (!this.transport || notificationIds.length === 0) return;
+    const ids = [...notificationIds];
+    if (this.boss) {
+      this.boss
+        .send(mailQueue, { ids })
+        .catch((error: unknown) => console.error('Notification mail: enqueue failed', error));
+      return;
+    }
+    const run = this.send(ids)
+      .catch((error: unknown) => console.error('Notification mail: sending failed', error))
+      .finally(() => this.running.delete(run));
+    this.running.add(run);
+  }
+
+  /** Sends each notification's e-mail unless it went already; throws (to be retried) when a send fails. */
+  async send(ids: readonly string[]): Promise<number> {
+    if (!this.transport) return 0;
+    let sent = 0;
+    for (const id of ids) {
+      await this.orm.em.fork().transactional(async (em) => {
+        // Locked alone (FOR UPDATE refuses an outer join), then its user and event.
+        const notification = await em.findOne(
+          Notification,
+          { id, emailedAt: null },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        if (!notification) return;
+        await em.populate(notification, ['user', 'event']);
+        const user = notification.user.getEntity();
+        const event = notification.event.getEntity();
+        if (!user.active) return;
+        // A title goes by e-mail only from what every member may read; the rest says what and links to it.
+        const title =
+          event.classification === Classification.INTERNAL
+            ? titleOf(await loadSubject(em, event.subjectType, event.subjectId))
+            : null;
+        const words = kindWords[notification.kind];
+        const link = new URL(objectPath(event), this.settings.appUrl()).toString();
+        const about = title ? `: ${title}` : '';
+        await this.transport!.sendMail({
+          from: this.settings.mailFrom,
+          to: user.email,
+          subject: `[Quorum] ${words.vi}${about} / ${words.en}${about}`,
+          text: [
+            `Kính gửi ${user.fullName},`,
+            '',
+            `${words.vi}${about}.`,
+            `Xem tại: ${link}`,
+            '',
+            '---',
+            '',
+            `Dear ${user.fullName},`,
+            '',
+            `${words.en}${about}.`,
+            `Open: ${link}`,
+            '',
+            'Quorum. Bạn có thể tắt thư này trong trang Tài khoản / You can turn these e-mails off on your Account page.',
+          ].join('\n'),
+        });
+        notification.emailedAt = new Date();
+        sent += 1;
+      });
+    }
+    return sent;
+  }
+
+  /** Waits for the sends under way (the tests', and shutdown's). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  async stop(): Promise<void> {
+    const boss = this.boss;
+    this.boss = undefined;
+    await boss?.stop({ graceful: true, wait: true, timeout: 3_000 });
+    await this.idle();
+    this.transport?.close();
+    this.transport = undefined;
+  }
+}
