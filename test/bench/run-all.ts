@@ -53,6 +53,12 @@ const benches: Bench[] = [
     timeoutSeconds: 150,
   },
   {
+    name: 'dashboard',
+    script: 'bench/dashboard.ts',
+    env: { ...asDeployed, REQUESTS: '300', WARMUP: '24', MAX_SECONDS: '30' },
+    timeoutSeconds: 150,
+  },
+  {
     name: 'feed',
     script: 'bench/feed.ts',
     // The sizes (100 and 1,000 subscribers); idle memory at 1,000 only, a shorter saturation.
@@ -71,6 +77,13 @@ const benches: Bench[] = [
     script: 'bench/refuse-hostile.ts',
     env: { ...asDeployed, BENCH_ROUNDS: '2' },
     timeoutSeconds: 100,
+  },
+  {
+    name: 'search',
+    script: 'bench/search.ts',
+    // Ten times the demo data (the size), both queries, fewer requests than alone.
+    env: { ...asDeployed, REQUESTS: '300', WARMUP: '24', MAX_SECONDS: '30' },
+    timeoutSeconds: 150,
   },
 ];
 
