@@ -85,13 +85,6 @@ const benches: Bench[] = [
     env: { ...asDeployed, REQUESTS: '300', WARMUP: '24', MAX_SECONDS: '30' },
     timeoutSeconds: 150,
   },
-  {
-    name: 'search',
-    script: 'bench/search.ts',
-    // Ten times the demo data (the size), both queries, fewer requests than alone.
-    env: { ...asDeployed, REQUESTS: '300', WARMUP: '24', MAX_SECONDS: '30' },
-    timeoutSeconds: 150,
-  },
 ];
 
 type Outcome = 'ok' | 'failed' | 'timed out' | 'skipped';
