@@ -11,7 +11,7 @@ import { AppHeader } from './components/AppHeader';
 import { MyTasksPanel } from './components/task/MyTasksPanel';
 import { SessionContext } from './hooks/useOrganization';
 import { useProposalHome } from './hooks/useProposalHome';
-import { useProposalViewer } from './hooks/useProposalViewer';
+import { useDashboardHome } from './hooks/useDashboardHome';
 import { useSessionToken } from './hooks/useSession';
 import { AccountPage } from './scenes/AccountPage';
 import { TokensPage } from './scenes/admin/TokensPage';
@@ -185,7 +185,7 @@ function Lazy({ page }: { page: ReactNode }) {
 function HomePage() {
   const location = useLocation();
   const arriving = location.key === 'default';
-  const viewer = useProposalViewer(!arriving);
+  const dashboardHome = useDashboardHome(arriving);
   const proposalsHome = useProposalHome(arriving);
   const meetings = (
     <>
@@ -193,9 +193,9 @@ function HomePage() {
       <MeetingsPage />
     </>
   );
-  if (!arriving || viewer.error) return meetings;
-  if (viewer.loading || proposalsHome === undefined) return <Loading />;
-  if (viewer.inCommittee && !viewer.isOffice) return <Navigate to="/dashboard" replace />;
+  if (!arriving) return meetings;
+  if (dashboardHome === undefined || proposalsHome === undefined) return <Loading />;
+  if (dashboardHome) return <Navigate to="/dashboard" replace />;
   if (proposalsHome === false) return meetings;
   return <Lazy page={<ProposalLanding />} />;
 }
