@@ -8,6 +8,7 @@ import { useSessionContext } from '../hooks/useOrganization';
 import { useViewerRole } from '../hooks/useViewerRole';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { NotificationCentre } from './notifications/NotificationCentre';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -110,6 +111,8 @@ export function AppHeader() {
         )}
       </nav>
       <div className="app-header__tools">
+        {/* The search box goes first here (components/SearchBox.tsx). */}
+        <NotificationCentre />
         <ConnectionStatus />
         <LanguageSwitcher />
         <div className="app-header__user">

@@ -7,6 +7,8 @@ import { dashboardVi } from './dashboard.vi';
 import { en } from './en';
 import { inputErrorsEn } from './input-errors.en';
 import { inputErrorsVi } from './input-errors.vi';
+import { notificationsEn } from './notifications.en';
+import { notificationsVi } from './notifications.vi';
 import { programmeEn } from './programme.en';
 import { programmeVi } from './programme.vi';
 import { searchEn } from './search.en';
@@ -63,6 +65,9 @@ i18n.addResourceBundle('en', 'translation', dashboardEn, true, false);
 // Search (the header's box is on every page).
 i18n.addResourceBundle('vi', 'translation', searchVi, true, false);
 i18n.addResourceBundle('en', 'translation', searchEn, true, false);
+// Notifications (the header's bell is on every page; the preferences are on /account).
+i18n.addResourceBundle('vi', 'translation', notificationsVi, true, false);
+i18n.addResourceBundle('en', 'translation', notificationsEn, true, false);
 
 function applyDocumentLanguage(locale: string): void {
   document.documentElement.lang = locale;

@@ -13,6 +13,7 @@ import {
 import type { SessionNode } from '../apollo/admin.operations';
 import { apiErrorInfo } from '../apollo/errors';
 import { Alert } from '../components/Alert';
+import { NotificationPreferencesSection } from '../components/notifications/NotificationPreferencesSection';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFormatDateTime } from '../hooks/useFormat';
 import { ApiTokensSection } from './account/ApiTokensSection';
@@ -32,6 +33,7 @@ export function AccountPage() {
     ['sessions', t('account.sessions.heading')],
     ['api-tokens', t('account.tokens.heading')],
     ['calendar-feed', t('account.feed.heading')],
+    ['notifications', t('notifications.preferences.heading')],
   ] as const;
 
   return (
@@ -51,6 +53,7 @@ export function AccountPage() {
       <SessionsSection />
       <ApiTokensSection />
       <CalendarFeedSection />
+      <NotificationPreferencesSection />
     </div>
   );
 }
