@@ -33,10 +33,15 @@ function participantRow(page: Page, name: string): Locator {
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 let browser: Browser | undefined;
 
-/** A person signed in on the meetings list, whose rows have arrived (so what is absent is really absent). */
+/**
+ * A person signed in on the meetings list, whose rows have arrived (so what is absent is really absent). A
+ * committee member lands on the dashboard: the header's link leads to the meetings.
+ */
 async function onMeetingsList(email: string): Promise<Person> {
   const person = await openPerson(browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
-  await signIn(person, server, email, { signedIn: meetingsHeading });
+  await signIn(person, server, email);
+  await person.page.getByRole('navigation').getByRole('link', { name: 'Cuộc họp', exact: true }).click();
+  await meetingsHeading(person.page).waitFor();
   await person.page.getByTestId('meetings-table').or(person.page.getByTestId('meetings-empty')).waitFor();
   return person;
 }
