@@ -40,7 +40,8 @@ const searchQuery = `query($query: String!, $first: Int, $after: String) {
 describe('search', () => {
   let t: TestServer;
   const ids: Record<string, string> = {};
-  const tokens: Record<'office' | 'member' | 'outsider' | 'named', string> = {
+  const tokens: Record<'office' | 'member' | 'outsider' | 'named' | 'stranger', string> = {
+    stranger: '',
     office: '',
     member: '',
     outsider: '',
@@ -61,6 +62,10 @@ describe('search', () => {
       tokens.outsider = outsider.token;
       const named = await buildUser(em, organization, { unit: outsiderUnit, role: MembershipRole.MEMBER });
       tokens.named = named.token;
+      // A member of the committee: no drafter, no reviewer.
+      tokens.stranger = (
+        await buildUser(em, organization, { unit: committee, role: MembershipRole.MEMBER })
+      ).token;
 
       const proposal = (title: string, extra: Partial<Proposal> = {}) =>
         em.create(Proposal, {
@@ -134,6 +139,18 @@ describe('search', () => {
         unit: department,
         body: 'Góp ý mật: tờ trình cần làm rõ.',
       });
+      // A round that does not share its comments: the drafters, the office and the comment's unit read it.
+      const unshared = em.create(AppraisalComment, {
+        appraisal: em.create(Appraisal, {
+          proposal: dang,
+          requestedBy: tenant.office.user,
+          dueAt: new Date('2026-12-20T10:00:00Z'),
+          sharedComments: false,
+        }),
+        author: outsider.user,
+        unit: outsiderUnit,
+        body: 'Ý kiến riêng của Sở Tài chính về kinh phí.',
+      });
       const task = em.create(Task, {
         organization,
         title: 'Hoàn thiện tờ trình sau hội nghị',
@@ -152,6 +169,7 @@ describe('search', () => {
       Object.assign(ids, {
         comment: comment.id,
         hiddenComment: hiddenComment.id,
+        unshared: unshared.id,
         task: task.id,
         hiddenTask: hiddenTask.id,
       });
@@ -267,10 +285,42 @@ describe('search', () => {
     expect(idsOf(office)).toContain(ids.restricted);
     for (const id of hidden) expect(idsOf(office)).not.toContain(id);
 
+    // An unshared round's comment: its unit, the drafters and the office read it; another member does not.
+    for (const who of ['outsider', 'member', 'office'] as const)
+      expect(idsOf(await found(tokens[who], 'kinh phi'))).toEqual([ids.unshared]);
+    expect(await found(tokens.stranger, 'kinh phi')).toMatchObject({ edges: [], totalCount: 0, counts: [] });
+
     // Named on its access list, one reads the confidential proposal and its comments.
     const named = await found(tokens.named, 'quy hoach');
     expect(idsOf(named)).toEqual([ids.confidential]);
     expect(idsOf(await found(tokens.named, 'gop y mat'))).toEqual([ids.hiddenComment]);
+  });
+
+  it('records the read of a CONFIDENTIAL object found, as reading it does, once per search', async () => {
+    const reads = async (id: string) =>
+      Number(
+        (
+          await t.db.orm.em
+            .getConnection()
+            .execute<
+              { n: string }[]
+            >(`select count(*) as n from event where type = 'proposal.read' and subject_id = ?`, [id])
+        )[0]!.n,
+      );
+    const before = await reads(ids.confidential!);
+    // Found through its title and through its comment's text, with no field of the proposal asked.
+    const response = await t.gql<{ search: Found }>(
+      `query { search(query: "mat") { edges { node { kind id title snippet } } } }`,
+      {},
+      tokens.named,
+    );
+    expect(response.errors).toBeUndefined();
+    const hits = response.data!.search.edges.map((edge) => edge.node.id);
+    expect(hits).toEqual(expect.arrayContaining([ids.confidential, ids.hiddenComment]));
+    expect(await reads(ids.confidential!)).toBe(before + 1);
+    // Searching what is not confidential records nothing.
+    await found(tokens.named, 'ke hoach kiem tra');
+    expect(await reads(ids.confidential!)).toBe(before + 1);
   });
 
   it('answers in one statement', async () => {

@@ -146,6 +146,26 @@ function auditReads(context: Context, value: unknown, audit: Audit | undefined):
 }
 
 /**
+ * Records the reads of CONFIDENTIAL meetings, proposals and tasks that a field answers in a shape of its own
+ * (a search result's title and snippet are read from the object without answering it), as the guard below
+ * records those answered as objects; once per operation each.
+ */
+export function auditConfidentialReads(
+  context: Context,
+  subjects: readonly (Subject & { entity: typeof Meeting | typeof Proposal | typeof Task })[],
+): Promise<void> | null {
+  const recorded = [Meeting, Proposal, Task].flatMap((entity) => {
+    const done = auditReads(
+      context,
+      subjects.filter((subject) => subject.entity === entity),
+      audits.get(entity.name),
+    );
+    return done ? [done] : [];
+  });
+  return recorded.length > 0 ? Promise.all(recorded).then(() => undefined) : null;
+}
+
+/**
  * Every CONFIDENTIAL meeting, proposal or task a viewer receives, through any root query or nested field,
  * is recorded once per request in the audit trail (an audit-only Event: kept, never streamed). The answer
  * waits for the record; a field whose value is not confidential stays synchronous.

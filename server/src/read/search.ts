@@ -1,6 +1,7 @@
 import { raw, type EntityClass, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer.js';
+import type { Classification } from '../entities/enums.js';
 import { AgendaItem, AppraisalComment, Meeting, Proposal, Task } from '../entities/index.js';
 import { BadInputError } from '../errors.js';
 import { appraisalPolicy } from '../policies/appraisal.policy.js';
@@ -35,6 +36,11 @@ export interface SearchHit {
   meetingId: string | null;
   /** The proposal it links to: itself, or a comment's proposal. */
   proposalId: string | null;
+  /**
+   * The classification of what it reads: itself, or the meeting of an agenda item, the proposal of a comment
+   * (a CONFIDENTIAL one's read is audited).
+   */
+  classification: Classification;
   cursor: string;
 }
 
@@ -200,6 +206,7 @@ interface Raw {
   updated_at: Date | string;
   meeting_id: string | null;
   proposal_id: string | null;
+  classification: Classification;
   counts: Record<string, number | string> | string;
 }
 
@@ -271,7 +278,10 @@ export async function search(
       select coalesce(json_object_agg(kind, n), '{}'::json) as counts
       from (select kind, count(*) as n from hits group by kind) k
     )
-    select counts.counts, page.*, case page.kind ${texts} end as text
+    select counts.counts, page.*, case page.kind ${texts} end as text,
+      case when page.meeting_id is not null then (select m.classification from meeting m where m.id = page.meeting_id)
+           when page.proposal_id is not null then (select p.classification from proposal p where p.id = page.proposal_id)
+           else (select t.classification from task t where t.id = page.id) end as classification
     from counts left join page on true
     order by page.rank desc, page.updated_at desc, page.kind, page.id`;
   const bindings = [tsquery, phrase, ...parts.flatMap((part) => part.sql.bindings), first + 1, offset];
@@ -297,6 +307,7 @@ export async function search(
       updatedAt: new Date(row.updated_at),
       meetingId: row.meeting_id,
       proposalId: row.proposal_id,
+      classification: row.classification,
       cursor: encodeCursor(offset + i),
     })),
     hasNextPage: rows.length > first,

@@ -14,6 +14,7 @@ import {
 import { registerEnumType } from 'type-graphql';
 import type { Context } from '../context.js';
 import { AgendaItem, AppraisalComment, Meeting, Proposal, Task } from '../entities/index.js';
+import { auditConfidentialReads } from '../policies/field-guards.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import type { Row } from '../read/rows.js';
 import { search, searchLimits, SearchKind, type SearchHit } from '../read/search.js';
@@ -91,13 +92,24 @@ export class SearchResolver {
     @Arg('query', () => String) query: string,
     @Arg('first', () => Int, { nullable: true }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() { em, viewer }: Context,
+    @Ctx() context: Context,
   ): Promise<SearchConnection> {
-    const page = await search(em, requireViewer(viewer), {
+    const page = await search(context.em, requireViewer(context.viewer), {
       query,
       first: first ?? null,
       after: after ?? null,
     });
+    // A title or a snippet is a read: of the meeting of an agenda item, of the proposal of a comment.
+    await auditConfidentialReads(
+      context,
+      page.hits.map((hit) =>
+        hit.meetingId
+          ? { entity: Meeting, id: hit.meetingId, classification: hit.classification }
+          : hit.proposalId
+            ? { entity: Proposal, id: hit.proposalId, classification: hit.classification }
+            : { entity: Task, id: hit.id, classification: hit.classification },
+      ),
+    );
     return {
       edges: page.hits.map((hit) => ({ cursor: hit.cursor, node: hit })),
       pageInfo: {
