@@ -11,11 +11,14 @@ import {
   MembershipRole,
   NotificationKind,
   ParticipantRole,
+  ProposalKind,
   TaskStatus,
+  UnitKind,
+  formatMention,
 } from '@quorum/shared';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Notification } from '../src/entities/index.js';
+import { Notification, Unit } from '../src/entities/index.js';
 import { NotificationMailJob } from '../src/jobs/notification-mail.js';
 import { usingPostgres } from './support/database.js';
 import { buildUser } from './support/factories.js';
@@ -23,7 +26,7 @@ import { buildMeetingIn, buildMeetingTenant } from './support/meeting-factories.
 import { startInstance } from './support/instances.js';
 import { collect, startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';
 
-type Role = 'office' | 'assignee' | 'head' | 'outsider';
+type Role = 'office' | 'assignee' | 'head' | 'outsider' | 'reviewer' | 'colleague';
 
 interface Mail {
   to: string;
@@ -39,7 +42,7 @@ interface Listed {
 }
 
 const NOTIFICATION = `id kind createdAt readAt
-  event { type actor { id } subject { __typename ... on Task { id } ... on Meeting { id } ... on Proposal { id } } }`;
+  event { type actor { id } subject { __typename ... on Task { id } ... on Meeting { id } ... on Proposal { id } ... on Appraisal { id } } }`;
 const SUBSCRIPTION = `subscription { notifications { unreadCount notification { ${NOTIFICATION} } } }`;
 interface Update {
   notifications: { unreadCount: number; notification: Listed | null };
@@ -66,6 +69,7 @@ describe('notifications', () => {
   const emails = {} as Record<Role, string>;
   let departmentId: string;
   let meetingId: string;
+  let appraisingId: string;
 
   beforeAll(async () => {
     // The capture: accepts anything, keeps each message whole.
@@ -97,11 +101,25 @@ describe('notifications', () => {
         });
         // In no unit: a RESTRICTED meeting is theirs to read only while they take part in it.
         const outsider = await buildUser(em, tenant.organization);
+        // The appraising unit: its head is asked, its staff member starts a thread.
+        const appraising = em.create(Unit, {
+          organization: tenant.organization,
+          name: 'Ủy ban Kiểm tra',
+          kind: UnitKind.DEPARTMENT,
+        });
+        const reviewer = await buildUser(em, tenant.organization, {
+          unit: appraising,
+          role: MembershipRole.HEAD,
+        });
+        const colleague = await buildUser(em, tenant.organization, { unit: appraising });
+        appraisingId = appraising.id;
         for (const [role, built] of [
           ['office', tenant.office],
           ['assignee', tenant.member],
           ['head', head],
           ['outsider', outsider],
+          ['reviewer', reviewer],
+          ['colleague', colleague],
         ] as const) {
           tokens[role] = built.token;
           ids[role] = built.user.id;
@@ -303,6 +321,59 @@ describe('notifications', () => {
     expect(after.unreadCount).toBe(unread - 1);
     const rows = await t.db.orm.em.fork().count(Notification, { user: ids.outsider });
     expect(rows).toBeGreaterThan(after.totalCount);
+  });
+
+  it("an appraisal: asked of the unit's head, its move told to the proposal's owner; a mention of the thread's author is one MENTION", async () => {
+    const created = await mutate<{ createProposal: { proposal: { id: string } } }>(
+      'assignee',
+      'createProposal',
+      { title: 'Đề án sắp xếp bộ máy', kind: ProposalKind.PROPOSAL, leadUnitId: departmentId },
+      'proposal { id }',
+    );
+    expect(created.errors).toBeUndefined();
+    const proposalId = created.data!.createProposal.proposal.id;
+    const requested = await mutate<{ requestAppraisal: { appraisal: { id: string } } }>(
+      'office',
+      'requestAppraisal',
+      { proposalId, unitIds: [appraisingId], dueAt: inDays(5) },
+      'appraisal { id }',
+    );
+    expect(requested.errors).toBeUndefined();
+    const appraisalId = requested.data!.requestAppraisal.appraisal.id;
+    expect(await about(proposalId)).toEqual([
+      ['assignee', NotificationKind.STATUS_CHANGE, EventType.PROPOSAL_STATUS_CHANGED],
+    ]);
+    expect(await about(appraisalId)).toEqual([
+      ['reviewer', NotificationKind.APPRAISAL_REQUEST, EventType.APPRAISAL_REQUESTED],
+    ]);
+
+    const comment = (role: Role, input: Record<string, unknown>) =>
+      mutate<{ addAppraisalComment: { comment: { id: string } } }>(
+        role,
+        'addAppraisalComment',
+        { appraisalId, ...input },
+        'comment { id }',
+      );
+    const root = await comment('colleague', { body: 'Đề nghị làm rõ lộ trình.' });
+    expect(root.errors).toBeUndefined();
+    const reply = await comment('reviewer', {
+      parentId: root.data!.addAppraisalComment.comment.id,
+      body: `${formatMention('Đồng nghiệp', ids.colleague)} và ${formatMention('Chủ trì', ids.assignee)} xem lại.`,
+    });
+    expect(reply.errors).toBeUndefined();
+    const comments = (await about(appraisalId)).filter(
+      ([, , type]) => type === EventType.APPRAISAL_COMMENT_ADDED,
+    );
+    expect(comments.sort()).toEqual([
+      ['assignee', NotificationKind.MENTION, EventType.APPRAISAL_COMMENT_ADDED],
+      ['colleague', NotificationKind.MENTION, EventType.APPRAISAL_COMMENT_ADDED],
+    ]);
+    // Unmentioned, the thread's author hears of a reply as a REPLY.
+    await comment('reviewer', { parentId: root.data!.addAppraisalComment.comment.id, body: 'Đã bổ sung.' });
+    const replies = (await about(appraisalId)).filter(
+      ([role, kind]) => role === 'colleague' && kind === NotificationKind.REPLY,
+    );
+    expect(replies).toHaveLength(1);
   });
 
   it('a kind switched off is not kept for that user; the preferences are the viewer’s own', async () => {

@@ -102,9 +102,13 @@ export class NotificationMailJob implements NotificationMailer {
         retryBackoff: true,
         expireInSeconds: 120,
       });
-      await boss.work<{ ids: string[] }>(mailQueue, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
-        for (const job of jobs) await this.send(job.data.ids);
-      });
+      await boss.work<{ ids: string[] }>(
+        mailQueue,
+        { pollingIntervalSeconds: 0.5, batchSize: 20 },
+        async (jobs) => {
+          for (const job of jobs) await this.send(job.data.ids);
+        },
+      );
       this.boss = boss;
     } catch (error) {
       console.error('Notification mail: the job queue did not start; sending from this process:', error);
