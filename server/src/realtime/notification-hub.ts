@@ -1,5 +1,6 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { MikroORM } from '@mikro-orm/core';
+import type { Viewer } from '../auth/viewer.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
 import type { SettledNotifications } from '../commands/notification-outbox.js';
 import { AppError } from '../errors.js';
@@ -10,6 +11,8 @@ import type { Wakeups } from './wakeups.js';
 export interface NotificationUpdate {
   unreadCount: number;
   notification: NotificationView | null;
+  /** The viewer it was decided for, now: what is nested in it is executed for this one (shared-execution.ts). */
+  viewer: Viewer;
 }
 
 export type NotificationDelivery = NotificationUpdate | { error: AppError };
@@ -105,7 +108,7 @@ export class NotificationHub {
           const unread = await viewerNotifications(em, viewer, { unreadOnly: true });
           const fresh = unread.find((view) => view.createdAt > since) ?? null;
           if (fresh) since = fresh.createdAt;
-          await push({ unreadCount: unread.length, notification: fresh });
+          await push({ unreadCount: unread.length, notification: fresh, viewer });
         } catch (error) {
           if (error instanceof AppError) {
             await push({ error });

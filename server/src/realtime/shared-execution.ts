@@ -118,9 +118,17 @@ export function sharedSubscriptions() {
           const step = await iterator.next();
           if (step.done) return step;
           const delivered = step.value as DeliveredEvent | StreamEnded;
-          // A stream's end is its own.
+          // A stream's end is its own; so is a payload not from the feed (a `notifications` update), executed
+          // for the viewer it was decided with when it carries one (see NotificationHub).
           if (!('event' in delivered))
-            return { done: false, value: await run(new Rows(context.em), delivered) };
+            return {
+              done: false,
+              value: await run(
+                new Rows(context.em),
+                delivered,
+                (delivered as { viewer?: Viewer }).viewer ?? viewer,
+              ),
+            };
           const { result, json } = await shared(delivered);
           if (json === null || !sendNext) return { done: false, value: result };
           sendNext(json);
