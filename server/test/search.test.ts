@@ -86,6 +86,10 @@ describe('search', () => {
           'Mở đầu dài dòng về nhiều việc khác nhau trong năm. Kết quả thực hiện Nghị quyết 26 của Tỉnh ủy trong sáu tháng đầu năm.',
       });
       const titled = proposal('Thực hiện Nghị quyết 26 về phát triển đô thị');
+      // The same words, apart: found, below the phrase.
+      const scattered = proposal('Báo cáo tình hình', {
+        bodyText: 'Thực tế hiện nay, việc nghị bàn và quyết định số 26 còn chậm.',
+      });
       const dang = proposal('Đề án xây dựng Đảng bộ trong sạch vững mạnh');
       const restricted = proposal('Tờ trình hạn chế về nhân sự', {
         classification: Classification.RESTRICTED,
@@ -101,6 +105,7 @@ describe('search', () => {
         toTrinh: toTrinh.id,
         nq26: nq26.id,
         titled: titled.id,
+        scattered: scattered.id,
         dang: dang.id,
         restricted: restricted.id,
         confidential: confidential.id,
@@ -212,11 +217,12 @@ describe('search', () => {
     expect(idsOf(await found(tokens.member, 'dieu le'))).toEqual([ids.toTrinh]);
   });
 
-  it('"thuc hien nghi quyet 26" finds the title and the body, the title first', async () => {
+  it('"thuc hien nghi quyet 26": the title, then the phrase in a text, then the words apart', async () => {
     const result = await found(tokens.member, 'thuc hien nghi quyet 26');
-    expect(idsOf(result)).toEqual([ids.titled, ids.nq26]);
-    const [title, body] = result.edges.map((edge) => edge.node);
+    expect(idsOf(result)).toEqual([ids.titled, ids.nq26, ids.scattered]);
+    const [title, body, apart] = result.edges.map((edge) => edge.node);
     expect(title!.rank).toBeGreaterThan(body!.rank);
+    expect(body!.rank).toBeGreaterThan(apart!.rank);
     // The snippet is cut around the match in the body, in its own letters.
     expect(body!.snippet).toContain('thực hiện Nghị quyết 26');
     expect(body!.snippet!.length).toBeLessThan(200);

@@ -212,7 +212,7 @@ interface Raw {
 
 /**
  * One page of what `viewer` may read that matches `query`, best first: the phrase as the whole title, at its
- * start, inside it, the words in the title, then the words in the text only; within a tier by the text's
+ * start, inside it, the words in the title, the phrase in the text, then its words anywhere in the text; within a tier by the text's
  * rank, then the most recently changed. Counts per kind are of the matches the viewer may read.
  */
 export async function search(
@@ -224,10 +224,13 @@ export async function search(
   const first = searchPageSize(input.first);
   const offset = decodeCursor(input.after);
   const words = queryWords(query);
-  // `'word' & 'word':*`: every word, the last one also as a prefix (the box searches as one types).
-  const tsquery = words.length
-    ? words.map((word, i) => `'${word}'${i === words.length - 1 ? ':*' : ''}`).join(' & ')
-    : null;
+  // `'word' & 'word':*`: every word, the last one also as a prefix (the box searches as one types); and the
+  // same words side by side, in order (`<->`): Vietnamese writes a word as syllables apart ("tờ trình"), so the
+  // words of a phrase found anywhere in a long text say little, and the phrase ranks above them.
+  const tsquery = (operator: string) =>
+    words.length
+      ? words.map((word, i) => `'${word}'${i === words.length - 1 ? ':*' : ''}`).join(operator)
+      : null;
   const phrase = query.replace(/[\\%_]/g, (c) => `\\${c}`);
   const sqlEm = em as SqlEntityManager;
 
@@ -242,8 +245,9 @@ export async function search(
               when s.search_title like (select p from terms) || '%' then 3
               when s.search_title like '%' || (select p from terms) || '%' then 2
               when to_tsvector('simple'::regconfig, s.search_title) @@ (select q from terms) then 1
+              when s.search_text @@ (select adjacent from terms) then 0.5
               else 0 end`
-      : '0';
+      : `case when s.search_text @@ (select adjacent from terms) then 0.5 else 0 end`;
     qb.select([
       raw(`'${src.kind}'::text as kind`),
       's.id',
@@ -252,7 +256,8 @@ export async function search(
       raw(`${src.meetingId} as meeting_id`),
       raw(`${src.proposalId} as proposal_id`),
       raw(
-        `(${tier})::float8 + 0.5 * coalesce(ts_rank(s.search_text, (select q from terms), 32), 0)::float8 as rank`,
+        // ts_rank(…, 32) is below 1: within a tier, never past the next.
+        `(${tier})::float8 + 0.4 * coalesce(ts_rank(s.search_text, (select q from terms), 32), 0)::float8 as rank`,
       ),
     ] as never)
       .where(src.where(viewer))
@@ -270,6 +275,7 @@ export async function search(
   // Counts come from the same matches: one statement whatever the page, and a row even when it is empty.
   const statement = `with terms as (
       select to_tsquery('simple'::regconfig, immutable_unaccent(lower(?::text))) as q,
+             to_tsquery('simple'::regconfig, immutable_unaccent(lower(?::text))) as adjacent,
              immutable_unaccent(lower(?::text)) as p
     ), hits as (${parts.map((part) => `(${part.sql.sql})`).join(' union all ')}
     ), page as (
@@ -284,7 +290,14 @@ export async function search(
            else (select t.classification from task t where t.id = page.id) end as classification
     from counts left join page on true
     order by page.rank desc, page.updated_at desc, page.kind, page.id`;
-  const bindings = [tsquery, phrase, ...parts.flatMap((part) => part.sql.bindings), first + 1, offset];
+  const bindings = [
+    tsquery(' & '),
+    tsquery(' <-> '),
+    phrase,
+    ...parts.flatMap((part) => part.sql.bindings),
+    first + 1,
+    offset,
+  ];
   const result: Raw[] = await em.getConnection().execute(statement, bindings);
   const rows = result.filter((row) => row.id !== null);
   const page = rows.slice(0, first);
@@ -302,7 +315,11 @@ export async function search(
       kind: row.kind,
       id: row.id!,
       title: row.title,
-      snippet: snippetOf(row.text ?? '', query, words),
+      // A comment's title is its text, unless it is longer.
+      snippet:
+        row.kind === SearchKind.COMMENT && (row.text ?? '').length <= row.title.length
+          ? null
+          : snippetOf(row.text ?? '', query, words),
       rank: Number(row.rank),
       updatedAt: new Date(row.updated_at),
       meetingId: row.meeting_id,
