@@ -154,19 +154,22 @@ async function bareHandlers() {
   const cursor = (offset: number) => Buffer.from(`search:${offset}`).toString('base64url');
   const tier = `case when s.search_title = terms.p then 4 when s.search_title like terms.p || '%' then 3
     when s.search_title like '%' || terms.p || '%' then 2
-    when to_tsvector('simple'::regconfig, s.search_title) @@ terms.q then 1 else 0 end`;
+    when to_tsvector('simple'::regconfig, s.search_title) @@ terms.q then 1
+    when s.search_text @@ terms.adjacent then 0.5 else 0 end`;
   const rank = (t: string) =>
-    `(${t})::float8 + 0.5 * coalesce(ts_rank(s.search_text, terms.q, 32), 0)::float8 as rank`;
+    `(${t})::float8 + 0.4 * coalesce(ts_rank(s.search_text, terms.q, 32), 0)::float8 as rank`;
   const titled = `(s.search_text @@ terms.q or s.search_title like '%' || terms.p || '%')`;
   return {
     async Search({ variables, viewer, all }: BareRequest) {
       const query = String(variables.query).trim().replace(/\s+/g, ' ');
       const words = queryWords(query);
-      const tsquery = words.length
-        ? words.map((word, i) => `'${word}'${i === words.length - 1 ? ':*' : ''}`).join(' & ')
-        : null;
+      const tsquery = (operator: string) =>
+        words.length
+          ? words.map((word, i) => `'${word}'${i === words.length - 1 ? ':*' : ''}`).join(operator)
+          : null;
       const params = new Params();
-      const q = params.add(tsquery);
+      const q = params.add(tsquery(' & '));
+      const adjacent = params.add(tsquery(' <-> '));
       const p = params.add(query.replace(/[\\%_]/g, (c) => `\\${c}`));
       const units = () => params.add(viewer.unitIds);
       const comments = viewer.isOfficeStaff
@@ -175,6 +178,7 @@ async function bareHandlers() {
       const rows = await all(
         `with terms as (
           select to_tsquery('simple'::regconfig, immutable_unaccent(lower(${q}::text))) as q,
+                 to_tsquery('simple'::regconfig, immutable_unaccent(lower(${adjacent}::text))) as adjacent,
                  immutable_unaccent(lower(${p}::text)) as p
         ), hits as (
           select 'MEETING'::text as kind, s.id, s.title, s.updated_at, s.id as meeting_id, null::uuid as proposal_id, ${rank(tier)}
@@ -187,7 +191,7 @@ async function bareHandlers() {
           select 'PROPOSAL', s.id, s.title, s.updated_at, null::uuid, s.id, ${rank(tier)}
           from proposal s, terms where ${bareReadable.proposal(viewer, 's', params)} and ${titled}
           union all
-          select 'COMMENT', s.id, left(s.body, 200), s.updated_at, null::uuid, a.proposal_id, ${rank('0')}
+          select 'COMMENT', s.id, left(s.body, 200), s.updated_at, null::uuid, a.proposal_id, ${rank('case when s.search_text @@ terms.adjacent then 0.5 else 0 end')}
           from appraisal_comment s join appraisal a on a.id = s.appraisal_id join proposal pr on pr.id = a.proposal_id, terms
           where ${bareReadable.proposal(viewer, 'pr', params)} and ${comments} and s.search_text @@ terms.q
           union all
@@ -229,7 +233,11 @@ async function bareHandlers() {
             kind: row.kind,
             id: row.id,
             title: row.title,
-            snippet: snippetOf((row.text as string | null) ?? '', query, words),
+            snippet:
+              row.kind === 'COMMENT' &&
+              ((row.text as string | null) ?? '').length <= (row.title as string).length
+                ? null
+                : snippetOf((row.text as string | null) ?? '', query, words),
             rank: Number(row.rank),
             updatedAt: iso(row.updated_at),
             meeting: meeting ? { id: meeting.id, title: meeting.title } : null,
