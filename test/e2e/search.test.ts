@@ -3,7 +3,14 @@
 // proposals with their count, and its link opens the proposal.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, openPerson, type Person, signIn } from '../support/browser.js';
+import {
+  browserAvailable,
+  launchBrowser,
+  openPerson,
+  type Person,
+  screenshot,
+  signIn,
+} from '../support/browser.js';
 import { startServer } from '../support/server.js';
 
 const PAGE_TIMEOUT = 15_000;
@@ -48,6 +55,7 @@ describe.skipIf(!browserAvailable)('search from the header', () => {
       .toMatch(/^Đề án, tờ trình \(\d+\)$/);
     const link = proposals.getByRole('link', { name: PROPOSAL });
     await link.waitFor();
+    await screenshot(page, 'search-results');
 
     await link.click();
     await page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
