@@ -457,13 +457,13 @@ describe('notifications', () => {
     expect(decoded).toContain('Task assigned to you: Gửi thư');
     expect(decoded.indexOf('Nhiệm vụ được giao')).toBeLessThan(decoded.indexOf('Task assigned to you'));
     expect(decoded).toContain(`${t.url}/tasks/${task.id}`);
-    const row = await t.db.orm.em.fork().findOneOrFail(Notification, {
-      user: ids.assignee,
-      event: { subjectId: task.id },
-    });
-    expect(row.emailedAt).toBeInstanceOf(Date);
+    // Marked in the transaction that sent it, which commits just after the message went.
+    const row = () =>
+      t.db.orm.em.fork().findOneOrFail(Notification, { user: ids.assignee, event: { subjectId: task.id } });
+    await eventually(async () => (await row()).emailedAt instanceof Date);
+    const { id } = await row();
     // A second run of the job (a retry) sends nothing more.
-    expect(await t.server.notificationMail.send([row.id])).toBe(0);
+    expect(await t.server.notificationMail.send([id])).toBe(0);
     // STATUS_CHANGE is not e-mailed by default.
     expect(mails.some((mail) => mail.text.includes('Status changed'))).toBe(false);
 
@@ -475,9 +475,9 @@ describe('notifications', () => {
     });
     await off.start();
     expect(off.enabled).toBe(false);
-    await t.db.orm.em.fork().nativeUpdate(Notification, { id: row.id }, { emailedAt: null });
-    off.enqueue([row.id]);
-    expect(await off.send([row.id])).toBe(0);
+    await t.db.orm.em.fork().nativeUpdate(Notification, { id }, { emailedAt: null });
+    off.enqueue([id]);
+    expect(await off.send([id])).toBe(0);
     await off.stop();
     expect(forTask()).toHaveLength(1);
   });
@@ -506,7 +506,33 @@ describe('notifications', () => {
           kind: NotificationKind.ASSIGNMENT,
           event: { subject: { id: task.id } },
         });
-        await client.dispose();
+
+        // An invitation to a RESTRICTED meeting: readable once the other instance's viewers catch up with it.
+        const outsider = createClient({
+          url: `${other.server.url.replace('http', 'ws')}/graphql`,
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${tokens.outsider}` },
+          retryAttempts: 0,
+        });
+        const invited = collect<Update>(outsider, SUBSCRIPTION, {}, (received) =>
+          received.some((update) => update.notifications.notification?.kind === NotificationKind.INVITATION),
+        );
+        await eventually(() => invited.received.length > 0);
+        const added = await mutate(
+          'office',
+          'addParticipants',
+          { meetingId, participants: [{ userId: ids.outsider, role: ParticipantRole.INVITEE }] },
+          'participants { id }',
+        );
+        expect(added.errors).toBeUndefined();
+        await invited.done;
+        invited.unsubscribe();
+        expect(invited.received.at(-1)!.notifications).toMatchObject({
+          // The first invitation (left out while the meeting was not theirs to read) counts again too.
+          unreadCount: invited.received[0]!.notifications.unreadCount + 2,
+          notification: { kind: NotificationKind.INVITATION, event: { subject: { id: meetingId } } },
+        });
+        await Promise.all([client.dispose(), outsider.dispose()]);
       } finally {
         await other.close();
       }

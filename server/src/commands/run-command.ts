@@ -1,3 +1,4 @@
+import { accessEventTypes } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import type { AppendInput } from '../realtime/change-feed.js';
@@ -19,6 +20,9 @@ export async function runCommand<T>(ctx: Context, work: (em: EntityManager) => P
   });
   // Nothing appended (a refused login, say): nothing to tell anyone.
   if (appended.length > 0) ctx.feed.committed(appended);
-  ctx.notifications.committed(notified);
+  ctx.notifications.committed(
+    notified,
+    appended.some((input) => accessEventTypes.has(input.type)),
+  );
   return result;
 }

@@ -21,7 +21,12 @@ export type NotificationDelivery = NotificationUpdate | { error: AppError };
 interface ChangedMessage {
   kind: 'notifications.changed';
   userIds: string[];
+  /** The commit may have changed what these users may read (an invitation to a RESTRICTED meeting). */
+  access?: boolean;
 }
+
+/** How long a user told of a commit that changed access waits for this instance's viewers to catch up. */
+const accessCatchUpMs = 10_000;
 
 /** Ids per message: a NOTIFY payload stays under 8000 bytes (a uuid is 39 with its quotes and comma). */
 const idsPerMessage = 150;
@@ -31,7 +36,8 @@ function parseMessage(value: unknown): ChangedMessage | null {
   const m = value as Record<string, unknown>;
   return m.kind === 'notifications.changed' &&
     Array.isArray(m.userIds) &&
-    m.userIds.every((id) => typeof id === 'string')
+    m.userIds.every((id) => typeof id === 'string') &&
+    (m.access === undefined || typeof m.access === 'boolean')
     ? (m as unknown as ChangedMessage)
     : null;
 }
@@ -51,7 +57,14 @@ export interface NotificationMailer {
  */
 export class NotificationHub {
   private readonly watchers = new Map<string, Set<() => void>>();
+  /**
+   * Users told by another instance of a commit that changed access, until when: this instance's viewers are
+   * refreshed when its tailer reads that commit's events, which may come after the message; they are told
+   * again then, so that what they may now read is counted.
+   */
+  private readonly catchingUp = new Map<string, number>();
   private mailer: NotificationMailer | undefined;
+  private stopInvalidations: (() => void) | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -64,24 +77,41 @@ export class NotificationHub {
     this.mailer = mailer;
     this.wakeups.onMessage((message) => {
       const changed = parseMessage(message);
-      if (changed) this.touch(changed.userIds);
+      if (!changed) return;
+      if (changed.access) {
+        const until = Date.now() + accessCatchUpMs;
+        for (const userId of changed.userIds)
+          if (this.watchers.has(userId)) this.catchingUp.set(userId, until);
+      }
+      this.touch(changed.userIds);
+    });
+    this.stopInvalidations = this.viewers.onInvalidate(() => {
+      if (this.catchingUp.size === 0) return;
+      const now = Date.now();
+      const due = [...this.catchingUp].filter(([, until]) => until >= now).map(([userId]) => userId);
+      this.catchingUp.clear();
+      this.touch(due);
     });
   }
 
-  /** After a commit (never inside its transaction): tells the users' sockets here and elsewhere, mails. */
-  committed(settled: SettledNotifications): void {
+  /**
+   * After a commit (never inside its transaction): tells the users' sockets here and elsewhere, mails.
+   * `access`: the commit may have changed what viewers may read (its events are of `accessEventTypes`).
+   */
+  committed(settled: SettledNotifications, access = false): void {
     if (settled.mailIds.length > 0) this.mailer?.enqueue(settled.mailIds);
-    this.changed(settled.userIds);
+    this.changed(settled.userIds, access);
   }
 
   /** These users' notifications changed (created or read), committed. */
-  changed(userIds: readonly string[]): void {
+  changed(userIds: readonly string[], access = false): void {
     if (userIds.length === 0) return;
     this.touch(userIds);
     for (let i = 0; i < userIds.length; i += idsPerMessage)
       this.wakeups.broadcast({
         kind: 'notifications.changed',
         userIds: userIds.slice(i, i + idsPerMessage),
+        ...(access ? { access } : {}),
       } satisfies ChangedMessage);
   }
 
@@ -144,6 +174,8 @@ export class NotificationHub {
   }
 
   stop(): void {
+    this.stopInvalidations?.();
     this.watchers.clear();
+    this.catchingUp.clear();
   }
 }
