@@ -4,7 +4,14 @@
 // task's title, and the link opens the task, marking the notification read.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, openPerson, type Person, signIn } from '../support/browser.js';
+import {
+  browserAvailable,
+  launchBrowser,
+  openPerson,
+  type Person,
+  screenshot,
+  signIn,
+} from '../support/browser.js';
 import { startServer } from '../support/server.js';
 
 const PAGE_TIMEOUT = 15_000;
@@ -72,6 +79,7 @@ describe.skipIf(!browserAvailable)('notifications in the header, live', () => {
       .filter({ hasText: TITLE })
       .filter({ hasText: 'Nhiệm vụ được giao' });
     await item.waitFor();
+    await screenshot(assignee.page, 'notifications-panel');
     // Escape closes the panel and gives the focus back to the bell.
     await assignee.page.keyboard.press('Escape');
     await assignee.page.getByTestId('notification-panel').waitFor({ state: 'detached' });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLazyQuery, useMutation, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -59,6 +59,21 @@ export function NotificationCentre() {
   });
 
   const shown = count ?? list.data?.notifications.unreadCount ?? 0;
+
+  // The panel hangs under the bell, moved sideways as far as it takes to stay on the screen (the bell is
+  // at the right of the header on a wide screen, at its left once the tools wrap).
+  const [offset, setOffset] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const bell = bellRef.current;
+    const panel = panelRef.current;
+    if (!open || !bell || !panel) return;
+    const margin = 8;
+    const anchor = bell.getBoundingClientRect();
+    const width = panel.getBoundingClientRect().width;
+    const viewport = document.documentElement.clientWidth;
+    const left = Math.min(Math.max(anchor.right - width, margin), viewport - width - margin);
+    setOffset(left - anchor.left);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -140,6 +155,7 @@ export function NotificationCentre() {
           role="dialog"
           aria-label={t('notifications.heading')}
           tabIndex={-1}
+          style={offset === null ? { visibility: 'hidden' } : { left: `${offset}px` }}
           data-testid="notification-panel"
         >
           <div className="notification-centre__head">
