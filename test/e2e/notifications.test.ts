@@ -8,10 +8,12 @@ import {
   browserAvailable,
   launchBrowser,
   openPerson,
+  PASSWORD,
   type Person,
   screenshot,
   signIn,
 } from '../support/browser.js';
+import { graphqlData, signInOverApi } from '../support/api.js';
 import { startServer } from '../support/server.js';
 
 const PAGE_TIMEOUT = 15_000;
@@ -92,5 +94,26 @@ describe.skipIf(!browserAvailable)('notifications in the header, live', () => {
     await expect.poll(() => bellCount(assignee.page), { timeout: LIVE_TIMEOUT }).toBe(before);
     expect(assignee.pageErrors).toEqual([]);
     expect(office.pageErrors).toEqual([]);
+  });
+
+  it('the assignee switches assignments off on the account page, and the server keeps that', async () => {
+    const { page } = assignee;
+    await page.goto(`${server!.url}/account#notifications`);
+    const table = page.getByTestId('notification-preferences');
+    const inApp = table.getByRole('checkbox', { name: 'Nhiệm vụ được giao: Trong ứng dụng' });
+    const email = table.getByRole('checkbox', { name: 'Nhiệm vụ được giao: Thư điện tử' });
+    expect(await inApp.isChecked()).toBe(true);
+    await inApp.click();
+    await page.getByText('Đã lưu.').waitFor();
+    expect(await inApp.isChecked()).toBe(false);
+    // E-mail goes only with what is kept in the application.
+    expect(await email.isChecked()).toBe(false);
+    expect(await email.isDisabled()).toBe(true);
+    const token = await signInOverApi(server!.url, ASSIGNEE.email, PASSWORD);
+    const answer = await graphqlData<{
+      viewer: { notificationPreferences: { kind: string; inApp: boolean }[] };
+    }>(server!.url, '{ viewer { notificationPreferences { kind inApp } } }', token);
+    expect(answer.viewer.notificationPreferences.find((p) => p.kind === 'ASSIGNMENT')?.inApp).toBe(false);
+    expect(assignee.pageErrors).toEqual([]);
   });
 });
