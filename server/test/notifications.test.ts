@@ -18,7 +18,8 @@ import {
 } from '@quorum/shared';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Notification, Unit } from '../src/entities/index.js';
+import { hashToken, newToken } from '../src/auth/tokens.js';
+import { Notification, Session, Unit } from '../src/entities/index.js';
 import { NotificationMailJob } from '../src/jobs/notification-mail.js';
 import { usingPostgres } from './support/database.js';
 import { buildUser } from './support/factories.js';
@@ -374,6 +375,29 @@ describe('notifications', () => {
       ([role, kind]) => role === 'colleague' && kind === NotificationKind.REPLY,
     );
     expect(replies).toHaveLength(1);
+  });
+
+  it('a session that ends ends its stream: the next delivery is refused UNAUTHENTICATED', async () => {
+    const token = newToken('qs');
+    const em = t.db.orm.em.fork();
+    em.create(Session, {
+      user: ids.assignee,
+      tokenHash: hashToken(token),
+      lastSeenAt: new Date(),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    await em.flush();
+    const live = collect<Update>(t.ws(token), SUBSCRIPTION, {}, () => false);
+    await eventually(() => live.received.length > 0);
+    expect((await t.gql('mutation { logout }', {}, token)).errors).toBeUndefined();
+    await createTask({ title: 'Sau khi đăng xuất' });
+    await live.done.then(
+      () => undefined,
+      () => undefined,
+    );
+    await eventually(() => live.errors.length > 0);
+    expect(JSON.stringify(live.errors)).toContain('UNAUTHENTICATED');
+    expect(live.received).toHaveLength(1);
   });
 
   it('a kind switched off is not kept for that user; the preferences are the viewer’s own', async () => {
