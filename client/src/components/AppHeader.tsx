@@ -5,9 +5,11 @@ import { Link, NavLink, useLocation } from 'react-router';
 import { LOGOUT_MUTATION } from '../apollo/operations';
 import { setToken } from '../apollo/session';
 import { useSessionContext } from '../hooks/useOrganization';
+import { useDashboardHome } from '../hooks/useDashboardHome';
 import { useViewerRole } from '../hooks/useViewerRole';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { SearchBox } from './SearchBox';
 import { NotificationCentre } from './notifications/NotificationCentre';
 
 export function AppHeader() {
@@ -20,6 +22,8 @@ export function AppHeader() {
   const inMeetings = pathname === '/' || pathname.startsWith('/meetings/');
   // Administration: users, units and tokens, for system administrators only.
   const { isAdmin } = useViewerRole();
+  // The leaders' dashboard, for those whose home it is.
+  const hasDashboard = useDashboardHome() === true;
   const inAdmin = pathname.startsWith('/admin/');
   // A proposal's page belongs to the proposals section.
   const inProposals = pathname === '/proposals' || pathname.startsWith('/proposals/');
@@ -49,6 +53,15 @@ export function AppHeader() {
         </div>
       </div>
       <nav className="app-nav" aria-label={t('nav.label')}>
+        {hasDashboard && (
+          <NavLink
+            to="/dashboard"
+            className={({ isActive }) => (isActive ? 'app-nav__link app-nav__link--active' : 'app-nav__link')}
+            data-testid="nav-dashboard"
+          >
+            {t('dashboard.nav')}
+          </NavLink>
+        )}
         <Link
           to="/"
           className={inMeetings ? 'app-nav__link app-nav__link--active' : 'app-nav__link'}
@@ -111,7 +124,7 @@ export function AppHeader() {
         )}
       </nav>
       <div className="app-header__tools">
-        {/* The search box goes first here (components/SearchBox.tsx). */}
+        <SearchBox />
         <NotificationCentre />
         <ConnectionStatus />
         <LanguageSwitcher />
