@@ -34,7 +34,14 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Drag and drop is only needed in the meeting room and the task board; the router on every page.
-            { name: 'dnd', test: /node_modules[\\/]\.pnpm[\\/]@dnd-kit/, priority: 2 },
+            // Without its dependencies: by default a group takes in what its modules import, and React and
+            // react-dom (which dnd-kit imports) then sat in this chunk, which every page therefore loaded.
+            {
+              name: 'dnd',
+              test: /node_modules[\\/]\.pnpm[\\/]@dnd-kit/,
+              priority: 2,
+              includeDependenciesRecursively: false,
+            },
             {
               name: 'router',
               test: /node_modules[\\/]\.pnpm[\\/](react-router|cookie|set-cookie-parser)/,
