@@ -18,7 +18,8 @@ import {
   alternate,
   bareReadable,
   envNumber,
-  figure,
+  throughputCells,
+  throughputFigure,
   loadOptionsFromEnv,
   operation,
   Params,
@@ -385,28 +386,14 @@ await withBenchStack('quorum_dashboard', async (stack) => {
         'Quorum: Express + Apollo + type-graphql + MikroORM; bare: node:http + pg, equivalent SQL, identical JSON',
         '| query | requests each | Quorum req/s | Quorum ms | bare req/s | bare ms | ratio Quorum ÷ bare | statements Quorum / bare |',
         '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-        `| dashboard | ${rps.requests} | ${rps.quorum.toFixed(1)} | ${rps.quorumMs.toFixed(1)} | ${rps.baseline.toFixed(1)} | ${rps.baselineMs.toFixed(1)} | ${(rps.quorum / rps.baseline).toFixed(2)} | ${perRequest.quorum} / ${perRequest.baseline} |`,
+        `| dashboard | ${throughputCells(rps)} | ${perRequest.quorum} / ${perRequest.baseline} |`,
       ].join('\n'),
     );
     reportResult({
       bench: 'dashboard',
       figures: [
-        figure({
-          name: 'dashboard',
-          unit: 'req/s',
-          quorum: rps.quorum,
-          baseline: rps.baseline,
-          baselineLabel: 'bare node:http + pg, equivalent SQL',
-          better: 'higher',
-          details: {
-            requests: rps.requests,
-            rounds: rps.rounds,
-            quorumMs: rps.quorumMs,
-            baselineMs: rps.baselineMs,
-            bytes,
-            statementsQuorum: perRequest.quorum,
-            statementsBare: perRequest.baseline,
-          },
+        throughputFigure('dashboard', rps, {
+          details: { bytes, statementsQuorum: perRequest.quorum, statementsBare: perRequest.baseline },
         }),
       ],
       settings: { rows, programmeItems, requests, ...load },

@@ -19,7 +19,8 @@ import {
   columnValues,
   cursorOf,
   envNumber,
-  figure,
+  throughputCells,
+  throughputFigure,
   loadOptionsFromEnv,
   operation,
   Params,
@@ -409,26 +410,12 @@ await withBenchStack('quorum_lists', async (stack) => {
         `  … ${list}: both answer the same JSON (the clerk ${edges.length} of ${totalCount}, ${JSON.stringify(answer).length} bytes; the department member ${memberView.data[list]!.totalCount})`,
       );
       const rps = await alternate(servers, request(tokens.clerk), { ...load, requests });
-      lines.push(
-        `| ${list}(first: ${pageSize}) | ${rps.requests} | ${rps.quorum.toFixed(1)} | ${rps.quorumMs.toFixed(1)} | ${rps.baseline.toFixed(1)} | ${rps.baselineMs.toFixed(1)} | ${(rps.quorum / rps.baseline).toFixed(2)} |`,
-      );
+      lines.push(`| ${list}(first: ${pageSize}) | ${throughputCells(rps)} |`);
       const target = targets[list];
       figures.push(
-        figure({
-          name: `${list}(first: ${pageSize})`,
-          unit: 'req/s',
-          quorum: rps.quorum,
-          baseline: rps.baseline,
-          baselineLabel: 'bare node:http + pg, equivalent SQL',
-          better: 'higher',
-          ...(target ? { target } : {}),
-          details: {
-            requests: rps.requests,
-            rounds: rps.rounds,
-            quorumMs: rps.quorumMs,
-            baselineMs: rps.baselineMs,
-            bytes: JSON.stringify(answer).length,
-          },
+        throughputFigure(`${list}(first: ${pageSize})`, rps, {
+          target,
+          details: { bytes: JSON.stringify(answer).length },
         }),
       );
     }

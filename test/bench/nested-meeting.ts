@@ -17,7 +17,8 @@ import {
   bareReadable,
   columnValues,
   envNumbers,
-  figure,
+  throughputCells,
+  throughputFigure,
   loadOptionsFromEnv,
   operation,
   Params,
@@ -243,24 +244,10 @@ await withBenchStack('quorum_bench', async (stack) => {
         `  … ${size} items: both answer the same JSON (${answer.data.meeting.agenda.length} agenda items, ${JSON.stringify(answer).length} bytes)`,
       );
       const rps = await alternate(targets, request, { ...load, requests: requestCounts[index] ?? 200 });
-      lines.push(
-        `| ${size} | ${rps.requests} | ${rps.quorum.toFixed(1)} | ${rps.quorumMs.toFixed(1)} | ${rps.baseline.toFixed(1)} | ${rps.baselineMs.toFixed(1)} | ${(rps.quorum / rps.baseline).toFixed(2)} |`,
-      );
+      lines.push(`| ${size} | ${throughputCells(rps)} |`);
       figures.push(
-        figure({
-          name: `nested meeting query, ${size} agenda items`,
-          unit: 'req/s',
-          quorum: rps.quorum,
-          baseline: rps.baseline,
-          baselineLabel: 'bare node:http + pg, equivalent SQL',
-          better: 'higher',
+        throughputFigure(`nested meeting query, ${size} agenda items`, rps, {
           target: { of: 'ratio', op: '>=', value: 0.5, text: '≥ 0.5× bare' },
-          details: {
-            requests: rps.requests,
-            rounds: rps.rounds,
-            quorumMs: rps.quorumMs,
-            baselineMs: rps.baselineMs,
-          },
         }),
       );
     }

@@ -18,8 +18,10 @@ import {
   bareReadable,
   byId,
   columnValues,
+  createSession,
   envNumber,
-  figure,
+  throughputCells,
+  throughputFigure,
   loadOptionsFromEnv,
   operation,
   Params,
@@ -76,10 +78,9 @@ const copied = [
 
 /** The demo data, then `copies - 1` copies of what search reads; the sessions of the two measured people. */
 async function seed(stack: BenchStack): Promise<{ clerk: string; member: string }> {
-  const [{ seedIfEmpty }, { Session, User }, { createHash, randomBytes }] = await Promise.all([
+  const [{ seedIfEmpty }, { Session, User }] = await Promise.all([
     import('../../server/src/seeders/seed.js'),
     import('../../server/src/entities/index.js'),
-    import('node:crypto'),
   ]);
   await seedIfEmpty(stack.db.orm, 'bench-demo-password');
   const all = async (sql: string, params: unknown[] = []) =>
@@ -123,14 +124,7 @@ async function seed(stack: BenchStack): Promise<{ clerk: string; member: string 
   const em = stack.db.orm.em.fork();
   const session = async (email: string) => {
     const user = await em.findOneOrFail(User, { email });
-    const token = `qs_${randomBytes(32).toString('base64url')}`;
-    em.create(Session, {
-      user,
-      tokenHash: createHash('sha256').update(token).digest('hex'),
-      lastSeenAt: new Date(),
-      expiresAt: new Date(Date.now() + 86_400_000),
-    });
-    return token;
+    return createSession(em, Session, user);
   };
   // The office clerk (measured) and a department's drafter (checked: the read rules narrow her view).
   const tokens = { clerk: await session('office@quorum.test'), member: await session('tochuc@quorum.test') };
@@ -300,25 +294,11 @@ await withBenchStack('quorum_search', async (stack) => {
       );
       const rps = await alternate(servers, request(tokens.clerk), { ...load, requests });
       lines.push(
-        `| search("${query}", first: ${first}) | ${totalCount} | ${counted} | ${rps.requests} | ${rps.quorum.toFixed(1)} | ${rps.quorumMs.toFixed(1)} | ${rps.baseline.toFixed(1)} | ${rps.baselineMs.toFixed(1)} | ${(rps.quorum / rps.baseline).toFixed(2)} |`,
+        `| search("${query}", first: ${first}) | ${totalCount} | ${counted} | ${throughputCells(rps)} |`,
       );
       figures.push(
-        figure({
-          name: `search("${query}", first: ${first}) over ${copies}× the demo data`,
-          unit: 'req/s',
-          quorum: rps.quorum,
-          baseline: rps.baseline,
-          baselineLabel: 'bare node:http + pg, equivalent SQL',
-          better: 'higher',
-          details: {
-            requests: rps.requests,
-            rounds: rps.rounds,
-            quorumMs: rps.quorumMs,
-            baselineMs: rps.baselineMs,
-            matches: totalCount,
-            statements: counted,
-            bytes: JSON.stringify(answer).length,
-          },
+        throughputFigure(`search("${query}", first: ${first}) over ${copies}× the demo data`, rps, {
+          details: { matches: totalCount, statements: counted, bytes: JSON.stringify(answer).length },
         }),
       );
     }

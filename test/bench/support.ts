@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import type { Database } from '../../server/src/config/orm.js';
-import type { Organization, Unit, User } from '../../server/src/entities/index.js';
+import type { Organization, Session, Unit, User } from '../../server/src/entities/index.js';
 
 /** MikroORM's EntityManager, as the server's database hands it out (the test package does not depend on it). */
 export type EntityManager = Database['orm']['em'];
@@ -244,17 +244,23 @@ export async function seedDirectory(em: EntityManager): Promise<Directory> {
       em.create(Membership, { user: created, unit: memberOf, role: MembershipRole.STAFF });
       return created;
     },
-    session(user) {
-      const token = `qs_${randomBytes(32).toString('base64url')}`;
-      em.create(Session, {
-        user,
-        tokenHash: createHash('sha256').update(token).digest('hex'),
-        lastSeenAt: new Date(),
-        expiresAt: new Date(Date.now() + 86_400_000),
-      });
-      return token;
-    },
+    session: (user) => createSession(em, Session, user),
   };
+}
+
+/**
+ * A live session of `user` for a day, created in `em` (flushed with the rest); the bearer token that opens it.
+ * Takes the Session class as its caller loaded it (Quorum's modules are imported when first needed).
+ */
+export function createSession(em: EntityManager, SessionEntity: typeof Session, user: User): string {
+  const token = `qs_${randomBytes(32).toString('base64url')}`;
+  em.create(SessionEntity, {
+    user,
+    tokenHash: createHash('sha256').update(token).digest('hex'),
+    lastSeenAt: new Date(),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  return token;
 }
 
 // --- The bare baseline ---------------------------------------------------------------------------------------
@@ -521,6 +527,37 @@ export interface Throughput {
   quorumMs: number;
   baselineMs: number;
 }
+
+/** What the benchmarks measuring throughput compare Quorum with. */
+const bareSqlLabel = 'bare node:http + pg, equivalent SQL';
+
+/** A throughput measured against the bare handler as one figure, with its rounds and anything else kept. */
+export function throughputFigure(
+  name: string,
+  rps: Throughput,
+  { target, details }: { target?: BenchTarget | undefined; details?: Record<string, unknown> } = {},
+): BenchFigure {
+  return figure({
+    name,
+    unit: 'req/s',
+    quorum: rps.quorum,
+    baseline: rps.baseline,
+    baselineLabel: bareSqlLabel,
+    better: 'higher',
+    ...(target ? { target } : {}),
+    details: {
+      requests: rps.requests,
+      rounds: rps.rounds,
+      quorumMs: rps.quorumMs,
+      baselineMs: rps.baselineMs,
+      ...details,
+    },
+  });
+}
+
+/** The cells of a Markdown table row for a throughput: requests, req/s and ms of each, and their ratio. */
+export const throughputCells = (rps: Throughput): string =>
+  `${rps.requests} | ${rps.quorum.toFixed(1)} | ${rps.quorumMs.toFixed(1)} | ${rps.baseline.toFixed(1)} | ${rps.baselineMs.toFixed(1)} | ${(rps.quorum / rps.baseline).toFixed(2)}`;
 
 /**
  * Requests per second of both servers, measured in alternating rounds (who goes first alternates too), so
