@@ -8,6 +8,7 @@ import { apiErrorInfo } from '../apollo/errors';
 import { MEETINGS_QUERY } from '../apollo/operations';
 import type { MeetingFilter } from '../apollo/types';
 import { Alert } from '../components/Alert';
+import { LoadMore } from '../components/LoadMore';
 import { LiveErrorAlert } from '../components/LiveErrorAlert';
 import { CreateMeetingForm } from '../components/CreateMeetingForm';
 import { MeetingFilters } from '../components/MeetingFilters';
@@ -163,14 +164,14 @@ export function MeetingsPage() {
             </tbody>
           </table>
         </div>
-        {loadMoreError && <Alert tone="error">{loadMoreError}</Alert>}
-        {connection?.pageInfo.hasNextPage && (
-          <div className="load-more">
-            <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
-              {loadingMore ? t('meetings.loadingMore') : t('meetings.loadMore')}
-            </button>
-          </div>
-        )}
+        <LoadMore
+          hasMore={!!connection?.pageInfo.hasNextPage}
+          loading={loadingMore}
+          error={loadMoreError}
+          label={t('meetings.loadMore')}
+          loadingLabel={t('meetings.loadingMore')}
+          onLoadMore={() => void loadMore()}
+        />
       </>
     );
   }

@@ -9,6 +9,7 @@ import type { HistoryEvent } from '../../apollo/proposal.types';
 import type { Unit } from '../../apollo/types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { Alert } from '../Alert';
+import { LoadMore } from '../LoadMore';
 
 const PAGE = 50;
 /** Ids that say which part of the round a change is about, not what changed. */
@@ -164,30 +165,24 @@ export function ProposalHistory({ proposalId, units }: { proposalId: string; uni
           );
         })}
       </ol>
-      {moreError && <Alert tone="error">{moreError}</Alert>}
-      {page.pageInfo.hasNextPage && (
-        <div className="load-more">
-          <button
-            type="button"
-            className="button"
-            disabled={networkStatus === NetworkStatus.fetchMore}
-            onClick={() => {
-              setMoreError(null);
-              fetchMore({
-                variables: { after: page.pageInfo.endCursor },
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  history: {
-                    ...fetchMoreResult.history,
-                    events: [...previous.history.events, ...fetchMoreResult.history.events],
-                  },
-                }),
-              }).catch((err: unknown) => setMoreError(t(`errors.${apiErrorInfo(err)?.code ?? 'NETWORK'}`)));
-            }}
-          >
-            {t('proposals.history.more')}
-          </button>
-        </div>
-      )}
+      <LoadMore
+        hasMore={page.pageInfo.hasNextPage}
+        loading={networkStatus === NetworkStatus.fetchMore}
+        error={moreError}
+        label={t('proposals.history.more')}
+        onLoadMore={() => {
+          setMoreError(null);
+          fetchMore({
+            variables: { after: page.pageInfo.endCursor },
+            updateQuery: (previous, { fetchMoreResult }) => ({
+              history: {
+                ...fetchMoreResult.history,
+                events: [...previous.history.events, ...fetchMoreResult.history.events],
+              },
+            }),
+          }).catch((err: unknown) => setMoreError(t(`errors.${apiErrorInfo(err)?.code ?? 'NETWORK'}`)));
+        }}
+      />
     </div>
   );
 }

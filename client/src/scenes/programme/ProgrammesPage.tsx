@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { apiErrorInfo } from '../../apollo/errors';
 import { PROGRAMME_ABILITIES_QUERY, PROGRAMMES_QUERY } from '../../apollo/programme.operations';
 import { Alert } from '../../components/Alert';
+import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { CreateProgrammeForm } from '../../components/programme/CreateProgrammeForm';
 import { usePercent } from '../../components/programme/programme-format';
@@ -139,14 +140,14 @@ export function ProgrammesPage() {
             </tbody>
           </table>
         </div>
-        {loadMoreError && <Alert tone="error">{loadMoreError}</Alert>}
-        {connection.pageInfo.hasNextPage && (
-          <div className="load-more">
-            <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
-              {loadingMore ? t('programme.list.loadingMore') : t('programme.list.loadMore')}
-            </button>
-          </div>
-        )}
+        <LoadMore
+          hasMore={connection.pageInfo.hasNextPage}
+          loading={loadingMore}
+          error={loadMoreError}
+          label={t('programme.list.loadMore')}
+          loadingLabel={t('programme.list.loadingMore')}
+          onLoadMore={() => void loadMore()}
+        />
       </>
     );
   }

@@ -9,6 +9,7 @@ import { UNITS_QUERY } from '../../apollo/operations';
 import { PROPOSALS_QUERY } from '../../apollo/proposal-list.operations';
 import type { ProposalFilter, ProposalRow } from '../../apollo/proposal.types';
 import { Alert } from '../../components/Alert';
+import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { CreateProposalForm } from '../../components/proposal/CreateProposalForm';
 import { ProposalFilters } from '../../components/proposal/ProposalFilters';
@@ -194,14 +195,14 @@ export function ProposalsPage() {
               })}
         </p>
         <ProposalTable proposals={shown} describedBy={`${id}-summary`} isWaiting={waitingOf} />
-        {loadMoreError && <Alert tone="error">{loadMoreError}</Alert>}
-        {connection?.pageInfo.hasNextPage && (!filteredHere || pages >= MAX_PAGES) && (
-          <div className="load-more">
-            <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
-              {loadingMore ? t('proposals.list.loadingMore') : t('proposals.list.loadMore')}
-            </button>
-          </div>
-        )}
+        <LoadMore
+          hasMore={!!connection?.pageInfo.hasNextPage && (!filteredHere || pages >= MAX_PAGES)}
+          loading={loadingMore}
+          error={loadMoreError}
+          label={t('proposals.list.loadMore')}
+          loadingLabel={t('proposals.list.loadingMore')}
+          onLoadMore={() => void loadMore()}
+        />
         {loadingMore && filteredHere && (
           <p className="placeholder" role="status">
             <span className="spinner" aria-hidden="true" /> {t('proposals.list.loadingMore')}

@@ -7,6 +7,7 @@ import { apiErrorInfo } from '../../apollo/errors';
 import { describeInputError } from '../../apollo/input-error';
 import { SEARCH_QUERY, type SearchKind, type SearchResult } from '../../apollo/search.operations';
 import { Alert } from '../../components/Alert';
+import { LoadMore } from '../../components/LoadMore';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import '../../components/search.css';
 
@@ -142,30 +143,24 @@ export function SearchPage() {
             </section>
           );
         })}
-        {moreError && <Alert tone="error">{moreError}</Alert>}
-        {page.pageInfo.hasNextPage && (
-          <div className="load-more">
-            <button
-              type="button"
-              className="button"
-              disabled={networkStatus === NetworkStatus.fetchMore}
-              onClick={() => {
-                setMoreError(null);
-                fetchMore({
-                  variables: { after: page.pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    search: {
-                      ...fetchMoreResult.search,
-                      edges: [...previous.search.edges, ...fetchMoreResult.search.edges],
-                    },
-                  }),
-                }).catch((err: unknown) => setMoreError(t(`errors.${apiErrorInfo(err)?.code ?? 'NETWORK'}`)));
-              }}
-            >
-              {t('search.more')}
-            </button>
-          </div>
-        )}
+        <LoadMore
+          hasMore={page.pageInfo.hasNextPage}
+          loading={networkStatus === NetworkStatus.fetchMore}
+          error={moreError}
+          label={t('search.more')}
+          onLoadMore={() => {
+            setMoreError(null);
+            fetchMore({
+              variables: { after: page.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                search: {
+                  ...fetchMoreResult.search,
+                  edges: [...previous.search.edges, ...fetchMoreResult.search.edges],
+                },
+              }),
+            }).catch((err: unknown) => setMoreError(t(`errors.${apiErrorInfo(err)?.code ?? 'NETWORK'}`)));
+          }}
+        />
       </>
     );
   }

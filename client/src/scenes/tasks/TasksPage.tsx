@@ -7,6 +7,7 @@ import { apiErrorInfo } from '../../apollo/errors';
 import { TASKS_QUERY } from '../../apollo/task.operations';
 import type { TaskRow } from '../../apollo/task.types';
 import { Alert } from '../../components/Alert';
+import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { CreateTaskForm } from '../../components/task/CreateTaskForm';
 import { TaskBoard } from '../../components/task/TaskBoard';
@@ -179,14 +180,14 @@ export function TasksPage() {
             />
           </>
         )}
-        {loadMoreError && <Alert tone="error">{loadMoreError}</Alert>}
-        {connection?.pageInfo.hasNextPage && (
-          <div className="load-more">
-            <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
-              {loadingMore ? t('tasks.list.loadingMore') : t('tasks.list.loadMore')}
-            </button>
-          </div>
-        )}
+        <LoadMore
+          hasMore={!!connection?.pageInfo.hasNextPage}
+          loading={loadingMore}
+          error={loadMoreError}
+          label={t('tasks.list.loadMore')}
+          loadingLabel={t('tasks.list.loadingMore')}
+          onLoadMore={() => void loadMore()}
+        />
       </>
     );
   }
