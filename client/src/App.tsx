@@ -3,10 +3,8 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
-import { apiErrorInfo } from './apollo/errors';
 import { VIEWER_QUERY } from './apollo/operations';
 import { setToken } from './apollo/session';
-import { Alert } from './components/Alert';
 import { AppHeader } from './components/AppHeader';
 import { MyTasksPanel } from './components/task/MyTasksPanel';
 import { SessionContext } from './hooks/useOrganization';
@@ -21,6 +19,7 @@ import { CalendarPage } from './scenes/CalendarPage';
 import { LoginPage } from './scenes/LoginPage';
 import { MeetingsPage } from './scenes/MeetingsPage';
 import { NotFoundPage } from './scenes/NotFoundPage';
+import { ErrorState, LoadingState } from './components/LoadState';
 
 // The proposal screens (and the co-editor with Yjs under them) are loaded when first opened: the first page
 // of a session does not pay for them.
@@ -97,29 +96,14 @@ function SignedIn() {
   if (error) {
     return (
       <main className="app-main app-main--centered">
-        <Alert
-          tone="error"
-          action={
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => void refetch().catch(() => undefined)}
-            >
-              {t('common.retry')}
-            </button>
-          }
-        >
-          {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-        </Alert>
+        <ErrorState error={error} onRetry={() => refetch()} />
       </main>
     );
   }
 
   return (
     <main className="app-main app-main--centered">
-      <p className="placeholder" role="status">
-        <span className="spinner" aria-hidden="true" /> {t('common.loading')}
-      </p>
+      <LoadingState />
     </main>
   );
 }
@@ -163,17 +147,8 @@ function MainContent() {
   );
 }
 
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <p className="placeholder" role="status">
-      <span className="spinner" aria-hidden="true" /> {t('common.loading')}
-    </p>
-  );
-}
-
 function Lazy({ page }: { page: ReactNode }) {
-  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+  return <Suspense fallback={<LoadingState />}>{page}</Suspense>;
 }
 
 /**
@@ -194,7 +169,7 @@ function HomePage() {
     </>
   );
   if (!arriving) return meetings;
-  if (dashboardHome === undefined || proposalsHome === undefined) return <Loading />;
+  if (dashboardHome === undefined || proposalsHome === undefined) return <LoadingState />;
   if (dashboardHome) return <Navigate to="/dashboard" replace />;
   if (proposalsHome === false) return meetings;
   return <Lazy page={<ProposalLanding />} />;

@@ -18,7 +18,8 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFormatDateTime } from '../hooks/useFormat';
 import { ApiTokensSection } from './account/ApiTokensSection';
 import { CalendarFeedSection } from './account/CalendarFeedSection';
-import { ErrorState, LoadingState, errorText } from './admin/ui';
+import { errorText } from './admin/ui';
+import { ErrorState, LoadingState } from '../components/LoadState';
 
 /** The server's minimum (session.commands.ts); checked here first so the message comes at once. */
 const PASSWORD_MIN = 10;

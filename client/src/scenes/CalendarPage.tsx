@@ -4,7 +4,6 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { limits } from '@quorum/shared';
-import { apiErrorInfo } from '../apollo/errors';
 import { MEETINGS_QUERY } from '../apollo/operations';
 import type { Meeting } from '../apollo/types';
 import { Alert } from '../components/Alert';
@@ -25,6 +24,7 @@ import {
 } from '../i18n/calendar';
 import type { DateKey } from '../i18n/calendar';
 import { formatTime, zonedDateKey, zonedLocalToIso } from '../i18n/format';
+import { ErrorState } from '../components/LoadState';
 
 type View = 'month' | 'week';
 
@@ -178,22 +178,7 @@ export function CalendarPage() {
         </div>
 
         {live.error && <Alert tone="warning">{t('meetings.liveError')}</Alert>}
-        {error && !data && (
-          <Alert
-            tone="error"
-            action={
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => void refetch().catch(() => undefined)}
-              >
-                {t('common.retry')}
-              </button>
-            }
-          >
-            {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-          </Alert>
-        )}
+        {error && !data && <ErrorState error={error} onRetry={() => refetch()} />}
         <p id={`${id}-help`} className="calendar__help">
           {t('calendar.keyboardHelp')}
         </p>

@@ -26,6 +26,7 @@ import { useMeetingActions } from '../hooks/useMeetingActions';
 import { useMeetingEvents } from '../hooks/useMeetingEvents';
 import { usePresence } from '../hooks/usePresence';
 import { useRoomReload } from '../hooks/useRoomReload';
+import { ErrorState, LoadingState } from '../components/LoadState';
 
 const EMPTY: AgendaItem[] = [];
 const OPEN_STATUSES = new Set([AgendaItemStatus.PENDING, AgendaItemStatus.IN_DISCUSSION]);
@@ -105,25 +106,16 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
 
   if (!meeting) {
     if (loading) {
-      return (
-        <p className="placeholder" role="status" data-testid="room-loading">
-          <span className="spinner" aria-hidden="true" /> {t('room.loading')}
-        </p>
-      );
+      return <LoadingState label={t('room.loading')} testId="room-loading" />;
     }
     if (error) {
       return (
-        <Alert
-          tone="error"
+        <ErrorState
           testId="room-error"
-          action={
-            <button type="button" className="button button--small" onClick={() => void refresh()}>
-              {t('common.retry')}
-            </button>
-          }
-        >
-          <strong>{t('room.loadError')}</strong> {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-        </Alert>
+          message={t('room.loadError')}
+          error={error}
+          onRetry={() => refresh()}
+        />
       );
     }
     return (

@@ -7,7 +7,6 @@ import { limits, MeetingKind, MeetingStatus } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
 import { MEETINGS_QUERY } from '../apollo/operations';
 import type { MeetingFilter } from '../apollo/types';
-import { Alert } from '../components/Alert';
 import { LoadMore } from '../components/LoadMore';
 import { LiveErrorAlert } from '../components/LiveErrorAlert';
 import { CreateMeetingForm } from '../components/CreateMeetingForm';
@@ -17,6 +16,7 @@ import { MeetingRow } from '../components/MeetingRow';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useSessionContext } from '../hooks/useOrganization';
 import { useOrganizationEvents } from '../hooks/useOrganizationEvents';
+import { ErrorState, LoadingState } from '../components/LoadState';
 
 function oneOf<T extends string>(values: Record<string, T>, value: string | null): T | '' {
   return value && (Object.values(values) as string[]).includes(value) ? (value as T) : '';
@@ -95,28 +95,15 @@ export function MeetingsPage() {
 
   let body;
   if (loadingFirst) {
-    body = (
-      <p className="placeholder" role="status" data-testid="meetings-loading">
-        <span className="spinner" aria-hidden="true" /> {t('meetings.loading')}
-      </p>
-    );
+    body = <LoadingState label={t('meetings.loading')} testId="meetings-loading" />;
   } else if (error && !connection) {
     body = (
-      <Alert
-        tone="error"
+      <ErrorState
         testId="meetings-error"
-        action={
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void refetch().catch(() => undefined)}
-          >
-            {t('common.retry')}
-          </button>
-        }
-      >
-        <strong>{t('meetings.loadError')}</strong> {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-      </Alert>
+        message={t('meetings.loadError')}
+        error={error}
+        onRetry={() => refetch()}
+      />
     );
   } else if (meetings.length === 0) {
     body = filter ? (

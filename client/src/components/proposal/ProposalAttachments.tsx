@@ -10,7 +10,7 @@ import type { AttachmentSummary } from '../../apollo/types';
 import { uploadAttachment } from '../../apollo/uploads';
 import { Alert } from '../Alert';
 import { Attachments } from '../meeting/Attachments';
-
+import { LoadingState } from '../LoadState';
 
 /**
  * A proposal's files (name, size, who added it and when), each opened on demand as in the meeting room; where
@@ -33,12 +33,7 @@ export function ProposalAttachments({ proposalId }: { proposalId: string }) {
 
   const proposal = data?.proposal;
   if (!proposal) {
-    if (loading && !error)
-      return (
-        <p className="placeholder" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('proposals.attachments.loading')}
-        </p>
-      );
+    if (loading && !error) return <LoadingState label={t('proposals.attachments.loading')} />;
     return (
       <Alert tone="error">
         {t('proposals.attachments.loadError')} {t(`errors.${apiErrorInfo(error)?.code ?? 'NOT_FOUND'}`)}

@@ -8,8 +8,8 @@ import { PROPOSAL_HISTORY_QUERY } from '../../apollo/proposal.operations';
 import type { HistoryEvent } from '../../apollo/proposal.types';
 import type { Unit } from '../../apollo/types';
 import { useFormatDateTime } from '../../hooks/useFormat';
-import { Alert } from '../Alert';
 import { LoadMore } from '../LoadMore';
+import { ErrorState, LoadingState } from '../LoadState';
 
 const PAGE = 50;
 /** Ids that say which part of the round a change is about, not what changed. */
@@ -110,26 +110,9 @@ export function ProposalHistory({ proposalId, units }: { proposalId: string; uni
   if (!page) {
     if (error)
       return (
-        <Alert
-          tone="error"
-          action={
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => void refetch().catch(() => undefined)}
-            >
-              {t('common.retry')}
-            </button>
-          }
-        >
-          {t('proposals.history.loadError')} {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-        </Alert>
+        <ErrorState message={t('proposals.history.loadError')} error={error} onRetry={() => refetch()} />
       );
-    return (
-      <p className="placeholder" role="status">
-        <span className="spinner" aria-hidden="true" /> {t('common.loading')}
-      </p>
-    );
+    return <LoadingState />;
   }
   if (page.events.length === 0)
     return <p className="placeholder placeholder--empty">{t('proposals.history.empty')}</p>;

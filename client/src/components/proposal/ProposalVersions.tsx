@@ -13,6 +13,7 @@ import type { DocumentVersionRow } from '../../apollo/proposal-versions.operatio
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { Alert } from '../Alert';
 import { useActionRunner } from '../meeting/useActionRunner';
+import { LoadingState } from '../LoadState';
 
 const CURRENT = '';
 const LABEL_MAX = 200;
@@ -31,12 +32,7 @@ function VersionDiff({ fromId, toId }: { fromId: string; toId: string }) {
     variables: { fromId, toId: toId || null },
     fetchPolicy: 'network-only',
   });
-  if (loading && !data)
-    return (
-      <p className="placeholder" role="status">
-        <span className="spinner" aria-hidden="true" /> {t('common.loading')}
-      </p>
-    );
+  if (loading && !data) return <LoadingState />;
   if (error) return <Alert tone="error">{t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}</Alert>;
   const diff = data?.documentVersionDiff;
   if (!diff) return <Alert tone="warning">{t('proposals.versions.diffUnavailable')}</Alert>;
@@ -149,12 +145,7 @@ export function ProposalVersions({ proposalId, onChanged }: { proposalId: string
   const [createVersion] = useMutation(CREATE_VERSION_MUTATION);
 
   const proposal = data?.proposal;
-  if (loading && !proposal)
-    return (
-      <p className="placeholder" role="status">
-        <span className="spinner" aria-hidden="true" /> {t('common.loading')}
-      </p>
-    );
+  if (loading && !proposal) return <LoadingState />;
   if (!proposal)
     return (
       <Alert tone="error">

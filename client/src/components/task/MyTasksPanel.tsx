@@ -11,6 +11,7 @@ import { useTaskListEvents } from '../../hooks/useTaskEvents';
 import { useTaskViewer } from '../../hooks/useTaskViewer';
 import { OverdueBadge, TaskStatusBadge } from './TaskBadges';
 import { formatDueDate } from './task-format';
+import { LoadingState } from '../LoadState';
 
 const OPEN = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
 /** The home shows the most pressing few; the rest are on the task list. */
@@ -74,9 +75,7 @@ export function MyTasksPanel() {
         </Link>
       </div>
       {loading ? (
-        <p className="placeholder" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('tasks.list.loading')}
-        </p>
+        <LoadingState label={t('tasks.list.loading')} />
       ) : error && tasks.length === 0 ? (
         <p className="field__error" role="alert">
           {t('tasks.list.loadError')} {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}

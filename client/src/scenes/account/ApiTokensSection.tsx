@@ -9,7 +9,8 @@ import { Alert } from '../../components/Alert';
 import { useSessionContext, useTimeZone } from '../../hooks/useOrganization';
 import { zonedDateKey, zonedLocalToIso } from '../../i18n/format';
 import { ApiTokenTable, isCalendarFeedToken, tokenState } from '../admin/ApiTokenTable';
-import { Dialog, ErrorState, LoadingState, SecretBox, errorText } from '../admin/ui';
+import { Dialog, SecretBox, errorText } from '../admin/ui';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type Field = 'name' | 'scopes' | 'expiresAt';
 type FieldErrors = Partial<Record<Field, string>>;

@@ -9,7 +9,8 @@ import {
 } from '../../apollo/admin.operations';
 import { Alert } from '../../components/Alert';
 import { useFormatDateTime } from '../../hooks/useFormat';
-import { ConfirmDialog, Dialog, ErrorState, LoadingState, SecretBox, errorText } from '../admin/ui';
+import { ConfirmDialog, Dialog, SecretBox, errorText } from '../admin/ui';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 /** The server answers with a path (`/calendar/<token>.ics`): calendar apps need the whole address. */
 function absoluteUrl(url: string): string {

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { API_TOKENS_QUERY } from '../../apollo/admin.operations';
 import { Alert } from '../../components/Alert';
 import { ApiTokenTable, tokenState } from './ApiTokenTable';
-import { AdminShell, ErrorState, LoadingState, searchable } from './ui';
+import { AdminShell, searchable } from './ui';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type StatusFilter = 'all' | 'active' | 'ended';
 

@@ -5,7 +5,8 @@ import type { DirectoryUnit } from '../../apollo/admin.operations';
 import { UnitFormDialog } from './UnitFormDialog';
 import type { UnitTreeNode } from './unit-tree';
 import { useDirectoryUnits } from './useDirectoryUnits';
-import { AdminShell, ErrorState, LoadingState } from './ui';
+import { AdminShell } from './ui';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; unit: DirectoryUnit };
 

@@ -13,7 +13,8 @@ import { Alert } from '../../components/Alert';
 import { useSessionContext } from '../../hooks/useOrganization';
 import { InviteUserDialog } from './InviteUserDialog';
 import { MembershipsDialog } from './MembershipsDialog';
-import { AdminShell, ConfirmDialog, ErrorState, LoadingState, errorText, searchable } from './ui';
+import { AdminShell, ConfirmDialog, errorText, searchable } from './ui';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 export const DIRECTORY_USERS_VARIABLES = { first: limits.pageSizeMax };
 

@@ -7,6 +7,7 @@ import { Link, NavLink } from 'react-router';
 import type { TFunction } from 'i18next';
 import { apiErrorInfo } from '../../apollo/errors';
 import { Alert } from '../../components/Alert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useViewerRole } from '../../hooks/useViewerRole';
 
@@ -215,43 +216,6 @@ export function SecretBox({ label, value, warning, testId }: SecretBoxProps) {
         {copy === 'copied' ? t('ui.copied') : copy === 'failed' ? t('ui.copyFailed') : ''}
       </p>
     </div>
-  );
-}
-
-// ---------------------------------------------------------------------------
-// States
-
-export function LoadingState({ label }: { label: string }) {
-  return (
-    <p className="placeholder" role="status">
-      <span className="spinner" aria-hidden="true" /> {label}
-    </p>
-  );
-}
-
-export function ErrorState({
-  message,
-  error,
-  onRetry,
-}: {
-  message: string;
-  error: unknown;
-  onRetry?: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Alert
-      tone="error"
-      action={
-        onRetry && (
-          <button type="button" className="button button--small" onClick={onRetry}>
-            {t('common.retry')}
-          </button>
-        )
-      }
-    >
-      {message} {errorText(t, error)}
-    </Alert>
   );
 }
 

@@ -11,8 +11,6 @@ import {
   DASHBOARD_QUERY,
   type DashboardData,
 } from '../../apollo/dashboard.operations';
-import { apiErrorInfo } from '../../apollo/errors';
-import { Alert } from '../../components/Alert';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { MonthChart } from '../../components/programme/ProgrammeCharts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
@@ -24,6 +22,7 @@ import { OverdueTrendChart, StatusChart, UnitChart } from './DashboardCharts';
 import { appraisalsLink, tasksLink } from './dashboard-links';
 import '../programme/programme.css';
 import './dashboard.css';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type Figures = DashboardData['dashboard'];
 
@@ -50,25 +49,8 @@ export function DashboardPage() {
 
   let body;
   if (data?.dashboard) body = <Figures figures={data.dashboard} />;
-  else if (error)
-    body = (
-      <Alert
-        tone="error"
-        action={
-          <button type="button" className="button button--small" onClick={reload}>
-            {t('common.retry')}
-          </button>
-        }
-      >
-        {t('dashboard.loadError')} {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-      </Alert>
-    );
-  else if (loading)
-    body = (
-      <p className="placeholder" role="status">
-        <span className="spinner" aria-hidden="true" /> {t('common.loading')}
-      </p>
-    );
+  else if (error) body = <ErrorState message={t('dashboard.loadError')} error={error} onRetry={reload} />;
+  else if (loading) body = <LoadingState />;
 
   return (
     <section className="panel dashboard" aria-labelledby={`${id}-heading`} data-testid="dashboard">

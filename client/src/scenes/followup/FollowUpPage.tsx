@@ -2,7 +2,6 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { apiErrorInfo } from '../../apollo/errors';
 import { FOLLOW_UP_MEETINGS_QUERY, FOLLOW_UP_REPORT_QUERY } from '../../apollo/followup.operations';
 import type { FollowUpCounts, FollowUpFilter } from '../../apollo/followup.types';
 import { Alert } from '../../components/Alert';
@@ -12,6 +11,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { useTaskListEvents } from '../../hooks/useTaskEvents';
 import './followup.css';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const COLUMNS = ['assigned', 'doneOnTime', 'doneLate', 'overdue', 'inProgress'] as const;
@@ -138,28 +138,15 @@ export function FollowUpPage() {
       </Alert>
     );
   } else if (!report && !error) {
-    body = (
-      <p className="placeholder" role="status" data-testid="followup-loading">
-        <span className="spinner" aria-hidden="true" /> {t('followUp.loading')}
-      </p>
-    );
+    body = <LoadingState label={t('followUp.loading')} testId="followup-loading" />;
   } else if (!report) {
     body = (
-      <Alert
-        tone="error"
+      <ErrorState
         testId="followup-error"
-        action={
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void refetch().catch(() => undefined)}
-          >
-            {t('common.retry')}
-          </button>
-        }
-      >
-        <strong>{t('followUp.loadError')}</strong> {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-      </Alert>
+        message={t('followUp.loadError')}
+        error={error}
+        onRetry={() => refetch()}
+      />
     );
   } else if (report.rows.length === 0) {
     body = (

@@ -18,6 +18,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useProgrammeEvents } from '../../hooks/useProgrammeEvents';
 import './setup';
 import './programme.css';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type Editing = { mode: 'add' } | { mode: 'edit' | 'remove'; itemId: string } | null;
 
@@ -60,25 +61,15 @@ function ProgrammeScreen({ programmeId }: { programmeId: string }) {
 
   if (!programme) {
     if (loading && !error)
-      return (
-        <p className="placeholder" role="status" data-testid="programme-loading">
-          <span className="spinner" aria-hidden="true" /> {t('programme.page.loading')}
-        </p>
-      );
+      return <LoadingState label={t('programme.page.loading')} testId="programme-loading" />;
     if (error)
       return (
-        <Alert
-          tone="error"
+        <ErrorState
           testId="programme-error"
-          action={
-            <button type="button" className="button button--small" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          }
-        >
-          <strong>{t('programme.page.loadError')}</strong>{' '}
-          {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-        </Alert>
+          message={t('programme.page.loadError')}
+          error={error}
+          onRetry={reload}
+        />
       );
     return (
       <section className="panel not-found" data-testid="programme-not-found">

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiErrorInfo } from '../../apollo/errors';
 import { PROGRAMME_ABILITIES_QUERY, PROGRAMMES_QUERY } from '../../apollo/programme.operations';
-import { Alert } from '../../components/Alert';
 import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { CreateProgrammeForm } from '../../components/programme/CreateProgrammeForm';
@@ -15,6 +14,7 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useProgrammeListEvents } from '../../hooks/useProgrammeEvents';
 import './setup';
 import './programme.css';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const PAGE_SIZE = 50;
 
@@ -56,29 +56,15 @@ export function ProgrammesPage() {
 
   let body;
   if (!connection && !error) {
-    body = (
-      <p className="placeholder" role="status" data-testid="programmes-loading">
-        <span className="spinner" aria-hidden="true" /> {t('programme.list.loading')}
-      </p>
-    );
+    body = <LoadingState label={t('programme.list.loading')} testId="programmes-loading" />;
   } else if (!connection) {
     body = (
-      <Alert
-        tone="error"
+      <ErrorState
         testId="programmes-error"
-        action={
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void refetch().catch(() => undefined)}
-          >
-            {t('common.retry')}
-          </button>
-        }
-      >
-        <strong>{t('programme.list.loadError')}</strong>{' '}
-        {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-      </Alert>
+        message={t('programme.list.loadError')}
+        error={error}
+        onRetry={() => refetch()}
+      />
     );
   } else if (programmes.length === 0) {
     body = (

@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
 import { PROPOSALS_QUERY } from '../../apollo/proposal-list.operations';
 import { useProposalViewer } from '../../hooks/useProposalViewer';
 import { isWaitingFor, LIST_PAGE_SIZE, WAITING_FILTER } from './proposal-views';
+import { LoadingState } from '../../components/LoadState';
 
 /**
  * Where a department's drafter or reviewer starts after signing in: the proposals waiting for their unit's
@@ -11,15 +11,9 @@ import { isWaitingFor, LIST_PAGE_SIZE, WAITING_FILTER } from './proposal-views';
  * opens from the cache).
  */
 export function ProposalLanding() {
-  const { t } = useTranslation();
   const viewer = useProposalViewer();
   const waiting = useQuery(PROPOSALS_QUERY, { variables: { filter: WAITING_FILTER, first: LIST_PAGE_SIZE } });
-  if ((waiting.loading && !waiting.data) || viewer.loading)
-    return (
-      <p className="placeholder" role="status">
-        <span className="spinner" aria-hidden="true" /> {t('common.loading')}
-      </p>
-    );
+  if ((waiting.loading && !waiting.data) || viewer.loading) return <LoadingState />;
   const rows = waiting.data?.proposals.edges.map((edge) => edge.node) ?? [];
   const view = rows.some((row) => isWaitingFor(row, viewer.unitIds)) ? 'waiting' : 'mine';
   return <Navigate to={`/proposals?view=${view}`} replace />;

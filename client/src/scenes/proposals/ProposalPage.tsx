@@ -22,6 +22,7 @@ import { useProposalEvents } from '../../hooks/useProposalEvents';
 import { useProposalViewer } from '../../hooks/useProposalViewer';
 import './setup';
 import './proposals.css';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const TABS = ['body', 'appraisal', 'attachments', 'versions', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -62,7 +63,9 @@ function ProposalScreen({ proposalId }: { proposalId: string }) {
   useDocumentTitle(proposal?.title ?? t('proposals.page.heading'));
 
   const reload = useCallback(() => {
-    void client.refetchQueries({ include: [PROPOSAL_QUERY, PROPOSAL_HISTORY_QUERY, PROPOSAL_ATTACHMENTS_QUERY] }).catch(() => undefined);
+    void client
+      .refetchQueries({ include: [PROPOSAL_QUERY, PROPOSAL_HISTORY_QUERY, PROPOSAL_ATTACHMENTS_QUERY] })
+      .catch(() => undefined);
   }, [client]);
   const live = useProposalEvents(proposalId, reload);
 
@@ -91,29 +94,15 @@ function ProposalScreen({ proposalId }: { proposalId: string }) {
 
   if (!proposal) {
     if (loading && !error)
-      return (
-        <p className="placeholder" role="status" data-testid="proposal-loading">
-          <span className="spinner" aria-hidden="true" /> {t('proposals.page.loading')}
-        </p>
-      );
+      return <LoadingState label={t('proposals.page.loading')} testId="proposal-loading" />;
     if (error)
       return (
-        <Alert
-          tone="error"
+        <ErrorState
           testId="proposal-error"
-          action={
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => void refetch().catch(() => undefined)}
-            >
-              {t('common.retry')}
-            </button>
-          }
-        >
-          <strong>{t('proposals.page.loadError')}</strong>{' '}
-          {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-        </Alert>
+          message={t('proposals.page.loadError')}
+          error={error}
+          onRetry={() => refetch()}
+        />
       );
     return (
       <section className="panel not-found" data-testid="proposal-not-found">

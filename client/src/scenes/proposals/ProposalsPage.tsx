@@ -8,7 +8,6 @@ import { apiErrorInfo } from '../../apollo/errors';
 import { UNITS_QUERY } from '../../apollo/operations';
 import { PROPOSALS_QUERY } from '../../apollo/proposal-list.operations';
 import type { ProposalFilter, ProposalRow } from '../../apollo/proposal.types';
-import { Alert } from '../../components/Alert';
 import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { CreateProposalForm } from '../../components/proposal/CreateProposalForm';
@@ -22,6 +21,7 @@ import { isMine, isWaitingFor, LIST_PAGE_SIZE, WAITING_FILTER } from './proposal
 import type { ProposalView } from './proposal-views';
 import './setup';
 import './proposals.css';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const VIEWS: readonly ProposalView[] = ['mine', 'waiting', 'all'];
 /** Views and filters the server cannot apply are applied here, over at most this many pages. */
@@ -150,29 +150,15 @@ export function ProposalsPage() {
 
   let body;
   if (loadingFirst) {
-    body = (
-      <p className="placeholder" role="status" data-testid="proposals-loading">
-        <span className="spinner" aria-hidden="true" /> {t('proposals.list.loading')}
-      </p>
-    );
+    body = <LoadingState label={t('proposals.list.loading')} testId="proposals-loading" />;
   } else if ((error && !connection) || viewer.error) {
     body = (
-      <Alert
-        tone="error"
+      <ErrorState
         testId="proposals-error"
-        action={
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void refetch().catch(() => undefined)}
-          >
-            {t('common.retry')}
-          </button>
-        }
-      >
-        <strong>{t('proposals.list.loadError')}</strong>{' '}
-        {t(`errors.${apiErrorInfo(error ?? viewer.error)?.code ?? 'NETWORK'}`)}
-      </Alert>
+        message={t('proposals.list.loadError')}
+        error={error ?? viewer.error}
+        onRetry={() => refetch()}
+      />
     );
   } else if (shown.length === 0 && !(filteredHere && connection?.pageInfo.hasNextPage && pages < MAX_PAGES)) {
     body = (
@@ -203,11 +189,7 @@ export function ProposalsPage() {
           loadingLabel={t('proposals.list.loadingMore')}
           onLoadMore={() => void loadMore()}
         />
-        {loadingMore && filteredHere && (
-          <p className="placeholder" role="status">
-            <span className="spinner" aria-hidden="true" /> {t('proposals.list.loadingMore')}
-          </p>
-        )}
+        {loadingMore && filteredHere && <LoadingState label={t('proposals.list.loadingMore')} />}
       </>
     );
   }

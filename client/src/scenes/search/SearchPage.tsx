@@ -6,10 +6,10 @@ import { Link, useSearchParams } from 'react-router';
 import { apiErrorInfo } from '../../apollo/errors';
 import { describeInputError } from '../../apollo/input-error';
 import { SEARCH_QUERY, type SearchKind, type SearchResult } from '../../apollo/search.operations';
-import { Alert } from '../../components/Alert';
 import { LoadMore } from '../../components/LoadMore';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import '../../components/search.css';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const PAGE = 50;
 /** The groups, in the order shown. */
@@ -59,28 +59,12 @@ export function SearchPage() {
   let body;
   if (error && !data) {
     body = (
-      <Alert
-        tone="error"
-        action={
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void refetch().catch(() => undefined)}
-          >
-            {t('common.retry')}
-          </button>
-        }
-      >
-        {describeInputError(error, t) ??
-          `${t('search.loadError')} ${t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}`}
-      </Alert>
+      <ErrorState message={t('search.loadError')} error={error} onRetry={() => refetch()}>
+        {describeInputError(error, t)}
+      </ErrorState>
     );
   } else if (!page) {
-    body = (
-      <p className="placeholder" role="status">
-        <span className="spinner" aria-hidden="true" /> {t('common.loading')}
-      </p>
-    );
+    body = <LoadingState />;
   } else if (page.totalCount === 0) {
     body = (
       <div className="placeholder placeholder--empty" role="status" data-testid="search-empty">

@@ -27,6 +27,7 @@ import { useTaskDirectory } from '../../hooks/useTaskDirectory';
 import { useTaskEvents } from '../../hooks/useTaskEvents';
 import { zonedDateKey } from '../../i18n/format';
 import './tasks.css';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 export function TaskPage() {
   const { id = '' } = useParams();
@@ -50,29 +51,15 @@ function TaskScreen({ taskId }: { taskId: string }) {
   const live = useTaskEvents(taskId, reload);
 
   if (!task) {
-    if (loading && !error)
-      return (
-        <p className="placeholder" role="status" data-testid="task-loading">
-          <span className="spinner" aria-hidden="true" /> {t('tasks.page.loading')}
-        </p>
-      );
+    if (loading && !error) return <LoadingState label={t('tasks.page.loading')} testId="task-loading" />;
     if (error)
       return (
-        <Alert
-          tone="error"
+        <ErrorState
           testId="task-error"
-          action={
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => void refetch().catch(() => undefined)}
-            >
-              {t('common.retry')}
-            </button>
-          }
-        >
-          <strong>{t('tasks.page.loadError')}</strong> {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-        </Alert>
+          message={t('tasks.page.loadError')}
+          error={error}
+          onRetry={() => refetch()}
+        />
       );
     return (
       <section className="panel not-found" data-testid="task-not-found">

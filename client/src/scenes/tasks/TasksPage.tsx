@@ -6,7 +6,6 @@ import { useSearchParams } from 'react-router';
 import { apiErrorInfo } from '../../apollo/errors';
 import { TASKS_QUERY } from '../../apollo/task.operations';
 import type { TaskRow } from '../../apollo/task.types';
-import { Alert } from '../../components/Alert';
 import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { CreateTaskForm } from '../../components/task/CreateTaskForm';
@@ -32,6 +31,7 @@ import {
 } from './task-views';
 import type { TaskFilterValues, TaskMode } from './task-views';
 import './tasks.css';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const PAGE_SIZE = 100;
 
@@ -120,28 +120,15 @@ export function TasksPage() {
     // The filter says why, beside the field; nothing was asked.
     body = null;
   } else if (loadingFirst || viewer.loading) {
-    body = (
-      <p className="placeholder" role="status" data-testid="tasks-loading">
-        <span className="spinner" aria-hidden="true" /> {t('tasks.list.loading')}
-      </p>
-    );
+    body = <LoadingState label={t('tasks.list.loading')} testId="tasks-loading" />;
   } else if (error && !connection) {
     body = (
-      <Alert
-        tone="error"
+      <ErrorState
         testId="tasks-error"
-        action={
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void refetch().catch(() => undefined)}
-          >
-            {t('common.retry')}
-          </button>
-        }
-      >
-        <strong>{t('tasks.list.loadError')}</strong> {t(`errors.${apiErrorInfo(error)?.code ?? 'NETWORK'}`)}
-      </Alert>
+        message={t('tasks.list.loadError')}
+        error={error}
+        onRetry={() => refetch()}
+      />
     );
   } else if (shown.length === 0 && mode === 'table') {
     body = (
