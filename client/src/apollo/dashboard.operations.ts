@@ -5,6 +5,7 @@ import type { TypedDocumentNode } from '@apollo/client';
 import type { AppraisalStatus, MeetingStatus, TaskStatus } from '@quorum/shared';
 import type { LiveFeedEvent } from '../hooks/useLiveFeed';
 import type { ProgrammeMonthProgress } from './programme.types';
+import { EVENT_ACTOR_FIELDS, SUBJECT_TITLE_FIELDS } from './event.fragments';
 
 interface UnitRef {
   id: string;
@@ -174,24 +175,13 @@ export const DASHBOARD_EVENTS_SUBSCRIPTION: TypedDocumentNode<
       cursor
       type
       actor {
-        id
-        fullName
+        ...EventActorFields
       }
       subject {
-        __typename
-        ... on Task {
-          id
-          title
-        }
-        ... on Meeting {
-          id
-          title
-        }
-        ... on Proposal {
-          id
-          title
-        }
+        ...SubjectTitleFields
       }
     }
   }
+  ${EVENT_ACTOR_FIELDS}
+  ${SUBJECT_TITLE_FIELDS}
 `;

@@ -21,6 +21,7 @@ import type {
   Participant,
   UpdateMeetingInput,
 } from './types';
+import { CHANGE_EVENT_FIELDS } from './event.fragments';
 
 /** How deep the agenda goes: "1", "2.1", "2.1.1". Indenting stops here. */
 export const AGENDA_DEPTH = 3;
@@ -197,13 +198,7 @@ export const MEETING_EVENTS_SUBSCRIPTION: TypedDocumentNode<
 > = gql`
   subscription MeetingEvents($id: ID!, $after: String) {
     events(scope: { type: MEETING, id: $id }, after: $after) {
-      cursor
-      type
-      occurredAt
-      actor {
-        id
-        fullName
-      }
+      ...ChangeEventFields
       subject {
         __typename
         ... on Meeting {
@@ -288,6 +283,7 @@ export const MEETING_EVENTS_SUBSCRIPTION: TypedDocumentNode<
     }
   }
   ${MEETING_ROOM_FIELDS}
+  ${CHANGE_EVENT_FIELDS}
 `;
 
 // ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import { gql } from '@apollo/client';
 import type { TypedDocumentNode } from '@apollo/client';
 import type { NotificationKind } from '@quorum/shared';
+import { EVENT_ACTOR_FIELDS, SUBJECT_TITLE_FIELDS } from './event.fragments';
 
 /** What a notification is about, as far as the centre needs it: a title and where it lives. */
 export type NotificationSubject =
@@ -34,23 +35,10 @@ const NOTIFICATION_FIELDS = gql`
     event {
       type
       actor {
-        id
-        fullName
+        ...EventActorFields
       }
       subject {
-        __typename
-        ... on Task {
-          id
-          title
-        }
-        ... on Meeting {
-          id
-          title
-        }
-        ... on Proposal {
-          id
-          title
-        }
+        ...SubjectTitleFields
         ... on WorkProgramme {
           id
           title
@@ -88,6 +76,8 @@ const NOTIFICATION_FIELDS = gql`
       }
     }
   }
+  ${EVENT_ACTOR_FIELDS}
+  ${SUBJECT_TITLE_FIELDS}
 `;
 
 export interface NotificationsQueryData {

@@ -17,6 +17,7 @@ import type {
   UpdateMeetingMutationData,
   ViewerQueryData,
 } from './types';
+import { CHANGE_EVENT_FIELDS } from './event.fragments';
 
 /** Every field a meeting row shows; the subscription asks for the same, so a live event refreshes the row completely. */
 export const MEETING_FIELDS: TypedDocumentNode<Meeting> = gql`
@@ -173,13 +174,7 @@ export const ORGANIZATION_EVENTS_SUBSCRIPTION: TypedDocumentNode<
 > = gql`
   subscription OrganizationEvents($after: String) {
     events(scope: { type: ORGANIZATION }, after: $after) {
-      cursor
-      type
-      occurredAt
-      actor {
-        id
-        fullName
-      }
+      ...ChangeEventFields
       subject {
         __typename
         ... on Meeting {
@@ -199,4 +194,5 @@ export const ORGANIZATION_EVENTS_SUBSCRIPTION: TypedDocumentNode<
     }
   }
   ${MEETING_FIELDS}
+  ${CHANGE_EVENT_FIELDS}
 `;

@@ -15,6 +15,7 @@ import type {
   ProposalOptionsData,
   UpdateProgrammeItemInput,
 } from './programme.types';
+import { EVENT_ACTOR_FIELDS } from './event.fragments';
 
 const PROGRAMME_ROW_FIELDS = gql`
   fragment ProgrammeRowFields on WorkProgramme {
@@ -249,8 +250,7 @@ const PROGRAMME_EVENT_FIELDS = gql`
     cursor
     type
     actor {
-      id
-      fullName
+      ...EventActorFields
     }
     subject {
       __typename
@@ -267,6 +267,7 @@ const PROGRAMME_EVENT_FIELDS = gql`
       }
     }
   }
+  ${EVENT_ACTOR_FIELDS}
 `;
 
 /** One programme's own feed: the office's edits of it and its items. */

@@ -24,6 +24,7 @@ import type {
   UpdateProposalInput,
 } from './proposal.types';
 import { PROPOSAL_ROW_FIELDS } from './proposal-list.operations';
+import { CHANGE_EVENT_FIELDS, EVENT_ACTOR_FIELDS } from './event.fragments';
 
 export const APPRAISAL_COMMENT_FIELDS: TypedDocumentNode<AppraisalComment> = gql`
   fragment AppraisalCommentFields on AppraisalComment {
@@ -191,8 +192,7 @@ export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<HistoryQueryData, History
         occurredAt
         changes
         actor {
-          id
-          fullName
+          ...EventActorFields
         }
         subject {
           __typename
@@ -210,6 +210,7 @@ export const PROPOSAL_HISTORY_QUERY: TypedDocumentNode<HistoryQueryData, History
       }
     }
   }
+  ${EVENT_ACTOR_FIELDS}
 `;
 
 export const CREATE_PROPOSAL_MUTATION: TypedDocumentNode<
@@ -337,13 +338,7 @@ export const RESOLVE_APPRAISAL_COMMENT_MUTATION: TypedDocumentNode<
 /** What the proposal screens read of a change: which proposal or round changed, by whom, when. */
 const PROPOSAL_EVENT_FIELDS = gql`
   fragment ProposalEventFields on ChangeEvent {
-    cursor
-    type
-    occurredAt
-    actor {
-      id
-      fullName
-    }
+    ...ChangeEventFields
     subject {
       __typename
       ... on Proposal {
@@ -355,6 +350,7 @@ const PROPOSAL_EVENT_FIELDS = gql`
       }
     }
   }
+  ${CHANGE_EVENT_FIELDS}
 `;
 
 /**

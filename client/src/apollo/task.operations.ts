@@ -18,6 +18,7 @@ import type {
   TasksQueryVariables,
   UpdateTaskInput,
 } from './task.types';
+import { CHANGE_EVENT_FIELDS } from './event.fragments';
 
 /** What a card of the board and a row of the table show. */
 export const TASK_ROW_FIELDS: TypedDocumentNode<TaskRow> = gql`
@@ -353,13 +354,7 @@ export const EXTEND_TASKS_DUE_DATE_MUTATION: TypedDocumentNode<
  */
 const TASK_EVENT_FIELDS = gql`
   fragment TaskEventFields on ChangeEvent {
-    cursor
-    type
-    occurredAt
-    actor {
-      id
-      fullName
-    }
+    ...ChangeEventFields
     subject {
       __typename
       ... on Task {
@@ -368,6 +363,7 @@ const TASK_EVENT_FIELDS = gql`
       }
     }
   }
+  ${CHANGE_EVENT_FIELDS}
 `;
 
 /** Every task the viewer may see (the organization's feed), for the board, the table and the home. */
