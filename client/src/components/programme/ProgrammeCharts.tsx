@@ -2,54 +2,14 @@
 // share. Drawn with visx primitives (plain SVG we mark up ourselves, about 23 kB gzipped with the page); each
 // chart has its figures as a table, read by screen readers while the chart shows and shown instead of it on
 // request.
-import { useId, useState } from 'react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Group } from '@visx/group';
 import { scaleLinear, scalePoint } from '@visx/scale';
-import { Bar, LinePath } from '@visx/shape';
+import { LinePath } from '@visx/shape';
 import type { ProgrammeMonthProgress, ProgrammeUnitProgress } from '../../apollo/programme.types';
+import { BarRows } from '../chart/BarRows';
+import { ChartFrame } from '../chart/ChartFrame';
+import { ChartSvg, plotArea } from '../chart/ChartSvg';
 import { MONTHS, usePercent } from './programme-format';
-
-interface ChartFrameProps {
-  title: string;
-  summary: string;
-  testId: string;
-  chart: ReactNode;
-  table: ReactNode;
-}
-
-/** A chart with its table: the table is visually hidden under the chart, or shown in its place. */
-function ChartFrame({ title, summary, testId, chart, table }: ChartFrameProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [asTable, setAsTable] = useState(false);
-  return (
-    <figure className="programme-chart" aria-labelledby={`${id}-title`} data-testid={testId}>
-      <div className="programme-chart__head">
-        <figcaption id={`${id}-title`} className="programme-chart__title">
-          {title}
-        </figcaption>
-        <button
-          type="button"
-          className="button button--small button--ghost"
-          aria-pressed={asTable}
-          onClick={() => setAsTable((current) => !current)}
-          data-testid={`${testId}-toggle`}
-        >
-          {t('programme.charts.showTable')}
-        </button>
-      </div>
-      <p className="programme-chart__summary">{summary}</p>
-      {!asTable && (
-        <div className="programme-chart__canvas" aria-hidden="true">
-          {chart}
-        </div>
-      )}
-      <div className={asTable ? 'table-wrap' : 'visually-hidden'}>{table}</div>
-    </figure>
-  );
-}
 
 /** Planned and adopted items up to each month of the year: two cumulative lines. */
 export function MonthChart({ months }: { months: readonly ProgrammeMonthProgress[] }) {
@@ -57,8 +17,7 @@ export function MonthChart({ months }: { months: readonly ProgrammeMonthProgress
   const width = 640;
   const height = 240;
   const margin = { top: 16, right: 16, bottom: 28, left: 36 };
-  const innerWidth = width - margin.left - margin.right;
-  const innerHeight = height - margin.top - margin.bottom;
+  const { innerWidth, innerHeight } = plotArea(width, height, margin);
   const last = months.at(-1);
   const max = Math.max(1, last?.plannedToDate ?? 0);
   const x = scalePoint<number>({ domain: [...MONTHS], range: [0, innerWidth], padding: 0.3 });
@@ -67,57 +26,50 @@ export function MonthChart({ months }: { months: readonly ProgrammeMonthProgress
   const at = (month: number) => x(month) ?? 0;
 
   const chart = (
-    <svg viewBox={`0 0 ${width} ${height}`} className="programme-chart__svg" role="presentation">
-      <Group left={margin.left} top={margin.top}>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} className="programme-chart__grid" />
-            <text x={-8} y={y(tick)} dy="0.32em" textAnchor="end" className="programme-chart__tick">
-              {tick}
-            </text>
-          </g>
-        ))}
-        {MONTHS.map((month) => (
-          <text
-            key={month}
-            x={at(month)}
-            y={innerHeight + 18}
-            textAnchor="middle"
-            className="programme-chart__tick"
-          >
-            {t('programme.charts.monthShort', { month })}
+    <ChartSvg width={width} height={height} margin={margin}>
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} className="programme-chart__grid" />
+          <text x={-8} y={y(tick)} dy="0.32em" textAnchor="end" className="programme-chart__tick">
+            {tick}
           </text>
-        ))}
-        <LinePath
-          data={[...months]}
-          x={(d) => at(d.month)}
-          y={(d) => y(d.plannedToDate)}
-          className="programme-chart__line programme-chart__line--planned"
-        />
-        <LinePath
-          data={[...months]}
-          x={(d) => at(d.month)}
-          y={(d) => y(d.adoptedToDate)}
-          className="programme-chart__line programme-chart__line--adopted"
-        />
-        {months.map((d) => (
-          <g key={d.month}>
-            <circle
-              cx={at(d.month)}
-              cy={y(d.plannedToDate)}
-              r={3}
-              className="programme-chart__dot--planned"
-            />
-            <circle
-              cx={at(d.month)}
-              cy={y(d.adoptedToDate)}
-              r={3.5}
-              className="programme-chart__dot--adopted"
-            />
-          </g>
-        ))}
-      </Group>
-    </svg>
+        </g>
+      ))}
+      {MONTHS.map((month) => (
+        <text
+          key={month}
+          x={at(month)}
+          y={innerHeight + 18}
+          textAnchor="middle"
+          className="programme-chart__tick"
+        >
+          {t('programme.charts.monthShort', { month })}
+        </text>
+      ))}
+      <LinePath
+        data={[...months]}
+        x={(d) => at(d.month)}
+        y={(d) => y(d.plannedToDate)}
+        className="programme-chart__line programme-chart__line--planned"
+      />
+      <LinePath
+        data={[...months]}
+        x={(d) => at(d.month)}
+        y={(d) => y(d.adoptedToDate)}
+        className="programme-chart__line programme-chart__line--adopted"
+      />
+      {months.map((d) => (
+        <g key={d.month}>
+          <circle cx={at(d.month)} cy={y(d.plannedToDate)} r={3} className="programme-chart__dot--planned" />
+          <circle
+            cx={at(d.month)}
+            cy={y(d.adoptedToDate)}
+            r={3.5}
+            className="programme-chart__dot--adopted"
+          />
+        </g>
+      ))}
+    </ChartSvg>
   );
 
   const table = (
@@ -148,6 +100,8 @@ export function MonthChart({ months }: { months: readonly ProgrammeMonthProgress
 
   return (
     <ChartFrame
+      block="programme-chart"
+      tableOnRequest
       title={t('programme.charts.byMonth')}
       summary={t('programme.charts.monthSummary', {
         adopted: last?.adoptedToDate ?? 0,
@@ -174,52 +128,31 @@ export function MonthChart({ months }: { months: readonly ProgrammeMonthProgress
 export function UnitChart({ units }: { units: readonly ProgrammeUnitProgress[] }) {
   const { t } = useTranslation();
   const percent = usePercent();
-  const width = 640;
-  const row = 30;
-  const margin = { top: 8, right: 120, bottom: 8, left: 150 };
-  const innerWidth = width - margin.left - margin.right;
-  const height = margin.top + margin.bottom + Math.max(1, units.length) * row;
-  const max = Math.max(1, ...units.map((unit) => unit.planned));
-  const x = scaleLinear<number>({ domain: [0, max], range: [0, innerWidth] });
-  const label = (unit: ProgrammeUnitProgress['unit']) => unit.shortName ?? unit.name;
-
   const chart = (
-    <svg viewBox={`0 0 ${width} ${height}`} className="programme-chart__svg" role="presentation">
-      <Group left={margin.left} top={margin.top}>
-        {units.map((entry, index) => {
-          const top = index * row + 6;
-          return (
-            <g key={entry.unit.id}>
-              <text x={-8} y={top + 9} dy="0.32em" textAnchor="end" className="programme-chart__label">
-                {label(entry.unit).length > 22 ? `${label(entry.unit).slice(0, 21)}…` : label(entry.unit)}
-              </text>
-              <Bar
-                x={0}
-                y={top}
-                width={x(entry.planned)}
-                height={18}
-                className="programme-chart__bar--planned"
-              />
-              <Bar
-                x={0}
-                y={top}
-                width={x(entry.adopted)}
-                height={18}
-                className="programme-chart__bar--adopted"
-              />
-              <text x={x(entry.planned) + 6} y={top + 9} dy="0.32em" className="programme-chart__label">
-                {`${entry.adopted}/${entry.planned}`}
-                {entry.slipping > 0 && (
-                  <tspan className="programme-chart__slipping">
-                    {` · ${t('programme.charts.slippingShort', { count: entry.slipping })}`}
-                  </tspan>
-                )}
-              </text>
-            </g>
-          );
-        })}
-      </Group>
-    </svg>
+    <BarRows
+      rows={units}
+      keyOf={(entry) => entry.unit.id}
+      labelOf={(entry) => entry.unit.shortName ?? entry.unit.name}
+      max={Math.max(1, ...units.map((unit) => unit.planned))}
+      marginRight={120}
+      bars={(entry) => [
+        { value: entry.planned, className: 'programme-chart__bar--planned' },
+        { value: entry.adopted, className: 'programme-chart__bar--adopted' },
+      ]}
+      note={(entry) => ({
+        after: entry.planned,
+        content: (
+          <>
+            {`${entry.adopted}/${entry.planned}`}
+            {entry.slipping > 0 && (
+              <tspan className="programme-chart__slipping">
+                {` · ${t('programme.charts.slippingShort', { count: entry.slipping })}`}
+              </tspan>
+            )}
+          </>
+        ),
+      })}
+    />
   );
 
   const table = (
@@ -250,6 +183,8 @@ export function UnitChart({ units }: { units: readonly ProgrammeUnitProgress[] }
 
   return (
     <ChartFrame
+      block="programme-chart"
+      tableOnRequest
       title={t('programme.charts.byUnit')}
       summary={
         units.length === 0

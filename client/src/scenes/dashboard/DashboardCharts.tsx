@@ -1,44 +1,18 @@
 // The dashboard's task charts, drawn with the visx primitives the programme page uses (plain SVG, hidden from
 // screen readers). Each chart comes with its table, always shown under it: the table is the chart's view for
 // screen readers and keyboards, and every figure in it links to the list it counts.
-import { useId } from 'react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Group } from '@visx/group';
 import { scaleBand, scaleLinear, scalePoint } from '@visx/scale';
 import { Bar, LinePath } from '@visx/shape';
 import { TaskStatus } from '@quorum/shared';
 import type { DashboardData } from '../../apollo/dashboard.operations';
+import { BarRows } from '../../components/chart/BarRows';
+import { ChartFrame } from '../../components/chart/ChartFrame';
+import { ChartSvg, plotArea } from '../../components/chart/ChartSvg';
 import { tasksLink } from './dashboard-links';
 
 type Figures = DashboardData['dashboard'];
-
-interface FrameProps {
-  title: string;
-  summary: string;
-  testId: string;
-  chart: ReactNode;
-  table: ReactNode;
-}
-
-function DashboardChart({ title, summary, testId, chart, table }: FrameProps) {
-  const id = useId();
-  return (
-    <figure className="dashboard-card" aria-labelledby={`${id}-title`} data-testid={testId}>
-      <figcaption id={`${id}-title`} className="dashboard-card__title">
-        {title}
-      </figcaption>
-      <p className="dashboard-card__summary">{summary}</p>
-      {chart && (
-        <div className="dashboard-chart" aria-hidden="true">
-          {chart}
-        </div>
-      )}
-      <div className="table-wrap">{table}</div>
-    </figure>
-  );
-}
 
 const statusClass: Record<TaskStatus, string> = {
   [TaskStatus.TODO]: 'dashboard-bar--todo',
@@ -54,8 +28,7 @@ export function StatusChart({ rows }: { rows: Figures['tasksByStatus'] }) {
   const width = 360;
   const height = 180;
   const margin = { top: 16, right: 8, bottom: 24, left: 8 };
-  const innerWidth = width - margin.left - margin.right;
-  const innerHeight = height - margin.top - margin.bottom;
+  const { innerWidth, innerHeight } = plotArea(width, height, margin);
   const x = scaleBand<TaskStatus>({
     domain: rows.map((r) => r.status),
     range: [0, innerWidth],
@@ -67,34 +40,33 @@ export function StatusChart({ rows }: { rows: Figures['tasksByStatus'] }) {
   });
   const total = rows.reduce((sum, r) => sum + r.count, 0);
   return (
-    <DashboardChart
+    <ChartFrame
+      block="dashboard-card"
       title={t('dashboard.tasks.byStatus')}
       summary={t('dashboard.tasks.byStatusSummary', { count: total })}
       testId="dashboard-status-chart"
       chart={
-        <svg viewBox={`0 0 ${width} ${height}`} className="programme-chart__svg" role="presentation">
-          <Group left={margin.left} top={margin.top}>
-            {rows.map((r) => (
-              <g key={r.status}>
-                <Bar
-                  x={x(r.status) ?? 0}
-                  y={y(r.count)}
-                  width={x.bandwidth()}
-                  height={innerHeight - y(r.count)}
-                  className={statusClass[r.status]}
-                />
-                <text
-                  x={(x(r.status) ?? 0) + x.bandwidth() / 2}
-                  y={y(r.count) - 4}
-                  textAnchor="middle"
-                  className="programme-chart__label"
-                >
-                  {r.count}
-                </text>
-              </g>
-            ))}
-          </Group>
-        </svg>
+        <ChartSvg width={width} height={height} margin={margin}>
+          {rows.map((r) => (
+            <g key={r.status}>
+              <Bar
+                x={x(r.status) ?? 0}
+                y={y(r.count)}
+                width={x.bandwidth()}
+                height={innerHeight - y(r.count)}
+                className={statusClass[r.status]}
+              />
+              <text
+                x={(x(r.status) ?? 0) + x.bandwidth() / 2}
+                y={y(r.count) - 4}
+                textAnchor="middle"
+                className="programme-chart__label"
+              >
+                {r.count}
+              </text>
+            </g>
+          ))}
+        </ChartSvg>
       }
       table={
         <table className="meetings-table dashboard-table" data-testid="dashboard-status-table">
@@ -129,47 +101,26 @@ export function StatusChart({ rows }: { rows: Figures['tasksByStatus'] }) {
 /** Each assignee unit: open, overdue and done side by side. */
 export function UnitChart({ rows }: { rows: Figures['tasksByUnit'] }) {
   const { t } = useTranslation();
-  const width = 640;
-  const row = 30;
-  const margin = { top: 8, right: 40, bottom: 8, left: 150 };
-  const innerWidth = width - margin.left - margin.right;
-  const height = margin.top + margin.bottom + Math.max(1, rows.length) * row;
-  const max = Math.max(1, ...rows.map((r) => r.open + r.done));
-  const x = scaleLinear<number>({ domain: [0, max], range: [0, innerWidth] });
-  const label = (unit: Figures['tasksByUnit'][number]['unit']) => {
-    const name = unit.shortName ?? unit.name;
-    return name.length > 22 ? `${name.slice(0, 21)}…` : name;
-  };
   return (
-    <DashboardChart
+    <ChartFrame
+      block="dashboard-card"
       title={t('dashboard.tasks.byUnit')}
       summary={rows.length === 0 ? t('dashboard.tasks.noUnits') : ''}
       testId="dashboard-unit-chart"
       chart={
         rows.length > 0 && (
-          <svg viewBox={`0 0 ${width} ${height}`} className="programme-chart__svg" role="presentation">
-            <Group left={margin.left} top={margin.top}>
-              {rows.map((r, index) => {
-                const top = index * row + 6;
-                return (
-                  <g key={r.unit.id}>
-                    <text x={-8} y={top + 9} dy="0.32em" textAnchor="end" className="programme-chart__label">
-                      {label(r.unit)}
-                    </text>
-                    <Bar x={0} y={top} width={x(r.open)} height={18} className="dashboard-bar--progress" />
-                    <Bar x={0} y={top} width={x(r.overdue)} height={18} className="dashboard-bar--blocked" />
-                    <Bar
-                      x={x(r.open)}
-                      y={top}
-                      width={x(r.done)}
-                      height={18}
-                      className="dashboard-bar--done"
-                    />
-                  </g>
-                );
-              })}
-            </Group>
-          </svg>
+          <BarRows
+            rows={rows}
+            keyOf={(r) => r.unit.id}
+            labelOf={(r) => r.unit.shortName ?? r.unit.name}
+            max={Math.max(1, ...rows.map((r) => r.open + r.done))}
+            marginRight={40}
+            bars={(r) => [
+              { value: r.open, className: 'dashboard-bar--progress' },
+              { value: r.overdue, className: 'dashboard-bar--blocked' },
+              { from: r.open, value: r.done, className: 'dashboard-bar--done' },
+            ]}
+          />
         )
       }
       table={
@@ -238,41 +189,33 @@ export function OverdueTrendChart({
   const width = 360;
   const height = 180;
   const margin = { top: 16, right: 16, bottom: 24, left: 28 };
-  const innerWidth = width - margin.left - margin.right;
-  const innerHeight = height - margin.top - margin.bottom;
+  const { innerWidth, innerHeight } = plotArea(width, height, margin);
   const x = scalePoint<number>({ domain: points.map((_, i) => i), range: [0, innerWidth], padding: 0.2 });
   const max = Math.max(1, ...points.map((p) => p.overdue));
   const y = scaleLinear<number>({ domain: [0, max], range: [innerHeight, 0], nice: true });
   const now = points.at(-1)?.overdue ?? 0;
   return (
-    <DashboardChart
+    <ChartFrame
+      block="dashboard-card"
       title={t('dashboard.tasks.trend')}
       summary={t('dashboard.tasks.trendSummary', { count: now })}
       testId="dashboard-trend-chart"
       chart={
-        <svg viewBox={`0 0 ${width} ${height}`} className="programme-chart__svg" role="presentation">
-          <Group left={margin.left} top={margin.top}>
-            <line
-              x1={0}
-              x2={innerWidth}
-              y1={innerHeight}
-              y2={innerHeight}
-              className="programme-chart__grid"
-            />
-            <text x={-6} y={y(max)} dy="0.32em" textAnchor="end" className="programme-chart__tick">
-              {max}
-            </text>
-            <LinePath
-              data={points.map((p, i) => ({ i, v: p.overdue }))}
-              x={(d) => x(d.i) ?? 0}
-              y={(d) => y(d.v)}
-              className="programme-chart__line dashboard-line--overdue"
-            />
-            {points.map((p, i) => (
-              <circle key={p.at} cx={x(i) ?? 0} cy={y(p.overdue)} r={3} className="dashboard-dot--overdue" />
-            ))}
-          </Group>
-        </svg>
+        <ChartSvg width={width} height={height} margin={margin}>
+          <line x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} className="programme-chart__grid" />
+          <text x={-6} y={y(max)} dy="0.32em" textAnchor="end" className="programme-chart__tick">
+            {max}
+          </text>
+          <LinePath
+            data={points.map((p, i) => ({ i, v: p.overdue }))}
+            x={(d) => x(d.i) ?? 0}
+            y={(d) => y(d.v)}
+            className="programme-chart__line dashboard-line--overdue"
+          />
+          {points.map((p, i) => (
+            <circle key={p.at} cx={x(i) ?? 0} cy={y(p.overdue)} r={3} className="dashboard-dot--overdue" />
+          ))}
+        </ChartSvg>
       }
       table={
         <table className="meetings-table dashboard-table" data-testid="dashboard-trend-table">
