@@ -12,7 +12,10 @@ interface ChartFrameProps {
   testId: string;
   /** None (nothing to draw): the summary and the table alone. */
   chart: ReactNode;
-  table: ReactNode;
+  /** The table of the same figures, captioned with the title: its test id, its column heads and its rows. */
+  tableTestId: string;
+  columns: readonly ReactNode[];
+  rows: ReactNode;
   /**
    * The table visually hidden under the chart and shown in its place on request (a button beside the title),
    * or (false) always shown under the chart, as where its figures are links.
@@ -26,7 +29,9 @@ export function ChartFrame({
   summary,
   testId,
   chart,
-  table,
+  tableTestId,
+  columns,
+  rows,
   tableOnRequest = false,
 }: ChartFrameProps) {
   const { t } = useTranslation();
@@ -61,7 +66,21 @@ export function ChartFrame({
           {chart}
         </div>
       )}
-      <div className={tableOnRequest && !asTable ? 'visually-hidden' : 'table-wrap'}>{table}</div>
+      <div className={tableOnRequest && !asTable ? 'visually-hidden' : 'table-wrap'}>
+        <table className={`meetings-table ${block}__table`} data-testid={tableTestId}>
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              {columns.map((column, index) => (
+                <th key={index} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{rows}</tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -72,32 +72,6 @@ export function MonthChart({ months }: { months: readonly ProgrammeMonthProgress
     </ChartSvg>
   );
 
-  const table = (
-    <table className="meetings-table programme-chart__table" data-testid="programme-month-table">
-      <caption className="visually-hidden">{t('programme.charts.byMonth')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('programme.charts.monthColumn')}</th>
-          <th scope="col">{t('programme.charts.planned')}</th>
-          <th scope="col">{t('programme.charts.adopted')}</th>
-          <th scope="col">{t('programme.charts.plannedToDate')}</th>
-          <th scope="col">{t('programme.charts.adoptedToDate')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {months.map((d) => (
-          <tr key={d.month} data-testid="programme-month-row" data-month={d.month}>
-            <th scope="row">{t('programme.charts.month', { month: d.month })}</th>
-            <td>{d.planned}</td>
-            <td>{d.adopted}</td>
-            <td>{d.plannedToDate}</td>
-            <td data-testid="adopted-to-date">{d.adoptedToDate}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-
   return (
     <ChartFrame
       block="programme-chart"
@@ -119,7 +93,23 @@ export function MonthChart({ months }: { months: readonly ProgrammeMonthProgress
           </p>
         </>
       }
-      table={table}
+      tableTestId="programme-month-table"
+      columns={[
+        t('programme.charts.monthColumn'),
+        t('programme.charts.planned'),
+        t('programme.charts.adopted'),
+        t('programme.charts.plannedToDate'),
+        t('programme.charts.adoptedToDate'),
+      ]}
+      rows={months.map((d) => (
+        <tr key={d.month} data-testid="programme-month-row" data-month={d.month}>
+          <th scope="row">{t('programme.charts.month', { month: d.month })}</th>
+          <td>{d.planned}</td>
+          <td>{d.adopted}</td>
+          <td>{d.plannedToDate}</td>
+          <td data-testid="adopted-to-date">{d.adoptedToDate}</td>
+        </tr>
+      ))}
     />
   );
 }
@@ -155,32 +145,6 @@ export function UnitChart({ units }: { units: readonly ProgrammeUnitProgress[] }
     />
   );
 
-  const table = (
-    <table className="meetings-table programme-chart__table" data-testid="programme-unit-table">
-      <caption className="visually-hidden">{t('programme.charts.byUnit')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('programme.charts.unit')}</th>
-          <th scope="col">{t('programme.charts.plannedTotal')}</th>
-          <th scope="col">{t('programme.charts.adoptedTotal')}</th>
-          <th scope="col">{t('programme.charts.slipping')}</th>
-          <th scope="col">{t('programme.charts.progress')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {units.map((entry) => (
-          <tr key={entry.unit.id} data-testid="programme-unit-row" data-unit-id={entry.unit.id}>
-            <th scope="row">{entry.unit.name}</th>
-            <td>{entry.planned}</td>
-            <td>{entry.adopted}</td>
-            <td>{entry.slipping}</td>
-            <td>{percent(entry.progress)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-
   return (
     <ChartFrame
       block="programme-chart"
@@ -193,7 +157,23 @@ export function UnitChart({ units }: { units: readonly ProgrammeUnitProgress[] }
       }
       testId="programme-unit-chart"
       chart={units.length > 0 ? chart : null}
-      table={table}
+      tableTestId="programme-unit-table"
+      columns={[
+        t('programme.charts.unit'),
+        t('programme.charts.plannedTotal'),
+        t('programme.charts.adoptedTotal'),
+        t('programme.charts.slipping'),
+        t('programme.charts.progress'),
+      ]}
+      rows={units.map((entry) => (
+        <tr key={entry.unit.id} data-testid="programme-unit-row" data-unit-id={entry.unit.id}>
+          <th scope="row">{entry.unit.name}</th>
+          <td>{entry.planned}</td>
+          <td>{entry.adopted}</td>
+          <td>{entry.slipping}</td>
+          <td>{percent(entry.progress)}</td>
+        </tr>
+      ))}
     />
   );
 }

@@ -68,32 +68,21 @@ export function StatusChart({ rows }: { rows: Figures['tasksByStatus'] }) {
           ))}
         </ChartSvg>
       }
-      table={
-        <table className="meetings-table dashboard-table" data-testid="dashboard-status-table">
-          <caption className="visually-hidden">{t('dashboard.tasks.byStatus')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.tasks.status')}</th>
-              <th scope="col">{t('dashboard.tasks.count')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.status} data-status={r.status}>
-                <th scope="row">
-                  <span className={`dashboard-key ${statusClass[r.status]}`} aria-hidden="true" />
-                  {t(`tasks.status.${r.status}`)}
-                </th>
-                <td>
-                  <Link to={tasksLink({ status: r.status })} data-testid={`dashboard-status-${r.status}`}>
-                    {r.count}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      tableTestId="dashboard-status-table"
+      columns={[t('dashboard.tasks.status'), t('dashboard.tasks.count')]}
+      rows={rows.map((r) => (
+        <tr key={r.status} data-status={r.status}>
+          <th scope="row">
+            <span className={`dashboard-key ${statusClass[r.status]}`} aria-hidden="true" />
+            {t(`tasks.status.${r.status}`)}
+          </th>
+          <td>
+            <Link to={tasksLink({ status: r.status })} data-testid={`dashboard-status-${r.status}`}>
+              {r.count}
+            </Link>
+          </td>
+        </tr>
+      ))}
     />
   );
 }
@@ -123,56 +112,45 @@ export function UnitChart({ rows }: { rows: Figures['tasksByUnit'] }) {
           />
         )
       }
-      table={
-        <table className="meetings-table dashboard-table" data-testid="dashboard-unit-table">
-          <caption className="visually-hidden">{t('dashboard.tasks.byUnit')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.tasks.unit')}</th>
-              <th scope="col">
-                <span className="dashboard-key dashboard-bar--progress" aria-hidden="true" />
-                {t('dashboard.tasks.open')}
-              </th>
-              <th scope="col">
-                <span className="dashboard-key dashboard-bar--blocked" aria-hidden="true" />
-                {t('dashboard.tasks.overdue')}
-              </th>
-              <th scope="col">
-                <span className="dashboard-key dashboard-bar--done" aria-hidden="true" />
-                {t('dashboard.tasks.done')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.unit.id} data-testid="dashboard-unit-row" data-unit-id={r.unit.id}>
-                <th scope="row">{r.unit.name}</th>
-                <td>
-                  <Link to={tasksLink({ unitId: r.unit.id })} data-testid="dashboard-unit-open">
-                    {r.open}
-                  </Link>
-                </td>
-                <td>
-                  <Link
-                    to={tasksLink({ unitId: r.unit.id, overdue: true })}
-                    data-testid="dashboard-unit-overdue"
-                  >
-                    {r.overdue}
-                  </Link>
-                </td>
-                <td>
-                  <Link
-                    to={tasksLink({ unitId: r.unit.id, status: TaskStatus.DONE })}
-                    data-testid="dashboard-unit-done"
-                  >
-                    {r.done}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      tableTestId="dashboard-unit-table"
+      columns={[
+        t('dashboard.tasks.unit'),
+        <>
+          <span className="dashboard-key dashboard-bar--progress" aria-hidden="true" />
+          {t('dashboard.tasks.open')}
+        </>,
+        <>
+          <span className="dashboard-key dashboard-bar--blocked" aria-hidden="true" />
+          {t('dashboard.tasks.overdue')}
+        </>,
+        <>
+          <span className="dashboard-key dashboard-bar--done" aria-hidden="true" />
+          {t('dashboard.tasks.done')}
+        </>,
+      ]}
+      rows={rows.map((r) => (
+        <tr key={r.unit.id} data-testid="dashboard-unit-row" data-unit-id={r.unit.id}>
+          <th scope="row">{r.unit.name}</th>
+          <td>
+            <Link to={tasksLink({ unitId: r.unit.id })} data-testid="dashboard-unit-open">
+              {r.open}
+            </Link>
+          </td>
+          <td>
+            <Link to={tasksLink({ unitId: r.unit.id, overdue: true })} data-testid="dashboard-unit-overdue">
+              {r.overdue}
+            </Link>
+          </td>
+          <td>
+            <Link
+              to={tasksLink({ unitId: r.unit.id, status: TaskStatus.DONE })}
+              data-testid="dashboard-unit-done"
+            >
+              {r.done}
+            </Link>
+          </td>
+        </tr>
+      ))}
     />
   );
 }
@@ -217,35 +195,22 @@ export function OverdueTrendChart({
           ))}
         </ChartSvg>
       }
-      table={
-        <table className="meetings-table dashboard-table" data-testid="dashboard-trend-table">
-          <caption className="visually-hidden">{t('dashboard.tasks.trend')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.tasks.trendDate')}</th>
-              <th scope="col">{t('dashboard.tasks.overdue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p, i) => (
-              <tr key={p.at}>
-                <th scope="row">
-                  {i === points.length - 1 ? t('dashboard.tasks.trendNow') : formatDate(p.at)}
-                </th>
-                <td>
-                  {i === points.length - 1 ? (
-                    <Link to={tasksLink({ overdue: true })} data-testid="dashboard-overdue-now">
-                      {p.overdue}
-                    </Link>
-                  ) : (
-                    p.overdue
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      tableTestId="dashboard-trend-table"
+      columns={[t('dashboard.tasks.trendDate'), t('dashboard.tasks.overdue')]}
+      rows={points.map((p, i) => (
+        <tr key={p.at}>
+          <th scope="row">{i === points.length - 1 ? t('dashboard.tasks.trendNow') : formatDate(p.at)}</th>
+          <td>
+            {i === points.length - 1 ? (
+              <Link to={tasksLink({ overdue: true })} data-testid="dashboard-overdue-now">
+                {p.overdue}
+              </Link>
+            ) : (
+              p.overdue
+            )}
+          </td>
+        </tr>
+      ))}
     />
   );
 }
