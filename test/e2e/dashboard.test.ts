@@ -2,45 +2,38 @@
 // Secretary signs in and lands on his dashboard (no meeting form in sight); in another browser context the
 // assignee marks a task done on its page; the secretary's figures (tasks done, in progress) change without a
 // reload, and each still leads to the list it counts.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphqlData, signInOverApi } from '../support/api.js';
 import {
   browserAvailable,
-  launchBrowser,
   openPerson,
   PASSWORD,
   type Person,
   screenshot,
   signIn,
 } from '../support/browser.js';
-import { startServer } from '../support/server.js';
-
-const PAGE_TIMEOUT = 15_000;
-const LIVE_TIMEOUT = 5_000;
+import { LIVE_TIMEOUT, PAGE_TIMEOUT, useStage } from '../support/stage.js';
 
 const OFFICE = 'office@quorum.test';
 const LEADER = 'bithu@quorum.test';
 const ASSIGNEE = 'tochuc@quorum.test';
 const TITLE = 'Tổng hợp báo cáo sơ kết công tác cán bộ (thử tổng quan)';
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
 let leader: Person;
 let assignee: Person;
 let taskId = '';
 
 describe.skipIf(!browserAvailable)("a leader's dashboard, live", () => {
+  const stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    const office = await signInOverApi(server.url, OFFICE, PASSWORD);
-    const worker = await signInOverApi(server.url, ASSIGNEE, PASSWORD);
+    const office = await signInOverApi(stage.server.url, OFFICE, PASSWORD);
+    const worker = await signInOverApi(stage.server.url, ASSIGNEE, PASSWORD);
     const me = await graphqlData<{
       viewer: { id: string; memberships: { unit: { id: string; kind: string } }[] };
-    }>(server.url, `{ viewer { id memberships { unit { id kind } } } }`, worker);
+    }>(stage.server.url, `{ viewer { id memberships { unit { id kind } } } }`, worker);
     const unit = me.viewer.memberships.find((m) => m.unit.kind === 'DEPARTMENT')!.unit.id;
     const created = await graphqlData<{ createTask: { task: { id: string; version: number } } }>(
-      server.url,
+      stage.server.url,
       `mutation($input: CreateTaskInput!) { createTask(input: $input) { task { id version } } }`,
       office,
       {
@@ -54,23 +47,17 @@ describe.skipIf(!browserAvailable)("a leader's dashboard, live", () => {
     );
     taskId = created.createTask.task.id;
     await graphqlData(
-      server.url,
+      stage.server.url,
       `mutation($input: ChangeTaskStatusInput!) { changeTaskStatus(input: $input) { task { id } } }`,
       worker,
       { input: { taskId, expectedVersion: created.createTask.task.version, to: 'IN_PROGRESS' } },
     );
-    browser = await launchBrowser();
-    leader = await openPerson(browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
-    assignee = await openPerson(browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
+    leader = await openPerson(stage.browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
+    assignee = await openPerson(stage.browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('lands the leader on the dashboard, whose task figures follow a task marked done elsewhere', async () => {
-    await signIn(leader, server, LEADER);
+    await signIn(leader, stage.server, LEADER);
     const { page } = leader;
     await page.getByTestId('dashboard-status-table').waitFor();
     expect(new URL(page.url()).pathname).toBe('/dashboard');
@@ -88,7 +75,7 @@ describe.skipIf(!browserAvailable)("a leader's dashboard, live", () => {
     );
 
     // The assignee, at their own computer, marks the task done on its page.
-    await signIn(assignee, server, ASSIGNEE, { path: `/tasks/${taskId}` });
+    await signIn(assignee, stage.server, ASSIGNEE, { path: `/tasks/${taskId}` });
     await assignee.page.getByTestId('task-move-DONE').click();
     await expect.poll(async () => figure('DONE'), { timeout: LIVE_TIMEOUT }).toBe(done + 1);
     expect(await figure('IN_PROGRESS')).toBe(inProgress - 1);

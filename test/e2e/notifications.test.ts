@@ -2,29 +2,24 @@
 // person on the task page; in the assignee's browser, open elsewhere, the header's bell counts one more
 // without a reload (and says so in its live region), its panel names the assignment in words with the
 // task's title, and the link opens the task, marking the notification read.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
-  launchBrowser,
   openPerson,
   PASSWORD,
   type Person,
   screenshot,
   signIn,
 } from '../support/browser.js';
+import { LIVE_TIMEOUT, PAGE_TIMEOUT, useStage } from '../support/stage.js';
 import { graphqlData, signInOverApi } from '../support/api.js';
-import { startServer } from '../support/server.js';
 
-const PAGE_TIMEOUT = 15_000;
-const LIVE_TIMEOUT = 5_000;
 const OFFICE = 'office@quorum.test';
 const ASSIGNEE = { email: 'tochuc@quorum.test', name: 'Lê Văn Khoa' };
 const UNIT = 'Ban Tổ chức Tỉnh ủy';
 const TITLE = 'Chuẩn bị báo cáo công tác cán bộ quý IV (thử thông báo)';
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
 let office: Person;
 let assignee: Person;
 
@@ -43,21 +38,15 @@ function dayFromNow(days: number): string {
 }
 
 describe.skipIf(!browserAvailable)('notifications in the header, live', () => {
+  const stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    office = await openPerson(browser, { width: 1366, height: 1100 }, PAGE_TIMEOUT);
-    assignee = await openPerson(browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
+    office = await openPerson(stage.browser, { width: 1366, height: 1100 }, PAGE_TIMEOUT);
+    assignee = await openPerson(stage.browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('a task assigned by the office raises the assignee’s bell live, and its notification opens the task', async () => {
-    await signIn(assignee, server, ASSIGNEE.email);
-    await signIn(office, server, OFFICE, { path: '/tasks' });
+    await signIn(assignee, stage.server, ASSIGNEE.email);
+    await signIn(office, stage.server, OFFICE, { path: '/tasks' });
     const bell = assignee.page.getByTestId('notification-bell');
     await bell.waitFor();
     const before = await bellCount(assignee.page);
@@ -98,7 +87,7 @@ describe.skipIf(!browserAvailable)('notifications in the header, live', () => {
 
   it('the assignee switches assignments off on the account page, and the server keeps that', async () => {
     const { page } = assignee;
-    await page.goto(`${server!.url}/account#notifications`);
+    await page.goto(`${stage.server.url}/account#notifications`);
     const table = page.getByTestId('notification-preferences');
     const inApp = table.getByRole('checkbox', { name: 'Nhiệm vụ được giao: Trong ứng dụng' });
     const email = table.getByRole('checkbox', { name: 'Nhiệm vụ được giao: Thư điện tử' });
@@ -109,10 +98,10 @@ describe.skipIf(!browserAvailable)('notifications in the header, live', () => {
     // E-mail goes only with what is kept in the application.
     expect(await email.isChecked()).toBe(false);
     expect(await email.isDisabled()).toBe(true);
-    const token = await signInOverApi(server!.url, ASSIGNEE.email, PASSWORD);
+    const token = await signInOverApi(stage.server.url, ASSIGNEE.email, PASSWORD);
     const answer = await graphqlData<{
       viewer: { notificationPreferences: { kind: string; inApp: boolean }[] };
-    }>(server!.url, '{ viewer { notificationPreferences { kind inApp } } }', token);
+    }>(stage.server.url, '{ viewer { notificationPreferences { kind inApp } } }', token);
     expect(answer.viewer.notificationPreferences.find((p) => p.kind === 'ASSIGNMENT')?.inApp).toBe(false);
     expect(assignee.pageErrors).toEqual([]);
   });

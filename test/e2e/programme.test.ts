@@ -6,23 +6,18 @@
 // a unit's overdue tasks to the task table, and downloads the spreadsheet.
 // Drives the built client served by the real server over the demo data.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphqlData, signInOverApi } from '../support/api.js';
 import {
   browserAvailable,
-  launchBrowser,
   openPerson,
   PASSWORD,
   type Person,
   screenshot,
   signIn,
 } from '../support/browser.js';
-import { startServer } from '../support/server.js';
-
-const PAGE_TIMEOUT = 15_000;
-/** A change made by one person is on the other's screen within this (the feed, then one read). */
-const LIVE_TIMEOUT = 5_000;
+import { LIVE_TIMEOUT, PAGE_TIMEOUT, type Stage, useStage } from '../support/stage.js';
 
 const OFFICE = { email: 'office@quorum.test' };
 const LEADER = { email: 'bithu@quorum.test' };
@@ -35,16 +30,14 @@ const TITLE = `Chương trình công tác năm ${YEAR} (thử nghiệm)`;
 const ITEM = 'Báo cáo tình hình thực hiện nhiệm vụ chính trị (chương trình thử)';
 const SECOND_ITEM = 'Đề án thử nghiệm bổ sung vào chương trình';
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
+let stage: Stage;
 let office: Person;
 let leader: Person;
 let token = '';
 let programmePath = '';
 
 function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  if (!server) throw new Error('server not started');
-  return graphqlData<T>(server.url, query, token, variables);
+  return graphqlData<T>(stage.server.url, query, token, variables);
 }
 
 /** The progress as the page states it: adopted and planned. */
@@ -88,21 +81,15 @@ async function tableOf(page: Page): Promise<{ rows: [string, number[]][]; totals
 }
 
 describe.skipIf(!browserAvailable)('the work programme and the follow-up report, in two browsers', () => {
+  stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    token = await signInOverApi(server.url, OFFICE.email, PASSWORD);
-    browser = await launchBrowser();
-    office = await openPerson(browser, { width: 1366, height: 1100 }, PAGE_TIMEOUT);
-    leader = await openPerson(browser, { width: 1366, height: 1100 }, PAGE_TIMEOUT);
+    token = await signInOverApi(stage.server.url, OFFICE.email, PASSWORD);
+    office = await openPerson(stage.browser, { width: 1366, height: 1100 }, PAGE_TIMEOUT);
+    leader = await openPerson(stage.browser, { width: 1366, height: 1100 }, PAGE_TIMEOUT);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('lets the office draw up a programme and add an item linked to its proposal', async () => {
-    await signIn(office, server, OFFICE.email);
+    await signIn(office, stage.server, OFFICE.email);
     await office.page.getByTestId('nav-programme').click();
     await office.page.waitForURL(/\/programme$/);
     // The demo year's programme is listed; the office is offered the form.
@@ -180,7 +167,7 @@ describe.skipIf(!browserAvailable)('the work programme and the follow-up report,
   }, 90_000);
 
   it("shows a leader the programme's progress move live, on adoption and on the office's edits", async () => {
-    await signIn(leader, server, LEADER.email, { path: programmePath });
+    await signIn(leader, stage.server, LEADER.email, { path: programmePath });
     await leader.page.getByTestId('programme-heading').filter({ hasText: TITLE }).waitFor();
     expect(await progressOf(leader.page)).toBe('0/1');
     // A reader: no editing offered.

@@ -1,42 +1,25 @@
 // Search from the header, in a real browser against the real server over the demo data: `/` puts the cursor
 // in the box, words typed without diacritics find a "Tờ trình…", the results page groups it under the
 // proposals with their count, and its link opens the proposal.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  openPerson,
-  type Person,
-  screenshot,
-  signIn,
-} from '../support/browser.js';
-import { startServer } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, openPerson, type Person, screenshot, signIn } from '../support/browser.js';
+import { PAGE_TIMEOUT, useStage } from '../support/stage.js';
 
-const PAGE_TIMEOUT = 15_000;
 const OFFICE = 'office@quorum.test';
 const PROPOSAL =
   'Tờ trình về việc ban hành Quy chế phối hợp giữa Ban Nội chính Tỉnh ủy với các cơ quan tư pháp, thanh tra tỉnh trong công tác phòng, chống tham nhũng, tiêu cực';
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
 let office: Person;
 
 describe.skipIf(!browserAvailable)('search from the header', () => {
+  const stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    office = await openPerson(browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
+    office = await openPerson(stage.browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('"/" opens the box, "to trinh" finds the Tờ trình under proposals, and its link opens it', async () => {
     const { page } = office;
-    await signIn(office, server, OFFICE);
+    await signIn(office, stage.server, OFFICE);
     const box = page.getByRole('searchbox', { name: 'Tìm kiếm' });
 
     await page.locator('body').click({ position: { x: 5, y: 5 } });
