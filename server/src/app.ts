@@ -26,6 +26,7 @@ import { exportRouter } from './exports/export.router.js';
 import { uploadRouter } from './uploads/upload.router.js';
 import { formatError } from './format-error.js';
 import { NotificationMailJob } from './jobs/notification-mail.js';
+import { JobQueue } from './jobs/queue.js';
 import { TaskReminderJob } from './jobs/task-reminders.js';
 import { ChangeFeed } from './realtime/change-feed.js';
 import { LiveConnections } from './realtime/connections.js';
@@ -99,10 +100,12 @@ export async function startServer(
   // So do notifications: the writer tells the users' sockets after its commit.
   const notifications = new NotificationHub(db.orm, viewers, wakeups);
   let origin = `http://localhost:${config.port}`;
+  // The jobs share one pg-boss on PostgreSQL; on the embedded database they work in process.
+  const jobs = new JobQueue(databaseUrl);
   const notificationMail = new NotificationMailJob(
     db.orm,
     { smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, appUrl: () => config.appUrl ?? origin },
-    databaseUrl,
+    jobs,
   );
   notifications.start(notificationMail);
   await feed.start();
@@ -112,7 +115,7 @@ export async function startServer(
     feed,
     config.taskReminderDays,
     config.taskReminderIntervalMs,
-    databaseUrl,
+    jobs,
     notifications,
   );
   const app = express();
@@ -339,6 +342,7 @@ export async function startServer(
     async stop() {
       await taskReminders.stop();
       await notificationMail.stop();
+      await jobs.stop();
       // First, while the database is open: co-edited bodies with changes not yet stored are stored now.
       await collab.stop();
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');

@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '../src/auth/tokens.js';
 import { Notification, Session, Unit } from '../src/entities/index.js';
 import { NotificationMailJob } from '../src/jobs/notification-mail.js';
+import { JobQueue } from '../src/jobs/queue.js';
 import { usingPostgres } from './support/database.js';
 import { buildUser } from './support/factories.js';
 import { buildMeetingIn, buildMeetingTenant } from './support/meeting-factories.js';
@@ -492,11 +493,11 @@ describe('notifications', () => {
     expect(mails.some((mail) => mail.text.includes('Status changed'))).toBe(false);
 
     // Not configured: the job is off and sends nothing.
-    const off = new NotificationMailJob(t.db.orm, {
-      smtpUrl: undefined,
-      mailFrom: 'x@y',
-      appUrl: () => t.url,
-    });
+    const off = new NotificationMailJob(
+      t.db.orm,
+      { smtpUrl: undefined, mailFrom: 'x@y', appUrl: () => t.url },
+      new JobQueue(undefined),
+    );
     await off.start();
     expect(off.enabled).toBe(false);
     await t.db.orm.em.fork().nativeUpdate(Notification, { id }, { emailedAt: null });

@@ -1,4 +1,5 @@
 // English texts of notifications; the same keys as notifications.vi.ts.
+import { notificationKindsIn } from '@quorum/shared';
 import type { NotificationMessages } from './notifications.vi';
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
@@ -22,17 +23,7 @@ export const notificationsEn: Messages<NotificationMessages> = {
     by: 'by {{name}}',
     noLink: 'No page of its own',
     more: 'Show more',
-    kinds: {
-      INVITATION: 'Meeting invitation',
-      MEETING_STATUS: 'Meeting schedule changed',
-      APPRAISAL_REQUEST: 'Appraisal requested',
-      MENTION: 'You were mentioned',
-      REPLY: 'Reply to your comment',
-      ASSIGNMENT: 'Task assigned to you',
-      DUE_SOON: 'Task due soon',
-      OVERDUE: 'Task overdue',
-      STATUS_CHANGE: 'Status changed',
-    },
+    kinds: notificationKindsIn('en'),
     preferences: {
       heading: 'Notifications',
       intro:

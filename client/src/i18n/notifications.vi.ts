@@ -1,5 +1,6 @@
 // Vietnamese texts of notifications: the header's notification centre and the preferences on /account. Merged
 // into the resources at start (i18n/index.ts), since the header shows the bell on every page.
+import { notificationKindsIn } from '@quorum/shared';
 export const notificationsVi = {
   notifications: {
     bell: 'Thông báo',
@@ -19,17 +20,7 @@ export const notificationsVi = {
     by: 'bởi {{name}}',
     noLink: 'Không có trang riêng',
     more: 'Xem thêm',
-    kinds: {
-      INVITATION: 'Giấy mời họp',
-      MEETING_STATUS: 'Thay đổi lịch họp',
-      APPRAISAL_REQUEST: 'Đề nghị thẩm định',
-      MENTION: 'Bạn được nhắc đến',
-      REPLY: 'Trả lời ý kiến của bạn',
-      ASSIGNMENT: 'Nhiệm vụ được giao',
-      DUE_SOON: 'Nhiệm vụ sắp đến hạn',
-      OVERDUE: 'Nhiệm vụ quá hạn',
-      STATUS_CHANGE: 'Thay đổi trạng thái',
-    },
+    kinds: notificationKindsIn('vi'),
     preferences: {
       heading: 'Thông báo',
       intro:

@@ -29,6 +29,26 @@ export type NotificationKind = (typeof NotificationKind)[keyof typeof Notificati
 
 export const notificationKinds: readonly NotificationKind[] = Object.values(NotificationKind);
 
+/** Each kind in words, in Vietnamese and English: the notification centre's and the e-mails'. */
+export const notificationKindWords: Record<NotificationKind, { vi: string; en: string }> = {
+  INVITATION: { vi: 'Giấy mời họp', en: 'Meeting invitation' },
+  MEETING_STATUS: { vi: 'Thay đổi lịch họp', en: 'Meeting schedule changed' },
+  APPRAISAL_REQUEST: { vi: 'Đề nghị thẩm định', en: 'Appraisal requested' },
+  MENTION: { vi: 'Bạn được nhắc đến', en: 'You were mentioned' },
+  REPLY: { vi: 'Trả lời ý kiến của bạn', en: 'Reply to your comment' },
+  ASSIGNMENT: { vi: 'Nhiệm vụ được giao', en: 'Task assigned to you' },
+  DUE_SOON: { vi: 'Nhiệm vụ sắp đến hạn', en: 'Task due soon' },
+  OVERDUE: { vi: 'Nhiệm vụ quá hạn', en: 'Task overdue' },
+  STATUS_CHANGE: { vi: 'Thay đổi trạng thái', en: 'Status changed' },
+};
+
+/** The kinds' words in one language, as the client's texts take them. */
+export function notificationKindsIn(language: 'vi' | 'en'): Record<NotificationKind, string> {
+  return Object.fromEntries(
+    notificationKinds.map((kind) => [kind, notificationKindWords[kind][language]]),
+  ) as Record<NotificationKind, string>;
+}
+
 const byEventType: Partial<Record<EventType, NotificationKind>> = {
   [EventType.PARTICIPANT_ADDED]: NotificationKind.INVITATION,
   [EventType.MEETING_STATUS_CHANGED]: NotificationKind.MEETING_STATUS,

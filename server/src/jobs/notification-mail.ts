@@ -1,27 +1,15 @@
-import { Classification, NotificationKind, SubjectType } from '@quorum/shared';
+import { Classification, notificationKindWords, SubjectType } from '@quorum/shared';
 import { LockMode, type MikroORM } from '@mikro-orm/core';
-import type PgBoss from 'pg-boss';
 import type { Transporter } from 'nodemailer';
 import { Notification } from '../entities/index.js';
 import { loadSubject, type Subject } from '../policies/subject.policy.js';
 import type { NotificationMailer } from '../realtime/notification-hub.js';
+import type { JobQueue } from './queue.js';
 
 // E-mail of notifications (issue 13, item 2), when SMTP_URL is set. A command's commit hands the ids of the
 // notifications whose users want them by e-mail; a job sends each once: in one transaction it locks the
 // notification, sends, and marks `emailed_at`, so a retry, another instance or a second enqueue of the same
 // ids sends nothing twice (a send that fails rolls the mark back, and the job is tried again).
-
-const kindWords: Record<NotificationKind, { vi: string; en: string }> = {
-  [NotificationKind.INVITATION]: { vi: 'Giấy mời họp', en: 'Meeting invitation' },
-  [NotificationKind.MEETING_STATUS]: { vi: 'Thay đổi lịch họp', en: 'Meeting schedule changed' },
-  [NotificationKind.APPRAISAL_REQUEST]: { vi: 'Đề nghị thẩm định', en: 'Appraisal requested' },
-  [NotificationKind.MENTION]: { vi: 'Bạn được nhắc đến', en: 'You were mentioned' },
-  [NotificationKind.REPLY]: { vi: 'Trả lời ý kiến của bạn', en: 'Reply to your comment' },
-  [NotificationKind.ASSIGNMENT]: { vi: 'Nhiệm vụ được giao', en: 'Task assigned to you' },
-  [NotificationKind.DUE_SOON]: { vi: 'Nhiệm vụ sắp đến hạn', en: 'Task due soon' },
-  [NotificationKind.OVERDUE]: { vi: 'Nhiệm vụ quá hạn', en: 'Task overdue' },
-  [NotificationKind.STATUS_CHANGE]: { vi: 'Thay đổi trạng thái', en: 'Status changed' },
-};
 
 /** The client's page of an event's object: its own, or its scope's (an agenda item's meeting, a round's proposal). */
 export function objectPath(event: {
@@ -64,14 +52,14 @@ export const mailQueue = 'notification-mail';
 
 export class NotificationMailJob implements NotificationMailer {
   private transport: Transporter | undefined;
-  private boss: PgBoss | undefined;
+  private queued = false;
   private running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly orm: MikroORM,
     private readonly settings: MailSettings,
-    /** PostgreSQL's URL: sends go through pg-boss; without it (PGlite), in this process. */
-    private readonly databaseUrl?: string,
+    /** Sends go through it on PostgreSQL; without it (PGlite), in this process. */
+    private readonly queue: JobQueue,
   ) {}
 
   get enabled(): boolean {
@@ -82,50 +70,21 @@ export class NotificationMailJob implements NotificationMailer {
     if (!this.settings.smtpUrl) return;
     const { createTransport } = await import('nodemailer');
     this.transport = createTransport(this.settings.smtpUrl);
-    if (!this.databaseUrl) return;
-    try {
-      const { default: PgBossClass } = await import('pg-boss');
-      const boss = new PgBossClass({
-        connectionString: this.databaseUrl,
-        schema: 'pgboss',
-        max: 2,
-        application_name: 'quorum-mail',
-        schedule: false,
-      });
-      boss.on('error', (error) => console.error('Notification mail (job queue):', error));
-      await boss.start();
-      await boss.createQueue(mailQueue, {
-        name: mailQueue,
-        policy: 'standard',
-        retryLimit: 5,
-        retryDelay: 30,
-        retryBackoff: true,
-        expireInSeconds: 120,
-      });
-      await boss.work<{ ids: string[] }>(
-        mailQueue,
-        { pollingIntervalSeconds: 0.5, batchSize: 20 },
-        async (jobs) => {
-          for (const job of jobs) await this.send(job.data.ids);
-        },
-      );
-      this.boss = boss;
-    } catch (error) {
-      console.error('Notification mail: the job queue did not start; sending from this process:', error);
-      this.boss = undefined;
-    }
+    this.queued = await this.queue.work<{ ids: string[] }>(
+      mailQueue,
+      { policy: 'standard', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+      { pollingIntervalSeconds: 0.5, batchSize: 20 },
+      async (jobs) => {
+        for (const job of jobs) await this.send(job.data.ids);
+      },
+    );
   }
 
   /** After the commit: the job for these notifications (or, on the embedded database, the sends here). */
   enqueue(notificationIds: readonly string[]): void {
     if (!this.transport || notificationIds.length === 0) return;
     const ids = [...notificationIds];
-    if (this.boss) {
-      this.boss
-        .send(mailQueue, { ids })
-        .catch((error: unknown) => console.error('Notification mail: enqueue failed', error));
-      return;
-    }
+    if (this.queued) return this.queue.send(mailQueue, { ids });
     const run = this.send(ids)
       .catch((error: unknown) => console.error('Notification mail: sending failed', error))
       .finally(() => this.running.delete(run));
@@ -154,7 +113,7 @@ export class NotificationMailJob implements NotificationMailer {
           event.classification === Classification.INTERNAL
             ? titleOf(await loadSubject(em, event.subjectType, event.subjectId))
             : null;
-        const words = kindWords[notification.kind];
+        const words = notificationKindWords[notification.kind];
         const link = new URL(objectPath(event), this.settings.appUrl()).toString();
         const about = title ? `: ${title}` : '';
         await this.transport!.sendMail({
@@ -189,10 +148,9 @@ export class NotificationMailJob implements NotificationMailer {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
+  /** Waits for the sends under way here (the queue's stop waits for the queue's), then closes the transport. */
   async stop(): Promise<void> {
-    const boss = this.boss;
-    this.boss = undefined;
-    await boss?.stop({ graceful: true, wait: true, timeout: 3_000 });
+    this.queued = false;
     await this.idle();
     this.transport?.close();
     this.transport = undefined;

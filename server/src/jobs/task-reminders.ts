@@ -11,7 +11,6 @@ import {
   UnitKind,
 } from '@quorum/shared';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type PgBoss from 'pg-boss';
 import {
   nothingSettled,
   askNotifications,
@@ -20,6 +19,7 @@ import {
 } from '../commands/notification-outbox.js';
 import { Organization, Task } from '../entities/index.js';
 import type { NotificationHub } from '../realtime/notification-hub.js';
+import type { JobQueue } from './queue.js';
 import type { AppendInput, ChangeFeed } from '../realtime/change-feed.js';
 
 // Reminders and escalation of tasks (issue 12, item 2). One function does the work, whatever runs it: it finds
@@ -188,77 +188,39 @@ export const reminderQueue = 'task-reminders';
 export class TaskReminderJob {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
-  private boss: PgBoss | undefined;
+  private queued = false;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly feed: ChangeFeed,
     private readonly days: readonly number[],
     private readonly intervalMs: number,
-    /** PostgreSQL's URL: the runs go through pg-boss; without it (PGlite), in this process. */
-    private readonly databaseUrl?: string,
+    /** The runs go through it on PostgreSQL; without it (PGlite), in this process. */
+    private readonly queue: JobQueue,
     /** Told whom each run notified, after its commit. */
     private readonly notifications?: Pick<NotificationHub, 'committed'>,
   ) {}
 
   /** How the runs are made: `queue` (pg-boss), `timer` (in process), or `off`. */
   get mode(): 'queue' | 'timer' | 'off' {
-    return this.timer ? (this.boss ? 'queue' : 'timer') : 'off';
+    return this.timer ? (this.queued ? 'queue' : 'timer') : 'off';
   }
 
   async start(): Promise<void> {
     if (this.intervalMs <= 0 || this.timer) return;
-    if (this.databaseUrl) {
-      try {
-        this.boss = await this.startQueue(this.databaseUrl);
-      } catch (error) {
-        console.error('Task reminders: the job queue did not start; running them in this process:', error);
-        this.boss = undefined;
-      }
-    }
-    const boss = this.boss;
-    const due = boss
-      ? () =>
-          void boss.send(reminderQueue, {}).catch((error: unknown) => console.error('Task reminders:', error))
-      : () => void this.tick();
+    this.queued = await this.queue.work(
+      reminderQueue,
+      { policy: 'stately', retryLimit: 3, retryDelay: 5, expireInSeconds: 300 },
+      { pollingIntervalSeconds: Math.min(2, Math.max(0.5, this.intervalMs / 1000)) },
+      // A failure is thrown to pg-boss, which tries the run again.
+      async () => {
+        await this.run();
+      },
+    );
+    const due = this.queued ? () => this.queue.send(reminderQueue, {}) : () => void this.tick();
     this.timer = setInterval(due, this.intervalMs);
     this.timer.unref();
     due();
-  }
-
-  private async startQueue(connectionString: string): Promise<PgBoss> {
-    const { default: PgBossClass } = await import('pg-boss');
-    const boss = new PgBossClass({
-      connectionString,
-      schema: 'pgboss',
-      max: 2,
-      application_name: 'quorum-jobs',
-      // Runs are enqueued by the timers; no cron.
-      schedule: false,
-    });
-    boss.on('error', (error) => console.error('Task reminders (job queue):', error));
-    await boss.start();
-    try {
-      await boss.createQueue(reminderQueue, {
-        name: reminderQueue,
-        policy: 'stately',
-        retryLimit: 3,
-        retryDelay: 5,
-        expireInSeconds: 300,
-      });
-      await boss.work(
-        reminderQueue,
-        { pollingIntervalSeconds: Math.min(2, Math.max(0.5, this.intervalMs / 1000)) },
-        // A failure is thrown to pg-boss, which tries the run again.
-        async () => {
-          await this.run();
-        },
-      );
-    } catch (error) {
-      await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
-      throw error;
-    }
-    return boss;
   }
 
   /** One run now, after the one under way in this process (if any). */
@@ -285,13 +247,10 @@ export class TaskReminderJob {
     });
   }
 
+  /** Stops the timer and waits for a run under way here (the queue's stop waits for the queue's). */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    const boss = this.boss;
-    this.boss = undefined;
-    // Waits for a run under way (its transaction commits or rolls back) before the database closes.
-    await boss?.stop({ graceful: true, wait: true, timeout: 3_000 });
     await this.running;
   }
 }
