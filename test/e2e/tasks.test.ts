@@ -4,23 +4,18 @@
 // on that task's page, sees the report and the progress arrive. Then the assignee moves a card with the
 // keyboard only, through its menu: started, then reported blocked with the reason the workflow asks for.
 // Drives the built client served by the real server over the demo data; the meeting is set up over the API.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphqlData, signInOverApi } from '../support/api.js';
 import {
   browserAvailable,
-  launchBrowser,
   openPerson,
   PASSWORD,
   type Person,
   screenshot,
   signIn,
 } from '../support/browser.js';
-import { startServer } from '../support/server.js';
-
-const PAGE_TIMEOUT = 15_000;
-/** A change made by one person is on the other's screen within this (the feed, then one read). */
-const LIVE_TIMEOUT = 5_000;
+import { LIVE_TIMEOUT, PAGE_TIMEOUT, type Stage, useStage } from '../support/stage.js';
 
 const OFFICE = { email: 'office@quorum.test', name: 'Võ Thị Thu Trang' };
 const ASSIGNEE = { email: 'tochuc@quorum.test', name: 'Lê Văn Khoa' };
@@ -32,8 +27,7 @@ const TITLES = [
 const CONCLUSION =
   'Giao Ban Tổ chức Tỉnh ủy chủ trì rà soát quy hoạch và xây dựng kế hoạch luân chuyển cán bộ.';
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
+let stage: Stage;
 let office: Person;
 let assignee: Person;
 let token = '';
@@ -42,8 +36,7 @@ let itemId = '';
 const taskIds: string[] = [];
 
 function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  if (!server) throw new Error('server not started');
-  return graphqlData<T>(server.url, query, token, variables);
+  return graphqlData<T>(stage.server.url, query, token, variables);
 }
 
 interface TaskState {
@@ -135,23 +128,17 @@ function card(page: Page | Locator, title: string): Locator {
 }
 
 describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, in two browsers', () => {
+  stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    token = await signInOverApi(server.url, OFFICE.email, PASSWORD);
+    token = await signInOverApi(stage.server.url, OFFICE.email, PASSWORD);
     await setUpConcludedItem();
-    browser = await launchBrowser();
-    office = await openPerson(browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
-    assignee = await openPerson(browser, { width: 1500, height: 1100 }, PAGE_TIMEOUT);
+    office = await openPerson(stage.browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
+    assignee = await openPerson(stage.browser, { width: 1500, height: 1100 }, PAGE_TIMEOUT);
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('shows the assignee the two tasks the office creates from a conclusion, live on their board', async () => {
     // The assignee has "my tasks" on their board, before anything is assigned.
-    await signIn(assignee, server, ASSIGNEE.email, { path: '/tasks' });
+    await signIn(assignee, stage.server, ASSIGNEE.email, { path: '/tasks' });
     await assignee.page.getByTestId('task-board').waitFor();
     await assignee.page.getByTestId('task-view-mine').click();
     await expect
@@ -162,7 +149,7 @@ describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, i
     expect(await assignee.page.getByTestId('nav-tasks').getAttribute('aria-current')).toBe('page');
 
     // The office, in the meeting room, turns the item's conclusion into two tasks in one form.
-    await signIn(office, server, OFFICE.email, { path: `/meetings/${meetingId}` });
+    await signIn(office, stage.server, OFFICE.email, { path: `/meetings/${meetingId}` });
     const item = office.page.locator(`[data-testid="agenda-item"][data-item-id="${itemId}"]`);
     await item.getByTestId('agenda-conclusion').waitFor();
     await item.getByTestId('conclusion-tasks-open').click();
@@ -207,7 +194,7 @@ describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, i
   it('shows the office the progress the assignee reports, live on the task page', async () => {
     const [taskId] = taskIds;
     // The office follows the task on its page.
-    await office.page.goto(`${server?.url}/tasks/${taskId}`);
+    await office.page.goto(`${stage.server.url}/tasks/${taskId}`);
     await office.page.getByTestId('task-heading').filter({ hasText: TITLES[0] }).waitFor();
     await office.page.getByTestId('task-reports-empty').waitFor();
     expect(await office.page.getByTestId('task-progress').getAttribute('data-progress')).toBe('0');
@@ -289,7 +276,7 @@ describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, i
 
   it('moves a card on the board with the keyboard only, asking the reason for reporting it blocked, and by dragging', async () => {
     const taskId = taskIds[1]!;
-    await assignee.page.goto(`${server?.url}/tasks?assignee=`);
+    await assignee.page.goto(`${stage.server.url}/tasks?assignee=`);
     await assignee.page.getByTestId('task-board').waitFor();
     const todoCard = card(assignee.page.getByTestId('task-column-TODO'), TITLES[1]);
     await todoCard.waitFor();
@@ -365,7 +352,7 @@ describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, i
 
   it('gives the office a table filtered by the meeting, kept as a named view, and bulk extension and reassignment', async () => {
     const page = office.page;
-    await page.goto(`${server?.url}/tasks`);
+    await page.goto(`${stage.server.url}/tasks`);
     await page.getByTestId('task-mode-table').click();
     await page.getByTestId('tasks-table').waitFor();
     const filters = page.getByTestId('task-filters');
@@ -453,7 +440,7 @@ describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, i
     await screenshot(page, '64-office-table');
 
     // The office's home lists its own open tasks, with a link to all.
-    await page.goto(`${server?.url}/`);
+    await page.goto(`${stage.server.url}/`);
     await page.getByTestId('my-tasks').getByTestId('my-task').first().waitFor();
     await screenshot(page, '65-office-home');
 
@@ -464,7 +451,7 @@ describe.skipIf(!browserAvailable)('tasks from a conclusion, followed up live, i
       .getByRole('heading', { name: /^My tasks/ })
       .waitFor();
     expect(await page.getByTestId('nav-tasks').textContent()).toBe('Tasks');
-    await page.goto(`${server?.url}/tasks/${blockedId}`);
+    await page.goto(`${stage.server.url}/tasks/${blockedId}`);
     await page.getByTestId('task-heading').waitFor();
     expect(await page.getByTestId('task-status').first().textContent()).toBe('Blocked');
     await page.getByRole('heading', { name: 'Due date and extensions' }).waitFor();
