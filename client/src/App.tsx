@@ -6,6 +6,7 @@ import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-rou
 import { VIEWER_QUERY } from './apollo/operations';
 import { setToken } from './apollo/session';
 import { AppHeader } from './components/AppHeader';
+import { ErrorState, LoadingState } from './components/LoadState';
 import { MyTasksPanel } from './components/task/MyTasksPanel';
 import { SessionContext } from './hooks/useOrganization';
 import { useProposalHome } from './hooks/useProposalHome';
@@ -19,7 +20,6 @@ import { CalendarPage } from './scenes/CalendarPage';
 import { LoginPage } from './scenes/LoginPage';
 import { MeetingsPage } from './scenes/MeetingsPage';
 import { NotFoundPage } from './scenes/NotFoundPage';
-import { ErrorState, LoadingState } from './components/LoadState';
 
 // The proposal screens (and the co-editor with Yjs under them) are loaded when first opened: the first page
 // of a session does not pay for them.

@@ -13,13 +13,13 @@ import {
 import type { SessionNode } from '../apollo/admin.operations';
 import { apiErrorInfo } from '../apollo/errors';
 import { Alert } from '../components/Alert';
+import { ErrorState, LoadingState } from '../components/LoadState';
 import { NotificationPreferencesSection } from '../components/notifications/NotificationPreferencesSection';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFormatDateTime } from '../hooks/useFormat';
 import { ApiTokensSection } from './account/ApiTokensSection';
 import { CalendarFeedSection } from './account/CalendarFeedSection';
 import { errorText } from './admin/ui';
-import { ErrorState, LoadingState } from '../components/LoadState';
 
 /** The server's minimum (session.commands.ts); checked here first so the message comes at once. */
 const PASSWORD_MIN = 10;

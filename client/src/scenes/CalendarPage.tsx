@@ -7,6 +7,7 @@ import { limits } from '@quorum/shared';
 import { MEETINGS_QUERY } from '../apollo/operations';
 import type { Meeting } from '../apollo/types';
 import { Alert } from '../components/Alert';
+import { ErrorState } from '../components/LoadState';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useLocale } from '../hooks/useFormat';
 import { useTimeZone } from '../hooks/useOrganization';
@@ -24,7 +25,6 @@ import {
 } from '../i18n/calendar';
 import type { DateKey } from '../i18n/calendar';
 import { formatTime, zonedDateKey, zonedLocalToIso } from '../i18n/format';
-import { ErrorState } from '../components/LoadState';
 
 type View = 'month' | 'week';
 

@@ -8,6 +8,7 @@ import { MEETING_ROOM_QUERY } from '../apollo/meeting-room.operations';
 import type { AgendaItem } from '../apollo/types';
 import { Alert } from '../components/Alert';
 import { LiveErrorAlert } from '../components/LiveErrorAlert';
+import { ErrorState, LoadingState } from '../components/LoadState';
 import { AgendaTree } from '../components/meeting/AgendaTree';
 import { Attachments } from '../components/meeting/Attachments';
 import { applyMove, buildTree, flattenAgenda, renumber } from '../components/meeting/agenda-tree';
@@ -26,7 +27,6 @@ import { useMeetingActions } from '../hooks/useMeetingActions';
 import { useMeetingEvents } from '../hooks/useMeetingEvents';
 import { usePresence } from '../hooks/usePresence';
 import { useRoomReload } from '../hooks/useRoomReload';
-import { ErrorState, LoadingState } from '../components/LoadState';
 
 const EMPTY: AgendaItem[] = [];
 const OPEN_STATUSES = new Set([AgendaItemStatus.PENDING, AgendaItemStatus.IN_DISCUSSION]);

@@ -10,13 +10,13 @@ import type { MeetingFilter } from '../apollo/types';
 import { LoadMore } from '../components/LoadMore';
 import { LiveErrorAlert } from '../components/LiveErrorAlert';
 import { CreateMeetingForm } from '../components/CreateMeetingForm';
+import { ErrorState, LoadingState } from '../components/LoadState';
 import { MeetingFilters } from '../components/MeetingFilters';
 import type { MeetingFilterValues } from '../components/MeetingFilters';
 import { MeetingRow } from '../components/MeetingRow';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useSessionContext } from '../hooks/useOrganization';
 import { useOrganizationEvents } from '../hooks/useOrganizationEvents';
-import { ErrorState, LoadingState } from '../components/LoadState';
 
 function oneOf<T extends string>(values: Record<string, T>, value: string | null): T | '' {
   return value && (Object.values(values) as string[]).includes(value) ? (value as T) : '';

@@ -7,8 +7,8 @@ import {
   UPDATE_NOTIFICATION_PREFERENCES_MUTATION,
   type NotificationPreferenceNode,
 } from '../../apollo/notification.operations';
-import './notifications.css';
 import { ErrorState, LoadingState } from '../LoadState';
+import './notifications.css';
 
 /**
  * /account's notification preferences: per kind, in the application and by e-mail, each box saved as it is

@@ -9,8 +9,8 @@ import {
 import type { AttachmentSummary } from '../../apollo/types';
 import { uploadAttachment } from '../../apollo/uploads';
 import { Alert } from '../Alert';
-import { Attachments } from '../meeting/Attachments';
 import { LoadingState } from '../LoadState';
+import { Attachments } from '../meeting/Attachments';
 
 /**
  * A proposal's files (name, size, who added it and when), each opened on demand as in the meeting room; where

@@ -12,8 +12,8 @@ import {
 import type { DocumentVersionRow } from '../../apollo/proposal-versions.operations';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { Alert } from '../Alert';
-import { useActionRunner } from '../meeting/useActionRunner';
 import { LoadingState } from '../LoadState';
+import { useActionRunner } from '../meeting/useActionRunner';
 
 const CURRENT = '';
 const LABEL_MAX = 200;

@@ -6,12 +6,12 @@ import { TaskStatus } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
 import { TASKS_QUERY } from '../../apollo/task.operations';
 import type { TaskRow } from '../../apollo/task.types';
+import { LoadingState } from '../LoadState';
 import { useLocale } from '../../hooks/useFormat';
 import { useTaskListEvents } from '../../hooks/useTaskEvents';
 import { useTaskViewer } from '../../hooks/useTaskViewer';
 import { OverdueBadge, TaskStatusBadge } from './TaskBadges';
 import { formatDueDate } from './task-format';
-import { LoadingState } from '../LoadState';
 
 const OPEN = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
 /** The home shows the most pressing few; the rest are on the task list. */

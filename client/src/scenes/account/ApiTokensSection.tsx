@@ -6,11 +6,11 @@ import { ApiTokenScope, ErrorCode } from '@quorum/shared';
 import { API_TOKENS_QUERY, CREATE_API_TOKEN_MUTATION } from '../../apollo/admin.operations';
 import { apiErrorInfo } from '../../apollo/errors';
 import { Alert } from '../../components/Alert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useSessionContext, useTimeZone } from '../../hooks/useOrganization';
 import { zonedDateKey, zonedLocalToIso } from '../../i18n/format';
 import { ApiTokenTable, isCalendarFeedToken, tokenState } from '../admin/ApiTokenTable';
 import { Dialog, SecretBox, errorText } from '../admin/ui';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type Field = 'name' | 'scopes' | 'expiresAt';
 type FieldErrors = Partial<Record<Field, string>>;

@@ -8,9 +8,9 @@ import {
   REVOKE_CALENDAR_FEED_MUTATION,
 } from '../../apollo/admin.operations';
 import { Alert } from '../../components/Alert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { ConfirmDialog, Dialog, SecretBox, errorText } from '../admin/ui';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 /** The server answers with a path (`/calendar/<token>.ics`): calendar apps need the whole address. */
 function absoluteUrl(url: string): string {

@@ -3,9 +3,9 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { API_TOKENS_QUERY } from '../../apollo/admin.operations';
 import { Alert } from '../../components/Alert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { ApiTokenTable, tokenState } from './ApiTokenTable';
 import { AdminShell, searchable } from './ui';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type StatusFilter = 'all' | 'active' | 'ended';
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import type { DirectoryUnit } from '../../apollo/admin.operations';
 import { UnitFormDialog } from './UnitFormDialog';
 import type { UnitTreeNode } from './unit-tree';
 import { useDirectoryUnits } from './useDirectoryUnits';
 import { AdminShell } from './ui';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; unit: DirectoryUnit };
 

@@ -10,11 +10,11 @@ import {
 } from '../../apollo/admin.operations';
 import type { DirectoryUser } from '../../apollo/admin.operations';
 import { Alert } from '../../components/Alert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useSessionContext } from '../../hooks/useOrganization';
 import { InviteUserDialog } from './InviteUserDialog';
 import { MembershipsDialog } from './MembershipsDialog';
 import { AdminShell, ConfirmDialog, errorText, searchable } from './ui';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 export const DIRECTORY_USERS_VARIABLES = { first: limits.pageSizeMax };
 

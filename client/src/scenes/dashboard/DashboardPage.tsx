@@ -12,6 +12,7 @@ import {
   type DashboardData,
 } from '../../apollo/dashboard.operations';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { MonthChart } from '../../components/programme/ProgrammeCharts';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useFormatDateTime, useLocale } from '../../hooks/useFormat';
@@ -22,7 +23,6 @@ import { OverdueTrendChart, StatusChart, UnitChart } from './DashboardCharts';
 import { appraisalsLink, tasksLink } from './dashboard-links';
 import '../programme/programme.css';
 import './dashboard.css';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type Figures = DashboardData['dashboard'];
 

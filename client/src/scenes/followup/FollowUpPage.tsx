@@ -7,11 +7,11 @@ import type { FollowUpCounts, FollowUpFilter } from '../../apollo/followup.types
 import { Alert } from '../../components/Alert';
 import { downloadFile } from '../../components/download';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { useTaskListEvents } from '../../hooks/useTaskEvents';
 import './followup.css';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const COLUMNS = ['assigned', 'doneOnTime', 'doneLate', 'overdue', 'inProgress'] as const;

@@ -8,6 +8,7 @@ import { UNITS_QUERY } from '../../apollo/operations';
 import { PROGRAMME_QUERY, PROPOSAL_OPTIONS_QUERY } from '../../apollo/programme.operations';
 import { Alert } from '../../components/Alert';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { MonthChart, UnitChart } from '../../components/programme/ProgrammeCharts';
 import { ProgrammeItemDialog } from '../../components/programme/ProgrammeItemDialog';
 import { ProgrammeItemsTable } from '../../components/programme/ProgrammeItemsTable';
@@ -18,7 +19,6 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useProgrammeEvents } from '../../hooks/useProgrammeEvents';
 import './setup';
 import './programme.css';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 type Editing = { mode: 'add' } | { mode: 'edit' | 'remove'; itemId: string } | null;
 

@@ -7,6 +7,7 @@ import { apiErrorInfo } from '../../apollo/errors';
 import { PROGRAMME_ABILITIES_QUERY, PROGRAMMES_QUERY } from '../../apollo/programme.operations';
 import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { CreateProgrammeForm } from '../../components/programme/CreateProgrammeForm';
 import { usePercent } from '../../components/programme/programme-format';
 import { useCommittees } from '../../hooks/useCommittees';
@@ -14,7 +15,6 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useProgrammeListEvents } from '../../hooks/useProgrammeEvents';
 import './setup';
 import './programme.css';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const PAGE_SIZE = 50;
 

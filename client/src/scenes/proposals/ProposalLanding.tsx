@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Navigate } from 'react-router';
 import { PROPOSALS_QUERY } from '../../apollo/proposal-list.operations';
+import { LoadingState } from '../../components/LoadState';
 import { useProposalViewer } from '../../hooks/useProposalViewer';
 import { isWaitingFor, LIST_PAGE_SIZE, WAITING_FILTER } from './proposal-views';
-import { LoadingState } from '../../components/LoadState';
 
 /**
  * Where a department's drafter or reviewer starts after signing in: the proposals waiting for their unit's

@@ -10,6 +10,7 @@ import { PROPOSAL_ATTACHMENTS_QUERY } from '../../apollo/proposal-attachments.op
 import { PROPOSAL_HISTORY_QUERY, PROPOSAL_QUERY } from '../../apollo/proposal.operations';
 import { Alert } from '../../components/Alert';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { AppraisalPanel } from '../../components/proposal/AppraisalPanel';
 import { ProposalAttachments } from '../../components/proposal/ProposalAttachments';
 import { ProposalBody } from '../../components/proposal/ProposalBody';
@@ -22,7 +23,6 @@ import { useProposalEvents } from '../../hooks/useProposalEvents';
 import { useProposalViewer } from '../../hooks/useProposalViewer';
 import './setup';
 import './proposals.css';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const TABS = ['body', 'appraisal', 'attachments', 'versions', 'history'] as const;
 type Tab = (typeof TABS)[number];

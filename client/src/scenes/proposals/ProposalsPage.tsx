@@ -10,6 +10,7 @@ import { PROPOSALS_QUERY } from '../../apollo/proposal-list.operations';
 import type { ProposalFilter, ProposalRow } from '../../apollo/proposal.types';
 import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { CreateProposalForm } from '../../components/proposal/CreateProposalForm';
 import { ProposalFilters } from '../../components/proposal/ProposalFilters';
 import type { ProposalFilterValues } from '../../components/proposal/ProposalFilters';
@@ -21,7 +22,6 @@ import { isMine, isWaitingFor, LIST_PAGE_SIZE, WAITING_FILTER } from './proposal
 import type { ProposalView } from './proposal-views';
 import './setup';
 import './proposals.css';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const VIEWS: readonly ProposalView[] = ['mine', 'waiting', 'all'];
 /** Views and filters the server cannot apply are applied here, over at most this many pages. */

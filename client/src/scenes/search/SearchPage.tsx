@@ -7,9 +7,9 @@ import { apiErrorInfo } from '../../apollo/errors';
 import { describeInputError } from '../../apollo/input-error';
 import { SEARCH_QUERY, type SearchKind, type SearchResult } from '../../apollo/search.operations';
 import { LoadMore } from '../../components/LoadMore';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import '../../components/search.css';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const PAGE = 50;
 /** The groups, in the order shown. */

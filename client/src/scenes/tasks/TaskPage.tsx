@@ -8,6 +8,7 @@ import { TASK_QUERY } from '../../apollo/task.operations';
 import type { Task, TaskUpdateEntry } from '../../apollo/task.types';
 import { Alert } from '../../components/Alert';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import {
   OverdueBadge,
   TaskPriorityBadge,
@@ -27,7 +28,6 @@ import { useTaskDirectory } from '../../hooks/useTaskDirectory';
 import { useTaskEvents } from '../../hooks/useTaskEvents';
 import { zonedDateKey } from '../../i18n/format';
 import './tasks.css';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 export function TaskPage() {
   const { id = '' } = useParams();

@@ -8,6 +8,7 @@ import { TASKS_QUERY } from '../../apollo/task.operations';
 import type { TaskRow } from '../../apollo/task.types';
 import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
+import { ErrorState, LoadingState } from '../../components/LoadState';
 import { CreateTaskForm } from '../../components/task/CreateTaskForm';
 import { TaskBoard } from '../../components/task/TaskBoard';
 import { TaskBulkActions } from '../../components/task/TaskBulkActions';
@@ -31,7 +32,6 @@ import {
 } from './task-views';
 import type { TaskFilterValues, TaskMode } from './task-views';
 import './tasks.css';
-import { ErrorState, LoadingState } from '../../components/LoadState';
 
 const PAGE_SIZE = 100;
 
