@@ -2,24 +2,15 @@
 // keyboard, then by dragging) and records a participant's attendance; the other sees each
 // change within about a second, without reloading. Also the calendar and the printed book.
 // Drives the built client served by the real server over the demo data.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  openPerson,
-  type Person,
-  screenshot,
-  signIn,
-} from '../support/browser.js';
-import { startServer } from '../support/server.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, openPerson, type Person, screenshot, signIn } from '../support/browser.js';
+import { useStage } from '../support/stage.js';
 
 /** What the issue promises: another person's change is on screen within a second (plus a margin). */
 const LIVE_BUDGET = 1_500;
 const PAGE_TIMEOUT = 10_000;
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
 let office: Person;
 let head: Person;
 let roomPath = '';
@@ -62,20 +53,14 @@ async function roomSettled(page: Page): Promise<void> {
 }
 
 describe.skipIf(!browserAvailable)('the meeting room, live across two browsers', () => {
+  const stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    office = await openPerson(browser, { width: 1366, height: 1400 }, PAGE_TIMEOUT);
-    head = await openPerson(browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
+    office = await openPerson(stage.browser, { width: 1366, height: 1400 }, PAGE_TIMEOUT);
+    head = await openPerson(stage.browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('finds a scheduled plenary through the filters and opens its room', async () => {
-    await signIn(office, server, 'office@quorum.test', { path: '/?status=SCHEDULED' });
+    await signIn(office, stage.server, 'office@quorum.test', { path: '/?status=SCHEDULED' });
     const table = office.page.getByTestId('meetings-table');
     await table.waitFor();
     const row = office.page.getByTestId('meeting-row').filter({ hasText: 'Hội nghị Ban Chấp hành' }).first();
@@ -105,7 +90,7 @@ describe.skipIf(!browserAvailable)('the meeting room, live across two browsers',
   }, 60_000);
 
   it('opens the same room from a deep link in the second browser', async () => {
-    await signIn(head, server, 'chanhvanphong@quorum.test', { path: roomPath });
+    await signIn(head, stage.server, 'chanhvanphong@quorum.test', { path: roomPath });
     await roomSettled(head.page);
     expect(await agendaIds(head.page)).toEqual(await agendaIds(office.page));
     await screenshot(office.page, '11-room-office');

@@ -3,30 +3,26 @@
 // within the live budget; the office sends it to appraisal; a reviewer of the unit asked selects a passage and
 // comments on it, and the drafter sees the comment appear beside that passage, live, and resolves it.
 // Drives the built client served by the real server over the demo data.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlData, signInOverApi } from '../support/api.js';
 import {
   browserAvailable,
-  launchBrowser,
   openPerson,
   PASSWORD,
   type Person,
   screenshot,
   signIn,
 } from '../support/browser.js';
-import { startServer } from '../support/server.js';
+import { PAGE_TIMEOUT, useStage } from '../support/stage.js';
 
 /** What the issue promises: another person's typing is on screen within a second (plus a margin). */
 const LIVE_BUDGET = 1_500;
-const PAGE_TIMEOUT = 15_000;
 
 const DRAFTER = { email: 'tochuc@quorum.test', name: 'Lê Văn Khoa' };
 const COLLEAGUE = { email: 'thunth@quorum.test', name: 'Nguyễn Thị Hoài Thu' };
 const REVIEWER = { email: 'kiemtra@quorum.test', name: 'Nguyễn Thị Lệ Hằng' };
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
 let drafter: Person;
 let colleague: Person;
 let reviewer: Person;
@@ -104,22 +100,19 @@ async function selectPhrase(page: Page, phrase: string): Promise<void> {
 }
 
 describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, in two browsers', () => {
+  const stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    drafter = await openPerson(browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
-    colleague = await openPerson(browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
-    reviewer = await openPerson(browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
+    drafter = await openPerson(stage.browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
+    colleague = await openPerson(stage.browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
+    reviewer = await openPerson(stage.browser, { width: 1366, height: 1000 }, PAGE_TIMEOUT);
   }, 120_000);
 
   afterAll(async () => {
     console.log('proposal e2e timings (ms):', JSON.stringify(timings));
-    await browser?.close();
-    await server?.stop();
   });
 
   it("lands a department's drafter on the proposals and lets them create one", async () => {
-    await signIn(drafter, server, DRAFTER.email);
+    await signIn(drafter, stage.server, DRAFTER.email);
     // A drafter's home is the proposals (their unit's, or those waiting for its appraisal), not the meetings.
     await drafter.page.waitForURL(/\/proposals\?view=(mine|waiting)$/);
     await drafter.page
@@ -154,7 +147,7 @@ describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, i
   }, 90_000);
 
   it("shows each drafter the other's text and caret within a second", async () => {
-    await signIn(colleague, server, COLLEAGUE.email, { path: proposalPath });
+    await signIn(colleague, stage.server, COLLEAGUE.email, { path: proposalPath });
     await editorReady(colleague.page, true);
 
     // Measured from the last key pressed to the text (all of it) and the caret on the other screen.
@@ -181,18 +174,17 @@ describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, i
   }, 60_000);
 
   it('lets a reviewer of the unit asked comment on a passage, and the drafter see it beside it and resolve it', async () => {
-    if (!server) throw new Error('server not started');
     const proposalId = proposalPath.split('/').at(-1);
     // The office sends the proposal to the Inspection Commission (UBKT) for appraisal.
-    const office = await signInOverApi(server.url, 'office@quorum.test', PASSWORD);
+    const office = await signInOverApi(stage.server.url, 'office@quorum.test', PASSWORD);
     const { units } = await graphqlData<{ units: { edges: { node: { id: string; shortName: string } }[] } }>(
-      server.url,
+      stage.server.url,
       `{ units(first: 100) { edges { node { id shortName } } } }`,
       office,
     );
     const ubkt = units.edges.find((edge) => edge.node.shortName === 'UBKT')?.node.id;
     await graphqlData(
-      server.url,
+      stage.server.url,
       `mutation($input: RequestAppraisalInput!) { requestAppraisal(input: $input) { appraisal { id } } }`,
       office,
       {
@@ -208,7 +200,7 @@ describe.skipIf(!browserAvailable)('a proposal drafted together and appraised, i
     await expect.poll(() => drafter.page.getByTestId('proposal-status').textContent()).toBe('Đang thẩm định');
 
     // The reviewer's home lists it as waiting for their unit.
-    await signIn(reviewer, server, REVIEWER.email);
+    await signIn(reviewer, stage.server, REVIEWER.email);
     await reviewer.page.waitForURL(/\/proposals\?view=waiting$/);
     const row = reviewer.page.locator(`[data-testid="proposal-row"][data-proposal-id="${proposalId}"]`);
     await row.getByTestId('proposal-waiting').waitFor();
