@@ -1,29 +1,27 @@
 // Two people in the office, each in their own browser: what one does, the other sees
 // without reloading. Drives the built client served by the real server.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
-  launchBrowser,
   meetingsHeading,
   openPerson,
   type Person,
   screenshot,
   signIn,
 } from '../support/browser.js';
-import { startServer } from '../support/server.js';
+import { type Stage, useStage } from '../support/stage.js';
 
 const EMAIL = 'office@quorum.test';
 const LIVE_TIMEOUT = 10_000;
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
+let stage: Stage;
 let alice: Person;
 let bao: Person;
 
 /** Signs in as office staff and waits for the meetings list, or its empty state if there are no meetings. */
 async function signInToMeetings(person: Person): Promise<void> {
-  await signIn(person, server, EMAIL, { signedIn: meetingsHeading });
+  await signIn(person, stage.server, EMAIL, { signedIn: meetingsHeading });
   await person.page.getByTestId('meetings-table').or(person.page.getByTestId('meetings-empty')).waitFor();
 }
 
@@ -38,6 +36,7 @@ async function expectTitle(page: Page, meetingId: string, title: string): Promis
 }
 
 describe.skipIf(!browserAvailable)('meetings, live across two browsers', () => {
+  stage = useStage();
   const stamp = Date.now().toString(36);
   const title = `Hội nghị Ban Thường vụ kiểm thử ${stamp}`;
   const renamed = `Hội nghị Ban Thường vụ (đã đổi tên) ${stamp}`;
@@ -45,16 +44,9 @@ describe.skipIf(!browserAvailable)('meetings, live across two browsers', () => {
   let meetingId = '';
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    alice = await openPerson(browser, { width: 1280, height: 860 }, LIVE_TIMEOUT);
-    bao = await openPerson(browser, { width: 900, height: 1000 }, LIVE_TIMEOUT);
+    alice = await openPerson(stage.browser, { width: 1280, height: 860 }, LIVE_TIMEOUT);
+    bao = await openPerson(stage.browser, { width: 900, height: 1000 }, LIVE_TIMEOUT);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('signs both people in', async () => {
     await Promise.all([signInToMeetings(alice), signInToMeetings(bao)]);

@@ -1,19 +1,19 @@
 // Preparing a meeting as the office does it, and what the others are (not) offered: who sees the create
 // form. Drives the built client served by the real server over the demo data.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
-  launchBrowser,
   meetingsHeading,
   openPerson,
   type Person,
   screenshot,
   signIn,
 } from '../support/browser.js';
-import { startServer } from '../support/server.js';
+import { type Stage, useStage } from '../support/stage.js';
 
 const PAGE_TIMEOUT = 10_000;
+let stage: Stage;
 
 /** `YYYY-MM-DDTHH:mm` (a datetime-local value) moved by `minutes`. */
 function plusMinutes(local: string, minutes: number): string {
@@ -30,16 +30,13 @@ function participantRow(page: Page, name: string): Locator {
   return page.getByTestId('participant').filter({ hasText: name });
 }
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
-
 /**
  * A person signed in on the meetings list, whose rows have arrived (so what is absent is really absent). A
  * committee member lands on the dashboard: the header's link leads to the meetings.
  */
 async function onMeetingsList(email: string): Promise<Person> {
-  const person = await openPerson(browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
-  await signIn(person, server, email);
+  const person = await openPerson(stage.browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
+  await signIn(person, stage.server, email);
   await person.page.getByRole('navigation').getByRole('link', { name: 'Cuộc họp', exact: true }).click();
   await meetingsHeading(person.page).waitFor();
   await person.page.getByTestId('meetings-table').or(person.page.getByTestId('meetings-empty')).waitFor();
@@ -47,15 +44,8 @@ async function onMeetingsList(email: string): Promise<Person> {
 }
 
 describe.skipIf(!browserAvailable)('preparing a meeting', () => {
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  stage = useStage();
+  beforeAll(async () => {}, 120_000);
 
   it('offers the create form to the office only', async () => {
     const member = await onMeetingsList('bithu@quorum.test');
@@ -128,7 +118,7 @@ describe.skipIf(!browserAvailable)('preparing a meeting', () => {
   it('warns in the room when the agenda runs past the planned end', async () => {
     const office = await onMeetingsList('office@quorum.test');
     const { page } = office;
-    await page.goto(`${server?.url}/?status=SCHEDULED`);
+    await page.goto(`${stage.server.url}/?status=SCHEDULED`);
     await page
       .getByTestId('meeting-row')
       .filter({ hasText: 'Hội nghị Ban Chấp hành' })
@@ -156,7 +146,7 @@ describe.skipIf(!browserAvailable)('preparing a meeting', () => {
   }, 90_000);
 
   it('never says "choose a committee" while one shows: the form waits for the committees', async () => {
-    const person = await openPerson(browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
+    const person = await openPerson(stage.browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
     const { page } = person;
     // The committees arrive late (a slow office network): 3 s after everything else.
     await page.route('**/graphql', async (route) => {
@@ -164,7 +154,7 @@ describe.skipIf(!browserAvailable)('preparing a meeting', () => {
       if (body?.operationName === 'Units') await new Promise((resolve) => setTimeout(resolve, 3_000));
       await route.continue();
     });
-    await signIn(person, server, 'office@quorum.test', { signedIn: meetingsHeading });
+    await signIn(person, stage.server, 'office@quorum.test', { signedIn: meetingsHeading });
     const form = page.getByTestId('create-meeting-form');
     const title = `Họp sớm ${Date.now().toString(36)}`;
     const committee = form.getByLabel('Cấp ủy', { exact: true });
@@ -218,9 +208,9 @@ describe.skipIf(!browserAvailable)('preparing a meeting', () => {
   }, 90_000);
 
   it("fits the office's meeting room on a phone (390 px), reorder buttons included", async () => {
-    const phone = await openPerson(browser, { width: 390, height: 844 }, PAGE_TIMEOUT);
+    const phone = await openPerson(stage.browser, { width: 390, height: 844 }, PAGE_TIMEOUT);
     const { page } = phone;
-    await signIn(phone, server, 'office@quorum.test', {
+    await signIn(phone, stage.server, 'office@quorum.test', {
       path: '/?status=SCHEDULED',
       signedIn: meetingsHeading,
     });
