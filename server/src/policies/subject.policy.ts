@@ -31,30 +31,49 @@ export type Subject =
   | WorkProgramme
   | ProgrammeItem;
 
+/** Each subject type's entity, with what `mayReadSubject` reads through it (an agenda item's meeting, …). */
+const subjectEntities = {
+  [SubjectType.ORGANIZATION]: { entity: Organization, populate: [] },
+  [SubjectType.UNIT]: { entity: Unit, populate: [] },
+  [SubjectType.USER]: { entity: User, populate: [] },
+  [SubjectType.MEETING]: { entity: Meeting, populate: [] },
+  [SubjectType.AGENDA_ITEM]: { entity: AgendaItem, populate: ['meeting'] },
+  [SubjectType.PROPOSAL]: { entity: Proposal, populate: [] },
+  [SubjectType.TASK]: { entity: Task, populate: [] },
+  [SubjectType.APPRAISAL]: { entity: Appraisal, populate: ['proposal'] },
+  [SubjectType.PROGRAMME]: { entity: WorkProgramme, populate: [] },
+  [SubjectType.PROGRAMME_ITEM]: { entity: ProgrammeItem, populate: ['programme'] },
+} as const;
+
 /** Loads the subject of an event as it is now, whoever asks (null when it is gone). */
 export async function loadSubject(em: EntityManager, type: SubjectType, id: string): Promise<Subject | null> {
-  switch (type) {
-    case SubjectType.ORGANIZATION:
-      return em.findOne(Organization, id);
-    case SubjectType.UNIT:
-      return em.findOne(Unit, id);
-    case SubjectType.USER:
-      return em.findOne(User, id);
-    case SubjectType.MEETING:
-      return em.findOne(Meeting, id);
-    case SubjectType.AGENDA_ITEM:
-      return em.findOne(AgendaItem, id, { populate: ['meeting'] });
-    case SubjectType.PROPOSAL:
-      return em.findOne(Proposal, id);
-    case SubjectType.TASK:
-      return em.findOne(Task, id);
-    case SubjectType.APPRAISAL:
-      return em.findOne(Appraisal, id, { populate: ['proposal'] });
-    case SubjectType.PROGRAMME:
-      return em.findOne(WorkProgramme, id);
-    case SubjectType.PROGRAMME_ITEM:
-      return em.findOne(ProgrammeItem, id, { populate: ['programme'] });
+  const { entity, populate } = subjectEntities[type];
+  // One entity class stands for all in the call's types: each type reads its own table.
+  return (await em.findOne(entity as typeof Task, id, { populate: populate as never })) as Subject | null;
+}
+
+/** The subjects of several events as they are now, one read per subject type, keyed `type:id`. */
+export async function loadSubjects(
+  em: EntityManager,
+  events: readonly { subjectType: SubjectType; subjectId: string }[],
+): Promise<Map<string, Subject>> {
+  const idsByType = new Map<SubjectType, Set<string>>();
+  for (const { subjectType, subjectId } of events)
+    idsByType.set(subjectType, (idsByType.get(subjectType) ?? new Set<string>()).add(subjectId));
+  const subjects = new Map<string, Subject>();
+  for (const [type, ids] of idsByType) {
+    const { entity, populate } = subjectEntities[type];
+    // One entity class stands for all in the call's types: each type reads its own table.
+    const found = (await em.find(
+      entity as typeof Task,
+      { id: { $in: [...ids] } },
+      {
+        populate: populate as never,
+      },
+    )) as Subject[];
+    for (const subject of found) subjects.set(`${type}:${subject.id}`, subject);
   }
+  return subjects;
 }
 
 /** Whether the viewer may read a subject loaded by `loadSubject`: decided from the viewer's facts alone. */

@@ -1,22 +1,8 @@
-import { SubjectType } from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import {
-  AgendaItem,
-  Appraisal,
-  Meeting,
-  Notification,
-  Organization,
-  ProgrammeItem,
-  Proposal,
-  Task,
-  Unit,
-  User,
-  WorkProgramme,
-  type Event,
-} from '../entities/index.js';
+import { Notification, type User } from '../entities/index.js';
 import { visibleChanges } from '../policies/event.policy.js';
-import { mayReadSubject, type Subject } from '../policies/subject.policy.js';
+import { loadSubjects, mayReadSubject, type Subject } from '../policies/subject.policy.js';
 
 /**
  * How far back the notification centre looks: a user's newest notifications, this many at most. Older ones
@@ -38,42 +24,6 @@ export interface NotificationView {
     changes: ReturnType<typeof visibleChanges>;
     subject: Subject;
   };
-}
-
-const entities = {
-  [SubjectType.ORGANIZATION]: { entity: Organization, populate: [] },
-  [SubjectType.UNIT]: { entity: Unit, populate: [] },
-  [SubjectType.USER]: { entity: User, populate: [] },
-  [SubjectType.MEETING]: { entity: Meeting, populate: [] },
-  [SubjectType.AGENDA_ITEM]: { entity: AgendaItem, populate: ['meeting'] },
-  [SubjectType.PROPOSAL]: { entity: Proposal, populate: [] },
-  [SubjectType.TASK]: { entity: Task, populate: [] },
-  [SubjectType.APPRAISAL]: { entity: Appraisal, populate: ['proposal'] },
-  [SubjectType.PROGRAMME]: { entity: WorkProgramme, populate: [] },
-  [SubjectType.PROGRAMME_ITEM]: { entity: ProgrammeItem, populate: ['programme'] },
-} as const;
-
-/** The events' subjects as they are now, one read per subject type (as `loadSubject` loads one). */
-async function loadSubjects(em: EntityManager, events: readonly Event[]): Promise<Map<string, Subject>> {
-  const idsByType = new Map<SubjectType, Set<string>>();
-  for (const event of events) {
-    const ids = idsByType.get(event.subjectType) ?? new Set<string>();
-    ids.add(event.subjectId);
-    idsByType.set(event.subjectType, ids);
-  }
-  const subjects = new Map<string, Subject>();
-  for (const [type, ids] of idsByType) {
-    const { entity, populate } = entities[type];
-    const found = (await em.find(
-      entity as typeof Task,
-      { id: { $in: [...ids] } },
-      {
-        populate: populate as never,
-      },
-    )) as unknown as Subject[];
-    for (const subject of found) subjects.set(`${type}:${subject.id}`, subject);
-  }
-  return subjects;
 }
 
 /**
