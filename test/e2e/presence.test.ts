@@ -1,47 +1,31 @@
 // Presence in the meeting room, in a real browser: a colleague who has the room open sees who else is there
 // (initials, the full name on hover and for screen readers) and which item someone else is editing; both go
 // when the form closes and when the other leaves the room.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  openPerson,
-  PASSWORD,
-  type Person,
-  signIn,
-} from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, openPerson, PASSWORD, type Person, signIn } from '../support/browser.js';
+import { type Stage, useStage } from '../support/stage.js';
 import { graphqlData, signInOverApi } from '../support/api.js';
-import { startServer } from '../support/server.js';
 
 const PAGE_TIMEOUT = 10_000;
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
+let stage: Stage;
 let office: Person;
 let colleague: Person;
 let token = '';
 
 function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  if (!server) throw new Error('server not started');
-  return graphqlData<T>(server.url, query, token, variables);
+  return graphqlData<T>(stage.server.url, query, token, variables);
 }
 
 describe.skipIf(!browserAvailable)('presence in the meeting room', () => {
+  stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    token = await signInOverApi(server.url, 'office@quorum.test', PASSWORD);
-    browser = await launchBrowser();
-    office = await openPerson(browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
-    colleague = await openPerson(browser, { width: 1280, height: 1000 }, PAGE_TIMEOUT);
-    await signIn(office, server, 'office@quorum.test');
-    await signIn(colleague, server, 'chanhvanphong@quorum.test');
+    token = await signInOverApi(stage.server.url, 'office@quorum.test', PASSWORD);
+    office = await openPerson(stage.browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
+    colleague = await openPerson(stage.browser, { width: 1280, height: 1000 }, PAGE_TIMEOUT);
+    await signIn(office, stage.server, 'office@quorum.test');
+    await signIn(colleague, stage.server, 'chanhvanphong@quorum.test');
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it("shows who else is in the room and the item they edit, and forgets both when they're done", async () => {
     const { viewer } = await gql<{ viewer: { fullName: string } }>(`{ viewer { fullName } }`);
@@ -69,7 +53,7 @@ describe.skipIf(!browserAvailable)('presence in the meeting room', () => {
     const itemId = added.addAgendaItem.agendaItem.id;
 
     for (const person of [office, colleague]) {
-      await person.page.goto(`${server?.url}/meetings/${meetingId}`);
+      await person.page.goto(`${stage.server.url}/meetings/${meetingId}`);
       await person.page.getByTestId('agenda').waitFor();
     }
     const seen = colleague.page.getByTestId('presence').getByLabel(viewer.fullName, { exact: true });
@@ -92,7 +76,7 @@ describe.skipIf(!browserAvailable)('presence in the meeting room', () => {
 
     await officeRow.getByRole('button', { name: 'Hủy' }).click();
     await marker.waitFor({ state: 'detached' });
-    await office.page.goto(`${server?.url}/`);
+    await office.page.goto(`${stage.server.url}/`);
     await seen.waitFor({ state: 'detached' });
     expect([...office.pageErrors, ...colleague.pageErrors]).toEqual([]);
   }, 60_000);

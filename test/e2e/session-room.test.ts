@@ -3,29 +3,20 @@
 // answer that left the server before a change can land after it. Also a genuine conflict with a colleague,
 // and the warnings before a step the office probably did not mean.
 // Drives the built client served by the real server over the demo data; the meeting is set up over the API.
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  openPerson,
-  PASSWORD,
-  type Person,
-  signIn,
-} from '../support/browser.js';
+import type { Page, Route } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, openPerson, PASSWORD, type Person, signIn } from '../support/browser.js';
+import { type Stage, useStage } from '../support/stage.js';
 import { graphqlData, signInOverApi } from '../support/api.js';
-import { startServer } from '../support/server.js';
 
 const PAGE_TIMEOUT = 10_000;
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
+let stage: Stage;
 let office: Person;
 let colleague: Person;
 let token = '';
 
-function gql<T>(query: string, variables: Record<string, unknown> = {}, url = server?.url): Promise<T> {
-  if (!url) throw new Error('server not started');
+function gql<T>(query: string, variables: Record<string, unknown> = {}, url = stage.server.url): Promise<T> {
   return graphqlData<T>(url, query, token, variables);
 }
 
@@ -42,7 +33,7 @@ const itemFields = 'id version status conclusion vote { votesFor votesAgainst ab
 /** Which meeting each item set up here belongs to, so that `item` can read it back over the API. */
 const meetingOf = new Map<string, string>();
 
-async function item(id: string, url = server?.url): Promise<Item> {
+async function item(id: string, url = stage.server.url): Promise<Item> {
   const data = await gql<{ meeting: { agenda: Item[] } }>(
     `query($id: ID!) { meeting(id: $id) { agenda { ${itemFields} } } }`,
     { id: meetingOf.get(id) },
@@ -144,7 +135,7 @@ async function slowReloads(page: Page, ms: number): Promise<() => Promise<void>>
 }
 
 async function openRoom(person: Person, meetingId: string): Promise<void> {
-  await person.page.goto(`${server?.url}/meetings/${meetingId}`);
+  await person.page.goto(`${stage.server.url}/meetings/${meetingId}`);
   await person.page.getByTestId('agenda').waitFor();
 }
 
@@ -158,20 +149,14 @@ async function saveVote(page: Page, itemId: string, votes: [number, number, numb
 }
 
 describe.skipIf(!browserAvailable)('running a session in the room', () => {
+  stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    token = await signInOverApi(server.url, 'office@quorum.test', PASSWORD);
-    browser = await launchBrowser();
-    office = await openPerson(browser, { width: 1366, height: 1400 }, PAGE_TIMEOUT);
-    colleague = await openPerson(browser, { width: 1280, height: 1000 }, PAGE_TIMEOUT);
-    await signIn(office, server, 'office@quorum.test');
-    await signIn(colleague, server, 'chanhvanphong@quorum.test');
+    token = await signInOverApi(stage.server.url, 'office@quorum.test', PASSWORD);
+    office = await openPerson(stage.browser, { width: 1366, height: 1400 }, PAGE_TIMEOUT);
+    colleague = await openPerson(stage.browser, { width: 1280, height: 1000 }, PAGE_TIMEOUT);
+    await signIn(office, stage.server, 'office@quorum.test');
+    await signIn(colleague, stage.server, 'chanhvanphong@quorum.test');
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('saves a vote and then a conclusion on an item while another item is opened, with slow reloads', async () => {
     const s = await setUpSession('Phiên họp thử: biểu quyết và kết luận');
@@ -344,7 +329,6 @@ describe.skipIf(!browserAvailable)('running a session in the room', () => {
   });
 
   it('is live again within seconds of a server restart, with what changed meanwhile', async () => {
-    if (!server) throw new Error('server not started');
     const s = await setUpSession('Phiên họp thử: khởi động lại máy chủ');
     await openRoom(office, s.meetingId);
     const { page } = office;
@@ -355,10 +339,10 @@ describe.skipIf(!browserAvailable)('running a session in the room', () => {
       .poll(() => row(page, s.one).getByTestId('agenda-status').textContent())
       .toBe('Đang thảo luận');
 
-    await server.stopServing();
+    await stage.server.stopServing();
     await expect.poll(state).not.toBe('connected');
     // While this instance is down, a colleague renames item 3 through another one.
-    const other = await server.another();
+    const other = await stage.server.another();
     const { version } = await item(s.three, other.url);
     await gql(
       `mutation($input: UpdateAgendaItemInput!) { updateAgendaItem(input: $input) { agendaItem { id } } }`,
@@ -370,7 +354,7 @@ describe.skipIf(!browserAvailable)('running a session in the room', () => {
     await other.stop();
     // Down for 20 s (a first start, a database restart): the client's waits between attempts grow meanwhile.
     await page.waitForTimeout(20_000);
-    await server.serveAgain();
+    await stage.server.serveAgain();
     const back = Date.now();
     await expect.poll(state, { timeout: 20_000, interval: 50 }).toBe('connected');
     const waited = Date.now() - back;

@@ -2,23 +2,14 @@
 // `POST /uploads`), sees it listed, is told in words when a file is refused, and removes one after
 // confirming; a committee member, who may read but not change the materials, is offered neither.
 // Drives the built client served by the real server over the demo data.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphqlData, signInOverApi } from '../support/api.js';
-import {
-  browserAvailable,
-  launchBrowser,
-  openPerson,
-  PASSWORD,
-  screenshot,
-  signIn,
-} from '../support/browser.js';
-import { startServer } from '../support/server.js';
+import { browserAvailable, openPerson, PASSWORD, screenshot, signIn } from '../support/browser.js';
+import { useStage } from '../support/stage.js';
 
 const PAGE_TIMEOUT = 10_000;
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
 let roomPath = '';
 
 /** The meeting's own materials (the agenda items have theirs). */
@@ -31,27 +22,21 @@ function fileLink(page: Page, name: string): Locator {
 }
 
 describe.skipIf(!browserAvailable)("a meeting's materials", () => {
+  const stage = useStage();
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     // A scheduled meeting: the office may still change its materials.
-    const token = await signInOverApi(server.url, 'office@quorum.test', PASSWORD);
+    const token = await signInOverApi(stage.server.url, 'office@quorum.test', PASSWORD);
     const data = await graphqlData<{ meetings: { edges: { node: { id: string } }[] } }>(
-      server.url,
+      stage.server.url,
       `query { meetings(filter: { status: [SCHEDULED] }, first: 1) { edges { node { id } } } }`,
       token,
     );
     roomPath = `/meetings/${data.meetings.edges[0]!.node.id}`;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('uploads a file with the keyboard-reachable picker, lists it, refuses bad files in words, and removes it', async () => {
-    const office = await openPerson(browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
-    await signIn(office, server, 'office@quorum.test', { path: roomPath });
+    const office = await openPerson(stage.browser, { width: 1366, height: 1200 }, PAGE_TIMEOUT);
+    await signIn(office, stage.server, 'office@quorum.test', { path: roomPath });
     const { page } = office;
     await page.getByTestId('agenda').waitFor();
     const add = materials(page).getByRole('button', { name: 'Thêm tệp vào tài liệu chung của cuộc họp' });
@@ -111,8 +96,8 @@ describe.skipIf(!browserAvailable)("a meeting's materials", () => {
   }, 60_000);
 
   it('offers a committee member neither adding nor removing', async () => {
-    const member = await openPerson(browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
-    await signIn(member, server, 'bithu@quorum.test', { path: roomPath });
+    const member = await openPerson(stage.browser, { width: 1280, height: 900 }, PAGE_TIMEOUT);
+    await signIn(member, stage.server, 'bithu@quorum.test', { path: roomPath });
     await member.page.getByTestId('agenda').waitFor();
     expect(await member.page.getByRole('button', { name: /^Thêm tệp/ }).count()).toBe(0);
     expect(await member.page.getByRole('button', { name: /^Xóa tệp/ }).count()).toBe(0);
