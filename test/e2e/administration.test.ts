@@ -1,32 +1,29 @@
 // Administration and the account page, in a real browser against the real server: an administrator
 // invites someone, who signs in elsewhere with the temporary password and is signed out there the
 // moment the administrator deactivates them; office staff create an API token that is shown once.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
   fillLogin,
-  launchBrowser,
   meetingsHeading,
   openPerson,
   type Person,
   screenshot,
   signIn,
 } from '../support/browser.js';
-import { startServer } from '../support/server.js';
+import { type Stage, useStage } from '../support/stage.js';
 
 const TIMEOUT = 10_000;
 const DESKTOP = { width: 1280, height: 900 };
 
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-let browser: Browser | undefined;
+let stage: Stage;
 let admin: Person;
 let newcomer: Person;
 let office: Person;
 
 function serverUrl(): string {
-  if (!server) throw new Error('server not started');
-  return server.url;
+  return stage.server.url;
 }
 
 /** A GraphQL request outside the browser, as an integrator would send it. */
@@ -51,6 +48,7 @@ function userRow(page: Page, email: string): Locator {
 }
 
 describe.skipIf(!browserAvailable)('administration and the account page', () => {
+  stage = useStage();
   const stamp = Date.now().toString(36);
   const newEmail = `nguoimoi-${stamp}@quorum.test`;
   const newName = `Nguyễn Văn Mới ${stamp}`;
@@ -60,20 +58,13 @@ describe.skipIf(!browserAvailable)('administration and the account page', () => 
   let apiToken = '';
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    admin = await openPerson(browser, DESKTOP, TIMEOUT);
-    newcomer = await openPerson(browser, { width: 1024, height: 800 }, TIMEOUT);
-    office = await openPerson(browser, DESKTOP, TIMEOUT);
+    admin = await openPerson(stage.browser, DESKTOP, TIMEOUT);
+    newcomer = await openPerson(stage.browser, { width: 1024, height: 800 }, TIMEOUT);
+    office = await openPerson(stage.browser, DESKTOP, TIMEOUT);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('shows administrators the user directory, searchable without diacritics', async () => {
-    await signIn(admin, server, 'admin@quorum.test', { signedIn: meetingsHeading });
+    await signIn(admin, stage.server, 'admin@quorum.test', { signedIn: meetingsHeading });
     const { page } = admin;
     await page.getByTestId('nav-admin').click();
     await page.getByRole('heading', { level: 1, name: 'Người dùng' }).waitFor();
@@ -132,7 +123,10 @@ describe.skipIf(!browserAvailable)('administration and the account page', () => 
   }, 60_000);
 
   it('lets the new user sign in with it elsewhere, without administration', async () => {
-    await signIn(newcomer, server, newEmail, { password: temporaryPassword, signedIn: meetingsHeading });
+    await signIn(newcomer, stage.server, newEmail, {
+      password: temporaryPassword,
+      signedIn: meetingsHeading,
+    });
     const { page } = newcomer;
     expect(await page.getByTestId('viewer-name').textContent()).toBe(newName);
     expect(await page.getByTestId('nav-admin').count()).toBe(0);
@@ -257,7 +251,7 @@ describe.skipIf(!browserAvailable)('administration and the account page', () => 
   }, 60_000);
 
   it('lets office staff create a READ API token on their account page, shown once', async () => {
-    await signIn(office, server, 'office@quorum.test', { signedIn: meetingsHeading });
+    await signIn(office, stage.server, 'office@quorum.test', { signedIn: meetingsHeading });
     const { page } = office;
     await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Tài khoản của tôi' }).waitFor();
