@@ -15,7 +15,10 @@ export default defineConfig({
       '/health': { target: apiServer, changeOrigin: true },
       // The exports and the calendar feed; `/calendar` and `/meetings/<id>` themselves are the client's pages.
       '^/calendar/[^/]+\\.ics$': { target: apiServer, changeOrigin: true },
-      '^/meetings/[^/]+/(agenda\\.ics|agenda\\.json|book\\.pdf)$': { target: apiServer, changeOrigin: true },
+      '^/meetings/[^/]+/(agenda\\.ics|agenda\\.json|book\\.pdf|minutes\\.docx|minutes\\.pdf)$': {
+        target: apiServer,
+        changeOrigin: true,
+      },
       '/uploads': { target: apiServer, changeOrigin: true },
       // Co-editing of proposal bodies (Hocuspocus) and a round's report; `/proposals/<id>` is the client's page.
       '/collab': { target: apiServer, ws: true, changeOrigin: true },
@@ -47,11 +50,12 @@ export default defineConfig({
               test: /node_modules[\\/]\.pnpm[\\/](react-router|cookie|set-cookie-parser)/,
               priority: 2,
             },
-            // Except the co-editor (TipTap, ProseMirror, Yjs, Hocuspocus), which only a proposal's page needs, and
-            // the charts (visx, d3), which only the programme's page needs: each comes with its page's own chunk.
+            // Except the co-editor (TipTap, ProseMirror, Yjs, Hocuspocus, y-indexeddb), which only a proposal's page and
+            // the opened minutes need, and the charts (visx, d3), which only the programme's page needs: each comes
+            // with its page's own chunk.
             {
               name: 'vendor',
-              test: /^(?!.*[\\/]\.pnpm[\\/](@tiptap|prosemirror-|@hocuspocus|yjs@|y-protocols|lib0|orderedmap|rope-sequence|w3c-keyname|linkifyjs|@floating-ui|fast-equals|use-sync-external-store|@visx|d3-|internmap)).*node_modules/,
+              test: /^(?!.*[\\/]\.pnpm[\\/](@tiptap|prosemirror-|@hocuspocus|yjs@|y-protocols|y-indexeddb|lib0|orderedmap|rope-sequence|w3c-keyname|linkifyjs|@floating-ui|fast-equals|use-sync-external-store|@visx|d3-|internmap)).*node_modules/,
               priority: 1,
             },
           ],

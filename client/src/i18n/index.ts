@@ -7,6 +7,8 @@ import { dashboardVi } from './dashboard.vi';
 import { en } from './en';
 import { inputErrorsEn } from './input-errors.en';
 import { inputErrorsVi } from './input-errors.vi';
+import { minutesEn } from './minutes.en';
+import { minutesVi } from './minutes.vi';
 import { notificationsEn } from './notifications.en';
 import { notificationsVi } from './notifications.vi';
 import { programmeEn } from './programme.en';
@@ -56,6 +58,9 @@ void i18n.use(initReactI18next).init({
 // The task texts: merged (their field names join `inputError.field`); the home and the meeting room use them.
 i18n.addResourceBundle('vi', 'translation', tasksVi, true, false);
 i18n.addResourceBundle('en', 'translation', tasksEn, true, false);
+// A meeting's minutes (the meeting room names them before their editor is loaded).
+i18n.addResourceBundle('vi', 'translation', minutesVi, true, false);
+i18n.addResourceBundle('en', 'translation', minutesEn, true, false);
 // The work programme and follow-up texts (the header names both sections).
 i18n.addResourceBundle('vi', 'translation', programmeVi, true, false);
 i18n.addResourceBundle('en', 'translation', programmeEn, true, false);

@@ -180,6 +180,7 @@ export const proposalsEn: ProposalMessages = {
       readOnlyRole: 'The lead unit writes the draft; you can read it and follow its changes live.',
       together: 'Also in the document',
       empty: 'The draft is empty.',
+      unsynced: 'Not yet synced: your changes are kept on this device and sent once connected',
       refused: {
         FORBIDDEN: 'You may no longer read this document.',
         NOT_FOUND: 'The document could not be opened: the proposal does not exist or you may not read it.',

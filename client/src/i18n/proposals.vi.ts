@@ -179,6 +179,7 @@ export const proposalsVi = {
       readOnlyRole: 'Đơn vị chủ trì soạn thảo nội dung; bạn xem được và theo dõi trực tiếp các thay đổi.',
       together: 'Đang mở văn bản',
       empty: 'Dự thảo chưa có nội dung.',
+      unsynced: 'Chưa đồng bộ: thay đổi của bạn được giữ trên máy này và sẽ gửi đi khi có kết nối',
       refused: {
         FORBIDDEN: 'Bạn không còn quyền xem văn bản này.',
         NOT_FOUND: 'Không mở được văn bản: đề án không tồn tại hoặc bạn không có quyền xem.',

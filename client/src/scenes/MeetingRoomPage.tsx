@@ -15,6 +15,7 @@ import { applyMove, buildTree, flattenAgenda, renumber } from '../components/mee
 import type { MoveTarget } from '../components/meeting/agenda-tree';
 import { ItemForm } from '../components/meeting/AgendaItemControls';
 import { MeetingHeader } from '../components/meeting/MeetingHeader';
+import { MinutesPanel } from '../components/meeting/MinutesPanel';
 import { ParticipantsPanel } from '../components/meeting/ParticipantsPanel';
 import { QuorumPanel } from '../components/meeting/QuorumPanel';
 import { ReadinessPanel } from '../components/meeting/ReadinessPanel';
@@ -25,6 +26,7 @@ import { useActionRunner } from '../components/meeting/useActionRunner';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useMeetingActions } from '../hooks/useMeetingActions';
 import { useMeetingEvents } from '../hooks/useMeetingEvents';
+import { useSessionContext } from '../hooks/useOrganization';
 import { usePresence } from '../hooks/usePresence';
 import { useRoomReload } from '../hooks/useRoomReload';
 
@@ -40,6 +42,7 @@ export function MeetingRoomPage() {
 function MeetingRoom({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const headingId = useId();
+  const { viewer } = useSessionContext();
   const {
     data,
     error: loadError,
@@ -225,6 +228,7 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
               />
             </aside>
           </div>
+          <MinutesPanel meeting={meeting} viewer={viewer} />
           <div className="visually-hidden" aria-live="polite" data-testid="live-announcement">
             {live.announcement}
           </div>

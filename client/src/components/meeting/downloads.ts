@@ -14,3 +14,13 @@ export function downloadMeetingFile(meetingId: string, kind: DownloadKind): Prom
     fallbackName: `meeting-${meetingId}.${kind}`,
   });
 }
+
+export type MinutesFormat = 'docx' | 'pdf';
+
+/** The meeting's minutes as the server writes them out (authorised as the meeting book is). */
+export function downloadMinutes(meetingId: string, format: MinutesFormat): Promise<void> {
+  return downloadFile(`/meetings/${encodeURIComponent(meetingId)}/minutes.${format}`, {
+    fallbackName: `minutes-${meetingId}.${format}`,
+    accept: format === 'pdf' ? 'pdf' : 'wordprocessingml',
+  });
+}

@@ -1,0 +1,118 @@
+import { lazy, Suspense, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeetingStatus } from '@quorum/shared';
+import { ErrorState, LoadingState } from '../LoadState';
+import { DownloadError } from '../download';
+import { downloadMinutes } from './downloads';
+import './minutes.css';
+import type { MinutesFormat } from './downloads';
+
+const FORMATS: MinutesFormat[] = ['docx', 'pdf'];
+
+/** The editor (TipTap, Yjs, IndexedDB) is loaded only when the minutes are opened, not with the room. */
+const MinutesEditor = lazy(() =>
+  import('./MinutesEditor').then(
+    (module) => ({ default: module.MinutesEditor }),
+    (error: unknown) => ({
+      default: function MinutesEditorMissing() {
+        const { t } = useTranslation();
+        return <ErrorState testId="minutes-error" message={t('minutes.loadError')} error={error} />;
+      },
+    }),
+  ),
+);
+
+interface MinutesPanelProps {
+  meeting: { id: string; status: MeetingStatus };
+  viewer: { id: string; fullName: string };
+}
+
+/**
+ * The meeting's minutes (biên bản): opened on request, co-edited by the secretaries and the office while the
+ * meeting is scheduled or in progress, read by the other participants, locked once the meeting is closed; and
+ * downloaded as DOCX or PDF.
+ */
+export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<MinutesFormat | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function download(format: MinutesFormat) {
+    setBusy(format);
+    setError(null);
+    try {
+      await downloadMinutes(meeting.id, format);
+    } catch (err) {
+      const status = err instanceof DownloadError ? err.status : 0;
+      setError(
+        status === 401
+          ? t('errors.UNAUTHENTICATED')
+          : status === 403
+            ? t('errors.FORBIDDEN')
+            : status === 404
+              ? t('minutes.downloads.unavailable')
+              : t('errors.NETWORK'),
+      );
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className="panel room__minutes" aria-labelledby={`${id}-heading`} data-testid="minutes-panel">
+      <div className="room__minutes-bar">
+        <h2 id={`${id}-heading`} className="panel__title">
+          {t('minutes.heading')}
+        </h2>
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen((value) => !value)}
+          data-testid="minutes-toggle"
+          data-print="hide"
+        >
+          {open ? t('minutes.close') : t('minutes.open')}
+        </button>
+        <div
+          className="meeting-toolbar__buttons"
+          role="group"
+          aria-label={t('minutes.downloads.label')}
+          data-print="hide"
+        >
+          {FORMATS.map((format) => (
+            <button
+              key={format}
+              type="button"
+              className="button button--small"
+              disabled={busy !== null}
+              aria-busy={busy === format || undefined}
+              onClick={() => void download(format)}
+              data-testid={`minutes-download-${format}`}
+            >
+              {busy === format ? t('minutes.downloads.busy') : t(`minutes.downloads.${format}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {error && (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div id={`${id}-body`} hidden={!open}>
+        {open && (
+          <>
+            <p className="field__hint">{t('minutes.intro')}</p>
+            <Suspense fallback={<LoadingState label={t('minutes.loading')} testId="minutes-loading" />}>
+              <MinutesEditor meeting={meeting} viewer={viewer} />
+            </Suspense>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
