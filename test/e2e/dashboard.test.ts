@@ -89,4 +89,19 @@ describe.skipIf(!browserAvailable)("a leader's dashboard, live", () => {
     expect(leader.pageErrors).toEqual([]);
     expect(assignee.pageErrors).toEqual([]);
   });
+
+  it('leads from the upcoming meetings figure to the meetings list narrowed to those, as many as it counts', async () => {
+    const { page } = leader;
+    await page.goto(`${stage.server.url}/dashboard`);
+    const count = page.getByTestId('dashboard-meeting-count');
+    await count.waitFor();
+    const counted = Number(/\d+/.exec((await count.textContent()) ?? '')?.[0]);
+    // The demo programme has meetings ahead of today, fewer than a page.
+    expect(counted).toBeGreaterThan(0);
+    await count.click();
+    await page.waitForURL((url) => url.pathname === '/' && url.searchParams.has('upcoming'));
+    await page.getByTestId('meeting-filter-upcoming').waitFor();
+    await expect.poll(() => page.getByTestId('meeting-row').count(), { timeout: LIVE_TIMEOUT }).toBe(counted);
+    expect(leader.pageErrors).toEqual([]);
+  });
 });

@@ -2,12 +2,22 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeetingKind, MeetingStatus } from '@quorum/shared';
 import { useCommittees } from '../hooks/useCommittees';
+import { useFormatDate } from '../hooks/useFormat';
 
 export interface MeetingFilterValues {
   status: MeetingStatus | '';
   kind: MeetingKind | '';
   committeeId: string;
+  /** The meetings still to come from this time on (`upcomingMeetingStatuses`), or ''. */
+  upcomingFrom: string;
 }
+
+export const noMeetingFilter: MeetingFilterValues = {
+  status: '',
+  kind: '',
+  committeeId: '',
+  upcomingFrom: '',
+};
 
 interface MeetingFiltersProps {
   value: MeetingFilterValues;
@@ -19,7 +29,9 @@ export function MeetingFilters({ value, onChange }: MeetingFiltersProps) {
   const { t } = useTranslation();
   const id = useId();
   const { committees } = useCommittees();
-  const active = value.status !== '' || value.kind !== '' || value.committeeId !== '';
+  const formatDate = useFormatDate();
+  const active =
+    value.status !== '' || value.kind !== '' || value.committeeId !== '' || value.upcomingFrom !== '';
 
   return (
     <form
@@ -74,11 +86,24 @@ export function MeetingFilters({ value, onChange }: MeetingFiltersProps) {
           ))}
         </select>
       </div>
+      {value.upcomingFrom && (
+        <p className="filters__chip" data-testid="meeting-filter-upcoming">
+          {t('meetings.filters.upcoming', { date: formatDate(value.upcomingFrom) })}
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-label={t('meetings.filters.removeUpcoming')}
+            onClick={() => onChange({ ...value, upcomingFrom: '' })}
+          >
+            ×
+          </button>
+        </p>
+      )}
       {active && (
         <button
           type="button"
           className="button button--ghost button--small filters__clear"
-          onClick={() => onChange({ status: '', kind: '', committeeId: '' })}
+          onClick={() => onChange(noMeetingFilter)}
         >
           {t('meetings.filters.clear')}
         </button>

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
 import type { Locale } from '../i18n';
-import { formatDateTime } from '../i18n/format';
+import { formatDate, formatDateTime } from '../i18n/format';
 import { useTimeZone } from './useOrganization';
 
 export function useLocale(): Locale {
@@ -15,4 +15,10 @@ export function useFormatDateTime(): (iso: string) => string {
   const locale = useLocale();
   const timeZone = useTimeZone();
   return useCallback((iso: string) => formatDateTime(iso, locale, timeZone), [locale, timeZone]);
+}
+
+export function useFormatDate(): (iso: string) => string {
+  const locale = useLocale();
+  const timeZone = useTimeZone();
+  return useCallback((iso: string) => formatDate(iso, locale, timeZone), [locale, timeZone]);
 }

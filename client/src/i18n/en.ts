@@ -345,6 +345,8 @@ export const en: Messages = {
       committee: 'Committee',
       all: 'All',
       clear: 'Clear filters',
+      upcoming: 'Upcoming, from {{date}}',
+      removeUpcoming: 'Remove the upcoming meetings filter',
     },
     liveError: 'This list is not updating live for now. Reconnect or reload to see new changes.',
     loadMore: 'Load more meetings',

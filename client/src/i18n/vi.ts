@@ -347,6 +347,8 @@ export const vi = {
       committee: 'Cấp ủy',
       all: 'Tất cả',
       clear: 'Bỏ lọc',
+      upcoming: 'Sắp diễn ra, từ {{date}}',
+      removeUpcoming: 'Bỏ lọc cuộc họp sắp diễn ra',
     },
     liveError: 'Danh sách tạm thời không tự cập nhật. Tải lại trang hoặc kết nối lại để thấy thay đổi mới.',
     loadMore: 'Xem thêm cuộc họp',

@@ -3,7 +3,7 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { limits, MeetingKind, MeetingStatus } from '@quorum/shared';
+import { limits, MeetingKind, MeetingStatus, upcomingMeetingStatuses } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
 import { MEETINGS_QUERY } from '../apollo/operations';
 import type { MeetingFilter } from '../apollo/types';
@@ -22,13 +22,22 @@ function oneOf<T extends string>(values: Record<string, T>, value: string | null
   return value && (Object.values(values) as string[]).includes(value) ? (value as T) : '';
 }
 
-/** The filters live in the address (`?status=SCHEDULED&kind=REGULAR&committee=…`): shareable, and Back works. */
+/** A time the address gives (`upcoming=`), or '' when it is none. */
+function instant(value: string | null): string {
+  return value && !Number.isNaN(Date.parse(value)) ? value : '';
+}
+
+/**
+ * The filters live in the address (`?status=SCHEDULED&kind=REGULAR&committee=…`, and `upcoming=<from>` for
+ * the meetings still to come from a time on, the dashboard's figure): shareable, and Back works.
+ */
 function useFilterParams(): [MeetingFilterValues, (next: MeetingFilterValues) => void] {
   const [params, setParams] = useSearchParams();
   const value: MeetingFilterValues = {
     status: oneOf(MeetingStatus, params.get('status')),
     kind: oneOf(MeetingKind, params.get('kind')),
     committeeId: params.get('committee') ?? '',
+    upcomingFrom: instant(params.get('upcoming')),
   };
   const setValue = useCallback(
     (next: MeetingFilterValues) => {
@@ -36,6 +45,7 @@ function useFilterParams(): [MeetingFilterValues, (next: MeetingFilterValues) =>
       if (next.status) search.set('status', next.status);
       if (next.kind) search.set('kind', next.kind);
       if (next.committeeId) search.set('committee', next.committeeId);
+      if (next.upcomingFrom) search.set('upcoming', next.upcomingFrom);
       setParams(search, { replace: true });
     },
     [setParams],
@@ -51,10 +61,11 @@ export function MeetingsPage() {
   const mayCreate = useSessionContext().viewer.can?.createMeeting ?? false;
   const [filterValues, setFilterValues] = useFilterParams();
   const filter = useMemo<MeetingFilter | null>(() => {
-    const { status, kind, committeeId } = filterValues;
-    if (!status && !kind && !committeeId) return null;
+    const { status, kind, committeeId, upcomingFrom } = filterValues;
+    if (!status && !kind && !committeeId && !upcomingFrom) return null;
     return {
-      ...(status ? { status: [status] } : {}),
+      ...(status ? { status: [status] } : upcomingFrom ? { status: [...upcomingMeetingStatuses] } : {}),
+      ...(upcomingFrom ? { from: upcomingFrom } : {}),
       ...(kind ? { kind: [kind] } : {}),
       ...(committeeId ? { committeeId } : {}),
     };

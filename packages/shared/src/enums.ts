@@ -42,6 +42,12 @@ export enum MeetingStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** The meetings still to come (the dashboard's "upcoming", the meetings list's `?upcoming=`), from a day on. */
+export const upcomingMeetingStatuses: readonly MeetingStatus[] = [
+  MeetingStatus.SCHEDULED,
+  MeetingStatus.IN_PROGRESS,
+];
+
 export enum Classification {
   INTERNAL = 'INTERNAL',
   RESTRICTED = 'RESTRICTED',

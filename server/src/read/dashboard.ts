@@ -1,11 +1,11 @@
 import {
   AppraisalStatus,
   localDateIn,
-  MeetingStatus,
   openTaskStatuses,
   type ProgrammeItemStatus,
   startOfDayIn,
   TaskStatus,
+  upcomingMeetingStatuses,
   Verdict,
 } from '@quorum/shared';
 import { raw, type FilterQuery } from '@mikro-orm/core';
@@ -40,12 +40,6 @@ export const overdueTrendWeeks = 8;
 export const upcomingMeetingsShown = 5;
 export const ownTasksShown = 10;
 export const waitingAppraisalsShown = 20;
-
-/** The meetings counted as upcoming: scheduled or under way, from today's midnight on (`meetings(filter)`). */
-export const upcomingMeetingStatuses: readonly MeetingStatus[] = [
-  MeetingStatus.SCHEDULED,
-  MeetingStatus.IN_PROGRESS,
-];
 
 export interface UnitTaskCounts {
   unitId: string;

@@ -1,11 +1,11 @@
-import { limits, openTaskStatuses } from '@quorum/shared';
+import { limits, openTaskStatuses, upcomingMeetingStatuses } from '@quorum/shared';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { Appraisal, Unit } from '../entities/index.js';
 import { BadInputError } from '../errors.js';
 import { requireViewer } from '../policies/viewer.policy.js';
-import { dashboardFigures, upcomingMeetingStatuses } from '../read/dashboard.js';
+import { dashboardFigures } from '../read/dashboard.js';
 import { assignmentOverdue } from '../read/appraisal.js';
 import { Dashboard } from './types/dashboard.type.js';
 

@@ -127,8 +127,11 @@ function Meetings({ figures }: { figures: Figures }) {
     <section className="dashboard-card" data-testid="dashboard-meetings">
       <h2 className="dashboard-card__title">{t('dashboard.meetings.title')}</h2>
       <p className="dashboard-card__summary">
-        {/* The meetings list (the home's, reached from inside the app) narrowed to the scheduled ones. */}
-        <Link to="/?status=SCHEDULED" data-testid="dashboard-meeting-count">
+        {/* The meetings list (the home's, reached from inside the app) with the figure's own filter. */}
+        <Link
+          to={`/?upcoming=${encodeURIComponent(figures.upcomingFrom)}`}
+          data-testid="dashboard-meeting-count"
+        >
           {t('dashboard.meetings.count', { count: figures.upcomingMeetingCount })}
         </Link>
       </p>
