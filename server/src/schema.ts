@@ -13,6 +13,7 @@ import { AuthResolver, SessionResolver, ViewerAbilitiesResolver } from './resolv
 import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resolver.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { MeetingResolver } from './resolvers/meeting.resolver.js';
+import { MeetingMinutesResolver } from './resolvers/minutes.resolver.js';
 import {
   NotificationPreferencesResolver,
   NotificationResolver,
@@ -56,6 +57,7 @@ const resolvers = [
   WorkProgrammeResolver,
   ProgrammeItemResolver,
   MeetingResolver,
+  MeetingMinutesResolver,
   ParticipantResolver,
   AgendaItemResolver,
   AttachmentResolver,

@@ -24,6 +24,7 @@ const expectedTables = [
   'login_attempt',
   'meeting',
   'meeting_access',
+  'meeting_minutes',
   'membership',
   'notification',
   'notification_preference',

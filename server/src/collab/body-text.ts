@@ -67,23 +67,38 @@ export function bodyText(doc: Y.Doc): string {
  */
 const seedClientId = 1;
 
+/** A block of a seeded document: a paragraph, or a heading of a level (1 to 3). */
+export type SeedBlock =
+  | { type: 'paragraph'; text: string }
+  | { type: 'heading'; level: number; text: string };
+
 /**
- * A body that has text but no Yjs document yet (proposals seeded or imported before co-editing) opens as
- * that text, one paragraph per line, rather than empty (the first store would then erase it).
+ * A Yjs document of the editor's shape (the fragment above) holding these blocks, as its first state: the
+ * server's seed of a body or of minutes. The same blocks give the same state on any instance.
  */
-export function seedFromText(text: string): Uint8Array {
+export function seedFromBlocks(blocks: readonly SeedBlock[]): Uint8Array {
   const doc = new Y.Doc();
   doc.clientID = seedClientId;
   const fragment = doc.getXmlFragment(bodyFragment);
   fragment.insert(
     0,
-    text.split('\n').map((line) => {
-      const paragraph = new Y.XmlElement('paragraph');
-      if (line) paragraph.insert(0, [new Y.XmlText(line)]);
-      return paragraph;
+    blocks.map((block) => {
+      const element = new Y.XmlElement(block.type);
+      // y-prosemirror keeps node attributes as the element's attributes, the heading's level a number.
+      if (block.type === 'heading') element.setAttribute('level', block.level as unknown as string);
+      if (block.text) element.insert(0, [new Y.XmlText(block.text)]);
+      return element;
     }),
   );
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
+}
+
+/**
+ * A body that has text but no Yjs document yet (proposals seeded or imported before co-editing) opens as
+ * that text, one paragraph per line, rather than empty (the first store would then erase it).
+ */
+export function seedFromText(text: string): Uint8Array {
+  return seedFromBlocks(text.split('\n').map((line) => ({ type: 'paragraph', text: line })));
 }

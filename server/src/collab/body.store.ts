@@ -1,24 +1,78 @@
-import { LockMode, type MikroORM, raw } from '@mikro-orm/core';
+import { type EntityManager, LockMode, type MikroORM, raw } from '@mikro-orm/core';
 import * as Y from 'yjs';
 import { Proposal } from '../entities/index.js';
 import { bodyText, seedFromText } from './body-text.js';
+import { type CollabDocument, type CollabKind, documentName, parseDocumentName } from './document-name.js';
+import { minutesTable } from './minutes.js';
 
 type Render = (doc: Y.Doc) => string;
+
+/** What a store writes: the state, and its text and HTML of the same moment (HTML null: keep the last). */
+export interface StoredBody {
+  state: Uint8Array;
+  text: string;
+  html: string | null;
+}
+
+/** Where one kind of co-edited document lives: its table and columns. */
+export interface BodyTable {
+  /** The stored state, a seed when nothing is stored yet, or null when the subject does not exist. */
+  load(em: EntityManager, id: string): Promise<Uint8Array | null>;
+  /** In a transaction: locks the row and reads its stored state (null: none yet); undefined when missing. */
+  lock(em: EntityManager, id: string): Promise<{ state: Uint8Array | null } | undefined>;
+  write(em: EntityManager, id: string, body: StoredBody): Promise<void>;
+}
+
+/** A proposal's body: `Proposal.body`, `bodyText`, `bodyHtml`; a body with text only opens as that text. */
+export const proposalTable: BodyTable = {
+  async load(em, id) {
+    const row = await em.findOne(Proposal, { id }, { fields: ['id', 'body', 'bodyText'] });
+    if (!row) return null;
+    return row.body ? new Uint8Array(row.body) : row.bodyText ? seedFromText(row.bodyText) : null;
+  },
+  async lock(em, id) {
+    const row = await em.findOne(
+      Proposal,
+      { id },
+      { fields: ['id', 'body'], lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    return row ? { state: row.body ? new Uint8Array(row.body) : null } : undefined;
+  },
+  async write(em, id, { state, text, html }) {
+    await em.nativeUpdate(
+      Proposal,
+      { id },
+      {
+        body: Buffer.from(state),
+        bodyText: text,
+        // Without a serializer (it failed to load, which is logged) the HTML keeps its last rendering.
+        ...(html === null ? {} : { bodyHtml: html }),
+        // Named, so that MikroORM does not add its `version = version + 1` to the update.
+        version: raw('"version"'),
+      },
+    );
+  },
+};
+
+const tables: Record<CollabKind, BodyTable> = { proposal: proposalTable, minutes: minutesTable };
 
 /** How long a store that failed (the database away) waits before it is tried again. */
 const retryMs = 2_000;
 
 /**
- * A proposal's body in the database: the Yjs state in `Proposal.body`, with its plain text (`bodyText`) and
- * HTML (`bodyHtml`) written in the same statement, so that search, diff and export read what the document
- * says. A store is no edit of the proposal's details: it leaves `version` (the details' optimistic lock) and
- * `updatedAt` alone, and appends no event (the body's changes travel over `/collab` itself).
+ * A co-edited document in the database, by kind (`BodyTable`): a proposal's body (the Yjs state in
+ * `Proposal.body`, with its plain text `bodyText` and HTML `bodyHtml`) or a meeting's minutes (the
+ * `meeting_minutes` row), state, text and HTML written in the same statement, so that search, diff and export
+ * read what the document says. A store of a body is no edit of the proposal's details: it leaves `version`
+ * (the details' optimistic lock) and `updatedAt` alone, and appends no event (the changes travel over
+ * `/collab` itself).
  *
  * A store that fails is kept and tried again until it succeeds: Hocuspocus may unload the document in the
  * meantime, so the kept state is merged into the next load and the next store of the same body.
  */
 export class BodyStore {
   private renderer: Promise<Render> | null = null;
+  /** Unsaved states by document name. */
   private readonly failed = new Map<string, Uint8Array>();
   private retryTimer: NodeJS.Timeout | null = null;
 
@@ -35,14 +89,10 @@ export class BodyStore {
     void this.render().catch(() => (this.renderer = null));
   }
 
-  /** The stored state of the body, seeded from its text when it has none yet; null for a missing proposal. */
-  async fetch(proposalId: string): Promise<Uint8Array | null> {
-    const row = await this.orm.em
-      .fork()
-      .findOne(Proposal, { id: proposalId }, { fields: ['id', 'body', 'bodyText'] });
-    if (!row) return null;
-    const stored = row.body ? new Uint8Array(row.body) : row.bodyText ? seedFromText(row.bodyText) : null;
-    const unsaved = this.failed.get(proposalId);
+  /** The stored state of the document, seeded when it has none yet; null for a missing subject. */
+  async fetch(document: CollabDocument): Promise<Uint8Array | null> {
+    const stored = await tables[document.kind].load(this.orm.em.fork(), document.id);
+    const unsaved = this.failed.get(documentName(document));
     if (!unsaved) return stored;
     return stored ? Y.mergeUpdates([stored, unsaved]) : unsaved;
   }
@@ -54,11 +104,11 @@ export class BodyStore {
    * stores its edits too, and neither overwrites the other's; what this instance lacked reaches its clients
    * as an update (applied without an origin, so Hocuspocus relays it and does not store it again).
    */
-  async store(proposalId: string, doc: Y.Doc): Promise<void> {
-    const unsaved = this.failed.get(proposalId);
+  async store(document: CollabDocument, doc: Y.Doc): Promise<void> {
+    const name = documentName(document);
+    const unsaved = this.failed.get(name);
     if (unsaved) Y.applyUpdate(doc, unsaved);
-    if ((await this.persist(proposalId, doc)) && this.failed.get(proposalId) === unsaved)
-      this.failed.delete(proposalId);
+    if ((await this.persist(document, doc)) && this.failed.get(name) === unsaved) this.failed.delete(name);
   }
 
   private async loadRenderer(): Promise<Render | null> {
@@ -72,42 +122,25 @@ export class BodyStore {
   }
 
   /** True when written; else the document's state is kept for a retry. */
-  private async persist(proposalId: string, doc: Y.Doc): Promise<boolean> {
+  private async persist(document: CollabDocument, doc: Y.Doc): Promise<boolean> {
     const render = await this.loadRenderer();
+    const table = tables[document.kind];
     let state: Uint8Array | null = null;
     try {
       await this.orm.em.fork().transactional(async (em) => {
-        const row = await em.findOne(
-          Proposal,
-          { id: proposalId },
-          { fields: ['id', 'body'], lockMode: LockMode.PESSIMISTIC_WRITE },
-        );
+        const row = await table.lock(em, document.id);
         if (!row) return;
-        if (row.body) Y.applyUpdate(doc, new Uint8Array(row.body));
+        if (row.state) Y.applyUpdate(doc, row.state);
         // From here on nothing awaits until the write: state, text and HTML are of one moment.
         state = Y.encodeStateAsUpdate(doc);
         const text = bodyText(doc);
         const html = render ? renderOrText(render, doc, text) : null;
-        await em.nativeUpdate(
-          Proposal,
-          { id: proposalId },
-          {
-            body: Buffer.from(state),
-            bodyText: text,
-            // Without a serializer (it failed to load, which is logged) the HTML keeps its last rendering.
-            ...(html === null ? {} : { bodyHtml: html }),
-            // Named, so that MikroORM does not add its `version = version + 1` to the update.
-            version: raw('"version"'),
-          },
-        );
+        await table.write(em, document.id, { state, text, html });
       });
       return true;
     } catch (error) {
-      console.error(
-        `collab: storing the body of proposal ${proposalId} failed; trying again`,
-        errorName(error),
-      );
-      this.failed.set(proposalId, state ?? Y.encodeStateAsUpdate(doc));
+      console.error(`collab: storing ${documentName(document)} failed; trying again`, errorName(error));
+      this.failed.set(documentName(document), state ?? Y.encodeStateAsUpdate(doc));
       if (!this.retryTimer) {
         this.retryTimer = setTimeout(() => void this.retry(), retryMs);
         // Shutdown makes its own last attempt (`flush`); a pending retry does not keep the process alive.
@@ -119,13 +152,14 @@ export class BodyStore {
 
   private async retry(): Promise<void> {
     this.retryTimer = null;
-    for (const [proposalId, state] of [...this.failed]) {
-      // A store of the same body may have written (and merged) it meanwhile.
-      if (this.failed.get(proposalId) !== state) continue;
+    for (const [name, state] of [...this.failed]) {
+      // A store of the same document may have written (and merged) it meanwhile.
+      if (this.failed.get(name) !== state) continue;
+      const document = parseDocumentName(name);
+      if (!document) continue;
       const doc = new Y.Doc();
       Y.applyUpdate(doc, state);
-      if ((await this.persist(proposalId, doc)) && this.failed.get(proposalId) === state)
-        this.failed.delete(proposalId);
+      if ((await this.persist(document, doc)) && this.failed.get(name) === state) this.failed.delete(name);
       doc.destroy();
     }
   }

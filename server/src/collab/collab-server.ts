@@ -2,19 +2,19 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Database as DatabaseExtension } from '@hocuspocus/extension-database';
 import { type Connection, Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
-import type { MikroORM } from '@mikro-orm/core';
-import { Classification, ErrorCode, EventType, SubjectType } from '@quorum/shared';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { Classification, ErrorCode, EventType, ParticipantRole, SubjectType } from '@quorum/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Viewer } from '../auth/viewer.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
 import { AppError } from '../errors.js';
-import { Event, Proposal } from '../entities/index.js';
+import { Event, Meeting, Participant, Proposal } from '../entities/index.js';
 import { BoundedSendWebSocket } from '../security/flow-control.js';
 import { isDatabaseUnavailable } from '../security/unavailable.js';
 import { BodyStore } from './body.store.js';
-import { type BodyAccess, bodyAccess } from './collab.policy.js';
-import { parseDocumentName, proposalDocumentName } from './document-name.js';
+import { type BodyAccess, bodyAccess, minutesAccess } from './collab.policy.js';
+import { type CollabDocument, parseDocumentName, proposalDocumentName } from './document-name.js';
 import { RedisRelay } from './redis-relay.js';
 
 /** Limits of `/collab` (README, "Co-editing"). */
@@ -78,12 +78,13 @@ export class BatchingWebSocket extends BoundedSendWebSocket {
 /** What an authenticated connection carries (Hocuspocus's per-connection context). */
 interface CollabContext {
   organizationId: string;
-  proposalId: string;
+  /** The proposal's body or the meeting's minutes. */
+  document: CollabDocument;
   userId: string;
   currentViewer: () => Promise<Viewer>;
   /** The organization's invalidation count when the connection was authorised. */
   generation: number;
-  /** The proposal's version when its access was last decided. */
+  /** The proposal's (or meeting's) version when its access was last decided. */
   version: number;
 }
 
@@ -123,15 +124,17 @@ export function documentNameOf(data: WebSocket.RawData): string | null {
 
 /**
  * Co-editing under `/collab` (DESIGN, "Real-time co-editing"): Hocuspocus serves each proposal's body as the
- * Yjs document `proposal:<id>` on the server's own HTTP port, with the session or API token of GraphQL (the
- * provider's `token`) and the policy GraphQL applies: its drafters edit, its readers follow read-only (the
- * server drops their updates), anyone else is refused at connect. Bodies are stored debounced
+ * Yjs document `proposal:<id>`, and each meeting's minutes as `meeting:<id>:minutes`, on the server's own HTTP
+ * port, with the session or API token of GraphQL (the provider's `token`) and the policy GraphQL applies: a
+ * body's drafters edit (minutes: the meeting's secretaries and the office, while it is open), its readers
+ * follow read-only (the server drops their updates), anyone else is refused at connect. Bodies are stored debounced
  * (`collabLimits`), and all of them before the server stops. With `redisUrl`, instances serving the same body
  * relay its edits live (`RedisRelay`).
  *
  * Access is decided again whenever it may have changed: when the viewer cache forgets an organization's
  * viewers (an access-changing event committed, here or on another instance), for that organization's
- * connections; and when a proposal with open connections changes (its version moves, seen every `recheckMs`).
+ * connections; and when a proposal or meeting with open connections changes (its version moves, seen every
+ * `recheckMs`).
  * A connection that may no longer read is closed; one that may no longer write becomes read-only, and the
  * other way round; the client is told by a stateless message `{"type":"access","access":"read"|"edit"}`.
  */
@@ -175,7 +178,7 @@ export class CollabServer {
             const document = parseDocumentName(documentName);
             if (!document) return null;
             try {
-              return await this.store.fetch(document.id);
+              return await this.store.fetch(document);
             } catch (error) {
               this.closeUnavailable((context as { socket?: WebSocket }).socket, error);
               throw error;
@@ -184,7 +187,7 @@ export class CollabServer {
           // Reads the document itself (state, text and HTML of one moment), not the `state` encoded earlier.
           store: async ({ documentName, document }) => {
             const parsed = parseDocumentName(documentName);
-            if (parsed) await this.store.store(parsed.id, document);
+            if (parsed) await this.store.store(parsed, document);
           },
         }),
       ],
@@ -237,22 +240,26 @@ export class CollabServer {
       const viewer = await currentViewer();
       const generation = this.generations.get(viewer.organizationId) ?? 0;
       const em = this.orm.em.fork();
-      const proposal = await em.findOne(Proposal, { id: document.id, organization: viewer.organizationId });
-      const access = proposal ? bodyAccess(viewer, proposal) : 'none';
-      // As GraphQL answers a proposal the viewer may not read: it does not exist for them.
-      if (!proposal || access === 'none')
-        throw refusal(ErrorCode.NOT_FOUND, `Proposal ${document.id} not found`);
-      connectionConfig.readOnly = access !== 'edit';
-      // Every read of a CONFIDENTIAL proposal is in the audit trail, as its reads through GraphQL are.
-      if (proposal.classification === Classification.CONFIDENTIAL) {
+      const subjects = await loadSubjects(em, [document], viewer.organizationId);
+      const decided = accessOf(viewer, document, subjects);
+      // As GraphQL answers a proposal or meeting the viewer may not read: it does not exist for them.
+      if (!decided || decided.access === 'none')
+        throw refusal(
+          ErrorCode.NOT_FOUND,
+          `${document.kind === 'proposal' ? 'Proposal' : 'Meeting'} ${document.id} not found`,
+        );
+      connectionConfig.readOnly = decided.access !== 'edit';
+      // Every read of a CONFIDENTIAL proposal or meeting is in the audit trail, as its reads through GraphQL are.
+      if (decided.classification === Classification.CONFIDENTIAL) {
+        const subjectType = document.kind === 'proposal' ? SubjectType.PROPOSAL : SubjectType.MEETING;
         em.create(Event, {
           organization: viewer.organizationId,
           actor: viewer.userId,
-          type: EventType.PROPOSAL_READ,
-          subjectType: SubjectType.PROPOSAL,
-          subjectId: proposal.id,
-          scopeType: SubjectType.PROPOSAL,
-          scopeId: proposal.id,
+          type: document.kind === 'proposal' ? EventType.PROPOSAL_READ : EventType.MEETING_READ,
+          subjectType,
+          subjectId: document.id,
+          scopeType: subjectType,
+          scopeId: document.id,
           classification: Classification.CONFIDENTIAL,
           auditOnly: true,
         });
@@ -260,11 +267,11 @@ export class CollabServer {
       }
       return {
         organizationId: viewer.organizationId,
-        proposalId: document.id,
+        document,
         userId: viewer.userId,
         currentViewer,
         generation,
-        version: proposal.version,
+        version: decided.version,
       };
     } catch (error) {
       if (error instanceof AppError) throw refusal(error.extensions.code as ErrorCode, error.message);
@@ -318,29 +325,46 @@ export class CollabServer {
     })();
   }
 
-  /** The open documents whose proposal changed since their access was decided. */
+  /** The open documents whose proposal (or meeting) changed since their access was decided. */
   private async recheckChangedProposals(): Promise<void> {
     if (this.open.size === 0 || this.stopping) return;
     try {
-      const ids = [...new Set([...this.open.values()].map((o) => o.proposalId))];
-      const rows = await this.orm.em
-        .fork()
-        .find(Proposal, { id: { $in: ids } }, { fields: ['id', 'version'] });
-      const versions = new Map(rows.map((row) => [row.id, row.version]));
-      await this.recheck([...this.open.values()].filter((o) => versions.get(o.proposalId) !== o.version));
+      const em = this.orm.em.fork();
+      const open = [...this.open.values()];
+      const idsOf = (kind: CollabDocument['kind']) => [
+        ...new Set(open.filter((o) => o.document.kind === kind).map((o) => o.document.id)),
+      ];
+      const proposalIds = idsOf('proposal');
+      const meetingIds = idsOf('minutes');
+      const [proposals, meetings] = await Promise.all([
+        proposalIds.length > 0
+          ? em.find(Proposal, { id: { $in: proposalIds } }, { fields: ['id', 'version'] })
+          : [],
+        meetingIds.length > 0
+          ? em.find(Meeting, { id: { $in: meetingIds } }, { fields: ['id', 'version'] })
+          : [],
+      ]);
+      const versions = new Map<string, number>([
+        ...proposals.map((row) => [`proposal:${row.id}`, row.version] as const),
+        ...meetings.map((row) => [`minutes:${row.id}`, row.version] as const),
+      ]);
+      await this.recheck(
+        open.filter((o) => versions.get(`${o.document.kind}:${o.document.id}`) !== o.version),
+      );
     } catch (error) {
       if (!isDatabaseUnavailable(error)) console.error('collab: re-checking access failed', error);
     }
   }
 
-  /** Decides each connection's access again from its current viewer and its proposal as it is now. */
+  /** Decides each connection's access again from its current viewer and its subject as it is now. */
   private async recheck(connections: OpenConnection[]): Promise<void> {
     if (connections.length === 0) return;
-    const ids = [...new Set(connections.map((o) => o.proposalId))];
-    let proposals: Map<string, Proposal>;
+    let subjects: Subjects;
     try {
-      const rows = await this.orm.em.fork().find(Proposal, { id: { $in: ids } });
-      proposals = new Map(rows.map((row) => [row.id, row]));
+      subjects = await loadSubjects(
+        this.orm.em.fork(),
+        connections.map((o) => o.document),
+      );
     } catch (error) {
       // Decided again at the next invalidation or poll; meanwhile the connections stay as they were.
       if (!isDatabaseUnavailable(error)) console.error('collab: re-checking access failed', error);
@@ -349,11 +373,10 @@ export class CollabServer {
     await Promise.all(
       connections.map(async (open) => {
         if (!this.open.has(open.connection)) return;
-        const proposal = proposals.get(open.proposalId);
-        let access: BodyAccess;
+        let decided: Decided | null;
         try {
           const viewer = await open.currentViewer();
-          access = proposal ? bodyAccess(viewer, proposal) : 'none';
+          decided = accessOf(viewer, open.document, subjects);
         } catch (error) {
           if (isDatabaseUnavailable(error)) return;
           // The session or token has ended (signed out, revoked, expired, account deactivated).
@@ -364,15 +387,16 @@ export class CollabServer {
           );
           return;
         }
-        if (access === 'none') {
-          this.close(open, ErrorCode.FORBIDDEN, `You may no longer read proposal ${open.proposalId}`);
+        if (!decided || decided.access === 'none') {
+          const what = open.document.kind === 'proposal' ? 'proposal' : 'meeting';
+          this.close(open, ErrorCode.FORBIDDEN, `You may no longer read ${what} ${open.document.id}`);
           return;
         }
-        open.version = proposal!.version;
-        if (access === open.access) return;
-        open.access = access;
-        open.connection.readOnly = access !== 'edit';
-        open.connection.sendStateless(JSON.stringify({ type: 'access', access }));
+        open.version = decided.version;
+        if (decided.access === open.access) return;
+        open.access = decided.access;
+        open.connection.readOnly = decided.access !== 'edit';
+        open.connection.sendStateless(JSON.stringify({ type: 'access', access: decided.access }));
       }),
     );
   }
@@ -472,4 +496,72 @@ export class CollabServer {
     }
     if (!(await this.store.flush())) console.error('collab: some bodies could not be stored before stopping');
   }
+}
+
+/** The proposals and meetings of some documents, with each meeting's secretaries. */
+interface Subjects {
+  proposals: Map<string, Proposal>;
+  meetings: Map<string, Meeting>;
+  secretaries: Map<string, Set<string>>;
+}
+
+/** A connection's access to a document, the version of its subject it was decided on, its classification. */
+interface Decided {
+  access: BodyAccess;
+  version: number;
+  classification: Classification;
+}
+
+async function loadSubjects(
+  em: EntityManager,
+  documents: readonly CollabDocument[],
+  organizationId?: string,
+): Promise<Subjects> {
+  const idsOf = (kind: CollabDocument['kind']) => [
+    ...new Set(documents.filter((d) => d.kind === kind).map((d) => d.id)),
+  ];
+  const proposalIds = idsOf('proposal');
+  const meetingIds = idsOf('minutes');
+  const inOrganization = organizationId ? { organization: organizationId } : {};
+  const [proposals, meetings, secretaries] = await Promise.all([
+    proposalIds.length > 0 ? em.find(Proposal, { id: { $in: proposalIds }, ...inOrganization }) : [],
+    meetingIds.length > 0 ? em.find(Meeting, { id: { $in: meetingIds }, ...inOrganization }) : [],
+    meetingIds.length > 0
+      ? em.find(
+          Participant,
+          { meeting: { $in: meetingIds }, role: ParticipantRole.SECRETARY },
+          { fields: ['id', 'meeting', 'user'] },
+        )
+      : [],
+  ]);
+  const byMeeting = new Map<string, Set<string>>();
+  for (const participant of secretaries) {
+    const set = byMeeting.get(participant.meeting.id) ?? new Set<string>();
+    byMeeting.set(participant.meeting.id, set.add(participant.user.id));
+  }
+  return {
+    proposals: new Map(proposals.map((row) => [row.id, row])),
+    meetings: new Map(meetings.map((row) => [row.id, row])),
+    secretaries: byMeeting,
+  };
+}
+
+/** What the viewer may do with the document now; null when its subject is gone. */
+function accessOf(viewer: Viewer, document: CollabDocument, subjects: Subjects): Decided | null {
+  if (document.kind === 'proposal') {
+    const proposal = subjects.proposals.get(document.id);
+    if (!proposal) return null;
+    return {
+      access: bodyAccess(viewer, proposal),
+      version: proposal.version,
+      classification: proposal.classification,
+    };
+  }
+  const meeting = subjects.meetings.get(document.id);
+  if (!meeting) return null;
+  return {
+    access: minutesAccess(viewer, meeting, subjects.secretaries.get(meeting.id) ?? new Set()),
+    version: meeting.version,
+    classification: meeting.classification,
+  };
 }

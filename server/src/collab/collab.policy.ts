@@ -1,10 +1,11 @@
-import { ProposalStatus } from '@quorum/shared';
+import { ApiTokenScope, MeetingStatus, ProposalStatus } from '@quorum/shared';
 import type { Viewer } from '../auth/viewer.js';
-import type { Proposal } from '../entities/index.js';
+import type { Meeting, Proposal } from '../entities/index.js';
+import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import type { Row } from '../read/rows.js';
 
-/** What a connection to a proposal's body may do: edit it, follow it read-only, or nothing. */
+/** What a connection to a proposal's body (or a meeting's minutes) may do: edit it, follow it read-only, or nothing. */
 export type BodyAccess = 'edit' | 'read' | 'none';
 
 /**
@@ -29,4 +30,32 @@ export function bodyAccess(viewer: Viewer, proposal: Row<Proposal>): BodyAccess 
   if (!proposalPolicy.canRead(viewer, proposal)) return 'none';
   const drafter = proposalPolicy.actors(viewer, proposal).has('drafter');
   return drafter && bodyEditableStatuses.has(proposal.status) ? 'edit' : 'read';
+}
+
+/** Meeting statuses in which the minutes are written; once CLOSED or CANCELLED they are locked. */
+export const minutesEditableStatuses: ReadonlySet<MeetingStatus> = new Set([
+  MeetingStatus.SCHEDULED,
+  MeetingStatus.IN_PROGRESS,
+]);
+
+/** Whether the minutes of a meeting in this status are locked (read-only for everyone). */
+export function minutesLocked(meeting: Pick<Row<Meeting>, 'status'>): boolean {
+  return !minutesEditableStatuses.has(meeting.status);
+}
+
+/**
+ * The minutes of a meeting, over `/collab`: read by whoever may read the meeting (meetingPolicy.canRead),
+ * written by its SECRETARY participants and the office staff (with a credential that may write) while the
+ * meeting is SCHEDULED or IN_PROGRESS. Templates have no minutes. `secretaryIds`: the users taking part as
+ * SECRETARY.
+ */
+export function minutesAccess(
+  viewer: Viewer,
+  meeting: Row<Meeting>,
+  secretaryIds: ReadonlySet<string>,
+): BodyAccess {
+  if (meeting.isTemplate || !meetingPolicy.canRead(viewer, meeting)) return 'none';
+  const writer =
+    viewer.scopes.has(ApiTokenScope.WRITE) && (viewer.isOfficeStaff || secretaryIds.has(viewer.userId));
+  return writer && !minutesLocked(meeting) ? 'edit' : 'read';
 }

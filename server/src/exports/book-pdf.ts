@@ -13,6 +13,7 @@ import {
   voteOutcomeLabel,
 } from './labels.js';
 import type { BookItem, MeetingBook } from './meeting-book.js';
+import type { MinutesBlock, MinutesRun } from './minutes-document.js';
 
 // Be Vietnam Pro (SIL OFL), drawn for Vietnamese: every stacked diacritic (ệ, ở, Ự) has its own glyph.
 // What it lacks would print blank, so those characters are set in the first Noto font that has them
@@ -164,7 +165,8 @@ export function write(
     return doc.font(font);
   }
   runs.forEach((run, index) => {
-    const runOptions = { ...options, continued: index < runs.length - 1 };
+    // `continued` given: the caller goes on writing this paragraph (runs of other styles).
+    const runOptions = { ...options, continued: index < runs.length - 1 || !!options.continued };
     doc.font(run.font);
     if (index === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
     else doc.text(run.text, runOptions);
@@ -231,6 +233,10 @@ export function renderBookPdf(
     if (book.proposals.length > 0) {
       doc.addPage();
       proposalsSection(doc, book);
+    }
+    if (book.minutes) {
+      doc.addPage();
+      minutesSection(doc, book.minutes);
     }
     decoratePages(doc, book);
   });
@@ -436,6 +442,45 @@ export function sectionHeading(doc: Doc, title: string): void {
     .fillColor(ink)
     .text(title, margin, doc.y, { align: 'center', width: contentWidth(doc) });
   doc.moveDown(1.2);
+}
+
+const runFont = (run: MinutesRun): TextFont => (run.bold ? 'bold' : run.italic ? 'italic' : 'regular');
+
+/**
+ * A meeting's minutes as the editor wrote them: headings (the first centred), paragraphs, list items with
+ * their markers; bold, italic and underlined runs as marked.
+ */
+export function minutesSection(doc: Doc, blocks: readonly MinutesBlock[]): void {
+  const width = contentWidth(doc);
+  doc.fillColor(ink);
+  for (const block of blocks) {
+    const heading = block.kind === 'heading';
+    const size = heading ? [16, 13, 12][block.level - 1]! : 11;
+    const indent = block.kind === 'item' ? 18 * (block.level + 1) : 0;
+    keepTogether(doc, heading ? 3 * size : size * 1.5);
+    doc.fontSize(size);
+    const runs = block.runs.filter((run) => run.text.length > 0);
+    const x = margin + indent;
+    const options: PDFKit.Mixins.TextOptions = {
+      width: width - indent,
+      align: heading && block.level === 1 ? 'center' : 'left',
+    };
+    if (block.marker)
+      write(doc, 'regular', `${block.marker} `, { ...options, continued: runs.length > 0 }, { x, y: doc.y });
+    if (runs.length === 0 && !block.marker) doc.text(' ', x, doc.y, options);
+    runs.forEach((run, index) => {
+      const font = heading ? (run.italic ? 'italic' : 'heavy') : runFont(run);
+      const first = index === 0 && !block.marker;
+      write(
+        doc,
+        font,
+        run.text,
+        { ...options, underline: run.underline, continued: index < runs.length - 1 },
+        first ? { x, y: doc.y } : undefined,
+      );
+    });
+    doc.moveDown(heading ? 0.6 : 0.35);
+  }
 }
 
 /** Room for `height` more points on this page, or a new page. */

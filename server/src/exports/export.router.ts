@@ -20,6 +20,7 @@ import { findCalendarFeed } from './calendar-feed.js';
 import { renderFollowUpPdf, renderFollowUpXlsx } from './follow-up.js';
 import { dateKey, slug } from './format.js';
 import { assembleMeetingBook, assembleMeetingBooks, type MeetingBook } from './meeting-book.js';
+import { minutesForExport, renderMinutesDocx, renderMinutesPdf, storedMinutes } from './minutes-document.js';
 
 const feedFile = /^(qt_[A-Za-z0-9_-]{20,100})\.ics$/;
 /** The feed carries the past year and everything ahead, at most this many meetings. */
@@ -28,11 +29,12 @@ const feedMaxMeetings = 500;
 // lastUsedAt is refreshed at most this often: calendar applications poll.
 const touchEveryMs = 60_000;
 
-type Format = 'json' | 'ics' | 'pdf';
+type Format = 'json' | 'ics' | 'pdf' | 'minutes.docx' | 'minutes.pdf';
 
 /**
  * Downloads outside GraphQL: the per-user iCalendar feed (`/calendar/<token>.ics`, the one place a token
- * may sit in a URL) and a meeting's agenda and book (`/meetings/<id>/agenda.json|agenda.ics|book.pdf`,
+ * may sit in a URL) and a meeting's agenda, book and minutes
+ * (`/meetings/<id>/agenda.json|agenda.ics|book.pdf|minutes.docx|minutes.pdf`,
  * with `Authorization: Bearer` only), and an appraisal round's report (`/appraisals/<id>/report.pdf`). A
  * meeting or proposal the viewer may not read is answered 404, as if absent. The follow-up report
  * (`/reports/follow-up.pdf|xlsx`) counts the tasks the viewer may read.
@@ -87,6 +89,8 @@ export function exportRouter(db: Database, viewers: ViewerCache): Router {
     ['agenda.json', 'json'],
     ['agenda.ics', 'ics'],
     ['book.pdf', 'pdf'],
+    ['minutes.docx', 'minutes.docx'],
+    ['minutes.pdf', 'minutes.pdf'],
   ] as const) {
     router.get(
       `/meetings/:id/${file}`,
@@ -102,6 +106,12 @@ export function exportRouter(db: Database, viewers: ViewerCache): Router {
           return refuse(res, 404, ErrorCode.NOT_FOUND, `Meeting ${id} not found`);
         }
         const book = await assembleMeetingBook(em, viewer, meeting);
+        // The book prints the minutes once there are some; their own downloads are what the editor opens with.
+        if (format === 'pdf') book.minutes = await storedMinutes(em, meeting);
+        else if (format === 'minutes.docx' || format === 'minutes.pdf') {
+          book.minutes = await minutesForExport(em, meeting);
+          if (!book.minutes) return refuse(res, 404, ErrorCode.NOT_FOUND, `Meeting ${id} has no minutes`);
+        }
         await auditConfidential(em, viewer, book, format);
         await send(res, format, book, meetingUrl(originOf(req), book));
       }),
@@ -199,6 +209,18 @@ async function send(res: Response, format: Format, book: MeetingBook, url: strin
         .attachment(`bo-tai-lieu-${stem}.pdf`)
         .type('application/pdf')
         .send(await renderBookPdf(book, url));
+      return;
+    case 'minutes.docx':
+      res
+        .attachment(`bien-ban-${stem}.docx`)
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .send(await renderMinutesDocx(book, book.minutes ?? []));
+      return;
+    case 'minutes.pdf':
+      res
+        .attachment(`bien-ban-${stem}.pdf`)
+        .type('application/pdf')
+        .send(await renderMinutesPdf(book, book.minutes ?? []));
       return;
   }
 }

@@ -14,6 +14,7 @@ import { quorumOf, type Quorum } from '../commands/meeting-support.js';
 import { AgendaItem, Participant, type Meeting } from '../entities/index.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { buildAgenda } from '../resolvers/agenda.js';
+import type { MinutesBlock } from './minutes-document.js';
 
 /**
  * The meeting book ("bộ tài liệu"): a meeting with its numbered agenda, planned times, presenters and the
@@ -50,6 +51,8 @@ export interface MeetingBook {
   agendaMinutes: number;
   /** Who was invited and who came; null where it was not asked for (the calendar feed). */
   attendance: BookAttendance | null;
+  /** The meeting's minutes, set by the meeting book PDF's export when they exist. */
+  minutes?: MinutesBlock[] | null;
 }
 
 export interface BookAttendance {
@@ -104,11 +107,12 @@ const minute = 60_000;
 /**
  * Assembles the books of several meetings with a fixed number of queries (the calendar feed asks for
  * many). The caller has already decided that the viewer may read each meeting; proposals are checked here.
- * Attendance is loaded only when asked for: the calendar feed does not print it.
+ * Attendance is loaded only when asked for: the calendar feed does not print it. Without a viewer (what
+ * every reader of the meeting may see: the seed of its minutes) no proposal is included.
  */
 export async function assembleMeetingBooks(
   em: EntityManager,
-  viewer: Viewer,
+  viewer: Viewer | null,
   meetings: readonly Meeting[],
   { attendance = false }: { attendance?: boolean } = {},
 ): Promise<MeetingBook[]> {
@@ -171,7 +175,7 @@ function attendanceOf(participants: readonly Participant[]): BookAttendance {
 
 export async function assembleMeetingBook(
   em: EntityManager,
-  viewer: Viewer,
+  viewer: Viewer | null,
   meeting: Meeting,
 ): Promise<MeetingBook> {
   const [book] = await assembleMeetingBooks(em, viewer, [meeting], { attendance: true });
@@ -179,7 +183,7 @@ export async function assembleMeetingBook(
 }
 
 function bookOf(
-  viewer: Viewer,
+  viewer: Viewer | null,
   meeting: Meeting,
   rows: AgendaItem[],
   participants: Participant[] | null,
@@ -192,7 +196,7 @@ function bookOf(
 
   const toItem = (item: AgendaItem, depth: number): BookItem => {
     const proposal = item.proposal?.getEntity();
-    const readable = proposal && proposalPolicy.canRead(viewer, proposal) ? proposal : undefined;
+    const readable = proposal && viewer && proposalPolicy.canRead(viewer, proposal) ? proposal : undefined;
     let bookProposal: BookProposal | null = null;
     if (readable) {
       bookProposal = proposals.get(readable.id) ?? {

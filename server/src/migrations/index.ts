@@ -14,6 +14,7 @@ import { Migration20261127220000 } from './Migration20261127220000.js';
 import { Migration20261127230000 } from './Migration20261127230000.js';
 import { Migration20261128000000 } from './Migration20261128000000.js';
 import { Migration20261128010000 } from './Migration20261128010000.js';
+import { Migration20261128020000 } from './Migration20261128020000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -47,4 +48,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128000000', class: Migration20261128000000 },
   // Notifications: their kind and e-mail mark; each user's preferences per kind.
   { name: 'Migration20261128010000', class: Migration20261128010000 },
+  // Meetings' minutes (co-edited over /collab): Yjs state, text, HTML.
+  { name: 'Migration20261128020000', class: Migration20261128020000 },
 ];
