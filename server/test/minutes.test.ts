@@ -239,6 +239,14 @@ describe('meeting minutes over /collab', () => {
     const later = connect(meeting.id, secretary);
     await later.authenticated;
     expect(later.provider.authorizedScope).toBe('readonly');
+    const shown = await gql(
+      secretary.token,
+      `query($id: ID!) { meeting(id: $id) { minutes { viewerCanEdit locked } } }`,
+      {
+        id: meeting.id,
+      },
+    );
+    expect(shown).toEqual({ data: { meeting: { minutes: { viewerCanEdit: false, locked: true } } } });
   });
 
   const download = (path: string, token: string) =>

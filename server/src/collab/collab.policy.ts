@@ -38,9 +38,12 @@ export const minutesEditableStatuses: ReadonlySet<MeetingStatus> = new Set([
   MeetingStatus.IN_PROGRESS,
 ]);
 
-/** Whether the minutes of a meeting in this status are locked (read-only for everyone). */
+/**
+ * Whether the minutes of a meeting are locked for good: it is CLOSED or CANCELLED. (A DRAFT meeting's minutes
+ * are not written yet either, but they will be.)
+ */
 export function minutesLocked(meeting: Pick<Row<Meeting>, 'status'>): boolean {
-  return !minutesEditableStatuses.has(meeting.status);
+  return meeting.status === MeetingStatus.CLOSED || meeting.status === MeetingStatus.CANCELLED;
 }
 
 /**
@@ -57,5 +60,5 @@ export function minutesAccess(
   if (meeting.isTemplate || !meetingPolicy.canRead(viewer, meeting)) return 'none';
   const writer =
     viewer.scopes.has(ApiTokenScope.WRITE) && (viewer.isOfficeStaff || secretaryIds.has(viewer.userId));
-  return writer && !minutesLocked(meeting) ? 'edit' : 'read';
+  return writer && minutesEditableStatuses.has(meeting.status) ? 'edit' : 'read';
 }
