@@ -18,6 +18,11 @@ export const minutesEn: Messages<MinutesMessages> = {
       locked: 'The meeting is closed: the minutes are locked and read only for everyone.',
       notYet: 'The minutes are written once the meeting is scheduled or in progress.',
     },
+    summary: {
+      edit: 'You may write these minutes.',
+      read: 'You can read the minutes; the secretaries and the office write them.',
+      updated: 'Last saved {{time}}.',
+    },
     downloads: {
       label: 'Download the minutes',
       docx: 'Download DOCX',

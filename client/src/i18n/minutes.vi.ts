@@ -15,6 +15,11 @@ export const minutesVi = {
       locked: 'Cuộc họp đã kết thúc: biên bản đã khoá, mọi người chỉ xem được.',
       notYet: 'Biên bản được ghi khi cuộc họp đã lên lịch hoặc đang diễn ra.',
     },
+    summary: {
+      edit: 'Bạn được ghi biên bản này.',
+      read: 'Bạn xem được biên bản; thư ký và Văn phòng ghi.',
+      updated: 'Lưu lần cuối lúc {{time}}.',
+    },
     downloads: {
       label: 'Tải biên bản',
       docx: 'Tải DOCX',

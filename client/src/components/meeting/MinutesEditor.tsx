@@ -28,6 +28,9 @@ i18n.addResourceBundle(
 /** While the meeting is in these states its minutes are written (the server's rule, server/src/collab). */
 const WRITTEN: ReadonlySet<MeetingStatus> = new Set([MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS]);
 
+/** Once closed or cancelled the minutes are final: read only for everyone. */
+const LOCKED: ReadonlySet<MeetingStatus> = new Set([MeetingStatus.CLOSED, MeetingStatus.CANCELLED]);
+
 interface MinutesEditorProps {
   meeting: { id: string; status: MeetingStatus };
   viewer: { id: string; fullName: string };
@@ -53,13 +56,7 @@ export function MinutesEditor({ meeting, viewer }: MinutesEditorProps) {
     testId: 'minutes-editor',
   });
 
-  const mode = editable
-    ? 'edit'
-    : meeting.status === MeetingStatus.CLOSED
-      ? 'locked'
-      : written
-        ? 'writing'
-        : 'notYet';
+  const mode = editable ? 'edit' : LOCKED.has(meeting.status) ? 'locked' : written ? 'writing' : 'notYet';
 
   return (
     <div className="proposal-body minutes" data-testid="minutes" data-mode={state?.access ? mode : 'unknown'}>

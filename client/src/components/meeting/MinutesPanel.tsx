@@ -1,6 +1,9 @@
 import { lazy, Suspense, useId, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingStatus } from '@quorum/shared';
+import { MEETING_MINUTES_QUERY } from '../../apollo/minutes.operations';
+import { useFormatDateTime } from '../../hooks/useFormat';
 import { ErrorState, LoadingState } from '../LoadState';
 import { DownloadError } from '../download';
 import { downloadMinutes } from './downloads';
@@ -38,6 +41,17 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState<MinutesFormat | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const formatDateTime = useFormatDateTime();
+  // Read again on each opening and closing: the text may have been stored since.
+  const { data, refetch } = useQuery(MEETING_MINUTES_QUERY, {
+    variables: { id: meeting.id },
+    fetchPolicy: 'cache-and-network',
+  });
+  const minutes = data?.meeting?.minutes ?? null;
+  const toggle = () => {
+    setOpen((value) => !value);
+    void refetch().catch(() => undefined);
+  };
 
   async function download(format: MinutesFormat) {
     setBusy(format);
@@ -71,7 +85,7 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
           className="button button--small"
           aria-expanded={open}
           aria-controls={`${id}-body`}
-          onClick={() => setOpen((value) => !value)}
+          onClick={toggle}
           data-testid="minutes-toggle"
           data-print="hide"
         >
@@ -98,6 +112,16 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
           ))}
         </div>
       </div>
+      {minutes && (
+        <p className="field__hint" data-testid="minutes-summary">
+          {minutes.locked
+            ? t('minutes.mode.locked')
+            : minutes.viewerCanEdit
+              ? t('minutes.summary.edit')
+              : t('minutes.summary.read')}{' '}
+          {t('minutes.summary.updated', { time: formatDateTime(minutes.updatedAt) })}
+        </p>
+      )}
       {error && (
         <p className="field__error" role="alert">
           {error}
