@@ -165,10 +165,12 @@ describe('meeting minutes over /collab', () => {
       '2.1. Kiện toàn Ban Chấp hành',
     ]);
     // Stored as first opened: whoever opens them next (or comes back offline) finds the same document.
-    expect((await stored(meeting.id)).text).toBe(paragraphs(client.doc).join('\n'));
-    const first = client.doc.getXmlFragment('default').get(0) as Y.XmlElement;
-    expect(first.nodeName).toBe('heading');
-    expect(first.getAttribute('level')).toBe(1);
+    const first = await stored(meeting.id);
+    expect(first.text).toBe(paragraphs(client.doc).join('\n'));
+    expect(first.html).toContain('<h3>2.1. Kiện toàn Ban Chấp hành</h3>');
+    const heading = client.doc.getXmlFragment('default').get(0) as Y.XmlElement;
+    expect(heading.nodeName).toBe('heading');
+    expect(heading.getAttribute('level')).toBe(1);
   });
 
   it('lets two secretaries type at once; they converge and the store holds both; a member only reads', async () => {

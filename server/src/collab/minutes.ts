@@ -106,13 +106,16 @@ export const minutesTable: BodyTable = {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, seed);
     const text = bodyText(doc);
+    // TipTap's serializer, loaded once (the connection that opened the minutes warmed it); without it, the
+    // HTML comes with the first edit.
+    const html = await import('./body-html.js').then(({ bodyHtml }) => bodyHtml(doc)).catch(() => null);
     doc.destroy();
     await execute(
       em,
-      `insert into meeting_minutes (meeting_id, state, text, html, updated_at) values (?, ?, ?, null, now())
-       on conflict (meeting_id) do update set state = excluded.state, text = excluded.text
+      `insert into meeting_minutes (meeting_id, state, text, html, updated_at) values (?, ?, ?, ?, now())
+       on conflict (meeting_id) do update set state = excluded.state, text = excluded.text, html = excluded.html
        where meeting_minutes.state = '\\x'::bytea`,
-      [id, Buffer.from(seed), text],
+      [id, Buffer.from(seed), text, html],
       'run',
     );
     const [again] = await execute<Raw[]>(em, 'select state from meeting_minutes where meeting_id = ?', [id]);
