@@ -1,40 +1,14 @@
 import { limits, SubjectType } from '@quorum/shared';
-import type { EntityClass, EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import {
-  AgendaItem,
-  Appraisal,
-  Event,
-  Meeting,
-  Organization,
-  ProgrammeItem,
-  WorkProgramme,
-  Proposal,
-  Task,
-  Unit,
-  User,
-} from '../entities/index.js';
+import { Event } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { visibleChanges } from '../policies/event.policy.js';
-import { loadSubject, mayReadSubject, type Subject } from '../policies/subject.policy.js';
+import { loadSubject, loadSubjects, mayReadSubject, type Subject } from '../policies/subject.policy.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import { pageSize } from './types/connection.js';
 import { ChangeEventPage } from './types/change-event.type.js';
-
-/** Each kind of subject's entity, and what its read policy needs loaded with it. */
-const subjectEntities: Record<SubjectType, { entity: EntityClass<Subject>; populate: string[] }> = {
-  [SubjectType.ORGANIZATION]: { entity: Organization, populate: [] },
-  [SubjectType.UNIT]: { entity: Unit, populate: [] },
-  [SubjectType.USER]: { entity: User, populate: [] },
-  [SubjectType.MEETING]: { entity: Meeting, populate: [] },
-  [SubjectType.AGENDA_ITEM]: { entity: AgendaItem, populate: ['meeting'] },
-  [SubjectType.PROPOSAL]: { entity: Proposal, populate: [] },
-  [SubjectType.TASK]: { entity: Task, populate: [] },
-  [SubjectType.APPRAISAL]: { entity: Appraisal, populate: ['proposal'] },
-  [SubjectType.PROGRAMME]: { entity: WorkProgramme, populate: [] },
-  [SubjectType.PROGRAMME_ITEM]: { entity: ProgrammeItem, populate: ['programme'] },
-};
 
 /** The kinds of object a history is asked of, the likeliest first. */
 const kinds: readonly SubjectType[] = [
@@ -67,27 +41,6 @@ async function objectOf(
 
 /** Event sequence numbers are PostgreSQL bigints. */
 const maxSeq = 2n ** 63n - 1n;
-
-/** The subjects of a page of events, one statement per kind. */
-async function subjectsOf(em: EntityManager, events: readonly Event[]): Promise<Map<string, Subject>> {
-  const found = new Map<string, Subject>();
-  const byType = new Map<SubjectType, Set<string>>();
-  for (const event of events) {
-    const ids = byType.get(event.subjectType) ?? new Set<string>();
-    ids.add(event.subjectId);
-    byType.set(event.subjectType, ids);
-  }
-  await Promise.all(
-    [...byType].map(async ([type, ids]) => {
-      const { entity, populate } = subjectEntities[type];
-      const loaded = await em.find(entity, { id: { $in: [...ids] } } as never, {
-        populate: populate as never,
-      });
-      for (const subject of loaded) found.set(subject.id, subject);
-    }),
-  );
-  return found;
-}
 
 @Resolver()
 export class HistoryResolver {
@@ -125,9 +78,9 @@ export class HistoryResolver {
       { orderBy: { seq: 'desc' }, limit: size + 1, populate: ['actor'] },
     );
     const page = events.slice(0, size);
-    const subjects = await subjectsOf(em, page);
+    const subjects = await loadSubjects(em, page);
     const visible = page.flatMap((event) => {
-      const own = subjects.get(event.subjectId) ?? null;
+      const own = subjects.get(`${event.subjectType}:${event.subjectId}`) ?? null;
       // A part of the object that is gone (a removed agenda item) stays in its timeline, without itself.
       if (own && !mayReadSubject(viewer, own)) return [];
       return [
