@@ -45,7 +45,7 @@ describe('pnpm start', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('builds, copies the initialised database, seeds and serves API, health and client on one port from an empty data directory', async () => {
-    const started = launch('pnpm', ['start'], { DATA_DIR: dataDir, PORT: '0' });
+    const started = launch('pnpm', ['start'], { DATA_DIR: dataDir, PORT: '0', REDIS_URL: '' });
     try {
       const url = await waitForUrl(started);
       // The build's initialised database, copied: no initdb on a first start.
@@ -54,7 +54,9 @@ describe('pnpm start', () => {
       expect(started.output()).toContain('office@quorum.test');
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+      // One process on the embedded database: no relay between instances, and nothing to warn about.
+      expect(await health.json()).toEqual({ status: 'ok', database: 'pglite', collab: { relay: 'none' } });
+      expect(started.output()).not.toContain('Co-editing is relayed between instances only with REDIS_URL');
       const page = await fetch(url);
       expect(await page.text()).toContain('<div id="root">');
       const login = await graphql(

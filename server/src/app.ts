@@ -278,9 +278,9 @@ export async function startServer(
   app.get('/health', async (_req, res) => {
     try {
       await db.orm.em.fork().getConnection().execute('select 1');
-      res.json({ status: 'ok', database: db.kind });
+      res.json({ status: 'ok', database: db.kind, collab: { relay: collab.relayKind } });
     } catch {
-      res.status(503).json({ status: 'unavailable', database: db.kind });
+      res.status(503).json({ status: 'unavailable', database: db.kind, collab: { relay: collab.relayKind } });
     }
   });
 

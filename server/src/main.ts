@@ -53,6 +53,12 @@ async function main(): Promise<void> {
       `Quorum is ready at ${server.url} (${Math.round(performance.now() - started)} ms; database: ${where})`,
       ...(envFile ? [`Configuration read from ${envFile} (variables already set take precedence).`] : []),
       ...(db.origin ? originLine(db.origin) : []),
+      // Several instances may share this database, but only Redis relays co-editing between them (README).
+      ...(db.kind === 'postgres' && !config.redisUrl
+        ? [
+            'Co-editing is relayed between instances only with REDIS_URL: without it each instance serves its own open documents, and they meet through the database when stored and loaded.',
+          ]
+        : []),
       ...(seeded ? ['Demo data was created on this first start.'] : []),
       `Demo accounts (password: ${password}):`,
       ...demoAccounts.map((account) => `  ${account.email.padEnd(28)} ${account.roleEn}`),

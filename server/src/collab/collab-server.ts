@@ -44,6 +44,9 @@ export interface CollabOptions {
   redisUrl?: string;
 }
 
+/** Whether `/collab` relays edits between instances: through Redis (`REDIS_URL`), or not at all. */
+export type CollabRelayKind = 'redis' | 'none';
+
 type SendData = Parameters<WebSocket['send']>[0];
 type SendCallback = (err?: Error) => void;
 type SendOptions = Exclude<Parameters<WebSocket['send']>[1], SendCallback | undefined>;
@@ -144,6 +147,11 @@ export class CollabServer {
   private readonly store: BodyStore;
   /** The relay between instances through Redis, with `REDIS_URL`. */
   readonly relay: RedisRelay | null;
+  /**
+   * How edits reach the clients of the same document on other instances (`/health` says it): live through
+   * Redis, or not at all (each instance serves its own; they meet through the database at store and load).
+   */
+  readonly relayKind: CollabRelayKind;
   private readonly open = new Map<Connection, OpenConnection>();
   /** The documents each socket has an open connection to. */
   private readonly served = new WeakMap<WebSocket, Set<string>>();
@@ -161,6 +169,7 @@ export class CollabServer {
   ) {
     this.store = new BodyStore(orm);
     this.relay = options.redisUrl ? new RedisRelay(options.redisUrl) : null;
+    this.relayKind = this.relay ? 'redis' : 'none';
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: collabLimits.maxMessageBytes,
