@@ -73,6 +73,13 @@ const benches: Bench[] = [
     timeoutSeconds: 150,
   },
   {
+    name: 'collab-document',
+    script: 'bench/collab-document.ts',
+    // The size (a body after 100,000 edits), fewer rounds than alone.
+    env: { EDITS: '100000', DOCUMENT_ROUNDS: '3' },
+    timeoutSeconds: 150,
+  },
+  {
     name: 'hostile',
     script: 'bench/refuse-hostile.ts',
     env: { ...asDeployed, BENCH_ROUNDS: '2' },
