@@ -119,6 +119,8 @@ const mutationOps = [
   'revokeApiToken',
   'updateUser',
   'resetUserPassword',
+  'markNotificationsRead',
+  'updateNotificationPreferences',
 ] as const;
 
 const declared = new Set<string>();
@@ -976,6 +978,21 @@ describe('authorization matrix', () => {
           as(role, `mutation($id: ID!) { resetUserPassword(id: $id) { temporaryPassword } }`, {
             id: w.resetVictimId,
           }),
+      },
+      {
+        // Each person's own notifications and preferences: anyone signed in with a credential that may write.
+        op: 'markNotificationsRead',
+        allowed: members.filter((role) => role !== 'readToken').concat(['foreign']),
+        run: (role) => as(role, `mutation { markNotificationsRead(input: { all: true }) { unreadCount } }`),
+      },
+      {
+        op: 'updateNotificationPreferences',
+        allowed: members.filter((role) => role !== 'readToken').concat(['foreign']),
+        run: (role) =>
+          as(
+            role,
+            `mutation { updateNotificationPreferences(input: { preferences: [{ kind: STATUS_CHANGE, inApp: true, email: true }] }) { preferences { kind email } } }`,
+          ),
       },
     ];
     // The mutation each `viewer { can { … } }` ability offers.
