@@ -3,9 +3,9 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingStatus } from '@quorum/shared';
 import { MEETING_MINUTES_QUERY } from '../../apollo/minutes.operations';
+import { useDownload } from '../../hooks/useDownload';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { ErrorState, LoadingState } from '../LoadState';
-import { DownloadError } from '../download';
 import { downloadMinutes } from './downloads';
 import './minutes.css';
 import type { MinutesFormat } from './downloads';
@@ -39,8 +39,7 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState<MinutesFormat | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, download } = useDownload<MinutesFormat>(t('minutes.downloads.unavailable'));
   const formatDateTime = useFormatDateTime();
   // Read again on each opening and closing: the text may have been stored since.
   const { data, refetch } = useQuery(MEETING_MINUTES_QUERY, {
@@ -52,27 +51,6 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
     setOpen((value) => !value);
     void refetch().catch(() => undefined);
   };
-
-  async function download(format: MinutesFormat) {
-    setBusy(format);
-    setError(null);
-    try {
-      await downloadMinutes(meeting.id, format);
-    } catch (err) {
-      const status = err instanceof DownloadError ? err.status : 0;
-      setError(
-        status === 401
-          ? t('errors.UNAUTHENTICATED')
-          : status === 403
-            ? t('errors.FORBIDDEN')
-            : status === 404
-              ? t('minutes.downloads.unavailable')
-              : t('errors.NETWORK'),
-      );
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <section className="panel room__minutes" aria-labelledby={`${id}-heading`} data-testid="minutes-panel">
@@ -104,7 +82,7 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
               className="button button--small"
               disabled={busy !== null}
               aria-busy={busy === format || undefined}
-              onClick={() => void download(format)}
+              onClick={() => void download(format, () => downloadMinutes(meeting.id, format))}
               data-testid={`minutes-download-${format}`}
             >
               {busy === format ? t('minutes.downloads.busy') : t(`minutes.downloads.${format}`)}
