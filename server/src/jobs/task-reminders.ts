@@ -11,16 +11,12 @@ import {
   UnitKind,
 } from '@quorum/shared';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import {
-  nothingSettled,
-  askNotifications,
-  settleNotifications,
-  type SettledNotifications,
-} from '../commands/notification-outbox.js';
+import { askNotifications } from '../commands/notification-outbox.js';
+import { runWrite } from '../commands/run-command.js';
 import { Organization, Task } from '../entities/index.js';
 import type { NotificationHub } from '../realtime/notification-hub.js';
 import type { JobQueue } from './queue.js';
-import type { AppendInput, ChangeFeed } from '../realtime/change-feed.js';
+import type { ChangeFeed } from '../realtime/change-feed.js';
 
 // Reminders and escalation of tasks (issue 12, item 2). One function does the work, whatever runs it: it finds
 // the open tasks due within the reminder schedule or overdue, in their organization's time zone, and for each
@@ -120,13 +116,11 @@ export async function runTaskReminders(
   orm: MikroORM,
   feed: ChangeFeed,
   options: ReminderRunOptions,
-  notifications?: Pick<NotificationHub, 'committed'>,
+  notifications: Pick<NotificationHub, 'committed'>,
 ): Promise<SentReminder[]> {
   const now = options.now ?? new Date();
   const furthest = Math.max(0, ...options.days);
-  const appended: AppendInput[] = [];
-  let notified: SettledNotifications = nothingSettled;
-  const sent = await orm.em.fork().transactional(async (em) => {
+  return runWrite(orm.em.fork(), { feed, notifications }, async (em) => {
     await rows(em, "select pg_advisory_xact_lock(hashtext('quorum.task-reminders'))", []);
     // A due day `furthest` days ahead in any time zone ends within furthest + 2 days of now.
     const tasks = await em.find(
@@ -166,13 +160,8 @@ export async function runTaskReminders(
       askNotifications(em, event, userIds);
       done.push({ taskId: task.id, kind, dueAt: task.dueAt, userIds });
     }
-    notified = await settleNotifications(em);
-    appended.push(...feed.takeAppended(em));
     return done;
   });
-  if (appended.length > 0) feed.committed(appended);
-  notifications?.committed(notified);
-  return sent;
 }
 
 /** pg-boss's queue of reminder runs (PostgreSQL only), in its own schema. */
@@ -198,7 +187,7 @@ export class TaskReminderJob {
     /** The runs go through it on PostgreSQL; without it (PGlite), in this process. */
     private readonly queue: JobQueue,
     /** Told whom each run notified, after its commit. */
-    private readonly notifications?: Pick<NotificationHub, 'committed'>,
+    private readonly notifications: Pick<NotificationHub, 'committed'>,
   ) {}
 
   /** How the runs are made: `queue` (pg-boss), `timer` (in process), or `off`. */
