@@ -25,7 +25,7 @@ export type Context = {
   /** Whose notifications changed, told after commit to their sockets on every instance. */
   notifications: NotificationHub;
   /** Co-editing on this instance: what open bodies hold now, and the changes commands make to them. */
-  collab?: Pick<CollabServer, 'liveBodyState' | 'applyBodyUpdate'>;
+  collab?: Pick<CollabServer, 'liveState' | 'applyUpdate'>;
   /** The WebSocket this operation came on (its close ends what it announced); null over HTTP. */
   connectionId: string | null;
   config: Config;

@@ -14,7 +14,7 @@ import { BoundedSendWebSocket } from '../security/flow-control.js';
 import { isDatabaseUnavailable } from '../security/unavailable.js';
 import { BodyStore } from './body.store.js';
 import { type BodyAccess, bodyAccess, minutesAccess } from './collab.policy.js';
-import { type CollabDocument, parseDocumentName, proposalDocumentName } from './document-name.js';
+import { type CollabDocument, documentName, parseDocumentName } from './document-name.js';
 import { RedisRelay } from './redis-relay.js';
 
 /** Limits of `/collab` (README, "Co-editing"). */
@@ -420,17 +420,17 @@ export class CollabServer {
   }
 
   /**
-   * The state of a proposal's body as its document holds it on this instance (edits not stored yet
-   * included), or null when the document is not open here: then the stored body is the current one.
+   * The state of a co-edited document (a proposal's body, a meeting's minutes) as it is held on this instance
+   * (edits not stored yet included), or null when it is not open here: then the stored state is the current one.
    */
-  liveBodyState(proposalId: string): Uint8Array | null {
-    const document = this.hocuspocus.documents.get(proposalDocumentName(proposalId));
-    return document ? Y.encodeStateAsUpdate(document) : null;
+  liveState(document: CollabDocument): Uint8Array | null {
+    const open = this.hocuspocus.documents.get(documentName(document));
+    return open ? Y.encodeStateAsUpdate(open) : null;
   }
 
   /**
-   * Applies a Yjs update made by the server (a restored version, already written to the stored body) to the
-   * proposal's document through a direct connection of Hocuspocus: connected editors receive it at once and
+   * Applies a Yjs update made by the server (a restored version, already written to the stored state) to the
+   * document through a direct connection of Hocuspocus: connected editors receive it at once and
    * the document is stored at once. Done when the document is open, opening or closing on this instance, or
    * always with `reopen` (the caller read the live state: a document closed since may have stored a state
    * without the update over the caller's, and is opened again from the database to merge it back), and always
@@ -438,9 +438,9 @@ export class CollabServer {
    * the relay). Applying an update twice changes nothing. False when it was not applied (not open here, or
    * stopping).
    */
-  async applyBodyUpdate(proposalId: string, update: Uint8Array, reopen = false): Promise<boolean> {
+  async applyUpdate(document: CollabDocument, update: Uint8Array, reopen = false): Promise<boolean> {
     if (this.stopping) return false;
-    const name = proposalDocumentName(proposalId);
+    const name = documentName(document);
     const { documents, loadingDocuments, unloadingDocuments } = this.hocuspocus;
     const unloading = unloadingDocuments.get(name);
     if (unloading) await unloading;

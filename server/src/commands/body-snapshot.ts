@@ -68,7 +68,7 @@ export async function currentBody(
   proposalId: string,
   withHtml = true,
 ): Promise<BodySnapshot> {
-  const live = ctx.collab?.liveBodyState(proposalId) ?? null;
+  const live = ctx.collab?.liveState({ kind: 'proposal', id: proposalId }) ?? null;
   if (live) {
     const doc = docOf(live);
     const text = bodyText(doc);

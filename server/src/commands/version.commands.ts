@@ -150,7 +150,7 @@ export async function restoreDocumentVersion(
   // Written past the unit of work (above): the answer reads the text restored.
   done.proposal.bodyText = done.text;
   try {
-    await ctx.collab?.applyBodyUpdate(done.proposal.id, done.update, done.live);
+    await ctx.collab?.applyUpdate({ kind: 'proposal', id: done.proposal.id }, done.update, done.live);
   } catch (error) {
     // Stored and recorded: an editor still open here gets it when it next loads the body.
     console.error(
