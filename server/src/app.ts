@@ -125,6 +125,7 @@ export async function startServer(
   const collab = new CollabServer(db.orm, viewers, {
     recheckMs: options.collabRecheckMs,
     redisUrl: config.redisUrl,
+    commits: { feed, notifications },
   });
 
   const contextFor = async (

@@ -4,6 +4,9 @@ import { Proposal } from '../entities/index.js';
 import { bodyText, seedFromText } from './body-text.js';
 import { type CollabDocument, type CollabKind, documentName, parseDocumentName } from './document-name.js';
 import { minutesTable } from './minutes.js';
+import { agendaNoteTable } from './agenda-notes.js';
+import { type CommitListeners, runWrite } from '../commands/run-command.js';
+import type { ChangeFeed } from '../realtime/change-feed.js';
 
 type Render = (doc: Y.Doc) => string;
 
@@ -20,7 +23,14 @@ export interface BodyTable {
   load(em: EntityManager, id: string): Promise<Uint8Array | null>;
   /** In a transaction: locks the row and reads its stored state (null: none yet); undefined when missing. */
   lock(em: EntityManager, id: string): Promise<{ state: Uint8Array | null } | undefined>;
-  write(em: EntityManager, id: string, body: StoredBody): Promise<void>;
+  /** Writes the state with its text and HTML; a table whose text is an item's details appends its event. */
+  write(em: EntityManager, id: string, body: StoredBody, writer: StoreWriter): Promise<void>;
+}
+
+/** Whose edits a store carries (null: the server's own), and the change feed its events go to. */
+export interface StoreWriter {
+  actorId: string | null;
+  feed: ChangeFeed | null;
 }
 
 /** A proposal's body: `Proposal.body`, `bodyText`, `bodyHtml`; a body with text only opens as that text. */
@@ -54,7 +64,12 @@ export const proposalTable: BodyTable = {
   },
 };
 
-const tables: Record<CollabKind, BodyTable> = { proposal: proposalTable, minutes: minutesTable };
+const tables: Record<CollabKind, BodyTable> = {
+  proposal: proposalTable,
+  minutes: minutesTable,
+  description: agendaNoteTable('description'),
+  conclusion: agendaNoteTable('conclusion'),
+};
 
 /** How long a store that failed (the database away) waits before it is tried again. */
 const retryMs = 2_000;
@@ -76,7 +91,14 @@ export class BodyStore {
   private readonly failed = new Map<string, Uint8Array>();
   private retryTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly orm: MikroORM) {}
+  /**
+   * `commits`: who hears of a store's commit (the change feed, for the events of agenda notes); without it (a
+   * benchmark of the store alone) stores append no events.
+   */
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly commits?: CommitListeners,
+  ) {}
 
   /** Loads TipTap's serializer (a few hundred ms) on first use, not at start-up. */
   private render(): Promise<Render> {
@@ -104,11 +126,12 @@ export class BodyStore {
    * stores its edits too, and neither overwrites the other's; what this instance lacked reaches its clients
    * as an update (applied without an origin, so Hocuspocus relays it and does not store it again).
    */
-  async store(document: CollabDocument, doc: Y.Doc): Promise<void> {
+  async store(document: CollabDocument, doc: Y.Doc, actorId: string | null = null): Promise<void> {
     const name = documentName(document);
     const unsaved = this.failed.get(name);
     if (unsaved) Y.applyUpdate(doc, unsaved);
-    if ((await this.persist(document, doc)) && this.failed.get(name) === unsaved) this.failed.delete(name);
+    if ((await this.persist(document, doc, actorId)) && this.failed.get(name) === unsaved)
+      this.failed.delete(name);
   }
 
   private async loadRenderer(): Promise<Render | null> {
@@ -122,12 +145,14 @@ export class BodyStore {
   }
 
   /** True when written; else the document's state is kept for a retry. */
-  private async persist(document: CollabDocument, doc: Y.Doc): Promise<boolean> {
+  private async persist(document: CollabDocument, doc: Y.Doc, actorId: string | null): Promise<boolean> {
     const render = await this.loadRenderer();
     const table = tables[document.kind];
     let state: Uint8Array | null = null;
+    const em = this.orm.em.fork();
+    const writer: StoreWriter = { actorId, feed: this.commits?.feed ?? null };
     try {
-      await this.orm.em.fork().transactional(async (em) => {
+      const work = async (em: EntityManager) => {
         const row = await table.lock(em, document.id);
         if (!row) return;
         if (row.state) Y.applyUpdate(doc, row.state);
@@ -135,8 +160,9 @@ export class BodyStore {
         state = Y.encodeStateAsUpdate(doc);
         const text = bodyText(doc);
         const html = render ? renderOrText(render, doc, text) : null;
-        await table.write(em, document.id, { state, text, html });
-      });
+        await table.write(em, document.id, { state, text, html }, writer);
+      };
+      await (this.commits ? runWrite(em, this.commits, work) : em.transactional(work));
       return true;
     } catch (error) {
       console.error(`collab: storing ${documentName(document)} failed; trying again`, errorName(error));
@@ -159,7 +185,8 @@ export class BodyStore {
       if (!document) continue;
       const doc = new Y.Doc();
       Y.applyUpdate(doc, state);
-      if ((await this.persist(document, doc)) && this.failed.get(name) === state) this.failed.delete(name);
+      if ((await this.persist(document, doc, null)) && this.failed.get(name) === state)
+        this.failed.delete(name);
       doc.destroy();
     }
   }

@@ -2,18 +2,19 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Database as DatabaseExtension } from '@hocuspocus/extension-database';
 import { type Connection, Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { EntityManager, Loaded, MikroORM } from '@mikro-orm/core';
 import { Classification, ErrorCode, EventType, ParticipantRole, SubjectType } from '@quorum/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Viewer } from '../auth/viewer.js';
 import type { ViewerCache } from '../auth/viewer-cache.js';
+import type { CommitListeners } from '../commands/run-command.js';
 import { AppError } from '../errors.js';
-import { Event, Meeting, Participant, Proposal } from '../entities/index.js';
+import { AgendaItem, Event, Meeting, Participant, Proposal } from '../entities/index.js';
 import { BoundedSendWebSocket } from '../security/flow-control.js';
 import { isDatabaseUnavailable } from '../security/unavailable.js';
 import { BodyStore } from './body.store.js';
-import { type BodyAccess, bodyAccess, minutesAccess } from './collab.policy.js';
+import { agendaNoteAccess, type BodyAccess, bodyAccess, minutesAccess } from './collab.policy.js';
 import { type CollabDocument, documentName, parseDocumentName } from './document-name.js';
 import { RedisRelay } from './redis-relay.js';
 
@@ -42,6 +43,8 @@ export interface CollabOptions {
    * instance's clients see the others' edits when their instance next stores the body (merging what is stored).
    */
   redisUrl?: string;
+  /** Who hears of a store's commit: the change feed gets the events of agenda notes' stores. */
+  commits?: CommitListeners;
 }
 
 /** Whether `/collab` relays edits between instances: through Redis (`REDIS_URL`), or not at all. */
@@ -167,7 +170,7 @@ export class CollabServer {
     private readonly viewers: ViewerCache,
     options: CollabOptions = {},
   ) {
-    this.store = new BodyStore(orm);
+    this.store = new BodyStore(orm, options.commits);
     this.relay = options.redisUrl ? new RedisRelay(options.redisUrl) : null;
     this.relayKind = this.relay ? 'redis' : 'none';
     this.wss = new WebSocketServer({
@@ -194,9 +197,11 @@ export class CollabServer {
             }
           },
           // Reads the document itself (state, text and HTML of one moment), not the `state` encoded earlier.
-          store: async ({ documentName, document }) => {
+          // By the last editor (the context of the change that scheduled the store; none for the server's own).
+          store: async ({ documentName, document, context }) => {
             const parsed = parseDocumentName(documentName);
-            if (parsed) await this.store.store(parsed, document);
+            const actorId = (context as Partial<CollabContext> | undefined)?.userId ?? null;
+            if (parsed) await this.store.store(parsed, document, actorId);
           },
         }),
       ],
@@ -253,10 +258,7 @@ export class CollabServer {
       const decided = accessOf(viewer, document, subjects);
       // As GraphQL answers a proposal or meeting the viewer may not read: it does not exist for them.
       if (!decided || decided.access === 'none')
-        throw refusal(
-          ErrorCode.NOT_FOUND,
-          `${document.kind === 'proposal' ? 'Proposal' : 'Meeting'} ${document.id} not found`,
-        );
+        throw refusal(ErrorCode.NOT_FOUND, `${subjectWord[document.kind]} ${document.id} not found`);
       connectionConfig.readOnly = decided.access !== 'edit';
       // Every read of a CONFIDENTIAL proposal or meeting is in the audit trail, as its reads through GraphQL are.
       if (decided.classification === Classification.CONFIDENTIAL) {
@@ -266,9 +268,9 @@ export class CollabServer {
           actor: viewer.userId,
           type: document.kind === 'proposal' ? EventType.PROPOSAL_READ : EventType.MEETING_READ,
           subjectType,
-          subjectId: document.id,
+          subjectId: decided.subjectId,
           scopeType: subjectType,
-          scopeId: document.id,
+          scopeId: decided.subjectId,
           classification: Classification.CONFIDENTIAL,
           auditOnly: true,
         });
@@ -345,21 +347,27 @@ export class CollabServer {
       ];
       const proposalIds = idsOf('proposal');
       const meetingIds = idsOf('minutes');
-      const [proposals, meetings] = await Promise.all([
+      const itemIds = [...new Set([...idsOf('description'), ...idsOf('conclusion')])];
+      const [proposals, meetings, items] = await Promise.all([
         proposalIds.length > 0
           ? em.find(Proposal, { id: { $in: proposalIds } }, { fields: ['id', 'version'] })
           : [],
         meetingIds.length > 0
           ? em.find(Meeting, { id: { $in: meetingIds } }, { fields: ['id', 'version'] })
           : [],
+        itemIds.length > 0
+          ? em.find(AgendaItem, { id: { $in: itemIds } }, { fields: ['id', 'meeting.version'] })
+          : [],
       ]);
+      // An agenda note's access follows its meeting's.
       const versions = new Map<string, number>([
         ...proposals.map((row) => [`proposal:${row.id}`, row.version] as const),
         ...meetings.map((row) => [`minutes:${row.id}`, row.version] as const),
+        ...items.map((row) => [`item:${row.id}`, row.meeting.getEntity().version] as const),
       ]);
-      await this.recheck(
-        open.filter((o) => versions.get(`${o.document.kind}:${o.document.id}`) !== o.version),
-      );
+      const key = ({ kind, id }: CollabDocument) =>
+        kind === 'proposal' || kind === 'minutes' ? `${kind}:${id}` : `item:${id}`;
+      await this.recheck(open.filter((o) => versions.get(key(o.document)) !== o.version));
     } catch (error) {
       if (!isDatabaseUnavailable(error)) console.error('collab: re-checking access failed', error);
     }
@@ -397,7 +405,7 @@ export class CollabServer {
           return;
         }
         if (!decided || decided.access === 'none') {
-          const what = open.document.kind === 'proposal' ? 'proposal' : 'meeting';
+          const what = subjectWord[open.document.kind].toLowerCase();
           this.close(open, ErrorCode.FORBIDDEN, `You may no longer read ${what} ${open.document.id}`);
           return;
         }
@@ -507,18 +515,31 @@ export class CollabServer {
   }
 }
 
-/** The proposals and meetings of some documents, with each meeting's secretaries. */
+/** What a refusal calls a document's subject. */
+const subjectWord: Record<CollabDocument['kind'], string> = {
+  proposal: 'Proposal',
+  minutes: 'Meeting',
+  description: 'AgendaItem',
+  conclusion: 'AgendaItem',
+};
+
+/** The proposals, meetings and agenda items (with their meetings) of some documents; meetings' secretaries. */
 interface Subjects {
   proposals: Map<string, Proposal>;
   meetings: Map<string, Meeting>;
+  items: Map<string, Loaded<AgendaItem, 'meeting'>>;
   secretaries: Map<string, Set<string>>;
 }
 
-/** A connection's access to a document, the version of its subject it was decided on, its classification. */
+/**
+ * A connection's access to a document, the version of its subject it was decided on (an agenda note's: its
+ * meeting's), its classification, and the proposal or meeting whose reading it is.
+ */
 interface Decided {
   access: BodyAccess;
   version: number;
   classification: Classification;
+  subjectId: string;
 }
 
 async function loadSubjects(
@@ -531,10 +552,18 @@ async function loadSubjects(
   ];
   const proposalIds = idsOf('proposal');
   const meetingIds = idsOf('minutes');
+  const itemIds = [...new Set([...idsOf('description'), ...idsOf('conclusion')])];
   const inOrganization = organizationId ? { organization: organizationId } : {};
-  const [proposals, meetings, secretaries] = await Promise.all([
+  const [proposals, meetings, items, secretaries] = await Promise.all([
     proposalIds.length > 0 ? em.find(Proposal, { id: { $in: proposalIds }, ...inOrganization }) : [],
     meetingIds.length > 0 ? em.find(Meeting, { id: { $in: meetingIds }, ...inOrganization }) : [],
+    itemIds.length > 0
+      ? em.find(
+          AgendaItem,
+          { id: { $in: itemIds }, ...(organizationId ? { meeting: inOrganization } : {}) },
+          { populate: ['meeting'] },
+        )
+      : [],
     meetingIds.length > 0
       ? em.find(
           Participant,
@@ -551,6 +580,7 @@ async function loadSubjects(
   return {
     proposals: new Map(proposals.map((row) => [row.id, row])),
     meetings: new Map(meetings.map((row) => [row.id, row])),
+    items: new Map(items.map((row) => [row.id, row])),
     secretaries: byMeeting,
   };
 }
@@ -564,13 +594,25 @@ function accessOf(viewer: Viewer, document: CollabDocument, subjects: Subjects):
       access: bodyAccess(viewer, proposal),
       version: proposal.version,
       classification: proposal.classification,
+      subjectId: proposal.id,
     };
   }
-  const meeting = subjects.meetings.get(document.id);
+  if (document.kind === 'minutes') {
+    const meeting = subjects.meetings.get(document.id);
+    if (!meeting) return null;
+    return {
+      access: minutesAccess(viewer, meeting, subjects.secretaries.get(meeting.id) ?? new Set()),
+      version: meeting.version,
+      classification: meeting.classification,
+      subjectId: meeting.id,
+    };
+  }
+  const meeting = subjects.items.get(document.id)?.meeting.getEntity();
   if (!meeting) return null;
   return {
-    access: minutesAccess(viewer, meeting, subjects.secretaries.get(meeting.id) ?? new Set()),
+    access: agendaNoteAccess(viewer, meeting, document.kind),
     version: meeting.version,
     classification: meeting.classification,
+    subjectId: meeting.id,
   };
 }

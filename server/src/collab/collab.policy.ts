@@ -4,6 +4,7 @@ import type { Meeting, Proposal } from '../entities/index.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import type { Row } from '../read/rows.js';
+import type { AgendaNoteField } from './document-name.js';
 
 /** What a connection to a proposal's body (or a meeting's minutes) may do: edit it, follow it read-only, or nothing. */
 export type BodyAccess = 'edit' | 'read' | 'none';
@@ -61,4 +62,20 @@ export function minutesAccess(
   const writer =
     viewer.scopes.has(ApiTokenScope.WRITE) && (viewer.isOfficeStaff || secretaryIds.has(viewer.userId));
   return writer && minutesEditableStatuses.has(meeting.status) ? 'edit' : 'read';
+}
+
+/**
+ * An agenda item's description or conclusion, over `/collab`: read by whoever may read the meeting; written as
+ * GraphQL lets them be written (`updateAgendaItem`), so by one rule: the description by the office while the
+ * agenda may change (meetingPolicy.canManageAgenda), the conclusion by the office during the session
+ * (meetingPolicy.canConclude); with a credential that may write.
+ */
+export function agendaNoteAccess(viewer: Viewer, meeting: Row<Meeting>, field: AgendaNoteField): BodyAccess {
+  if (!meetingPolicy.canRead(viewer, meeting)) return 'none';
+  const writer =
+    viewer.scopes.has(ApiTokenScope.WRITE) &&
+    (field === 'description'
+      ? meetingPolicy.canManageAgenda(viewer, meeting)
+      : meetingPolicy.canConclude(viewer, meeting));
+  return writer ? 'edit' : 'read';
 }

@@ -15,6 +15,7 @@ import type {
   RemoveAgendaItemInput,
   UpdateAgendaItemInput,
 } from '../resolvers/types/agenda.input.js';
+import { applyNoteUpdates, type NoteUpdate, replaceNoteText } from '../collab/agenda-notes.js';
 import { applyChanges } from './changes.js';
 import { checkAgendaItemTransition } from './meeting-lifecycle.js';
 import {
@@ -173,7 +174,8 @@ export async function updateAgendaItem(
   for (const field of ['title', 'materialsRequired'] as const) {
     if (patch[field] === null) throw new BadInputError(field, `"${field}" cannot be cleared`);
   }
-  return runVersioned(ctx, 'AgendaItem', expectedVersion, async (em) => {
+  const notes: (NoteUpdate | null)[] = [];
+  const updated = await runVersioned(ctx, 'AgendaItem', expectedVersion, async (em) => {
     const { meeting, item } = await openItem(em, viewer, id);
     checkVersion('AgendaItem', item, expectedVersion);
     if (patch.conclusion !== undefined && !meetingPolicy.canConclude(viewer, meeting))
@@ -181,6 +183,9 @@ export async function updateAgendaItem(
     if (patch.title !== undefined && patch.title !== null) patch.title = patch.title.trim();
     // A null in the patch clears the column (title and materialsRequired were refused above).
     const changes: FieldChanges = applyChanges(item, patch as Partial<AgendaItem>);
+    // The co-edited notes say what their columns now say.
+    for (const field of ['description', 'conclusion'] as const)
+      if (changes[field]) notes.push(await replaceNoteText(ctx, em, item.id, field, item[field] ?? null));
 
     const presenters = await findPresenters(em, viewer, { presenterUserId, presenterUnitId });
     const userChange = 'user' in presenters ? refChange(item.presenterUser, presenters.user) : undefined;
@@ -221,6 +226,8 @@ export async function updateAgendaItem(
     }
     return item;
   });
+  await applyNoteUpdates(ctx, notes);
+  return updated;
 }
 
 /**
@@ -312,7 +319,8 @@ export async function changeAgendaItemStatus(
   viewer: Viewer,
   input: ChangeAgendaItemStatusInput,
 ): Promise<AgendaItem> {
-  return runVersioned(ctx, 'AgendaItem', input.expectedVersion, async (em) => {
+  const notes: (NoteUpdate | null)[] = [];
+  const changed = await runVersioned(ctx, 'AgendaItem', input.expectedVersion, async (em) => {
     const { meeting, item } = await openItem(em, viewer, input.id, { requireOpen: false });
     authorize(meetingPolicy.canManage(viewer, meeting), 'Only the office conducts the session');
     checkVersion('AgendaItem', item, input.expectedVersion);
@@ -327,6 +335,8 @@ export async function changeAgendaItemStatus(
       status: input.status,
       ...(input.conclusion != null ? { conclusion: input.conclusion } : {}),
     });
+    if (changes.conclusion)
+      notes.push(await replaceNoteText(ctx, em, item.id, 'conclusion', item.conclusion ?? null));
     await appendMeetingEvent(ctx, em, viewer, meeting, {
       type: EventType.AGENDA_ITEM_STATUS_CHANGED,
       subject: item,
@@ -334,6 +344,8 @@ export async function changeAgendaItemStatus(
     });
     return item;
   });
+  await applyNoteUpdates(ctx, notes);
+  return changed;
 }
 
 /** The presenter (or the office for them) confirms they will present the item. Idempotent. */

@@ -1,4 +1,5 @@
 import {
+  BlobType,
   Collection,
   Entity,
   Enum,
@@ -88,6 +89,16 @@ export class AgendaItem extends VersionedEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   conclusion?: string;
+
+  /**
+   * The Yjs states of the description and the conclusion as co-edited over `/collab` (agenda-notes.ts); null
+   * until first opened there. Lazy: only the notes' store and the commands that write the text read them.
+   */
+  @Property({ type: BlobType, nullable: true, lazy: true })
+  descriptionState?: Buffer | null;
+
+  @Property({ type: BlobType, nullable: true, lazy: true })
+  conclusionState?: Buffer | null;
 
   @OneToOne(() => Vote, (vote) => vote.agendaItem, { ref: true, nullable: true })
   vote?: Ref<Vote>;
