@@ -191,6 +191,11 @@ export class BodyStore {
     }
   }
 
+  /** Whether the last store of the document failed: its state is kept for a retry, not in the database. */
+  unsaved(name: string): boolean {
+    return this.failed.has(name);
+  }
+
   /** Tries what failed once more (at shutdown); true when nothing is left unsaved. */
   async flush(): Promise<boolean> {
     if (this.retryTimer) clearTimeout(this.retryTimer);

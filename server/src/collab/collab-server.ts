@@ -17,6 +17,7 @@ import { BodyStore } from './body.store.js';
 import { agendaNoteAccess, type BodyAccess, bodyAccess, minutesAccess } from './collab.policy.js';
 import { type CollabDocument, documentName, parseDocumentName } from './document-name.js';
 import { RedisRelay } from './redis-relay.js';
+import { StoredAcks } from './stored-acks.js';
 
 /** Limits of `/collab` (README, "Co-editing"). */
 export const collabLimits = {
@@ -185,6 +186,8 @@ export class CollabServer {
       maxDebounce: collabLimits.maxDebounceMs,
       extensions: [
         ...(this.relay ? [this.relay] : []),
+        // A client's edit is acknowledged once stored, not once in this process's memory (`StoredAcks`).
+        new StoredAcks((name) => this.store.unsaved(name)),
         new DatabaseExtension({
           fetch: async ({ documentName, context }) => {
             const document = parseDocumentName(documentName);
