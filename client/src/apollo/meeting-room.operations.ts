@@ -199,6 +199,7 @@ export const MEETING_EVENTS_SUBSCRIPTION: TypedDocumentNode<
   subscription MeetingEvents($id: ID!, $after: String) {
     events(scope: { type: MEETING, id: $id }, after: $after) {
       ...ChangeEventFields
+      changes
       subject {
         __typename
         ... on Meeting {

@@ -339,6 +339,8 @@ export interface MeetingEvent {
   type: string;
   occurredAt: string;
   actor: UserSummary | null;
+  /** The fields it changed, `{ field: { before, after } }`; null when no longer told (see the schema). */
+  changes: Record<string, unknown> | null;
   subject: MeetingRoomEventSubject | null;
 }
 

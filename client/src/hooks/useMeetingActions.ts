@@ -144,7 +144,7 @@ export function useMeetingActions(
               true,
             )
         : undefined,
-      editItem: (item, draft) =>
+      editItem: (item, fields) =>
         guarded(
           () =>
             update({
@@ -152,14 +152,13 @@ export function useMeetingActions(
                 input: {
                   id: item.id,
                   expectedVersion: item.version,
-                  title: draft.title,
-                  durationMinutes: draft.durationMinutes,
-                  description: draft.description,
+                  title: fields.title,
+                  durationMinutes: fields.durationMinutes,
                 },
               },
             }),
           // Totals and times of the items around it follow a new duration.
-          draft.durationMinutes !== item.durationMinutes,
+          fields.durationMinutes !== item.durationMinutes,
         ),
       removeItem: (item) =>
         guarded(() => remove({ variables: { input: { id: item.id, expectedVersion: item.version } } }), true),
@@ -170,14 +169,6 @@ export function useMeetingActions(
           () =>
             changeStatus({ variables: { input: { id: item.id, expectedVersion: item.version, status } } }),
           true,
-        ),
-      setConclusion: (item, conclusion) =>
-        guarded(() =>
-          update({
-            variables: {
-              input: { id: item.id, expectedVersion: item.version, conclusion: conclusion || null },
-            },
-          }),
         ),
       canConclude: (item) => item.viewerCan.conclude,
       recordVote: (item, result) =>

@@ -35,6 +35,22 @@ const staleParts: Partial<Record<EventType, RoomPart | null>> = {
   [EventType.ATTENDANCE_RECORDED]: 'participants',
 };
 
+/**
+ * An item's description and conclusion are co-edited notes whose text the server stores about once a second
+ * while someone types: the subject carries the new text, nothing around it moves, and saying each store aloud
+ * would drown the live region.
+ */
+const NOTE_FIELDS: ReadonlySet<string> = new Set(['description', 'conclusion']);
+
+function notesOnly(event: MeetingEvent): boolean {
+  const fields = Object.keys(event.changes ?? {});
+  return (
+    event.type === EventType.AGENDA_ITEM_UPDATED &&
+    fields.length > 0 &&
+    fields.every((field) => NOTE_FIELDS.has(field))
+  );
+}
+
 function staleAfter(type: string): RoomPart | null {
   if (!isEventType(type)) return 'room';
   const part = staleParts[type];
@@ -105,6 +121,7 @@ export function useMeetingEvents(
       ) {
         applyRemoteMove(apollo.cache, meetingId, subject.id, subject.number);
       }
+      if (notesOnly(event)) return;
       const part = staleAfter(event.type);
       if (part) markStale(part);
       setAnnouncement(describe(event));

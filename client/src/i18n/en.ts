@@ -184,7 +184,8 @@ export const en: Messages = {
       closePending_one: '{{count}} item was never discussed ({{items}}).',
       closePending_other: '{{count}} items were never discussed ({{items}}).',
       alsoDiscussing_one: 'Item {{items}} is still in discussion. Press again to discuss both at once.',
-      alsoDiscussing_other: 'Items {{items}} are still in discussion. Press again to discuss them all at once.',
+      alsoDiscussing_other:
+        'Items {{items}} are still in discussion. Press again to discuss them all at once.',
     },
     downloads: {
       label: 'Print and download',
@@ -270,6 +271,32 @@ export const en: Messages = {
         deferLabel: 'Defer item {{item}}',
         withdraw: 'Withdraw',
         withdrawLabel: 'Withdraw item {{item}} from the agenda',
+      },
+    },
+    note: {
+      done: 'Done',
+      conclusionLabel: 'Conclusion of item {{item}}',
+      conclusionHint:
+        'The conclusion is saved as you type and shown live to everyone in the room. Press Done or Esc to close.',
+      descriptionHint:
+        'The note is saved as you type and shown live to everyone; Save saves the title and length only.',
+      loading: 'Opening the editor…',
+      loadError: 'The editor could not be opened.',
+      editor: {
+        connecting: 'Opening…',
+        syncing: 'Syncing…',
+        disconnected:
+          'Connection lost, reconnecting… What you type is kept on this computer and sent once connected.',
+        saving: 'Saving…',
+        saved: 'Saved, writing together',
+        readOnly: 'Read only',
+        together: 'Writing together',
+        unsynced: 'Not yet synced: your changes are kept on this computer and sent once connected',
+        refused: {
+          FORBIDDEN: 'You may no longer write this.',
+          NOT_FOUND: 'Could not open: the item is no longer on the agenda, or you may not read it.',
+          UNAUTHENTICATED: 'Your session has expired. Please sign in again.',
+        },
       },
     },
     vote: {

@@ -274,6 +274,32 @@ export const vi = {
         withdrawLabel: 'Rút nội dung {{item}} khỏi chương trình',
       },
     },
+    note: {
+      done: 'Xong',
+      conclusionLabel: 'Kết luận nội dung {{item}}',
+      conclusionHint:
+        'Kết luận được lưu ngay khi gõ và hiện trực tiếp cho mọi người trong phòng họp. Bấm Xong hoặc Esc để đóng.',
+      descriptionHint:
+        'Ghi chú được lưu ngay khi gõ và hiện trực tiếp cho mọi người; nút Lưu chỉ lưu tên và thời lượng.',
+      loading: 'Đang mở trình soạn thảo…',
+      loadError: 'Không mở được trình soạn thảo.',
+      editor: {
+        connecting: 'Đang mở…',
+        syncing: 'Đang đồng bộ…',
+        disconnected:
+          'Mất kết nối, đang kết nối lại… Nội dung bạn gõ được giữ trên máy này và sẽ gửi đi khi có kết nối.',
+        saving: 'Đang lưu…',
+        saved: 'Đã lưu, đang ghi cùng nhau',
+        readOnly: 'Chỉ xem',
+        together: 'Đang cùng ghi',
+        unsynced: 'Chưa đồng bộ: thay đổi của bạn được giữ trên máy này và sẽ gửi đi khi có kết nối',
+        refused: {
+          FORBIDDEN: 'Bạn không còn quyền ghi nội dung này.',
+          NOT_FOUND: 'Không mở được: nội dung không còn trong chương trình họp hoặc bạn không có quyền xem.',
+          UNAUTHENTICATED: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+        },
+      },
+    },
     vote: {
       for: 'Tán thành',
       against: 'Không tán thành',

@@ -1,5 +1,5 @@
-// The co-edited text shared by a proposal's body and a meeting's minutes: TipTap over the document's Yjs
-// fragment, each collaborator's caret with their name, the connection's state and who else has it open.
+// The co-edited text shared by a proposal's body, a meeting's minutes and an agenda item's notes (its
+// description and conclusion): TipTap over the document's Yjs fragment, each collaborator's caret with their name, the connection's state and who else has it open.
 import { useEffect, useState } from 'react';
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
@@ -87,6 +87,8 @@ interface CollabEditorOptions {
   testId: string;
   /** Further extensions over the same document (a proposal's comment anchors); must be a stable array. */
   extensions?: AnyExtension[];
+  /** A few lines high, for a short note inside a form (an agenda item's description or conclusion). */
+  compact?: boolean;
 }
 
 /**
@@ -101,6 +103,7 @@ export function useCollabEditor({
   labelledBy,
   testId,
   extensions = NONE,
+  compact = false,
 }: CollabEditorOptions): Editor | null {
   const doc = state?.doc ?? null;
   const provider = state?.provider ?? null;
@@ -127,7 +130,7 @@ export function useCollabEditor({
       injectCSS: false,
       editorProps: {
         attributes: {
-          class: 'proposal-body__text',
+          class: compact ? 'proposal-body__text proposal-body__text--compact' : 'proposal-body__text',
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-labelledby': labelledBy,
@@ -158,19 +161,32 @@ interface CollabBarProps {
   editable: boolean;
   headingId: string;
   heading: string;
-  /** 3 where the document sits under a panel's own heading (the meeting room's minutes). */
-  headingLevel?: 2 | 3;
+  /**
+   * 3 where the document sits under a panel's own heading (the meeting room's minutes), 4 or 5 under an agenda
+   * item's heading (its notes).
+   */
+  headingLevel?: 2 | 3 | 4 | 5;
   /** Where the texts are: `proposals.editor`, `minutes.editor` (connecting, syncing, saved, unsynced, …). */
   texts: string;
+  /** The heading as small as a form's label, for a note inside a form (with `useCollabEditor`'s `compact`). */
+  compact?: boolean;
 }
 
 /**
  * The document's heading, its connection and saving state (with "not yet synced" while edits made here wait
  * for a connection) and who else has it open.
  */
-export function CollabBar({ state, editable, headingId, heading, headingLevel = 2, texts }: CollabBarProps) {
+export function CollabBar({
+  state,
+  editable,
+  headingId,
+  heading,
+  headingLevel = 2,
+  texts,
+  compact = false,
+}: CollabBarProps) {
   const { t } = useTranslation();
-  const Heading = headingLevel === 3 ? 'h3' : 'h2';
+  const Heading = `h${headingLevel}` as const;
   const collaborators = useCollaborators(state);
   const ended = endedCode(state);
   const offlineChanges = hasOfflineChanges(state);
@@ -197,7 +213,7 @@ export function CollabBar({ state, editable, headingId, heading, headingLevel = 
   }
 
   return (
-    <div className="proposal-body__bar">
+    <div className={compact ? 'proposal-body__bar proposal-body__bar--compact' : 'proposal-body__bar'}>
       <Heading id={headingId} className="panel__title">
         {heading}
       </Heading>

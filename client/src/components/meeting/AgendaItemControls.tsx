@@ -1,17 +1,57 @@
-import { useContext, useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { lazy, Suspense, useContext, useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgendaItemStatus, ErrorCode, limits, VoteOutcome } from '@quorum/shared';
 import { inputRefusalText } from '../../apollo/input-error';
 import { AGENDA_DEPTH } from '../../apollo/meeting-room.operations';
 import { CharacterCount, lengthRefusal } from '../CharacterCount';
+import { ErrorState, LoadingState } from '../LoadState';
 import type { AgendaItem } from '../../apollo/types';
 import type { AgendaItemDraft, MeetingActions, VoteInput } from './actions';
+import type { AgendaNote } from './AgendaNoteEditor';
 import { PresenceContext } from './presence-context';
 import { discussionWarning, OpenItemsContext } from './session-warnings';
 import { useActionRunner } from './useActionRunner';
 
 type Mode = 'conclusion' | 'vote' | 'edit' | 'add' | 'remove';
+
+/** The notes' editor (TipTap, Yjs, IndexedDB) is loaded when one is opened, not with the room. */
+const AgendaNoteEditor = lazy(() =>
+  import('./AgendaNoteEditor').then(
+    (module) => ({ default: module.AgendaNoteEditor }),
+    (error: unknown) => ({
+      default: function AgendaNoteEditorMissing() {
+        const { t } = useTranslation();
+        return <ErrorState testId="agenda-note-error" message={t('room.note.loadError')} error={error} />;
+      },
+    }),
+  ),
+);
+
+/** An item's co-edited note, with a word while its editor loads. */
+function NoteEditor({
+  item,
+  depth,
+  note,
+  autoFocus,
+}: {
+  item: AgendaItem;
+  depth: number;
+  note: AgendaNote;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<LoadingState label={t('room.note.loading')} testId="agenda-note-loading" />}>
+      <AgendaNoteEditor
+        itemId={item.id}
+        note={note}
+        headingLevel={depth === 0 ? 4 : 5}
+        autoFocus={autoFocus}
+      />
+    </Suspense>
+  );
+}
 
 /** The word on the button that moves an item to a status. */
 const STATUS_VERB: Record<AgendaItemStatus, string> = {
@@ -57,9 +97,12 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
     return () => setEditing(null);
   }, [editingHere, item.id, setEditing]);
 
-  const { setItemStatus, setConclusion, recordVote, addItem, confirmPresenter } = actions;
+  // The button that opened each form, to return to when it closes.
+  const openers = useRef<Partial<Record<Mode, HTMLButtonElement | null>>>({});
+
+  const { setItemStatus, recordVote, addItem, confirmPresenter } = actions;
   const statuses = setItemStatus ? actions.itemTransitions(item) : [];
-  const canConclude = !!setConclusion && actions.canConclude(item);
+  const canConclude = actions.canConclude(item);
   const canVote = !!recordVote && actions.canVote(item);
   const canAdd = !!addItem && depth < AGENDA_DEPTH - 1;
   const editable = actions.canEdit(item);
@@ -73,8 +116,19 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
     setError(null);
     setMode(next);
   };
+  /** Closes the open form and puts the keyboard back on the button that opened it. */
+  const close = () => {
+    const opener = mode ? openers.current[mode] : null;
+    open(null);
+    opener?.focus();
+  };
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !mode) return;
+    event.preventDefault();
+    close();
+  };
   const save = (action: (current: AgendaItem) => Promise<void>) => {
-    lastSave.current = () => void run(() => action(latest.current)).then((ok) => ok && open(null));
+    lastSave.current = () => void run(() => action(latest.current)).then((ok) => ok && close());
     lastSave.current();
   };
   const label = `${item.number} ${item.title}`;
@@ -107,13 +161,16 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
     );
 
   return (
-    <div className="item-controls" data-print="hide">
+    <div className="item-controls" data-print="hide" onKeyDown={closeOnEscape}>
       <div className="item-controls__buttons">
         {primary.map((status) => statusButton(status, true))}
         {canConclude && (
           <button
             type="button"
             className="button button--small"
+            ref={(button) => {
+              openers.current.conclusion = button;
+            }}
             aria-expanded={mode === 'conclusion'}
             onClick={() => open(mode === 'conclusion' ? null : 'conclusion')}
             aria-label={t(
@@ -128,6 +185,9 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           <button
             type="button"
             className="button button--small"
+            ref={(button) => {
+              openers.current.vote = button;
+            }}
             aria-expanded={mode === 'vote'}
             onClick={() => open(mode === 'vote' ? null : 'vote')}
             aria-label={t('room.item.recordVoteLabel', { item: label })}
@@ -184,6 +244,9 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
             <button
               type="button"
               className="button button--small"
+              ref={(button) => {
+                openers.current.edit = button;
+              }}
               aria-expanded={mode === 'edit'}
               onClick={() => open(mode === 'edit' ? null : 'edit')}
               aria-label={t('room.item.editLabel', { item: label })}
@@ -195,6 +258,9 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
             <button
               type="button"
               className="button button--small"
+              ref={(button) => {
+                openers.current.add = button;
+              }}
               aria-expanded={mode === 'add'}
               onClick={() => open(mode === 'add' ? null : 'add')}
               aria-label={t('room.item.addChildLabel', { item: label })}
@@ -206,6 +272,9 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
             <button
               type="button"
               className="button button--small button--danger"
+              ref={(button) => {
+                openers.current.remove = button;
+              }}
               aria-expanded={mode === 'remove'}
               onClick={() => open(mode === 'remove' ? null : 'remove')}
               aria-label={t('room.item.removeLabel', { item: label })}
@@ -216,33 +285,44 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
         </div>
       )}
 
-      {mode === 'conclusion' && setConclusion && (
-        <ConclusionForm
-          initial={item.conclusion ?? ''}
-          busy={busy}
-          onCancel={() => open(null)}
-          onSave={(text) => save((current) => setConclusion(current, text))}
-        />
+      {mode === 'conclusion' && canConclude && (
+        <div
+          className="inline-form"
+          role="group"
+          aria-label={t('room.note.conclusionLabel', { item: label })}
+        >
+          <NoteEditor item={item} depth={depth} note="conclusion" autoFocus />
+          <p className="field__hint">{t('room.note.conclusionHint')}</p>
+          <div className="inline-form__actions">
+            <button
+              type="button"
+              className="button button--primary button--small"
+              onClick={close}
+              data-testid="agenda-note-done"
+            >
+              {t('room.note.done')}
+            </button>
+          </div>
+        </div>
       )}
       {mode === 'vote' && recordVote && (
         <VoteForm
           initial={item.vote}
           busy={busy}
-          onCancel={() => open(null)}
+          onCancel={close}
           onSave={(vote) => save((current) => recordVote(current, vote))}
         />
       )}
       {mode === 'edit' && editItem && (
         <ItemForm
-          initial={{
-            title: item.title,
-            durationMinutes: item.durationMinutes,
-            description: item.description,
-          }}
+          initial={{ title: item.title, durationMinutes: item.durationMinutes, description: null }}
+          descriptionNote={<NoteEditor item={item} depth={depth} note="description" />}
           submitLabel={t('common.save')}
           busy={busy}
-          onCancel={() => open(null)}
-          onSave={(draft) => save((current) => editItem(current, draft))}
+          onCancel={close}
+          onSave={({ title, durationMinutes }) =>
+            save((current) => editItem(current, { title, durationMinutes }))
+          }
         />
       )}
       {mode === 'add' && addItem && (
@@ -250,8 +330,8 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           initial={{ title: '', durationMinutes: null, description: null }}
           submitLabel={t('room.item.addChild')}
           busy={busy}
-          onCancel={() => open(null)}
-          onSave={(draft) => void run(() => addItem(item.id, draft)).then((ok) => ok && open(null))}
+          onCancel={close}
+          onSave={(draft) => void run(() => addItem(item.id, draft)).then((ok) => ok && close())}
         />
       )}
       {mode === 'remove' && removeItem && (
@@ -265,7 +345,7 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           >
             {t('room.item.removeYes')}
           </button>{' '}
-          <button type="button" className="button button--small" onClick={() => open(null)}>
+          <button type="button" className="button button--small" onClick={close}>
             {t('common.cancel')}
           </button>
         </div>
@@ -275,7 +355,7 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           {error}
         </p>
       )}
-      {conflict && mode && mode !== 'remove' && mode !== 'add' && (
+      {conflict && (mode === 'vote' || mode === 'edit') && (
         <div
           className="alert alert--warning"
           role="group"
@@ -293,7 +373,7 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
           >
             {t('room.item.conflictReapply')}
           </button>{' '}
-          <button type="button" className="button button--small" onClick={() => open(null)}>
+          <button type="button" className="button button--small" onClick={close}>
             {t('room.item.conflictKeepTheirs')}
           </button>
         </div>
@@ -303,7 +383,7 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
 }
 
 /** What the other person's change left in the field the form edits, for the person to compare. */
-function TheirVersion({ item, mode }: { item: AgendaItem; mode: Mode }) {
+function TheirVersion({ item, mode }: { item: AgendaItem; mode: 'vote' | 'edit' }) {
   const { t } = useTranslation();
   if (mode === 'vote') {
     const vote = item.vote;
@@ -315,62 +395,7 @@ function TheirVersion({ item, mode }: { item: AgendaItem; mode: Mode }) {
       </q>
     );
   }
-  if (mode === 'edit') return <q>{`${item.title} (${item.durationMinutes ?? '—'}′)`}</q>;
-  return <q>{item.conclusion || '—'}</q>;
-}
-
-function ConclusionForm({
-  initial,
-  busy,
-  onSave,
-  onCancel,
-}: {
-  initial: string;
-  busy: boolean;
-  onSave: (text: string) => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [text, setText] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
-  return (
-    <form
-      className="inline-form"
-      noValidate
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        const refusal = lengthRefusal('conclusion', text.trim(), limits.descriptionMax, t);
-        setProblem(refusal);
-        if (!refusal) onSave(text.trim());
-      }}
-    >
-      <label htmlFor={`${id}-conclusion`}>{t('room.agenda.conclusion')}</label>
-      <textarea
-        id={`${id}-conclusion`}
-        value={text}
-        rows={4}
-        autoFocus
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={`${id}-conclusion-count${problem ? ` ${id}-conclusion-problem` : ''}`}
-        onChange={(event) => setText(event.target.value)}
-      />
-      <CharacterCount id={`${id}-conclusion-count`} length={text.trim().length} max={limits.descriptionMax} />
-      {problem && (
-        <p id={`${id}-conclusion-problem`} className="field__error">
-          {problem}
-        </p>
-      )}
-      <div className="inline-form__actions">
-        <button type="submit" className="button button--primary button--small" disabled={busy}>
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button button--small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
-  );
+  return <q>{`${item.title} (${item.durationMinutes ?? '—'}′)`}</q>;
 }
 
 function VoteForm({
@@ -447,14 +472,21 @@ function VoteForm({
   );
 }
 
+/**
+ * An item's title, length and description, to add it or edit it. An existing item's description is its
+ * co-edited note (`descriptionNote`), which saves itself: the form then sends the title and length only
+ * (`description` null). A new item's description is a plain field, the note's first text.
+ */
 export function ItemForm({
   initial,
+  descriptionNote,
   submitLabel,
   busy,
   onSave,
   onCancel,
 }: {
   initial: AgendaItemDraft;
+  descriptionNote?: ReactNode;
   submitLabel: string;
   busy: boolean;
   onSave: (draft: AgendaItemDraft) => void;
@@ -497,12 +529,17 @@ export function ItemForm({
                   t,
                 )
               : undefined,
-          description:
-            lengthRefusal('description', description.trim(), limits.descriptionMax, t) ?? undefined,
+          description: descriptionNote
+            ? undefined
+            : (lengthRefusal('description', description.trim(), limits.descriptionMax, t) ?? undefined),
         };
         setProblems(found);
         if (found.title || found.duration || found.description) return;
-        onSave({ title: trimmed, durationMinutes: minutes, description: description.trim() || null });
+        onSave({
+          title: trimmed,
+          durationMinutes: minutes,
+          description: descriptionNote ? null : description.trim() || null,
+        });
       }}
     >
       <div className="field field--compact">
@@ -535,18 +572,25 @@ export function ItemForm({
         />
         {problemOf('duration')}
       </div>
-      <div className="field field--compact">
-        <label htmlFor={`${id}-description`}>{t('room.item.description')}</label>
-        <textarea
-          id={`${id}-description`}
-          rows={2}
-          value={description}
-          aria-invalid={problems.description ? true : undefined}
-          aria-describedby={describedBy('description')}
-          onChange={(event) => setDescription(event.target.value)}
-        />
-        {problemOf('description')}
-      </div>
+      {descriptionNote ? (
+        <div className="field field--compact">
+          {descriptionNote}
+          <p className="field__hint">{t('room.note.descriptionHint')}</p>
+        </div>
+      ) : (
+        <div className="field field--compact">
+          <label htmlFor={`${id}-description`}>{t('room.item.description')}</label>
+          <textarea
+            id={`${id}-description`}
+            rows={2}
+            value={description}
+            aria-invalid={problems.description ? true : undefined}
+            aria-describedby={describedBy('description')}
+            onChange={(event) => setDescription(event.target.value)}
+          />
+          {problemOf('description')}
+        </div>
+      )}
       <div className="inline-form__actions">
         <button type="submit" className="button button--primary button--small" disabled={busy}>
           {busy ? t('common.saving') : submitLabel}

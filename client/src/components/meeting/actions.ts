@@ -17,9 +17,14 @@ export interface VoteInput {
   outcome: VoteOutcome;
 }
 
-export interface AgendaItemDraft {
+/** What the item form sets on an existing item; its description and conclusion are co-edited notes. */
+export interface AgendaItemFields {
   title: string;
   durationMinutes: number | null;
+}
+
+/** A new item: its description is a plain field, the first text of its co-edited note. */
+export interface AgendaItemDraft extends AgendaItemFields {
   description: string | null;
 }
 
@@ -30,13 +35,13 @@ export interface MeetingActions {
   moveItem?: (target: MoveTarget) => Promise<void>;
   addItem?: (parentId: string | null, draft: AgendaItemDraft) => Promise<void>;
   /** Present when the viewer may edit, remove or add under this item. */
-  editItem?: (item: AgendaItem, draft: AgendaItemDraft) => Promise<void>;
+  editItem?: (item: AgendaItem, fields: AgendaItemFields) => Promise<void>;
   removeItem?: (item: AgendaItem) => Promise<void>;
   canEdit: (item: AgendaItem) => boolean;
   /** Statuses the item may move to now, for this viewer (empty when none). */
   itemTransitions: (item: AgendaItem) => AgendaItemStatus[];
   setItemStatus?: (item: AgendaItem, status: AgendaItemStatus) => Promise<void>;
-  setConclusion?: (item: AgendaItem, conclusion: string) => Promise<void>;
+  /** Whether the viewer may write the item's conclusion (a co-edited note, `agenda-item:<id>:conclusion`). */
   canConclude: (item: AgendaItem) => boolean;
   recordVote?: (item: AgendaItem, vote: VoteInput) => Promise<void>;
   canVote: (item: AgendaItem) => boolean;
