@@ -101,6 +101,7 @@ const meetingMutations = [
   'addAgendaItem',
   'moveAgendaItem',
   'markMaterialsRead',
+  'createDocumentVersion(meetingId)',
 ] as const;
 const taskMutations = ['reportTaskProgress', 'changeTaskStatus', 'extendTaskDueDate', 'updateTask'] as const;
 const proposalMutations = ['updateProposal', 'createDocumentVersion'] as const;
@@ -667,6 +668,20 @@ describe('authorization matrix', () => {
             `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { agendaItem { id } } }`,
             {
               input: { id: w.agendaItems[cls], parentId: null },
+            },
+          ),
+      },
+      {
+        // A version of the minutes: those who write them (the office; no secretary takes part here) while the
+        // meeting is open (scheduled above).
+        op: 'createDocumentVersion(meetingId)',
+        allowed: ['office'],
+        run: (role, cls) =>
+          as(
+            role,
+            `mutation($input: CreateDocumentVersionInput!) { createDocumentVersion(input: $input) { __typename } }`,
+            {
+              input: { meetingId: w.ids.meeting[cls], label: `Biên bản (${role})` },
             },
           ),
       },

@@ -1,151 +1,38 @@
 // A meeting's minutes (issue 14 part 1): co-edited over the real `/collab` as `meeting:<id>:minutes`, seeded from
 // the agenda, written by the secretaries and the office while the meeting is open, read-only for the other
 // readers and for everyone once it is closed; stored with their text and HTML; exported as DOCX and PDF.
-import {
-  Classification,
-  MeetingStatus,
-  MembershipRole,
-  ParticipantRole,
-  UnitKind,
-  VoteOutcome,
-} from '@quorum/shared';
+import { MeetingStatus } from '@quorum/shared';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { startServer, type RunningServer } from '../src/app.js';
-import { minutesDocumentName } from '../src/collab/document-name.js';
-import { loadConfig } from '../src/config/config.js';
-import type { Database } from '../src/config/orm.js';
-import { AgendaItem, type Meeting, Organization, Unit, type User, Vote } from '../src/entities/index.js';
-import { appendParagraph, collabClient, paragraphs, until, type CollabClient } from './support/collab.js';
-import { createTestDatabase } from './support/database.js';
-import { buildUser } from './support/factories.js';
-import {
-  buildAgendaItems,
-  buildMeetingIn,
-  buildMeetingTenant,
-  buildParticipants,
-} from './support/meeting-factories.js';
-import { machineSpeed } from './support/server.js';
-
-interface Person {
-  user: User;
-  token: string;
-}
+import type * as Y from 'yjs';
+import { Organization } from '../src/entities/index.js';
+import { appendParagraph, paragraphs, until } from './support/collab.js';
+import { buildMeetingIn } from './support/meeting-factories.js';
+import { startMinutesWorld, type MinutesPerson, type MinutesWorld } from './support/minutes.js';
 
 describe('meeting minutes over /collab', () => {
-  let db: Database;
-  let server: RunningServer;
-  let department: Unit;
-  let organizationId: string;
-  let office: Person;
-  let secretary: Person;
-  let secondSecretary: Person;
-  let participant: Person;
-  let outsider: Person;
-  const clients: CollabClient[] = [];
-
-  const connect = (meetingId: string, person: Person) => {
-    const client = collabClient(
-      server.url,
-      meetingId,
-      person.token,
-      new Y.Doc(),
-      minutesDocumentName(meetingId),
-    );
-    clients.push(client);
-    return client;
-  };
-
-  const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  };
-
-  const stored = async (meetingId: string) => {
-    await server.collab.flush();
-    const [row] = (await db.orm.em
-      .fork()
-      .getConnection()
-      .execute('select state, text, html from meeting_minutes where meeting_id = ?', [meetingId])) as {
-      state: Uint8Array;
-      text: string;
-      html: string | null;
-    }[];
-    const doc = new Y.Doc();
-    if (row) Y.applyUpdate(doc, new Uint8Array(row.state));
-    return { doc, text: row?.text, html: row?.html };
-  };
-
-  /** An open RESTRICTED meeting of the department with two secretaries, a member, and a concluded, voted item. */
-  async function newMeeting(status = MeetingStatus.IN_PROGRESS): Promise<Meeting> {
-    const em = db.orm.em.fork();
-    const meeting = await buildMeetingIn(em, em.getReference(Organization, organizationId), department, {
-      status,
-      classification: Classification.RESTRICTED,
-      title: 'Hội nghị Đảng ủy tháng 12',
-    });
-    meeting.location = 'Phòng họp số 1';
-    const [first, , child] = await buildAgendaItems(em, meeting, [
-      { title: 'Thông qua Nghị quyết chuyên đề', presenterUser: secretary.user },
-      { title: 'Công tác cán bộ', children: [{ title: 'Kiện toàn Ban Chấp hành' }] },
-    ]);
-    first!.conclusion = 'Đồng ý ban hành Nghị quyết';
-    em.create(Vote, {
-      agendaItem: first!,
-      votesFor: 9,
-      votesAgainst: 1,
-      abstentions: 2,
-      outcome: VoteOutcome.ADOPTED,
-    });
-    expect(child).toBeInstanceOf(AgendaItem);
-    await buildParticipants(em, meeting, [
-      { user: secretary.user, role: ParticipantRole.SECRETARY },
-      { user: secondSecretary.user, role: ParticipantRole.SECRETARY },
-      { user: participant.user, role: ParticipantRole.MEMBER },
-    ]);
-    await em.flush();
-    // Written past the commands: the cached viewers learn of the participants as a command would tell them.
-    server.viewers.invalidateOrganization(organizationId);
-    return meeting;
-  }
+  let w: MinutesWorld;
+  let office: MinutesPerson;
+  let secretary: MinutesPerson;
+  let secondSecretary: MinutesPerson;
+  let participant: MinutesPerson;
+  let outsider: MinutesPerson;
+  const connect = (meetingId: string, person: MinutesPerson) => w.connect(meetingId, person);
+  const gql = (token: string, query: string, variables: Record<string, unknown> = {}) =>
+    w.gql(token, query, variables);
+  const stored = (meetingId: string) => w.stored(meetingId);
+  const newMeeting = (status = MeetingStatus.IN_PROGRESS) => w.newMeeting(status);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const em = db.orm.em.fork();
-    const tenant = await buildMeetingTenant(em);
-    organizationId = tenant.organization.id;
-    department = tenant.department;
-    office = tenant.office;
-    participant = tenant.member;
-    secretary = await buildUser(em, tenant.organization, { unit: department, role: MembershipRole.MEMBER });
-    secondSecretary = await buildUser(em, tenant.organization, {
-      unit: department,
-      role: MembershipRole.MEMBER,
-    });
-    const other = em.create(Unit, {
-      organization: tenant.organization,
-      name: 'Ủy ban Kiểm tra',
-      kind: UnitKind.DEPARTMENT,
-    });
-    await em.flush();
-    outsider = await buildUser(em, tenant.organization, { unit: other, role: MembershipRole.MEMBER });
-    const config = loadConfig({ ...process.env, PORT: '0', NODE_ENV: 'test', ...machineSpeed });
-    server = await startServer(config, db, { collabRecheckMs: 100 });
+    w = await startMinutesWorld();
+    ({ office, secretary, secondSecretary, participant, outsider } = w);
   });
 
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.destroy();
-  });
+  afterEach(() => w.disconnectAll());
 
   afterAll(async () => {
-    await server?.stop();
-    await db?.close();
+    await w?.close();
   });
 
   it('opens pre-filled from the agenda: title, time, place, numbered items, presenter, conclusion, vote', async () => {
@@ -211,8 +98,8 @@ describe('meeting minutes over /collab', () => {
   it('refuses whoever may not read the meeting, and a template', async () => {
     const meeting = await newMeeting();
     expect(await connect(meeting.id, outsider).refused).toMatch(/^NOT_FOUND: /);
-    const em = db.orm.em.fork();
-    const template = await buildMeetingIn(em, em.getReference(Organization, organizationId), department, {
+    const em = w.db.orm.em.fork();
+    const template = await buildMeetingIn(em, em.getReference(Organization, w.organizationId), w.department, {
       isTemplate: true,
     });
     expect(await connect(template.id, office).refused).toMatch(/^NOT_FOUND: /);
@@ -236,7 +123,7 @@ describe('meeting minutes over /collab', () => {
     await until(() => [writer, staff].every((c) => c.stateless.includes(told)), 'the read-only notice');
 
     appendParagraph(writer.doc, 'Sửa sau khi bế mạc');
-    await server.collab.flush();
+    await w.server.collab.flush();
     expect((await stored(meeting.id)).text ?? '').not.toContain('Sửa sau khi bế mạc');
     const later = connect(meeting.id, secretary);
     await later.authenticated;
@@ -252,7 +139,7 @@ describe('meeting minutes over /collab', () => {
   });
 
   const download = (path: string, token: string) =>
-    fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    fetch(`${w.server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
   const pdfText = async (response: Response) => {
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(await response.arrayBuffer())), {
@@ -272,7 +159,7 @@ describe('meeting minutes over /collab', () => {
     await until(() => paragraphs(writer.doc).length === 9, 'the seed');
     appendParagraph(writer.doc, 'Hội nghị thống nhất ban hành Nghị quyết của Đảng ủy');
     await until(() => !writer.provider.hasUnsyncedChanges, 'the edit to reach the server');
-    await server.collab.flush();
+    await w.server.collab.flush();
 
     const docx = await download(`/meetings/${meeting.id}/minutes.docx`, participant.token);
     expect(docx.status).toBe(200);

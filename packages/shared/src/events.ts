@@ -22,6 +22,11 @@ export const EventType = {
   ATTACHMENT_ADDED: 'attachment.added',
   ATTACHMENT_REMOVED: 'attachment.removed',
   VOTE_RECORDED: 'vote.recorded',
+  // A named version of the minutes (`createDocumentVersion` with `meetingId`); the one taken when the meeting
+  // closes is in the close's statusChanged event (`versionId`).
+  MINUTES_VERSION_CREATED: 'minutes.versionCreated',
+  // A version's content made the minutes again, as a new change of the co-edited document.
+  MINUTES_RESTORED: 'minutes.restored',
 
   // Proposals (scope: the proposal).
   PROPOSAL_CREATED: 'proposal.created',

@@ -5,10 +5,13 @@ import { diffArrays } from 'diff';
 import * as Y from 'yjs';
 import type { Viewer } from '../auth/viewer.js';
 import { bodyFragment, bodyText, seedFromText } from '../collab/body-text.js';
+import type { BodyTable, StoredBody } from '../collab/body.store.js';
+import type { CollabDocument } from '../collab/document-name.js';
+import { minutesSeed, minutesTable } from '../collab/minutes.js';
 import type { Context } from '../context.js';
 import { DocumentVersion, Proposal } from '../entities/index.js';
 
-/** A proposal's body at one moment: its Yjs state with the text and HTML it reads as. */
+/** A co-edited document (a proposal's body, a meeting's minutes) at one moment: its Yjs state with the text and HTML it reads as. */
 export interface BodySnapshot {
   state: Uint8Array;
   text: string;
@@ -56,19 +59,103 @@ export function docOf(state: Uint8Array): Y.Doc {
   return doc;
 }
 
+/** A document as stored, read past the identity map; `state` null when none is stored yet. */
+interface Stored {
+  state: Uint8Array | null;
+  text: string;
+  html: string | null;
+}
+
+/** The co-edited documents that have versions: proposals' bodies and meetings' minutes. */
+export type VersionedDocument = Extract<CollabDocument, { kind: 'proposal' | 'minutes' }>;
+
+interface DocumentSource {
+  /** Its stored state, text and HTML (past the identity map: the subject may be managed with changes unflushed). */
+  read(em: EntityManager, id: string): Promise<Stored>;
+  /** The state it would open as when nothing is stored yet (what co-editing seeds it with). */
+  seed(em: EntityManager, id: string, stored: Stored): Promise<Uint8Array | null>;
+  /**
+   * Where co-editing stores it (the same rows, locked and written the same way). Loaded when first called: the
+   * body store's module reaches the commands (and so this module) through its own imports.
+   */
+  table(): Promise<BodyTable>;
+}
+
 /**
- * The body as it is now: the live document's if it is open on this instance (co-editing stores it at most a
- * second later), else the stored state with its text and HTML (written together by the body store). A body
- * that has text but no state yet is the state co-editing would open it as (`seedFromText`). Without
- * `withHtml`, the HTML is not rendered (it is empty unless stored).
+ * Each kind of versioned document: a proposal's body with text but no state opens as that text, a meeting's
+ * minutes from its agenda.
+ */
+const sources: Record<VersionedDocument['kind'], DocumentSource> = {
+  proposal: {
+    table: () => import('../collab/body.store.js').then(({ proposalTable }) => proposalTable),
+    async read(em, id) {
+      const row = (await (em as SqlEntityManager)
+        .createQueryBuilder(Proposal)
+        .select(['body', 'bodyText', 'bodyHtml'])
+        .where({ id })
+        .execute('get')) as
+        | { body: Uint8Array | null; bodyText: string; bodyHtml: string | null }
+        | undefined;
+      return {
+        state: row?.body ? new Uint8Array(row.body) : null,
+        text: row?.bodyText ?? '',
+        html: row?.bodyHtml ?? null,
+      };
+    },
+    seed: async (_em, _id, stored) => (stored.text ? seedFromText(stored.text) : null),
+  },
+  minutes: {
+    table: async () => minutesTable,
+    async read(em, id) {
+      const [row] = (await em
+        .getConnection()
+        .execute(
+          'select state, text, html from meeting_minutes where meeting_id = ?',
+          [id],
+          'all',
+          em.getTransactionContext(),
+        )) as { state: Uint8Array | null; text: string; html: string | null }[];
+      // The row a first store makes holds an empty state until written (`minutesTable.lock`).
+      const state = row?.state && row.state.byteLength > 0 ? new Uint8Array(row.state) : null;
+      return { state, text: row?.text ?? '', html: row?.html ?? null };
+    },
+    seed: (em, id) => minutesSeed(em, id),
+  },
+};
+
+/**
+ * Locks the document's row as a store of co-editing does (made first, for minutes never stored yet), so that a
+ * change the server makes (a restore) and the stores of its editors do not overwrite each other.
+ */
+export async function lockBody(em: EntityManager, document: VersionedDocument): Promise<void> {
+  await (await sources[document.kind].table()).lock(em, document.id);
+}
+
+/** Writes a state the server made (a restore) with its text and HTML, as a store of co-editing writes them. */
+export async function writeBody(
+  em: EntityManager,
+  viewer: Viewer,
+  document: VersionedDocument,
+  body: StoredBody,
+): Promise<void> {
+  await (
+    await sources[document.kind].table()
+  ).write(em, document.id, body, { actorId: viewer.userId, feed: null });
+}
+
+/**
+ * The document as it is now: the live one if it is open on this instance (co-editing stores it at most a
+ * second later), else the stored state with its text and HTML (written together by the body store). A
+ * document with no state stored yet is the state co-editing would open it as (its seed). Without `withHtml`,
+ * the HTML is not rendered (it is empty unless stored).
  */
 export async function currentBody(
   ctx: Context,
   em: EntityManager,
-  proposalId: string,
+  document: VersionedDocument,
   withHtml = true,
 ): Promise<BodySnapshot> {
-  const live = ctx.collab?.liveState({ kind: 'proposal', id: proposalId }) ?? null;
+  const live = ctx.collab?.liveState(document) ?? null;
   if (live) {
     const doc = docOf(live);
     const text = bodyText(doc);
@@ -76,19 +163,12 @@ export async function currentBody(
     doc.destroy();
     return { state: live, text, html, live: true };
   }
-  // Read past the identity map: the proposal may be managed there with a change not flushed yet.
-  const row = (await (em as SqlEntityManager)
-    .createQueryBuilder(Proposal)
-    .select(['body', 'bodyText', 'bodyHtml'])
-    .where({ id: proposalId })
-    .execute('get')) as { body: Uint8Array | null; bodyText: string; bodyHtml: string | null } | undefined;
-  const state = row?.body
-    ? new Uint8Array(row.body)
-    : row?.bodyText
-      ? seedFromText(row.bodyText)
-      : Y.encodeStateAsUpdate(new Y.Doc());
-  if (row?.body && (row.bodyHtml !== null || !withHtml))
-    return { state, text: row.bodyText, html: row.bodyHtml ?? '', live: false };
+  const source = sources[document.kind];
+  const stored = await source.read(em, document.id);
+  if (stored.state && (stored.html !== null || !withHtml))
+    return { state: stored.state, text: stored.text, html: stored.html ?? '', live: false };
+  const state =
+    stored.state ?? (await source.seed(em, document.id, stored)) ?? Y.encodeStateAsUpdate(new Y.Doc());
   const doc = docOf(state);
   const text = bodyText(doc);
   const html = withHtml ? await renderBodyHtml(doc, text) : '';
@@ -96,19 +176,24 @@ export async function currentBody(
   return { state, text, html, live: false };
 }
 
-/** Keeps the body as it is now as a version of the proposal; in the caller's transaction. */
+/** The owner of a document's versions, as `DocumentVersion` refers to it. */
+export function versionOwner(document: VersionedDocument): { proposal: string } | { meeting: string } {
+  return document.kind === 'proposal' ? { proposal: document.id } : { meeting: document.id };
+}
+
+/** Keeps the document as it is now as one of its versions; in the caller's transaction. */
 export async function takeVersion(
   ctx: Context,
   em: EntityManager,
   viewer: Viewer,
-  proposal: Proposal,
+  document: VersionedDocument,
   kind: DocumentVersionKind,
   label: string,
   body?: BodySnapshot,
 ): Promise<DocumentVersion> {
-  const snapshot = body ?? (await currentBody(ctx, em, proposal.id));
+  const snapshot = body ?? (await currentBody(ctx, em, document));
   return em.create(DocumentVersion, {
-    proposal,
+    ...versionOwner(document),
     label,
     kind,
     author: viewer.userId,

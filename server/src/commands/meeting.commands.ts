@@ -1,4 +1,11 @@
-import { Classification, EventType, limits, MeetingStatus, UnitKind } from '@quorum/shared';
+import {
+  Classification,
+  DocumentVersionKind,
+  EventType,
+  limits,
+  MeetingStatus,
+  UnitKind,
+} from '@quorum/shared';
 import type { EntityManager } from '@mikro-orm/core';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { Viewer } from '../auth/viewer.js';
@@ -17,6 +24,7 @@ import type {
   MeetingTransitionShape,
   UpdateMeetingInput,
 } from '../resolvers/types/meeting.input.js';
+import { takeVersion } from './body-snapshot.js';
 import { applyChanges } from './changes.js';
 import { checkMeetingTransition } from './meeting-lifecycle.js';
 import { checkCanTakePart, MeetingRoster } from './meeting-roster.js';
@@ -144,6 +152,13 @@ export async function changeMeetingStatus(
     checkVersion('Meeting', meeting, input.expectedVersion);
     checkMeetingTransition(meeting, to);
     const changes = applyChanges(meeting, { status: to });
+    // The minutes as they stand at the close are kept, named after it (they are locked from now on); the
+    // close's event names the version.
+    if (to === MeetingStatus.CLOSED) {
+      const minutes = { kind: 'minutes', id: meeting.id } as const;
+      const version = await takeVersion(ctx, em, viewer, minutes, DocumentVersionKind.STATUS_CHANGE, to);
+      changes.versionId = { before: null, after: version.id };
+    }
     const event = await appendMeetingEvent(ctx, em, viewer, meeting, {
       type: EventType.MEETING_STATUS_CHANGED,
       subject: meeting,

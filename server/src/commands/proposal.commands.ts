@@ -224,7 +224,14 @@ export async function moveProposal(
   );
   // The body as it stands at the move is kept, named after the new status (the SUBMITTED one is the text the
   // session receives); the move's event names it.
-  const version = await takeVersion(ctx, em, viewer, proposal, DocumentVersionKind.STATUS_CHANGE, to);
+  const version = await takeVersion(
+    ctx,
+    em,
+    viewer,
+    { kind: 'proposal', id: proposal.id },
+    DocumentVersionKind.STATUS_CHANGE,
+    to,
+  );
   changes.versionId = { before: null, after: version.id };
   const event = await appendProposalEvent(
     ctx,

@@ -15,6 +15,7 @@ import { VersionedEntity } from './base.entity.js';
 import { Classification, MeetingKind, MeetingStatus } from './enums.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attachment } from './attachment.entity.js';
+import { DocumentVersion } from './document-version.entity.js';
 import { Organization } from './organization.entity.js';
 import { Participant } from './participant.entity.js';
 import { Unit } from './unit.entity.js';
@@ -91,6 +92,12 @@ export class Meeting extends VersionedEntity {
     orderBy: { createdAt: 'asc', id: 'asc' },
   })
   attachments = new Collection<Attachment>(this);
+
+  /** Versions of its minutes, newest first (`Meeting.minutesVersions`, as `Proposal.versions`). */
+  @OneToMany(() => DocumentVersion, (version) => version.meeting, {
+    orderBy: { createdAt: 'desc', id: 'asc' },
+  })
+  minutesVersions = new Collection<DocumentVersion>(this);
 
   /** Who may read it when CONFIDENTIAL (besides those the policy names); every such read is audited. */
   @ManyToMany(() => User, undefined, { pivotTable: 'meeting_access' })

@@ -15,6 +15,7 @@ import { Migration20261127230000 } from './Migration20261127230000.js';
 import { Migration20261128000000 } from './Migration20261128000000.js';
 import { Migration20261128010000 } from './Migration20261128010000.js';
 import { Migration20261128020000 } from './Migration20261128020000.js';
+import { Migration20261128031000 } from './Migration20261128031000.js';
 import { Migration20261128040000 } from './Migration20261128040000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
@@ -52,5 +53,7 @@ export const migrationsList: MigrationObject[] = [
   // Meetings' minutes (co-edited over /collab): Yjs state, text, HTML.
   { name: 'Migration20261128020000', class: Migration20261128020000 },
   // Agenda items' description and conclusion (co-edited over /collab): their Yjs states.
+  // Versions of meetings' minutes: a version belongs to a proposal or to a meeting.
+  { name: 'Migration20261128031000', class: Migration20261128031000 },
   { name: 'Migration20261128040000', class: Migration20261128040000 },
 ];

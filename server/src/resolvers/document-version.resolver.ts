@@ -4,12 +4,12 @@ import {
   createDocumentVersion,
   documentVersionDiff,
   restoreDocumentVersion,
+  visibleVersion,
   type VersionDiff,
 } from '../commands/version.commands.js';
 import { removeProposalAttachment } from '../commands/proposal-attachment.commands.js';
 import type { Context } from '../context.js';
 import { Attachment, DocumentVersion, Proposal } from '../entities/index.js';
-import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import type { Row } from '../read/rows.js';
 import { connectionType, PageArgs, pageOf, type ConnectionShape } from './types/connection.js';
@@ -26,29 +26,28 @@ import {
 export const AttachmentConnection = connectionType(Attachment, 'Attachment');
 
 /**
- * Versions of a proposal's body (snapshots, diffs, restores) and the proposal's files. Who may do what is in
- * document-version.policy.ts; `POST /uploads` with `proposalId` adds a file.
+ * Versions of co-edited documents, proposals' bodies and meetings' minutes (snapshots, diffs, restores), and
+ * proposals' files. Who may do what is in document-version.policy.ts; `POST /uploads` with `proposalId` adds a
+ * file.
  */
 @Resolver(() => DocumentVersion)
 export class DocumentVersionContentResolver {
   @Query(() => DocumentVersion, {
     nullable: true,
     description:
-      "One version of a proposal's body; null when it does not exist or its proposal is not visible.",
+      "One version of a proposal's body or of a meeting's minutes; null when it does not exist or its proposal or meeting is not visible.",
   })
-  async documentVersion(
+  documentVersion(
     @Arg('id', () => ID) id: string,
     @Ctx() { em, viewer }: Context,
   ): Promise<DocumentVersion | null> {
-    const v = requireViewer(viewer);
-    const version = await em.findOne(DocumentVersion, id, { populate: ['proposal'] });
-    return version && proposalPolicy.canRead(v, version.proposal.getEntity()) ? version : null;
+    return visibleVersion(em.fork(), requireViewer(viewer), id);
   }
 
   @Query(() => DocumentVersionDiff, {
     nullable: true,
     description:
-      'The diff of two versions of one proposal body, or of a version and the body as it is now (no `toId`), by words or lines; null when a version is not visible.',
+      'The diff of two versions of one document (a proposal body, meeting minutes), or of a version and the document as it is now (no `toId`), by words or lines; null when a version is not visible.',
   })
   documentVersionDiff(
     @Arg('fromId', () => ID) fromId: string,
@@ -62,7 +61,7 @@ export class DocumentVersionContentResolver {
 
   @Mutation(() => CreateDocumentVersionPayload, {
     description:
-      "Keeps the proposal's body as it is now as a named version: by its drafters or the office while it is in the workflow.",
+      "Keeps a proposal's body (`proposalId`) as it is now as a named version, by its drafters or the office while it is in the workflow; or a meeting's minutes (`meetingId`), by those who write them now (its secretaries and the office while it is open).",
   })
   async createDocumentVersion(
     @Arg('input', () => CreateDocumentVersionInput) input: CreateDocumentVersionInput,
@@ -73,7 +72,7 @@ export class DocumentVersionContentResolver {
 
   @Mutation(() => RestoreDocumentVersionPayload, {
     description:
-      'Makes the body read as the version again, as a new change that connected editors receive at once: by its drafters while the text may change. The body just before is kept as a RESTORE_POINT version; comments anchored in text that goes become detached.',
+      "Makes the proposal's body or the meeting's minutes read as the version again, as a new change that connected editors receive at once: by those who may write it now (a body's drafters while its text may change; the minutes' secretaries and the office while the meeting is open). The document just before is kept as a RESTORE_POINT version; comments anchored in text that goes become detached.",
   })
   restoreDocumentVersion(
     @Arg('input', () => RestoreDocumentVersionInput) input: RestoreDocumentVersionInput,

@@ -1,13 +1,15 @@
 import { ParticipantRole } from '@quorum/shared';
 import DataLoader from 'dataloader';
-import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { minutesAccess, minutesLocked } from '../collab/collab.policy.js';
 import { readMinutes, type StoredMinutes } from '../collab/minutes.js';
 import type { Context } from '../context.js';
-import { Meeting } from '../entities/index.js';
+import { type DocumentVersion, Meeting } from '../entities/index.js';
 import { requireViewer } from '../policies/viewer.policy.js';
 import type { Row, Rows } from '../read/rows.js';
 import { DateTime } from '../scalars/date-time.js';
+import { DocumentVersionConnection } from './proposal.resolver.js';
+import { PageArgs, pageOf, type ConnectionShape } from './types/connection.js';
 
 @ObjectType({
   simpleResolvers: true,
@@ -23,7 +25,8 @@ export class MeetingMinutes {
   updatedAt!: Date;
 
   @Field(() => Boolean, {
-    description: 'Whether the viewer may write them now (a secretary of the meeting or the office).',
+    description:
+      'Whether the viewer may write them now (a secretary of the meeting or the office), and so keep and restore their versions.',
   })
   viewerCanEdit!: boolean;
 
@@ -68,5 +71,17 @@ export class MeetingMinutesResolver {
       viewerCanEdit: minutesAccess(v, meeting, secretaries) === 'edit',
       locked: minutesLocked(meeting),
     };
+  }
+
+  @FieldResolver(() => DocumentVersionConnection, {
+    description:
+      'Versions of its minutes, newest first: kept by hand, at its close, and before a restore (`createDocumentVersion` with `meetingId`).',
+  })
+  minutesVersions(
+    @Root() meeting: Row<Meeting>,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { rows }: Context,
+  ): ConnectionShape<Row<DocumentVersion>> | Promise<ConnectionShape<Row<DocumentVersion>>> {
+    return pageOf(rows.collection(Meeting, 'minutesVersions', meeting.id), page);
   }
 }

@@ -1,17 +1,25 @@
 import { DiffPartKind } from '@quorum/shared';
 import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DocumentVersion, Proposal } from '../../entities/index.js';
+import { DocumentVersion, Meeting, Proposal } from '../../entities/index.js';
 import { TextLength } from './text-length.js';
 
 /** A version's name ("Dự thảo lần 2", "Sau thẩm định"): short. */
 export const versionLabelMax = 200;
 
-@InputType()
+@InputType({
+  description: "Of a proposal's body (`proposalId`) or of a meeting's minutes (`meetingId`): exactly one.",
+})
 export class CreateDocumentVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
   @IsUUID()
-  proposalId!: string;
+  proposalId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
 
   @Field(() => String)
   @TextLength(1, versionLabelMax)
@@ -27,7 +35,7 @@ export class RestoreDocumentVersionInput {
   @Field(() => Int, {
     nullable: true,
     description:
-      "The proposal's version as the viewer saw it; a stale one is CONFLICT and nothing is restored.",
+      "The proposal's (or, for minutes, the meeting's) version as the viewer saw it; a stale one is CONFLICT and nothing is restored.",
   })
   @IsOptional()
   @IsInt()
@@ -47,22 +55,28 @@ export class CreateDocumentVersionPayload {
   @Field(() => DocumentVersion)
   version!: DocumentVersion;
 
-  @Field(() => Proposal)
-  proposal!: Proposal;
+  @Field(() => Proposal, { nullable: true, description: "Null for a version of a meeting's minutes." })
+  proposal!: Proposal | null;
+
+  @Field(() => Meeting, { nullable: true, description: 'The meeting, for a version of its minutes.' })
+  meeting!: Meeting | null;
 }
 
 @ObjectType({ simpleResolvers: true })
 export class RestoreDocumentVersionPayload {
-  @Field(() => Proposal)
-  proposal!: Proposal;
+  @Field(() => Proposal, { nullable: true, description: "Null for a version of a meeting's minutes." })
+  proposal!: Proposal | null;
 
-  @Field(() => DocumentVersion, { description: 'The version whose content the body has again.' })
+  @Field(() => Meeting, { nullable: true, description: 'The meeting, for a version of its minutes.' })
+  meeting!: Meeting | null;
+
+  @Field(() => DocumentVersion, { description: 'The version whose content the document has again.' })
   restored!: DocumentVersion;
 
   @Field(() => DocumentVersion, {
     nullable: true,
     description:
-      'The body as it was just before (kind RESTORE_POINT); null when the newest version already held it.',
+      'The document as it was just before (kind RESTORE_POINT); null when the newest version already held it.',
   })
   restorePoint!: DocumentVersion | null;
 }
@@ -88,13 +102,13 @@ export class DiffPart {
 @ObjectType({
   simpleResolvers: true,
   description:
-    'What changed from one version of a proposal body to another (or to the body as it is now): read in order, SAME and REMOVED parts make the earlier text, SAME and ADDED parts the later one.',
+    'What changed from one version of a proposal body or of meeting minutes to another (or to the document as it is now): read in order, SAME and REMOVED parts make the earlier text, SAME and ADDED parts the later one.',
 })
 export class DocumentVersionDiff {
   @Field(() => DocumentVersion)
   from!: DocumentVersion;
 
-  @Field(() => DocumentVersion, { nullable: true, description: 'Null: the body as it is now.' })
+  @Field(() => DocumentVersion, { nullable: true, description: 'Null: the document as it is now.' })
   to!: DocumentVersion | null;
 
   @Field(() => [DiffPart])
