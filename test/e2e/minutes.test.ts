@@ -3,7 +3,8 @@
 // cannot type in it, and downloads it as DOCX and PDF. Then the office loses its connection and types on: it is
 // told its text is not yet synced, and the chair has it once the office is back online; typed offline and the
 // page closed, the text kept in the browser (IndexedDB) reaches the chair when the minutes are opened again.
-// Once the meeting is closed the minutes are read only for both.
+// The office keeps a version, sees what it typed since, and restores it into the open editors. Once the meeting
+// is closed the minutes are read only for both.
 // Drives the built client served by the real server over the demo data (needs the server's minutes).
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +203,44 @@ describe.skipIf(!browserAvailable)('a meeting’s minutes, written together', ()
       .poll(() => minutesText(chair.page), { timeout: LIVE_TIMEOUT, interval: 25 })
       .toContain('Bổ sung sau khi đóng trang.');
     expect(await minutesText(office.page)).toContain('Ghi khi mất kết nối.');
+    expect([...office.pageErrors, ...chair.pageErrors]).toEqual([]);
+  }, 60_000);
+
+  it('keeps a version, shows what was typed since, and restores it into the open editor', async () => {
+    const page = office.page;
+    await page.getByTestId('minutes-versions-toggle').click();
+    const versions = page.getByTestId('minutes-versions');
+    await versions.getByLabel('Tên phiên bản').fill('Trước phần kết luận');
+    await versions.getByRole('button', { name: 'Lưu phiên bản' }).click();
+    const kept = versions.getByTestId('version-row').filter({ hasText: 'Trước phần kết luận' });
+    await kept.waitFor();
+
+    await typeAtEnd(page, ' Câu viết nhầm cần bỏ.');
+    // At the chair: the server has it, so the diff against "now" does too.
+    await expect
+      .poll(() => minutesText(chair.page), { timeout: LIVE_TIMEOUT })
+      .toContain('Câu viết nhầm cần bỏ.');
+    await versions.getByRole('button', { name: 'So sánh' }).click();
+    await expect
+      .poll(() => versions.getByTestId('diff-added').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Câu viết nhầm cần bỏ.')]));
+
+    await kept.getByTestId('restore-version').click();
+    await kept.getByTestId('restore-version-confirm').click();
+    for (const { page: at } of [office, chair])
+      await expect
+        .poll(() => minutesText(at), { timeout: LIVE_TIMEOUT })
+        .not.toContain('Câu viết nhầm cần bỏ.');
+    expect(await minutesText(page)).toContain('Bổ sung sau khi đóng trang.');
+    await versions.getByTestId('version-row').filter({ hasText: 'Trước khi khôi phục' }).waitFor();
+    await screenshot(page, '63-minutes-versions');
+
+    // The chair reads the versions, and is offered neither keeping nor restoring.
+    await chair.page.getByTestId('minutes-versions-toggle').click();
+    const chairVersions = chair.page.getByTestId('minutes-versions');
+    await chairVersions.getByTestId('version-row').first().waitFor();
+    expect(await chairVersions.getByTestId('create-version-form').count()).toBe(0);
+    expect(await chairVersions.getByTestId('restore-version').count()).toBe(0);
     expect([...office.pageErrors, ...chair.pageErrors]).toEqual([]);
   }, 60_000);
 

@@ -176,8 +176,11 @@ export const cache = new VersionedCache({
         // The room reads whole lists (first: 100); a refetch replaces them outright.
         agendaItems: { merge: (_existing: unknown, incoming: unknown) => incoming },
         participants: { merge: (_existing: unknown, incoming: unknown) => incoming },
+        minutesVersions: { merge: (_existing: unknown, incoming: unknown) => incoming },
       },
     },
+    // Read in parts (the panel's summary, the versions' rights): one object, merged.
+    MeetingMinutes: { merge: true },
     Query: {
       fields: {
         meetings: {

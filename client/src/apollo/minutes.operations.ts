@@ -2,6 +2,7 @@
 // writes them, whether they are locked, when last stored. Every field is in schema/schema.graphql.
 import { gql } from '@apollo/client';
 import type { TypedDocumentNode } from '@apollo/client';
+import { DOCUMENT_VERSION_ROW, type DocumentVersionRow } from './document-versions.operations';
 
 export interface MeetingMinutesSummary {
   updatedAt: string;
@@ -25,3 +26,36 @@ export const MEETING_MINUTES_QUERY: TypedDocumentNode<MeetingMinutesQueryData, {
     }
   }
 `;
+
+export interface MeetingMinutesVersionsData {
+  meeting: {
+    id: string;
+    minutes: { viewerCanEdit: boolean } | null;
+    minutesVersions: { totalCount: number; edges: { node: DocumentVersionRow }[] };
+  } | null;
+}
+
+/**
+ * The minutes' saved versions, newest first, and whether the viewer keeps and restores them (who writes the
+ * minutes now does).
+ */
+export const MEETING_MINUTES_VERSIONS_QUERY: TypedDocumentNode<MeetingMinutesVersionsData, { id: string }> =
+  gql`
+    query MeetingMinutesVersions($id: ID!) {
+      meeting(id: $id) {
+        id
+        minutes {
+          viewerCanEdit
+        }
+        minutesVersions(first: 100) {
+          totalCount
+          edges {
+            node {
+              ...DocumentVersionRow
+            }
+          }
+        }
+      }
+    }
+    ${DOCUMENT_VERSION_ROW}
+  `;

@@ -33,6 +33,9 @@ const staleParts: Partial<Record<EventType, RoomPart | null>> = {
   [EventType.PARTICIPANT_REMOVED]: 'participants',
   [EventType.PARTICIPANT_MATERIALS_READ]: 'participants',
   [EventType.ATTENDANCE_RECORDED]: 'participants',
+  // The minutes' text travels over /collab itself; their versions are read when their list is opened.
+  [EventType.MINUTES_VERSION_CREATED]: null,
+  [EventType.MINUTES_RESTORED]: null,
 };
 
 /**

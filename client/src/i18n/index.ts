@@ -17,6 +17,8 @@ import { searchEn } from './search.en';
 import { searchVi } from './search.vi';
 import { tasksEn } from './tasks.en';
 import { tasksVi } from './tasks.vi';
+import { versionsEn } from './versions.en';
+import { versionsVi } from './versions.vi';
 import { vi } from './vi';
 
 export const LOCALES = ['vi', 'en'] as const;
@@ -42,9 +44,10 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: {
-    // Account, administration and input-error texts live in their own files, under their own top-level keys.
-    vi: { translation: { ...vi, ...adminVi, ...inputErrorsVi } },
-    en: { translation: { ...en, ...adminEn, ...inputErrorsEn } },
+    // Account, administration, input-error and version texts live in their own files, under their own top-level
+    // keys.
+    vi: { translation: { ...vi, ...adminVi, ...inputErrorsVi, ...versionsVi } },
+    en: { translation: { ...en, ...adminEn, ...inputErrorsEn, ...versionsEn } },
   },
   lng: storedLocale(),
   fallbackLng: DEFAULT_LOCALE,

@@ -23,6 +23,13 @@ export const minutesEn: Messages<MinutesMessages> = {
       read: 'You can read the minutes; the secretaries and the office write them.',
       updated: 'Last saved {{time}}.',
     },
+    versions: {
+      toggle: 'Versions',
+      heading: 'Versions of the minutes',
+      current: 'The minutes now',
+      restoreConfirm:
+        'Restore the minutes to the version “{{label}}”? The minutes as they are now are saved first.',
+    },
     downloads: {
       label: 'Download the minutes',
       docx: 'Download DOCX',

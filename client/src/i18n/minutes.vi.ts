@@ -20,6 +20,13 @@ export const minutesVi = {
       read: 'Bạn xem được biên bản; thư ký và Văn phòng ghi.',
       updated: 'Lưu lần cuối lúc {{time}}.',
     },
+    versions: {
+      toggle: 'Phiên bản',
+      heading: 'Các phiên bản của biên bản',
+      current: 'Biên bản hiện tại',
+      restoreConfirm:
+        'Khôi phục biên bản về phiên bản “{{label}}”? Biên bản hiện tại được lưu lại trước khi khôi phục.',
+    },
     downloads: {
       label: 'Tải biên bản',
       docx: 'Tải DOCX',

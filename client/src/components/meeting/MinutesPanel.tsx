@@ -2,9 +2,10 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingStatus } from '@quorum/shared';
-import { MEETING_MINUTES_QUERY } from '../../apollo/minutes.operations';
+import { MEETING_MINUTES_QUERY, MEETING_MINUTES_VERSIONS_QUERY } from '../../apollo/minutes.operations';
 import { useDownload } from '../../hooks/useDownload';
 import { useFormatDateTime } from '../../hooks/useFormat';
+import { DocumentVersions, type VersionsOf } from '../collab/DocumentVersions';
 import { ErrorState, LoadingState } from '../LoadState';
 import { downloadMinutes } from './downloads';
 import './minutes.css';
@@ -25,6 +26,38 @@ const MinutesEditor = lazy(() =>
   ),
 );
 
+const minutesVersions: VersionsOf = { words: 'minutes.versions', statuses: 'meetingStatus' };
+
+/**
+ * The minutes' saved versions: kept and restored by whoever writes the minutes now (the server's
+ * `viewerCanEdit`), listed and compared by every reader. A restore reaches the open editor live.
+ */
+function MinutesVersions({ meetingId, onChanged }: { meetingId: string; onChanged: () => void }) {
+  const { data, error, loading, refetch } = useQuery(MEETING_MINUTES_VERSIONS_QUERY, {
+    variables: { id: meetingId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const meeting = data?.meeting;
+  const writes = meeting?.minutes?.viewerCanEdit ?? false;
+  return (
+    <DocumentVersions
+      subject={{ meetingId }}
+      of={minutesVersions}
+      list={{
+        versions: meeting ? meeting.minutesVersions.edges.map((edge) => edge.node) : null,
+        loading,
+        error,
+      }}
+      can={{ keep: writes, restore: writes }}
+      onChanged={() => {
+        void refetch().catch(() => undefined);
+        onChanged();
+      }}
+      testId="minutes-versions"
+    />
+  );
+}
+
 interface MinutesPanelProps {
   meeting: { id: string; status: MeetingStatus };
   viewer: { id: string; fullName: string };
@@ -39,6 +72,7 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
+  const [showVersions, setShowVersions] = useState(false);
   const { busy, error, download } = useDownload<MinutesFormat>(t('minutes.downloads.unavailable'));
   const formatDateTime = useFormatDateTime();
   // Read again on each opening and closing: the text may have been stored since.
@@ -68,6 +102,17 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
           data-print="hide"
         >
           {open ? t('minutes.close') : t('minutes.open')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={showVersions}
+          aria-controls={`${id}-versions`}
+          onClick={() => setShowVersions((value) => !value)}
+          data-testid="minutes-versions-toggle"
+          data-print="hide"
+        >
+          {t('minutes.versions.toggle')}
         </button>
         <div
           className="meeting-toolbar__buttons"
@@ -105,6 +150,11 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
           {error}
         </p>
       )}
+      <div id={`${id}-versions`} hidden={!showVersions} data-print="hide">
+        {showVersions && (
+          <MinutesVersions meetingId={meeting.id} onChanged={() => void refetch().catch(() => undefined)} />
+        )}
+      </div>
       <div id={`${id}-body`} hidden={!open}>
         {open && (
           <>
