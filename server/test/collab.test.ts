@@ -267,15 +267,20 @@ describe('co-editing a proposal body over /collab', () => {
       const two = collabClient(second.url, proposal.id, owner.token);
       clients.push(two);
       await Promise.all([one.authenticated, two.authenticated]);
+      // An edit is acknowledged once its instance has stored it: one after the other, the second instance's
+      // store merges what the first stored.
       appendParagraph(one.doc, 'Ý kiến từ máy chủ một');
+      await until(() => !one.provider.hasUnsyncedChanges, 'the first ack');
       appendParagraph(two.doc, 'Ý kiến từ máy chủ hai');
-      await until(() => !one.provider.hasUnsyncedChanges && !two.provider.hasUnsyncedChanges, 'both acks');
-      await second.collab.flush();
+      await until(() => !two.provider.hasUnsyncedChanges, 'the second ack');
       const body = await stored(proposal.id);
       expect([...paragraphs(body.doc)].sort()).toEqual(['Ý kiến từ máy chủ hai', 'Ý kiến từ máy chủ một']);
       expect(body.bodyText.split('\n').sort()).toEqual(['Ý kiến từ máy chủ hai', 'Ý kiến từ máy chủ một']);
-      // The first instance's last store brought it the second's paragraph, and it relayed it to its client.
-      await until(() => paragraphs(one.doc).length === 2, "the other instance's paragraph");
+      // The second instance's store brought it the first's paragraph, and it relayed it to its client; the
+      // first instance's next store brings it the second's.
+      await until(() => paragraphs(two.doc).length === 2, "the first instance's paragraph");
+      appendParagraph(one.doc, 'Ý kiến thêm từ máy chủ một');
+      await until(() => paragraphs(one.doc).length === 3, "the other instance's paragraph");
     } finally {
       await second.stop();
     }
