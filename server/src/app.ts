@@ -25,6 +25,7 @@ import type { Context } from './context.js';
 import { exportRouter } from './exports/export.router.js';
 import { uploadRouter } from './uploads/upload.router.js';
 import { formatError } from './format-error.js';
+import { WebhookService } from './webhooks/webhook-service.js';
 import { NotificationMailJob } from './jobs/notification-mail.js';
 import { JobQueue } from './jobs/queue.js';
 import { TaskReminderJob } from './jobs/task-reminders.js';
@@ -64,6 +65,8 @@ export interface RunningServer {
   notifications: NotificationHub;
   /** Notifications by e-mail (when SMTP_URL is set). */
   notificationMail: NotificationMailJob;
+  /** Integrators' webhooks: dispatch of new events, signed deliveries, retries. */
+  webhooks: WebhookService;
   /** Stops accepting, closes sockets and in-flight requests; the database is the caller's to close. */
   stop(): Promise<void>;
 }
@@ -118,6 +121,8 @@ export async function startServer(
     jobs,
     notifications,
   );
+  const webhooks = new WebhookService(db.orm, config.webhooks, jobs, { feed, notifications });
+  const stopWebhookWakeups = feed.onNewEvents(() => webhooks.wake());
   const app = express();
   app.disable('x-powered-by');
   app.use(assignRequestId, securityHeaders(config));
@@ -146,6 +151,7 @@ export async function startServer(
       connections,
       presence,
       notifications,
+      webhooks,
       collab,
       connectionId,
       config,
@@ -328,6 +334,7 @@ export async function startServer(
   origin = `http://localhost:${port}`;
   await notificationMail.start();
   await taskReminders.start();
+  await webhooks.start();
 
   return {
     url: `http://localhost:${port}`,
@@ -340,7 +347,10 @@ export async function startServer(
     taskReminders,
     notifications,
     notificationMail,
+    webhooks,
     async stop() {
+      stopWebhookWakeups();
+      await webhooks.stop();
       await taskReminders.stop();
       await notificationMail.stop();
       await jobs.stop();

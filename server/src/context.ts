@@ -8,6 +8,7 @@ import type { LiveConnections } from './realtime/connections.js';
 import type { NotificationHub } from './realtime/notification-hub.js';
 import type { PresenceRegistry } from './realtime/presence.js';
 import type { Rows } from './read/rows.js';
+import type { WebhookService } from './webhooks/webhook-service.js';
 
 /** Per operation: a forked EntityManager for commands, the read path's rows, and the viewer. */
 export type Context = {
@@ -24,6 +25,8 @@ export type Context = {
   presence: PresenceRegistry;
   /** Whose notifications changed, told after commit to their sockets on every instance. */
   notifications: NotificationHub;
+  /** Integrators' webhooks: a redelivery asks them to send now. */
+  webhooks: Pick<WebhookService, 'wake' | 'schedule'>;
   /** Co-editing on this instance: what open bodies hold now, and the changes commands make to them. */
   collab?: Pick<CollabServer, 'liveState' | 'applyUpdate'>;
   /** The WebSocket this operation came on (its close ends what it announced); null over HTTP. */

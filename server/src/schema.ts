@@ -18,6 +18,7 @@ import {
   NotificationPreferencesResolver,
   NotificationResolver,
 } from './resolvers/notification.resolver.js';
+import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver.js';
 import { PresenceResolver } from './resolvers/presence.resolver.js';
 import {
   MembershipResolver,
@@ -78,6 +79,8 @@ const resolvers = [
   PresenceResolver,
   CalendarResolver,
   NotificationResolver,
+  WebhookResolver,
+  WebhookDeliveryResolver,
   NotificationPreferencesResolver,
   DashboardResolver,
 ] as const;

@@ -183,3 +183,13 @@ export enum SubjectType {
    */
   PROGRAMME_ITEM = 'PROGRAMME_ITEM',
 }
+
+/** Where a webhook's delivery of one event stands. */
+export enum WebhookDeliveryStatus {
+  /** Not delivered yet: waiting for its turn, or for its next attempt after a failure. */
+  PENDING = 'PENDING',
+  /** The endpoint answered 2xx. */
+  DELIVERED = 'DELIVERED',
+  /** Retried for the whole retry window without success: the endpoint was disabled. */
+  FAILED = 'FAILED',
+}

@@ -96,6 +96,10 @@ export const EventType = {
   API_TOKEN_REVOKED: 'apiToken.revoked',
   // Kept by its owner after review (their password changed).
   API_TOKEN_CONFIRMED: 'apiToken.confirmed',
+  // Integrators' webhooks (audit only; the subject is the owner). A disabled one notifies its owner.
+  WEBHOOK_CREATED: 'webhook.created',
+  WEBHOOK_DELETED: 'webhook.deleted',
+  WEBHOOK_DISABLED: 'webhook.disabled',
 
   // Reads and exports of CONFIDENTIAL objects: audit only.
   MEETING_READ: 'meeting.read',

@@ -23,6 +23,8 @@ export const NotificationKind = {
   OVERDUE: 'OVERDUE',
   /** Someone else moved what one owns: one's proposal, a task one assigned. */
   STATUS_CHANGE: 'STATUS_CHANGE',
+  /** One's webhook was disabled (its deliveries failed for a day, or its token ended). */
+  WEBHOOK_DISABLED: 'WEBHOOK_DISABLED',
 } as const;
 
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
@@ -40,6 +42,7 @@ export const notificationKindWords: Record<NotificationKind, { vi: string; en: s
   DUE_SOON: { vi: 'Nhiệm vụ sắp đến hạn', en: 'Task due soon' },
   OVERDUE: { vi: 'Nhiệm vụ quá hạn', en: 'Task overdue' },
   STATUS_CHANGE: { vi: 'Thay đổi trạng thái', en: 'Status changed' },
+  WEBHOOK_DISABLED: { vi: 'Webhook bị tắt', en: 'Webhook disabled' },
 };
 
 /** The kinds' words in one language, as the client's texts take them. */
@@ -63,6 +66,7 @@ const byEventType: Partial<Record<EventType, NotificationKind>> = {
   [EventType.TASK_ESCALATED]: NotificationKind.OVERDUE,
   [EventType.PROPOSAL_STATUS_CHANGED]: NotificationKind.STATUS_CHANGE,
   [EventType.TASK_STATUS_CHANGED]: NotificationKind.STATUS_CHANGE,
+  [EventType.WEBHOOK_DISABLED]: NotificationKind.WEBHOOK_DISABLED,
 };
 
 /**

@@ -47,6 +47,12 @@ export interface Config {
   mailFrom: string;
   /** Where e-mailed links point (the client's origin); the server's own origin when unset. */
   appUrl: string | undefined;
+  /**
+   * Webhooks: the host names and addresses an administrator allows as endpoints although they are private,
+   * loopback or link-local (refused otherwise); the first retry's delay (each next one doubles, up to an hour);
+   * and how long a delivery is retried before its endpoint is disabled.
+   */
+  webhooks: { allowedHosts: ReadonlySet<string>; firstRetryMs: number; retryWindowMs: number };
 }
 
 export class ConfigError extends Error {
@@ -166,5 +172,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Quorum <quorum@localhost>',
     appUrl: url(env, 'APP_URL', ['http:', 'https:']),
+    webhooks: {
+      allowedHosts: new Set(
+        (env.WEBHOOK_ALLOWED_HOSTS ?? '')
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+      firstRetryMs: integer(env, 'WEBHOOK_FIRST_RETRY_MS', 5_000, 10, 3_600_000),
+      retryWindowMs: integer(env, 'WEBHOOK_RETRY_WINDOW_MS', 86_400_000, 100, 30 * 86_400_000),
+    },
   };
 }

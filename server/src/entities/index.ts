@@ -21,6 +21,7 @@ import { Task } from './task.entity.js';
 import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
 import { Vote } from './vote.entity.js';
+import { Webhook, WebhookAttempt, WebhookDelivery } from './webhook.entity.js';
 import { WorkProgramme } from './work-programme.entity.js';
 
 export {
@@ -49,6 +50,9 @@ export {
   User,
   VersionedEntity,
   Vote,
+  Webhook,
+  WebhookAttempt,
+  WebhookDelivery,
   WorkProgramme,
 };
 
@@ -79,4 +83,7 @@ export const entities = [
   ApiToken,
   Session,
   LoginAttempt,
+  Webhook,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

@@ -38,9 +38,9 @@ export class JobQueue {
   }
 
   /** Enqueues a job on a queue `work` started; a failure is logged (the caller's state in the database stays). */
-  send(name: string, data: object): void {
+  send(name: string, data: object, options: PgBoss.SendOptions = {}): void {
     void this.boss
-      ?.then((boss) => boss.send(name, data))
+      ?.then((boss) => boss.send(name, data, options))
       .catch((error: unknown) => console.error(`Job queue ${name}: enqueue failed`, error));
   }
 

@@ -17,6 +17,7 @@ import { Migration20261128010000 } from './Migration20261128010000.js';
 import { Migration20261128020000 } from './Migration20261128020000.js';
 import { Migration20261128031000 } from './Migration20261128031000.js';
 import { Migration20261128040000 } from './Migration20261128040000.js';
+import { Migration20261128050000 } from './Migration20261128050000.js';
 
 /** Every migration in order, listed statically (the file glob does not work under vitest). */
 export const migrationsList: MigrationObject[] = [
@@ -52,8 +53,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128010000', class: Migration20261128010000 },
   // Meetings' minutes (co-edited over /collab): Yjs state, text, HTML.
   { name: 'Migration20261128020000', class: Migration20261128020000 },
-  // Agenda items' description and conclusion (co-edited over /collab): their Yjs states.
   // Versions of meetings' minutes: a version belongs to a proposal or to a meeting.
   { name: 'Migration20261128031000', class: Migration20261128031000 },
+  // Agenda items' description and conclusion (co-edited over /collab): their Yjs states.
   { name: 'Migration20261128040000', class: Migration20261128040000 },
+  // Webhooks: endpoints, deliveries, attempts.
+  { name: 'Migration20261128050000', class: Migration20261128050000 },
 ];

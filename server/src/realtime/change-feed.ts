@@ -81,6 +81,23 @@ function changesAccess(event: {
 }
 
 /**
+ * Whether an event is in a scope followed in an organization (a subscription's, a webhook's): everything of
+ * the organization, or what is scoped to the object or is about it.
+ */
+export function inScope(
+  event: Pick<Event, 'organization' | 'scopeType' | 'scopeId' | 'subjectType' | 'subjectId'>,
+  organizationId: string,
+  scope: { type: SubjectType; id?: string | null | undefined },
+): boolean {
+  if (event.organization.id !== organizationId) return false;
+  if (scope.type === SubjectType.ORGANIZATION) return true;
+  return (
+    (event.scopeType === scope.type && event.scopeId === scope.id) ||
+    (event.subjectType === scope.type && event.subjectId === scope.id)
+  );
+}
+
+/**
  * The resumable change feed.
  *
  * Writers append Events inside their transaction; after it commits, `committed()` wakes this process's one
@@ -97,6 +114,8 @@ export class ChangeFeed {
   private readonly subscriptions = new Set<Subscription>();
   /** What each open transaction appended, so that its commit can say what changed. */
   private readonly appended = new WeakMap<EntityManager, AppendInput[]>();
+  /** Told when the tailer has read new events (committed here or on another instance): the webhooks. */
+  private readonly readers = new Set<() => void>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -166,6 +185,12 @@ export class ChangeFeed {
     this.wakeups.publish();
   }
 
+  /** Calls `listener` whenever the tailer has read new events; returns how to stop. */
+  onNewEvents(listener: () => void): () => void {
+    this.readers.add(listener);
+    return () => this.readers.delete(listener);
+  }
+
   /** Reads what is new, now or right after the read under way. */
   wake(): void {
     if (this.reading) {
@@ -203,6 +228,7 @@ export class ChangeFeed {
         if (event.type === EventType.USER_DEACTIVATED) this.connections.closeUser(event.subjectId);
         if (!event.auditOnly) await this.dispatch(em, event);
       }
+      if (events.length > 0) for (const listener of this.readers) listener();
       if (events.length < batchSize) return;
     }
   }
@@ -345,12 +371,7 @@ class Subscription {
   ) {}
 
   wants(event: Event): boolean {
-    if (event.organization.id !== this.organizationId) return false;
-    if (this.scope.type === SubjectType.ORGANIZATION) return true;
-    return (
-      (event.scopeType === this.scope.type && event.scopeId === this.scope.id) ||
-      (event.subjectType === this.scope.type && event.subjectId === this.scope.id)
-    );
+    return inScope(event, this.organizationId, this.scope);
   }
 
   /** From the tailer: delivered now, or after the replay when it is still under way. */
