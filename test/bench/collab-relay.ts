@@ -23,8 +23,19 @@
  *   flock /tmp/quorum-bench.lock flock /tmp/quorum-test.lock pnpm --filter @quorum/test bench:collab
  *   COLLAB_CLIENTS=10 COLLAB_UPDATES=500 pnpm --filter @quorum/test bench:collab      # a quick run
  *
+ * The same run replays a realistic trace (issue 14 part 5): COLLAB_TRACE_CLIENTS people (10) in one more body,
+ * each an editing connection, each typing Vietnamese character by character (bench/typing.ts: diacritics as
+ * replacements of the letter, backspaces, deleted words, paragraph breaks; a trace per person, made once, the
+ * same bytes to every server), every client counting the others' updates. Per round, a burst (each sends
+ * COLLAB_TRACE_UPDATES edits at once: updates delivered per second, and latency under that load) and a paced
+ * replay (COLLAB_TRACE_PACED edits of each, one every COLLAB_TRACE_TICK_MS: latency below saturation). Latency
+ * is from the typist's send to each other client's receipt, an update known by its first item's Yjs id in both
+ * servers' bytes; p50 and p99 of a round, the median round. The one-writer figures stay beside it: they
+ * isolate the fan-out to read-only followers.
+ *
  * Options (environment): COLLAB_CLIENTS (10,50: N, the writer included), COLLAB_UPDATES (2000: K per round),
- * COLLAB_ROUNDS (5, plus the warm-up), COLLAB_TIMEOUT_MS (30000 per round).
+ * COLLAB_ROUNDS (5, plus the warm-up), COLLAB_TIMEOUT_MS (30000 per round), COLLAB_TRACE_CLIENTS (10; below 2:
+ * no trace), COLLAB_TRACE_UPDATES (300), COLLAB_TRACE_PACED (100), COLLAB_TRACE_TICK_MS (10).
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -37,16 +48,22 @@ import {
   figure,
   percentile,
   reportResult,
+  sleep,
   startChild,
   unlimitedRequests,
   type BenchFigure,
 } from './support.js';
+import { demoPassword, login, newProposal } from './collab-support.js';
+import { typeEdits } from './typing.js';
 
 const clientCounts = envNumbers('COLLAB_CLIENTS', [10, 50]).filter((n) => n >= 2);
 const updateCount = envNumber('COLLAB_UPDATES', 2000);
 const rounds = envNumber('COLLAB_ROUNDS', 5);
 const timeoutMs = envNumber('COLLAB_TIMEOUT_MS', 30_000);
-const demoPassword = process.env.DEMO_PASSWORD ?? 'quorum-demo';
+const traceClients = envNumber('COLLAB_TRACE_CLIENTS', 10);
+const traceUpdates = envNumber('COLLAB_TRACE_UPDATES', 300);
+const tracePaced = envNumber('COLLAB_TRACE_PACED', 100);
+const traceTickMs = envNumber('COLLAB_TRACE_TICK_MS', 10);
 const writerEmail = 'office@quorum.test';
 const readerEmail = 'tochuc@quorum.test';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -121,6 +138,8 @@ function updateMessages(doc: Y.Doc, documentName: string, count: number): Buffer
 /** One raw socket: counts the updates it receives; `ready` once it may send and receive. */
 class RelayClient {
   received = 0;
+  /** When set, decides which update messages count (a trace round counts the others' updates only). */
+  accept: ((message: Buffer) => boolean) | null = null;
   private wake: (() => void) | null = null;
 
   private constructor(readonly socket: WebSocket) {}
@@ -138,7 +157,7 @@ class RelayClient {
   static async bare(url: string): Promise<RelayClient> {
     const socket = await RelayClient.open(`${url.replace(/^http/, 'ws')}/relay`);
     const client = new RelayClient(socket);
-    socket.on('message', () => client.count());
+    socket.on('message', (data) => client.count(data));
     return client;
   }
 
@@ -170,7 +189,7 @@ class RelayClient {
         } else if (type === MessageType.Sync || type === MessageType.SyncReply) {
           const step = message.uint();
           if (step === syncStep2) resolve();
-          else if (step === syncUpdate) client.count();
+          else if (step === syncUpdate) client.count(data);
         }
       });
       socket.once('close', (code, reason) => reject(new Error(`closed ${code} ${reason.toString()}`)));
@@ -187,7 +206,8 @@ class RelayClient {
     return client;
   }
 
-  private count(): void {
+  private count(data: WebSocket.RawData): void {
+    if (this.accept && !this.accept(toBuffer(data))) return;
     this.received += 1;
     const wake = this.wake;
     this.wake = null;
@@ -246,54 +266,192 @@ async function round(room: Room, messages: readonly Buffer[]): Promise<RoundResu
   return { ms, delivered, complete };
 }
 
-// --- Servers -------------------------------------------------------------------------------------------------
+// --- The typing trace: every client types, every client reads ---------------------------------------------
 
-async function graphql<T>(url: string, token: string | undefined, query: string, variables = {}): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const answer = (await response.json()) as { data?: T | null; errors?: unknown[] };
-  if (!answer.data || answer.errors?.length)
-    throw new Error(`${query.split('\n')[0]}: HTTP ${response.status} ${JSON.stringify(answer.errors)}`);
-  return answer.data;
+/** A Yjs update's identity, the same in the sender's bytes and in the server's re-encoding of it. */
+interface UpdateKey {
+  key: string;
+  /** The Yjs client whose edit it is. */
+  client: number;
 }
 
-const login = async (url: string, email: string) =>
-  (
-    await graphql<{ login: { token: string } }>(
-      url,
-      undefined,
-      'mutation Login($input: LoginInput!) { login(input: $input) { token } }',
-      { input: { email, password: demoPassword } },
-    )
-  ).login.token;
+/**
+ * The key of a Hocuspocus update message: its first struct's client and clock (an insertion, or a diacritic's
+ * replacement), else its first deleted range's (a backspace, a deleted word); null for other messages.
+ */
+function updateKey(message: Buffer): UpdateKey | null {
+  const reader = new Reader(message);
+  reader.string();
+  if (reader.uint() !== MessageType.Sync || reader.uint() !== syncUpdate) return null;
+  reader.uint(); // the update's length
+  if (reader.uint() > 0) {
+    reader.uint(); // structs in the first group
+    const client = reader.uint();
+    return { key: `${client}:${reader.uint()}`, client };
+  }
+  if (reader.uint() === 0) return null;
+  const client = reader.uint();
+  reader.uint(); // deleted ranges of that client
+  return { key: `d${client}:${reader.uint()}`, client };
+}
 
-/** A new proposal of the writer's (its owner, so an editor), readable by the whole organization. */
-async function newProposal(url: string, token: string): Promise<string> {
-  const units = await graphql<{ units: { edges: { node: { id: string; kind: string } }[] } }>(
-    url,
-    token,
-    '{ units(first: 100) { edges { node { id kind } } } }',
+/** Each typist's trace as Hocuspocus update messages, with their keys, cut into the rounds' chunks. */
+interface Trace {
+  clientIds: number[];
+  /** chunks[round][client]: that client's messages in that round. */
+  chunks: { message: Buffer; key: string }[][][];
+  messageBytes: number;
+}
+
+/**
+ * `clients` people typing Vietnamese in one document at once (bench/typing.ts), a paragraph each to begin with:
+ * per round, `perRound` edits of each, for `roundCount` rounds.
+ */
+function buildTrace(documentName: string, clients: number, perRound: number, roundCount: number): Trace {
+  const prefix = Buffer.concat([varString(documentName), varUint(MessageType.Sync), varUint(syncUpdate)]);
+  const clientIds = Array.from({ length: clients }, (_, i) => 1_000 + i);
+  const traces = clientIds.map(
+    (clientId, i) =>
+      typeEdits(perRound * roundCount, { seed: clientId, clientId, corpusOffset: i * 97 }).updates,
   );
-  const unit = units.units.edges.find((edge) => edge.node.kind === 'DEPARTMENT');
-  if (!unit) throw new Error('the demo data has no department');
-  const created = await graphql<{ createProposal: { proposal: { id: string } } }>(
-    url,
-    token,
-    `
-      mutation ($input: CreateProposalInput!) {
-        createProposal(input: $input) {
-          proposal {
-            id
-          }
+  const chunks = Array.from({ length: roundCount }, (_, r) =>
+    traces.map((updates) =>
+      updates.slice(r * perRound, (r + 1) * perRound).map((update) => {
+        const message = Buffer.concat([prefix, varBytes(update)]);
+        return { message, key: updateKey(message)!.key };
+      }),
+    ),
+  );
+  const all = chunks.flat(2);
+  return { clientIds, chunks, messageBytes: all.reduce((n, m) => n + m.message.length, 0) / all.length };
+}
+
+interface TraceResult extends RoundResult {
+  /** Milliseconds from an update's send by its typist to its receipt by each other client. */
+  latencies: number[];
+}
+
+/**
+ * One round of the trace: every client sends its chunk (all at once, interleaved, with `tickMs` 0; else one
+ * update each every `tickMs`) and counts the others' updates, timing each from its send.
+ */
+async function traceRound(
+  clients: readonly RelayClient[],
+  clientIds: readonly number[],
+  chunk: readonly { message: Buffer; key: string }[][],
+  tickMs: number,
+): Promise<TraceResult> {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const total = chunk.reduce((n, messages) => n + messages.length, 0);
+  const targets = clients.map((client, i) => client.received + total - chunk[i]!.length);
+  const before = clients.reduce((n, client) => n + client.received, 0);
+  clients.forEach((client, i) => {
+    client.accept = (message) => {
+      const key = updateKey(message);
+      // Quorum echoes a typist's own updates back to it: they are no delivery.
+      if (!key || key.client === clientIds[i]) return false;
+      const at = sentAt.get(key.key);
+      if (at !== undefined) latencies.push(performance.now() - at);
+      return true;
+    };
+  });
+  const started = performance.now();
+  const longest = Math.max(...chunk.map((messages) => messages.length));
+  for (let k = 0; k < longest; k++) {
+    for (const [i, client] of clients.entries()) {
+      const next = chunk[i]![k];
+      if (!next) continue;
+      sentAt.set(next.key, performance.now());
+      client.socket.send(next.message);
+    }
+    if (tickMs > 0) await sleep(Math.max(0, started + (k + 1) * tickMs - performance.now()));
+  }
+  const deadline = performance.now() + timeoutMs;
+  const complete = (await Promise.all(clients.map((client, i) => client.until(targets[i]!, deadline)))).every(
+    Boolean,
+  );
+  const ms = performance.now() - started;
+  for (const client of clients) client.accept = null;
+  const delivered = clients.reduce((n, client) => n + client.received, 0) - before;
+  // Every delivery is timed, or an update's key read differently in one server's bytes and the figure is off.
+  if (latencies.length !== delivered) log(`only ${latencies.length} of ${delivered} deliveries were timed`);
+  return { ms, delivered, complete, latencies };
+}
+
+interface TraceSummary {
+  clients: number;
+  messageBytes: number;
+  /** By server: updates delivered per second (burst rounds), and p50/p99 latency per round of each kind. */
+  perSecond: Record<ServerName, number[]>;
+  burst: Record<ServerName, { p50: number[]; p99: number[] }>;
+  paced: Record<ServerName, { p50: number[]; p99: number[] }>;
+  incomplete: Record<ServerName, number>;
+}
+
+const byServer = <T>(make: () => T) =>
+  Object.fromEntries(servers.map((name) => [name, make()])) as Record<ServerName, T>;
+
+/**
+ * `traceClients` typists in one new proposal body, each an editing connection: per round, a burst (every
+ * typist's `traceUpdates` edits at once: throughput, and latency under that load) and a paced replay (one edit
+ * of each every `traceTickMs`: latency below saturation), on every server in turn.
+ */
+async function measureTrace(
+  urls: Record<ServerName, string>,
+  tokens: { writer: string; reader: string },
+): Promise<TraceSummary> {
+  const proposalId = await newProposal(urls.Quorum, tokens.writer);
+  const documentName = `proposal:${proposalId}`;
+  log(`trace: ${traceClients} typists on each server`);
+  const rooms: Record<ServerName, RelayClient[]> = {
+    // The proposal's owner in every tab: each connection edits.
+    Quorum: await Promise.all(
+      Array.from({ length: traceClients }, () =>
+        RelayClient.quorum(urls.Quorum, documentName, tokens.writer, 'read-write'),
+      ),
+    ),
+    raw: await Promise.all(Array.from({ length: traceClients }, () => RelayClient.bare(urls.raw))),
+    batched: await Promise.all(Array.from({ length: traceClients }, () => RelayClient.bare(urls.batched))),
+  };
+  const perRound = traceUpdates + tracePaced;
+  const trace = buildTrace(documentName, traceClients, perRound, rounds + 1);
+  const summary: TraceSummary = {
+    clients: traceClients,
+    messageBytes: trace.messageBytes,
+    perSecond: byServer(() => []),
+    burst: byServer(() => ({ p50: [], p99: [] })),
+    paced: byServer(() => ({ p50: [], p99: [] })),
+    incomplete: byServer(() => 0),
+  };
+  try {
+    for (let r = 0; r <= rounds; r++) {
+      const burst = trace.chunks[r]!.map((messages) => messages.slice(0, traceUpdates));
+      const paced = trace.chunks[r]!.map((messages) => messages.slice(traceUpdates));
+      for (const [i] of servers.entries()) {
+        const name = servers[(i + r) % servers.length]!;
+        const fast = await traceRound(rooms[name], trace.clientIds, burst, 0);
+        const slow = await traceRound(rooms[name], trace.clientIds, paced, traceTickMs);
+        if (r === 0) continue;
+        summary.perSecond[name].push(fast.delivered / (fast.ms / 1000));
+        for (const [kind, result] of [
+          ['burst', fast],
+          ['paced', slow],
+        ] as const) {
+          summary[kind][name].p50.push(percentile(result.latencies, 0.5));
+          summary[kind][name].p99.push(percentile(result.latencies, 0.99));
+          if (!result.complete) summary.incomplete[name] += 1;
         }
       }
-    `,
-    { input: { title: 'Đề án đo tốc độ chuyển tiếp', kind: 'PROPOSAL', leadUnitId: unit.node.id } },
-  );
-  return created.createProposal.proposal.id;
+      if (r > 0)
+        log(
+          `trace, round ${r}: ${servers.map((name) => `${name} ${grouped(summary.perSecond[name].at(-1)!)}/s, paced p99 ${summary.paced[name].p99.at(-1)!.toFixed(1)} ms`).join('; ')}`,
+        );
+    }
+  } finally {
+    for (const client of Object.values(rooms).flat()) client.close();
+  }
+  return summary;
 }
 
 // --- Main ----------------------------------------------------------------------------------------------------
@@ -402,12 +560,71 @@ function figures(results: readonly SizeResult[]): BenchFigure[] {
   });
 }
 
+function traceFigures(t: TraceSummary): BenchFigure[] {
+  const details = {
+    clients: t.clients,
+    burstUpdatesPerClient: traceUpdates,
+    pacedUpdatesPerClient: tracePaced,
+    pacedTickMs: traceTickMs,
+    rounds,
+    meanMessageBytes: Math.round(t.messageBytes),
+    perRound: Object.fromEntries(servers.map((name) => [name, t.perSecond[name].map(Math.round)])),
+    incompleteRounds: t.incomplete,
+  };
+  const name = `collab relay, ${t.clients} typists replaying a Vietnamese typing trace`;
+  return [
+    figure({
+      name,
+      unit: 'updates delivered/s',
+      quorum: median(t.perSecond.Quorum),
+      baseline: median(t.perSecond.raw),
+      baselineLabel: 'raw ws relay of the same bytes',
+      better: 'higher',
+      target: { of: 'ratio', op: '>=', value: 0.5, text: '≥ 0.5× raw ws relay' },
+      details,
+    }),
+    ...(['burst', 'paced'] as const).flatMap((kind) =>
+      (['p50', 'p99'] as const).map((p) =>
+        figure({
+          name: `${name}, ${p} latency ${kind === 'burst' ? 'under the burst' : `paced (an edit of each every ${traceTickMs} ms)`}`,
+          unit: 'ms',
+          quorum: median(t[kind].Quorum[p]),
+          baseline: median(t[kind].raw[p]),
+          baselineLabel: 'raw ws relay of the same bytes',
+          better: 'lower',
+          details,
+        }),
+      ),
+    ),
+  ];
+}
+
+function traceLines(t: TraceSummary): string[] {
+  const ms = (values: number[]) => `${median(values).toFixed(1)} ms`;
+  const row = (name: ServerName) =>
+    `| ${name} | ${grouped(median(t.perSecond[name]))} | ${(median(t.perSecond[name]) / median(t.perSecond.raw)).toFixed(2)}× | ${ms(t.burst[name].p50)} | ${ms(t.burst[name].p99)} | ${ms(t.paced[name].p50)} | ${ms(t.paced[name].p99)} | ${t.incomplete[name]} |`;
+  return [
+    '',
+    `Trace: ${t.clients} clients each type Vietnamese character by character (bench/typing.ts: diacritics as replacements,`,
+    `backspaces, deleted words, paragraph breaks; ${Math.round(t.messageBytes)} bytes per message), all in one body, each an editing`,
+    `connection reading the others. Burst: ${traceUpdates} edits of each sent at once (throughput, and latency under it); paced:`,
+    `${tracePaced} edits of each, one every ${traceTickMs} ms. Latency: from the typist's send to each other client's receipt. Median of ${rounds} rounds.`,
+    '',
+    '| server | updates delivered/s (burst) | ratio to raw | burst p50 | burst p99 | paced p50 | paced p99 | incomplete rounds |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...servers.map(row),
+    '',
+    `Latency ratios (Quorum ÷ raw): burst p99 ${(median(t.burst.Quorum.p99) / median(t.burst.raw.p99)).toFixed(2)}×, paced p50 ${(median(t.paced.Quorum.p50) / median(t.paced.raw.p50)).toFixed(2)}×, paced p99 ${(median(t.paced.Quorum.p99) / median(t.paced.raw.p99)).toFixed(2)}×.`,
+  ];
+}
+
 async function main(): Promise<void> {
   const commit = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: repoRoot })
     .toString()
     .trim();
   const database = await createBenchDatabase('quorum_collab');
   const results: SizeResult[] = [];
+  let trace: TraceSummary | null = null;
   try {
     log('starting Quorum (migrations and demo data on the fresh database) and the raw ws relay');
     const quorum = await startChild(
@@ -442,6 +659,7 @@ async function main(): Promise<void> {
       };
       const urls = { Quorum: quorum.url, raw: raw.url, batched: batched.url };
       for (const clients of clientCounts) results.push(await measureSize(urls, tokens, clients));
+      if (traceClients >= 2) trace = await measureTrace(urls, tokens);
     } finally {
       await quorum.stop();
       await raw.stop();
@@ -467,13 +685,22 @@ async function main(): Promise<void> {
         `| ${r.clients} | ${Math.round(r.messageBytes)} | ${grouped(median(r.perSecond.Quorum))} | ${grouped(median(r.perSecond.raw))} | ${ratio(r, 'raw')} | ${grouped(median(r.perSecond.batched))} | ${ratio(r, 'batched')} | ${servers.map((name) => r.incomplete[name]).join(', ')} |`,
     ),
     '',
-    'Target (issue 11): ≥ 0.5× the raw relay.',
+    ...(trace ? traceLines(trace) : []),
+    '',
+    'Target (issues 11 and 14): ≥ 0.5× the raw relay.',
   ];
   console.log(lines.join('\n'));
   reportResult({
     bench: 'collab-relay',
-    figures: figures(results),
-    settings: { clients: clientCounts, updates: updateCount, rounds, timeoutMs, commit },
+    figures: [...figures(results), ...(trace ? traceFigures(trace) : [])],
+    settings: {
+      clients: clientCounts,
+      updates: updateCount,
+      rounds,
+      timeoutMs,
+      trace: { clients: traceClients, burst: traceUpdates, paced: tracePaced, tickMs: traceTickMs },
+      commit,
+    },
   });
 }
 

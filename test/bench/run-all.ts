@@ -68,8 +68,28 @@ const benches: Bench[] = [
   {
     name: 'collab',
     script: 'bench/collab-relay.ts',
-    // The sizes (10 and 50 clients in one body), fewer updates and rounds than alone.
-    env: { COLLAB_CLIENTS: '10,50', COLLAB_UPDATES: '1000', COLLAB_ROUNDS: '3' },
+    // The sizes (10 and 50 clients in one body, one writing; 10 typists replaying the typing trace),
+    // fewer updates and rounds than alone.
+    env: {
+      COLLAB_CLIENTS: '10,50',
+      COLLAB_UPDATES: '1000',
+      COLLAB_ROUNDS: '3',
+      COLLAB_TRACE_CLIENTS: '10',
+      COLLAB_TRACE_UPDATES: '300',
+      COLLAB_TRACE_PACED: '100',
+    },
+    timeoutSeconds: 200,
+  },
+  {
+    name: 'collab-writes',
+    script: 'bench/collab-writes.ts',
+    // Ten typists on five bodies at five edits a second for 30 s (and PostgreSQL's counts settling after).
+    env: {
+      COLLAB_WRITERS: '10',
+      COLLAB_WRITE_DOCUMENTS: '5',
+      COLLAB_WRITE_RATE: '5',
+      COLLAB_WRITE_SECONDS: '30',
+    },
     timeoutSeconds: 150,
   },
   {
