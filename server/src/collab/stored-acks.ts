@@ -10,6 +10,9 @@ import {
   type onStoreDocumentPayload,
 } from '@hocuspocus/server';
 
+/** How long after a failed store it is run again while acknowledgements wait for it (as BodyStore retries). */
+const retryMs = 2_000;
+
 /** An acknowledgement held back: sent once a store has written every change made before it. */
 interface Held {
   connection: Connection;
@@ -48,10 +51,10 @@ function isAck(message: Uint8Array): boolean {
  * cut, the other instance merges the stored state into its document at its next store.
  *
  * Held per document, in order: an acknowledgement waits for a store that began after every change the document
- * had taken from its clients, whichever client made them (one store writes them all). A store that fails keeps
- * them held (the body store retries it from memory; the client, meanwhile, rightly shows its edits unsaved)
- * until a later store succeeds; a connection that closes drops its held ones (its client sends again what the
- * server lacks when it reconnects).
+ * had taken from its clients, whichever client made them (one store writes them all). A store that fails (the
+ * database away) keeps them held, the client rightly showing its edits unsaved, and is run again every
+ * `retryMs` while any is held, until one succeeds; a connection that closes drops its held ones (its client
+ * sends again what the server lacks when it reconnects).
  */
 export class StoredAcks implements Extension {
   /** Before the Database extension's store (100) begins, so that what a store will contain is counted first. */
@@ -96,10 +99,15 @@ export class StoredAcks implements Extension {
     this.storing.set(document, this.changes.get(document) ?? 0);
   }
 
-  async afterStoreDocument({ document, documentName }: afterStoreDocumentPayload): Promise<void> {
+  async afterStoreDocument(payload: afterStoreDocumentPayload): Promise<void> {
+    const { document, documentName } = payload;
     const upTo = this.storing.get(document);
     this.storing.delete(document);
-    if (upTo === undefined || this.unsaved(documentName)) return;
+    if (upTo === undefined) return;
+    if (this.unsaved(documentName)) {
+      this.storeAgain(payload);
+      return;
+    }
     this.stored.set(document, Math.max(upTo, this.stored.get(document) ?? 0));
     const held = this.held.get(document) ?? [];
     // In the order they were due: each waits for no more than those before it.
@@ -107,6 +115,15 @@ export class StoredAcks implements Extension {
     const released = due === -1 ? held : held.slice(0, due);
     this.held.set(document, due === -1 ? [] : held.slice(due));
     for (const h of released) h.send();
+  }
+
+  /** Runs the document's store again (through Hocuspocus, as any store) soon, if acknowledgements wait for it. */
+  private storeAgain(payload: afterStoreDocumentPayload): void {
+    const { instance, document, documentName } = payload;
+    setTimeout(() => {
+      if (instance.documents.get(documentName) !== document || !this.held.get(document)?.length) return;
+      void instance.storeDocumentHooks(document, payload).catch(() => undefined);
+    }, retryMs).unref();
   }
 
   private acknowledge(document: Document, connection: Connection, send: () => void): void {
