@@ -13,6 +13,7 @@ import { useFormatDateTime } from '../../hooks/useFormat';
 import { Alert } from '../Alert';
 import { LoadingState } from '../LoadState';
 import { useActionRunner } from '../meeting/useActionRunner';
+import './document-versions.css';
 
 const CURRENT = '';
 const LABEL_MAX = 200;
