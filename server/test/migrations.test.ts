@@ -42,6 +42,9 @@ const expectedTables = [
   'unit',
   'user',
   'vote',
+  'webhook',
+  'webhook_attempt',
+  'webhook_delivery',
   'work_programme',
 ];
 
