@@ -1,5 +1,7 @@
 // The domain's closed sets, shared by the server (GraphQL enums, database checks) and the client (labels).
 // Values are explicit so that stored rows and API payloads never depend on declaration order.
+// What each enum and value means is in enum-descriptions.ts (the schema's descriptions), which must cover
+// every value.
 
 export enum UnitKind {
   COMMITTEE = 'COMMITTEE',
@@ -102,24 +104,18 @@ export enum ProposalStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
-/** Why a snapshot of a proposal's body was taken. */
 export enum DocumentVersionKind {
-  /** Named by a drafter or the office (`createDocumentVersion`). */
   MANUAL = 'MANUAL',
-  /** Taken as the proposal moved; its label is the new status. */
   STATUS_CHANGE = 'STATUS_CHANGE',
-  /** The body as it was just before a version was restored over it. */
   RESTORE_POINT = 'RESTORE_POINT',
 }
 
-/** A part of a diff between two texts. */
 export enum DiffPartKind {
   ADDED = 'ADDED',
   REMOVED = 'REMOVED',
   SAME = 'SAME',
 }
 
-/** What a diff compares: words (within lines) or whole lines. */
 export enum DiffGranularity {
   WORDS = 'WORDS',
   LINES = 'LINES',
@@ -160,11 +156,9 @@ export enum TaskPriority {
 export enum ApiTokenScope {
   READ = 'READ',
   WRITE = 'WRITE',
-  /** Only the viewer's iCalendar feed (a token that lives in a calendar application's URL). */
   CALENDAR = 'CALENDAR',
 }
 
-/** What an Event is about; also the kinds of scope a subscriber can follow. */
 export enum SubjectType {
   ORGANIZATION = 'ORGANIZATION',
   UNIT = 'UNIT',
@@ -173,23 +167,13 @@ export enum SubjectType {
   AGENDA_ITEM = 'AGENDA_ITEM',
   PROPOSAL = 'PROPOSAL',
   TASK = 'TASK',
-  /** An appraisal round of a proposal (its events are in the proposal's scope). */
   APPRAISAL = 'APPRAISAL',
-  /** A committee's annual work programme (the office's edits of its items are in its scope). */
   PROGRAMME = 'PROGRAMME',
-  /**
-   * An item of a work programme: the office's edits are in its programme's scope; an adoption, in the scope of
-   * the proposal that moved it.
-   */
   PROGRAMME_ITEM = 'PROGRAMME_ITEM',
 }
 
-/** Where a webhook's delivery of one event stands. */
 export enum WebhookDeliveryStatus {
-  /** Not delivered yet: waiting for its turn, or for its next attempt after a failure. */
   PENDING = 'PENDING',
-  /** The endpoint answered 2xx. */
   DELIVERED = 'DELIVERED',
-  /** Retried for the whole retry window without success: the endpoint was disabled. */
   FAILED = 'FAILED',
 }

@@ -1,5 +1,6 @@
 export * from './appraisal.js';
 export * from './attachments.js';
+export * from './enum-descriptions.js';
 export * from './enums.js';
 /** The same enums as one object, for code that handles them all (GraphQL registration). */
 export * as enums from './enums.js';

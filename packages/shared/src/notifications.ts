@@ -1,3 +1,4 @@
+import type { EnumDescription } from './enum-descriptions.js';
 import { EventType } from './events.js';
 
 // What a notification is about, in one list for the server (which decides it when it notifies), the client
@@ -5,31 +6,40 @@ import { EventType } from './events.js';
 // one event can reach people for different reasons (a comment is a reply to its thread's author and a
 // mention to those it names); never renamed, only added.
 export const NotificationKind = {
-  /** Invited to a meeting. */
   INVITATION: 'INVITATION',
-  /** A meeting one takes part in was scheduled or cancelled. */
   MEETING_STATUS: 'MEETING_STATUS',
-  /** One's unit is asked to appraise a proposal, or one is named its reviewer. */
   APPRAISAL_REQUEST: 'APPRAISAL_REQUEST',
-  /** Named in an appraisal comment. */
   MENTION: 'MENTION',
-  /** An answer to one's appraisal comment: a reply in its thread, or the drafters resolving it. */
   REPLY: 'REPLY',
-  /** A task assigned to one (created, reassigned). */
   ASSIGNMENT: 'ASSIGNMENT',
-  /** A task of one's is due soon (the reminder job). */
   DUE_SOON: 'DUE_SOON',
-  /** A task is past its due day (the reminder job's escalation). */
   OVERDUE: 'OVERDUE',
-  /** Someone else moved what one owns: one's proposal, a task one assigned. */
   STATUS_CHANGE: 'STATUS_CHANGE',
-  /** One's webhook was disabled (its deliveries failed for a day, or its token ended). */
   WEBHOOK_DISABLED: 'WEBHOOK_DISABLED',
 } as const;
 
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
 export const notificationKinds: readonly NotificationKind[] = Object.values(NotificationKind);
+
+/** What each kind means, for the schema's descriptions (see enum-descriptions.ts). */
+export const notificationKindDescription: EnumDescription<typeof NotificationKind> = {
+  description:
+    'Why a notification reached its user. Kinds may be added: a client should accept unknown ones.',
+  values: {
+    INVITATION: 'The user was invited to a meeting.',
+    MEETING_STATUS: 'A meeting the user takes part in was scheduled or cancelled.',
+    APPRAISAL_REQUEST: "The user's unit is asked to appraise a proposal, or the user is named its reviewer.",
+    MENTION: 'The user is named in an appraisal comment.',
+    REPLY: "An answer to the user's appraisal comment: a reply in its thread, or the drafters resolving it.",
+    ASSIGNMENT: 'A task was assigned to the user (created or reassigned).',
+    DUE_SOON: 'A task is due soon: sent to its named assignee, else to the heads of its assignee unit.',
+    OVERDUE: "A task is past its due day: sent to the heads of its assignee unit and to the office's staff.",
+    STATUS_CHANGE: 'Someone else moved what the user owns: their proposal, a task they assigned.',
+    WEBHOOK_DISABLED:
+      "The user's webhook was disabled (its deliveries failed for a day, or its token ended).",
+  },
+};
 
 /** Each kind in words, in Vietnamese and English: the notification centre's and the e-mails'. */
 export const notificationKindWords: Record<NotificationKind, { vi: string; en: string }> = {

@@ -11,8 +11,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { registerEnumType } from 'type-graphql';
 import type { Context } from '../context.js';
+import { registerDescribedEnum } from '../entities/enums.js';
 import { AgendaItem, AppraisalComment, Meeting, Proposal, Task } from '../entities/index.js';
 import { auditConfidentialReads } from '../policies/field-guards.js';
 import { requireViewer } from '../policies/viewer.policy.js';
@@ -21,7 +21,16 @@ import { search, searchLimits, SearchKind, type SearchHit } from '../read/search
 import { DateTime } from '../scalars/date-time.js';
 import { PageInfo } from './types/connection.js';
 
-registerEnumType(SearchKind, { name: 'SearchKind', description: 'What a search result is.' });
+registerDescribedEnum(SearchKind, 'SearchKind', {
+  description: 'What a search result is.',
+  values: {
+    MEETING: 'A meeting, matched by its title or location.',
+    AGENDA_ITEM: "An item of a meeting's agenda, matched by its title or description.",
+    PROPOSAL: 'A proposal, matched by its title, summary or body.',
+    COMMENT: 'An appraisal comment on a proposal, matched by its body.',
+    TASK: 'A task, matched by its title or description.',
+  },
+});
 
 @ObjectType({
   simpleResolvers: true,

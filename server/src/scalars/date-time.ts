@@ -16,6 +16,7 @@ function inRange(date: Date): Date {
  */
 export const DateTime = new GraphQLScalarType({
   ...GraphQLDateTime.toConfig(),
+  description: `${GraphQLDateTime.description} Only the years ${limits.yearMin} to ${limits.yearMax} are accepted.`,
   parseValue: (value) => inRange(GraphQLDateTime.parseValue(value) as Date),
   parseLiteral: (ast, variables) => inRange(GraphQLDateTime.parseLiteral(ast, variables) as Date),
 });

@@ -1,15 +1,12 @@
-import { limits, NotificationKind } from '@quorum/shared';
+import { limits, NotificationKind, notificationKindDescription } from '@quorum/shared';
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { registerDescribedEnum } from '../../entities/enums.js';
 import { DateTime } from '../../scalars/date-time.js';
 import { ChangeEvent } from './change-event.type.js';
 import { PageInfo } from './connection.js';
 
-registerEnumType(NotificationKind, {
-  name: 'NotificationKind',
-  description:
-    'Why a notification reached its user (`NotificationKind` in @quorum/shared; kinds may be added).',
-});
+registerDescribedEnum(NotificationKind, 'NotificationKind', notificationKindDescription);
 
 @ObjectType('Notification', { simpleResolvers: true })
 export class NotificationItem {

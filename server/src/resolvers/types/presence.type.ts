@@ -1,5 +1,6 @@
 import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { registerDescribedEnum } from '../../entities/enums.js';
 import { DateTime } from '../../scalars/date-time.js';
 
 /** Presence is kept for the rooms where people work together; other scopes have none. */
@@ -7,7 +8,13 @@ export enum PresenceScopeType {
   MEETING = 'MEETING',
   PROPOSAL = 'PROPOSAL',
 }
-registerEnumType(PresenceScopeType, { name: 'PresenceScopeType' });
+registerDescribedEnum(PresenceScopeType, 'PresenceScopeType', {
+  description: 'The kinds of room that keep presence: who is viewing or editing there now.',
+  values: {
+    MEETING: 'A meeting.',
+    PROPOSAL: 'A proposal.',
+  },
+});
 
 @InputType({ description: 'A meeting or a proposal, with its id.' })
 export class PresenceScopeInput {
