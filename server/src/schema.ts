@@ -14,10 +14,7 @@ import { ApiTokenResolver, DirectoryResolver } from './resolvers/directory.resol
 import { EventResolver } from './resolvers/event.resolver.js';
 import { MeetingResolver } from './resolvers/meeting.resolver.js';
 import { MeetingMinutesResolver } from './resolvers/minutes.resolver.js';
-import {
-  NotificationPreferencesResolver,
-  NotificationResolver,
-} from './resolvers/notification.resolver.js';
+import { NotificationPreferencesResolver, NotificationResolver } from './resolvers/notification.resolver.js';
 import { WebhookDeliveryResolver, WebhookResolver } from './resolvers/webhook.resolver.js';
 import { PresenceResolver } from './resolvers/presence.resolver.js';
 import {
@@ -112,8 +109,26 @@ export function getSchema(): Promise<GraphQLSchema> {
     pubSub: noTopics,
   })
     .then(syncPageFields)
-    .then(guardFields);
+    .then(guardFields)
+    .then(describeRoots);
   return schema;
+}
+
+/** type-graphql declares the root types itself, without a description: the API reference opens on these. */
+function describeRoots(built: GraphQLSchema): GraphQLSchema {
+  const query = built.getQueryType();
+  const mutation = built.getMutationType();
+  const subscription = built.getSubscriptionType();
+  if (query)
+    query.description =
+      "What can be read. Every query answers within the viewer's organization and only what its policies let the viewer see; what exists but may not be seen is null or left out, as if it did not exist.";
+  if (mutation)
+    mutation.description =
+      'What can be changed. Each mutation runs in one transaction, checks the same policies as `viewerCan`, and either writes everything or nothing (refusals carry `extensions.code`: BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, CONFLICT). A READ-only API token may run none.';
+  if (subscription)
+    subscription.description =
+      "Live updates over graphql-ws (`/graphql`, the credential in `connectionParams.authorization`), filtered by the viewer's access at every delivery.";
+  return built;
 }
 
 /** The SDL as committed in `schema/schema.graphql` (sorted, so the diff shows real changes only). */

@@ -28,7 +28,11 @@ import { DateTime } from '../scalars/date-time.js';
  * a fractional index, so that two people reordering at once never need to renumber each other's rows.
  */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'One item of a meeting\'s agenda; items form a tree (`parent`, `children`) and are numbered from their order ("2.1").',
+})
 @Index({ properties: ['meeting', 'parent', 'position'] })
 @SearchIndexes('agenda_item')
 export class AgendaItem extends VersionedEntity {
@@ -43,15 +47,21 @@ export class AgendaItem extends VersionedEntity {
   @Property({ type: 'text' })
   position!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is discussed, as printed on the agenda.' })
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Notes on the item (co-edited over `/collab`); null when empty.',
+  })
   @Property({ type: 'text', nullable: true })
   description?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Time planned for it, in minutes; null when not planned.',
+  })
   @Property({ type: 'integer', nullable: true })
   durationMinutes?: number;
 
@@ -62,7 +72,11 @@ export class AgendaItem extends VersionedEntity {
   presenterUnit?: Ref<Unit>;
 
   /** When the presenter (the user, or someone of the unit) confirmed they will present; cleared when it changes. */
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, {
+    nullable: true,
+    description:
+      'When the presenter (the user, or someone of the presenting unit) confirmed they will present; null until then, and cleared when the presenter changes.',
+  })
   @Property({ type: 'datetime', nullable: true })
   presenterConfirmedAt?: Date;
 
@@ -73,7 +87,10 @@ export class AgendaItem extends VersionedEntity {
   proposal?: Ref<Proposal>;
 
   /** False for procedural items (opening, closing) that need no paper: readiness then ignores materials. */
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'False for procedural items (opening, closing) that need no paper: readiness then ignores materials.',
+  })
   @Property({ type: 'boolean' })
   materialsRequired: boolean = true;
 
@@ -82,11 +99,18 @@ export class AgendaItem extends VersionedEntity {
   })
   attachments = new Collection<Attachment>(this);
 
-  @Field(() => AgendaItemStatus)
+  @Field(() => AgendaItemStatus, {
+    description:
+      'Where the discussion of it stands: PENDING until taken up, then IN_DISCUSSION, and CONCLUDED, DEFERRED or WITHDRAWN.',
+  })
   @Enum({ items: () => AgendaItemStatus, type: 'text' })
   status: AgendaItemStatus = AgendaItemStatus.PENDING;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the meeting concluded on it ("kết luận"), the source of its follow-up tasks; null until written.',
+  })
   @Property({ type: 'text', nullable: true })
   conclusion?: string;
 

@@ -10,7 +10,11 @@ import { DateTime } from '../scalars/date-time.js';
 
 /** A reviewer's comment, anchored to quoted text of the draft; replies thread through `parent`. */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A reviewer\'s comment on a proposal under appraisal ("ý kiến thẩm định"), anchored to quoted text of the draft; replies thread through `parent`.',
+})
 @Index({ properties: ['appraisal'] })
 @SearchIndexes('appraisal_comment', { title: false })
 export class AppraisalComment extends VersionedEntity {
@@ -25,24 +29,33 @@ export class AppraisalComment extends VersionedEntity {
   @ManyToOne(() => Unit, { ref: true })
   unit!: Ref<Unit>;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The comment's text." })
   @Property({ type: 'text' })
   body!: string;
 
   /** The quoted text the comment is about. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The quoted text of the draft the comment is about; null when it quotes nothing.',
+  })
   @Property({ type: 'text', nullable: true })
   anchorQuote?: string;
 
   /** A Yjs relative position (base64) that keeps pointing at the quote while the body is edited. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A Yjs relative position (base64) that keeps pointing at the quote while the body is edited; null without a quote.',
+  })
   @Property({ type: 'text', nullable: true })
   anchorPosition?: string;
 
   @ManyToOne(() => AppraisalComment, { ref: true, nullable: true, deleteRule: 'cascade' })
   parent?: Ref<AppraisalComment>;
 
-  @Field(() => CommentStatus)
+  @Field(() => CommentStatus, {
+    description: 'OPEN until the drafters resolve it (RESOLVED, "đã tiếp thu").',
+  })
   @Enum({ items: () => CommentStatus, type: 'text' })
   status: CommentStatus = CommentStatus.OPEN;
 
@@ -50,11 +63,15 @@ export class AppraisalComment extends VersionedEntity {
   resolvedBy?: Ref<User>;
 
   /** The drafters' answer when they resolve it ("giải trình": how the comment was taken into account). */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The drafters\' answer when they resolved it ("giải trình": how the comment was taken into account); null while open or when none was given.',
+  })
   @Property({ type: 'text', nullable: true })
   answer?: string;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When it was resolved; null while OPEN.' })
   @Property({ type: 'datetime', nullable: true })
   resolvedAt?: Date;
 

@@ -20,7 +20,11 @@ import { DateTime } from '../scalars/date-time.js';
 
 /** A review round on a proposal ("thẩm định"), answered by the assigned units by `dueAt`. */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A review round on a proposal ("thẩm định"): the office asks units to comment on the draft and give a verdict by `dueAt`.',
+})
 @Index({ properties: ['proposal'] })
 export class Appraisal extends VersionedEntity {
   [OptionalProps]?: 'status' | 'sharedComments';
@@ -31,16 +35,21 @@ export class Appraisal extends VersionedEntity {
   @ManyToOne(() => User, { ref: true })
   requestedBy!: Ref<User>;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'The deadline for the verdicts.' })
   @Property({ type: 'datetime' })
   dueAt!: Date;
 
-  @Field(() => AppraisalStatus)
+  @Field(() => AppraisalStatus, {
+    description: 'OPEN while verdicts are awaited; CLOSED with its last verdict or by the office.',
+  })
   @Enum({ items: () => AppraisalStatus, type: 'text' })
   status: AppraisalStatus = AppraisalStatus.OPEN;
 
   /** What the office asks of the reviewers. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the office asks of the reviewers; null when nothing was added.',
+  })
   @Property({ type: 'text', nullable: true })
   note?: string;
 
@@ -48,12 +57,15 @@ export class Appraisal extends VersionedEntity {
    * Whether the reviewers of one unit see the comments of the others (and every reader of the proposal sees
    * them); when not, a comment is seen by its own unit, the drafters and the office.
    */
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'Whether the reviewers of one unit see the comments of the others (and every reader of the proposal sees them); when false, a comment is seen by its own unit, the drafters and the office.',
+  })
   @Property({ type: 'boolean', default: true })
   sharedComments: boolean = true;
 
   /** When the round closed: with its last verdict, or by the office. */
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When the round closed; null while OPEN.' })
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date;
 

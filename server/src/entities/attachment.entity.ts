@@ -15,7 +15,11 @@ import { User } from './user.entity.js';
  * and are loaded only when asked for.
  */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "A file of a meeting's materials (of the meeting or one agenda item), of a proposal, or of a task's progress. Uploaded with `POST /uploads`; seen by whoever may read the object it belongs to.",
+})
 @Index({ properties: ['meeting', 'agendaItem'] })
 export class Attachment extends BaseEntity {
   /** Null for a file of a proposal or a task. */
@@ -38,11 +42,13 @@ export class Attachment extends BaseEntity {
   @ManyToOne(() => AgendaItem, { ref: true, nullable: true, deleteRule: 'cascade' })
   agendaItem?: Ref<AgendaItem>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The file name as uploaded.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The MIME type, checked against the content when it arrived (e.g. `application/pdf`).',
+  })
   @Property({ type: 'text' })
   mediaType!: string;
 

@@ -6,15 +6,15 @@ import { DateTime } from '../scalars/date-time.js';
 @Entity({ abstract: true })
 @ObjectType({ simpleResolvers: true })
 export abstract class BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'A UUID, unique across every type of the organization.' })
   @PrimaryKey({ type: 'uuid' })
   id: Opt<string> = randomUUID();
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it was created.' })
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it last changed.' })
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }
@@ -23,7 +23,10 @@ export abstract class BaseEntity {
 @Entity({ abstract: true })
 @ObjectType({ simpleResolvers: true })
 export abstract class VersionedEntity extends BaseEntity {
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Optimistic-lock counter, raised by every change: pass it back as `expectedVersion` when editing; a stale one fails with CONFLICT and writes nothing.',
+  })
   @Property({ type: 'integer', version: true })
   version: Opt<number> = 1;
 }

@@ -14,7 +14,10 @@ import { User } from './user.entity.js';
  * The text and HTML are lazy columns: a list of versions reads neither.
  */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: `A named snapshot ("phiên bản") of a co-edited document, a proposal's body or a meeting's minutes: restorable, and comparable with another version or the current text.`,
+})
 @Index({ properties: ['proposal', 'createdAt'] })
 @Index({ properties: ['meeting', 'createdAt'] })
 export class DocumentVersion extends BaseEntity {
@@ -26,11 +29,17 @@ export class DocumentVersion extends BaseEntity {
   @ManyToOne(() => Meeting, { ref: true, nullable: true, deleteRule: 'cascade' })
   meeting?: Ref<Meeting> | null;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      "Its name, given by hand or derived from the moment it was taken (e.g. the proposal's move).",
+  })
   @Property({ type: 'text' })
   label!: string;
 
-  @Field(() => DocumentVersionKind)
+  @Field(() => DocumentVersionKind, {
+    description:
+      "How it was taken: by hand (MANUAL), at a move of the proposal or the meeting's close, or before a restore.",
+  })
   @Enum({ items: () => DocumentVersionKind, type: 'text' })
   kind: Opt<DocumentVersionKind> = DocumentVersionKind.MANUAL;
 

@@ -24,7 +24,11 @@ import { SearchIndexes, SearchText, SearchTitle } from './search-columns.js';
 import { DateTime } from '../scalars/date-time.js';
 
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A session of a committee ("cuộc họp", "hội nghị"), with its participants, agenda, materials and minutes. Seen by every member of the organization when INTERNAL, else as its classification allows.',
+})
 @Index({ properties: ['organization', 'startsAt'] })
 @SearchIndexes('meeting')
 export class Meeting extends VersionedEntity {
@@ -37,31 +41,37 @@ export class Meeting extends VersionedEntity {
   @ManyToOne(() => Unit, { ref: true })
   committee!: Ref<Unit>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'e.g. "Hội nghị Ban Thường vụ tháng 11".' })
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => MeetingKind)
+  @Field(() => MeetingKind, { description: 'REGULAR, EXTRAORDINARY or BRIEFING ("giao ban").' })
   @Enum({ items: () => MeetingKind, type: 'text' })
   kind!: MeetingKind;
 
-  @Field(() => MeetingStatus)
+  @Field(() => MeetingStatus, { description: 'DRAFT, then SCHEDULED, IN_PROGRESS and CLOSED; or CANCELLED.' })
   @Enum({ items: () => MeetingStatus, type: 'text' })
   status: MeetingStatus = MeetingStatus.DRAFT;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it starts.' })
   @Property({ type: 'datetime' })
   startsAt!: Date;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When it is planned to end; null when not given.',
+  })
   @Property({ type: 'datetime', nullable: true })
   endsAt?: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it is held; null when not given.' })
   @Property({ type: 'text', nullable: true })
   location?: string;
 
-  @Field(() => Classification)
+  @Field(() => Classification, {
+    description:
+      'Who may see it: INTERNAL (every member of the organization), RESTRICTED (its participants, the members of the committee that meets, the office) or CONFIDENTIAL (its participants and an explicit access list only; every read is audited).',
+  })
   @Enum({ items: () => Classification, type: 'text' })
   classification: Classification = Classification.INTERNAL;
 
@@ -69,7 +79,10 @@ export class Meeting extends VersionedEntity {
    * A template is a meeting kept only to be copied (`createMeetingFrom`): the monthly briefing's usual
    * agenda and participants. It never changes status and is left out of `meetings` unless asked for.
    */
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      "A template is a meeting kept only to be copied (`createMeetingFrom`), e.g. the monthly briefing's usual agenda and participants; it never changes status and is left out of `meetings` unless asked for.",
+  })
   @Property({ type: 'boolean' })
   isTemplate: boolean = false;
 

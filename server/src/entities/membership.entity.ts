@@ -6,7 +6,7 @@ import { Unit } from './unit.entity.js';
 import { User } from './user.entity.js';
 
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "A user's place in a unit, with their role there." })
 @Unique({ properties: ['user', 'unit'] })
 export class Membership extends BaseEntity {
   @ManyToOne(() => User, { ref: true })
@@ -15,7 +15,7 @@ export class Membership extends BaseEntity {
   @ManyToOne(() => Unit, { ref: true })
   unit!: Ref<Unit>;
 
-  @Field(() => MembershipRole)
+  @Field(() => MembershipRole, { description: 'HEAD, DEPUTY, MEMBER or STAFF of the unit.' })
   @Enum({ items: () => MembershipRole, type: 'text' })
   role!: MembershipRole;
 }

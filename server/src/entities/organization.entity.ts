@@ -4,21 +4,29 @@ import { BaseEntity } from './base.entity.js';
 
 /** The tenant: everything else belongs to exactly one organization, and no query crosses them. */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "The tenant (e.g. a provincial Party committee's office): every other object belongs to exactly one organization, and no query crosses them.",
+})
 export class Organization extends BaseEntity {
-  @Field(() => String)
+  @Field(() => String, { description: 'Its full name, e.g. "Tỉnh ủy Nghệ An".' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its short handle, unique across organizations.' })
   @Property({ type: 'text', unique: true })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The default language of its users and its notifications (`vi` or `en`).',
+  })
   @Property({ type: 'text' })
   locale: Opt<string> = 'vi';
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The IANA time zone its dates are shown and planned in, e.g. `Asia/Ho_Chi_Minh`.',
+  })
   @Property({ type: 'text' })
   timeZone: Opt<string> = 'Asia/Ho_Chi_Minh';
 }

@@ -7,7 +7,10 @@ import { User } from './user.entity.js';
 import { DateTime } from '../scalars/date-time.js';
 
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A person taking part in a meeting ("thành phần tham dự"), with their role and attendance.',
+})
 @Unique({ properties: ['meeting', 'user'] })
 export class Participant extends VersionedEntity {
   [OptionalProps]?: 'attendance';
@@ -18,15 +21,23 @@ export class Participant extends VersionedEntity {
   @ManyToOne(() => User, { ref: true })
   user!: Ref<User>;
 
-  @Field(() => ParticipantRole)
+  @Field(() => ParticipantRole, {
+    description:
+      'CHAIR, MEMBER, INVITEE or SECRETARY; CHAIR and MEMBER are the voting members the quorum counts.',
+  })
   @Enum({ items: () => ParticipantRole, type: 'text' })
   role!: ParticipantRole;
 
-  @Field(() => Attendance)
+  @Field(() => Attendance, {
+    description: 'Recorded by the office at the meeting: UNKNOWN until then, PRESENT, ABSENT or EXCUSED.',
+  })
   @Enum({ items: () => Attendance, type: 'text' })
   attendance: Attendance = Attendance.UNKNOWN;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: "When they marked the meeting's materials as read; null until then.",
+  })
   @Property({ type: 'datetime', nullable: true })
   materialsReadAt?: Date;
 }

@@ -8,7 +8,11 @@ import { Unit } from './unit.entity.js';
 import { WorkProgramme } from './work-programme.entity.js';
 
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'One planned item of a work programme: a paper a unit is to bring to the committee in a given month.',
+})
 // Adopting a proposal finds its items (`followAdoption`).
 @Index({ properties: ['proposal'] })
 export class ProgrammeItem extends VersionedEntity {
@@ -17,22 +21,25 @@ export class ProgrammeItem extends VersionedEntity {
   @ManyToOne(() => WorkProgramme, { ref: true })
   programme!: Ref<WorkProgramme>;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The planned paper's title." })
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => ProposalKind)
+  @Field(() => ProposalKind, { description: 'The kind of paper planned.' })
   @Enum({ items: () => ProposalKind, type: 'text' })
   kind!: ProposalKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The month it is planned for, 1 to 12 of the programme's year." })
   @Property({ type: 'smallint' })
   plannedMonth!: number;
 
   @ManyToOne(() => Unit, { ref: true })
   leadUnit!: Ref<Unit>;
 
-  @Field(() => ProgrammeItemStatus)
+  @Field(() => ProgrammeItemStatus, {
+    description:
+      'Where it stands: PLANNED, then as its proposal advances, until adopted; or postponed or dropped.',
+  })
   @Enum({ items: () => ProgrammeItemStatus, type: 'text' })
   status: ProgrammeItemStatus = ProgrammeItemStatus.PLANNED;
 

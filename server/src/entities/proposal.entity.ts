@@ -26,7 +26,10 @@ import { DateTime } from '../scalars/date-time.js';
 
 /** A paper submitted to a session ("đề án", "tờ trình"), drafted by its lead unit. */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: `A paper submitted to a session ("đề án", "tờ trình"), drafted by its lead unit, appraised by other units, then put on a meeting's agenda. Seen by every member when INTERNAL, else as its classification allows.`,
+})
 @Index({ properties: ['organization', 'status'] })
 @SearchIndexes('proposal')
 export class Proposal extends VersionedEntity {
@@ -35,19 +38,24 @@ export class Proposal extends VersionedEntity {
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its reference number ("số ký hiệu", e.g. `26-NQ/TW`); null until given.',
+  })
   @Property({ type: 'text', nullable: true })
   referenceNumber?: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its title.' })
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A short abstract; null when none.' })
   @Property({ type: 'text', nullable: true })
   summary?: string;
 
-  @Field(() => ProposalKind)
+  @Field(() => ProposalKind, {
+    description: 'PROPOSAL ("đề án"), REPORT, RESOLUTION_DRAFT, PROGRAMME or OTHER.',
+  })
   @Enum({ items: () => ProposalKind, type: 'text' })
   kind!: ProposalKind;
 
@@ -57,16 +65,25 @@ export class Proposal extends VersionedEntity {
   @ManyToOne(() => User, { ref: true })
   owner!: Ref<User>;
 
-  @Field(() => Classification)
+  @Field(() => Classification, {
+    description:
+      'Who may see it: INTERNAL (every member), RESTRICTED (its lead unit, the units appraising it, the participants of meetings it is on, the office) or CONFIDENTIAL (its owner and an explicit access list only; every read is audited).',
+  })
   @Enum({ items: () => Classification, type: 'text' })
   classification: Classification = Classification.INTERNAL;
 
-  @Field(() => ProposalStatus)
+  @Field(() => ProposalStatus, {
+    description:
+      'DRAFTING, IN_APPRAISAL, APPRAISED, SUBMITTED, SCHEDULED and ADOPTED; or RETURNED (to drafting, with a reason), REJECTED or WITHDRAWN.',
+  })
   @Enum({ items: () => ProposalStatus, type: 'text' })
   status: ProposalStatus = ProposalStatus.DRAFTING;
 
   /** Why the proposal was last returned to drafting. */
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was last returned to drafting; null if never.',
+  })
   @Property({ type: 'text', nullable: true })
   returnReason?: string;
 
@@ -75,7 +92,10 @@ export class Proposal extends VersionedEntity {
   body?: Buffer;
 
   /** Plain text of the body, kept for reading, printing and search. */
-  @Field(() => String)
+  @Field(() => String, {
+    description:
+      'Its co-edited body as plain text, one line per block (kept current as it is edited over `/collab`).',
+  })
   @Property({ type: 'text' })
   bodyText: Opt<string> = '';
 
@@ -83,7 +103,10 @@ export class Proposal extends VersionedEntity {
   @Property({ type: 'text', nullable: true, lazy: true })
   bodyHtml?: string;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When it was submitted to the committee; null before.',
+  })
   @Property({ type: 'datetime', nullable: true })
   submittedAt?: Date;
 

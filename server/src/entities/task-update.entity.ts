@@ -11,7 +11,11 @@ import { DateTime } from '../scalars/date-time.js';
  * status (from, to, and the reason in the body), or a new due date (before, after, and the reason in the body).
  */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'One step of a task\'s history: a progress report ("báo cáo tiến độ"), a change of status (with its reason in `body`) or a new due date.',
+})
 @Index({ properties: ['task', 'createdAt'] })
 export class TaskUpdate extends BaseEntity {
   @ManyToOne(() => Task, { ref: true, deleteRule: 'cascade' })
@@ -20,19 +24,28 @@ export class TaskUpdate extends BaseEntity {
   @ManyToOne(() => User, { ref: true })
   author!: Ref<User>;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The report's text, or the reason of the change." })
   @Property({ type: 'text' })
   body!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The progress reported, 0 to 100 (percent); null when this step did not report one.',
+  })
   @Property({ type: 'smallint', nullable: true })
   progress?: number;
 
-  @Field(() => TaskStatus, { nullable: true })
+  @Field(() => TaskStatus, {
+    nullable: true,
+    description: 'The status before this step; null when it did not change it.',
+  })
   @Enum({ items: () => TaskStatus, type: 'text', nullable: true })
   statusFrom?: TaskStatus;
 
-  @Field(() => TaskStatus, { nullable: true })
+  @Field(() => TaskStatus, {
+    nullable: true,
+    description: 'The status this step set; null when it did not change it.',
+  })
   @Enum({ items: () => TaskStatus, type: 'text', nullable: true })
   statusTo?: TaskStatus;
 

@@ -27,7 +27,11 @@ import { DateTime } from '../scalars/date-time.js';
 
 /** A task assigned from a conclusion and followed up until done ("theo dõi, đôn đốc"). */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'A task assigned from a conclusion, a proposal or a programme item, and followed up until done ("theo dõi, đôn đốc"). Seen by every member when INTERNAL, else as its classification allows.',
+})
 @Index({ properties: ['organization', 'status', 'dueAt'] })
 @Index({ properties: ['sourceMeeting'] })
 @SearchIndexes('task')
@@ -37,11 +41,11 @@ export class Task extends VersionedEntity {
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is to be done.' })
   @Property({ type: 'text' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Details of the task; null when none.' })
   @Property({ type: 'text', nullable: true })
   description?: string;
 
@@ -70,27 +74,32 @@ export class Task extends VersionedEntity {
   @ManyToMany(() => Unit)
   coordinatingUnits = new Collection<Unit>(this);
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, {
+    description: 'Its deadline ("thời hạn"); past it, an unfinished task is overdue.',
+  })
   @Property({ type: 'datetime' })
   dueAt!: Date;
 
-  @Field(() => TaskPriority)
+  @Field(() => TaskPriority, { description: 'LOW, NORMAL, HIGH or URGENT.' })
   @Enum({ items: () => TaskPriority, type: 'text' })
   priority: TaskPriority = TaskPriority.NORMAL;
 
-  @Field(() => TaskStatus)
+  @Field(() => TaskStatus, { description: 'TODO, IN_PROGRESS, BLOCKED, DONE or CANCELLED.' })
   @Enum({ items: () => TaskStatus, type: 'text' })
   status: TaskStatus = TaskStatus.TODO;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Percent done, 0 to 100, as last reported.' })
   @Property({ type: 'smallint' })
   progress: Opt<number> = 0;
 
-  @Field(() => Classification)
+  @Field(() => Classification, {
+    description:
+      'Who may see it: INTERNAL (every member), RESTRICTED (the assignee, the assigned unit, the office) or CONFIDENTIAL (the assignee and an explicit access list only; every read is audited).',
+  })
   @Enum({ items: () => Classification, type: 'text' })
   classification: Classification = Classification.INTERNAL;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When it was marked DONE; null otherwise.' })
   @Property({ type: 'datetime', nullable: true })
   completedAt?: Date;
 

@@ -14,7 +14,7 @@ import { SystemRole } from './enums.js';
 import { Organization } from './organization.entity.js';
 
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A person with an account in the organization.' })
 @Unique({ properties: ['organization', 'email'] })
 export class User extends BaseEntity {
   [OptionalProps]?: 'systemRole';
@@ -22,30 +22,38 @@ export class User extends BaseEntity {
   @ManyToOne(() => Organization, { ref: true })
   organization!: Ref<Organization>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Their login, unique in the organization.' })
   @Property({ type: 'text' })
   email!: string;
 
   @Property({ type: 'text', hidden: true, lazy: true })
   passwordHash!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'As shown everywhere, e.g. "Nguyễn Văn An".' })
   @Property({ type: 'text' })
   fullName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Their position, e.g. "Chánh Văn phòng"; null when not given.',
+  })
   @Property({ type: 'text', nullable: true })
   jobTitle?: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The language of their interface and notifications (`vi` or `en`).' })
   @Property({ type: 'text' })
   locale: Opt<string> = 'vi';
 
-  @Field(() => SystemRole)
+  @Field(() => SystemRole, {
+    description: 'ADMIN manages units, users and memberships; MEMBER is everyone else.',
+  })
   @Enum({ items: () => SystemRole, type: 'text' })
   systemRole: SystemRole = SystemRole.MEMBER;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description:
+      'False once deactivated: they can no longer sign in, and their sessions and API tokens stop working.',
+  })
   @Property({ type: 'boolean' })
   active: Opt<boolean> = true;
 }

@@ -14,7 +14,11 @@ import { User } from './user.entity.js';
  * deliveries (events before its creation are not sent).
  */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "An integrator's endpoint that receives the change feed as signed HTTP POSTs (Standard Webhooks), seen by its owner and administrators. It acts with the API token that registered it: only events that token may see are sent; events before its creation are not.",
+})
 export class Webhook extends BaseEntity {
   @ManyToOne(() => Organization, { ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;
@@ -67,7 +71,11 @@ export class Webhook extends BaseEntity {
 
 /** One event to deliver to one webhook, with its attempts; delivered in `eventSeq` order per webhook. */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "One event to deliver to one webhook, with its attempts; a webhook's deliveries are sent one at a time in event order.",
+})
 @Unique({ properties: ['webhook', 'eventSeq'] })
 @Index({ properties: ['webhook', 'status', 'eventSeq'] })
 export class WebhookDelivery extends BaseEntity {
@@ -82,11 +90,13 @@ export class WebhookDelivery extends BaseEntity {
   @Property({ type: 'text' })
   eventType!: string;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, {
+    description: 'PENDING until delivered (DELIVERED), or FAILED after the retry window (a day).',
+  })
   @Enum({ items: () => WebhookDeliveryStatus, type: 'text' })
   status: Opt<WebhookDeliveryStatus> = WebhookDeliveryStatus.PENDING;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times it was tried so far.' })
   @Property({ type: 'integer' })
   attemptCount: Opt<number> = 0;
 
@@ -94,14 +104,20 @@ export class WebhookDelivery extends BaseEntity {
   @Property({ type: 'datetime' })
   nextAttemptAt: Opt<Date> = new Date();
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When the endpoint accepted it (a 2xx status); null until then.',
+  })
   @Property({ type: 'datetime', nullable: true })
   deliveredAt?: Date | null;
 }
 
 /** One HTTP attempt of a delivery: the endpoint's status code, or why there was none. */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One HTTP attempt of a delivery: the endpoint's status code, or why there was none.",
+})
 @Index({ properties: ['delivery', 'createdAt'] })
 export class WebhookAttempt extends BaseEntity {
   @ManyToOne(() => WebhookDelivery, { ref: true, deleteRule: 'cascade' })
@@ -121,7 +137,7 @@ export class WebhookAttempt extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   error?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How long the attempt took, in milliseconds.' })
   @Property({ type: 'integer' })
   durationMs!: number;
 }

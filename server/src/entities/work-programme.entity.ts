@@ -6,7 +6,10 @@ import { Unit } from './unit.entity.js';
 
 /** A committee's annual work programme ("Chương trình công tác năm"). */
 @Entity()
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: `A unit's annual work programme ("chương trình công tác năm"): the papers it plans to bring to the committee, month by month.`,
+})
 @Unique({ properties: ['unit', 'year'] })
 export class WorkProgramme extends BaseEntity {
   @ManyToOne(() => Organization, { ref: true })
@@ -15,11 +18,11 @@ export class WorkProgramme extends BaseEntity {
   @ManyToOne(() => Unit, { ref: true })
   unit!: Ref<Unit>;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The calendar year it plans, e.g. 2026.' })
   @Property({ type: 'integer' })
   year!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'e.g. "Chương trình công tác năm 2026 của Ban Thường vụ Tỉnh ủy".' })
   @Property({ type: 'text' })
   title!: string;
 }

@@ -49,42 +49,66 @@ import { AgendaItemReadiness, AgendaItemViewerCan } from './types/meeting-state.
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
-  @Mutation(() => AddAgendaItemPayload)
+  @Mutation(() => AddAgendaItemPayload, {
+    description:
+      "Adds an item to a meeting's agenda, at the top level or under a parent, at the place given. The office, until the meeting is closed or cancelled.",
+  })
   async addAgendaItem(
-    @Arg('input', () => AddAgendaItemInput) input: AddAgendaItemInput,
+    @Arg('input', () => AddAgendaItemInput, { description: "The meeting, the item's place and its details." })
+    input: AddAgendaItemInput,
     @Ctx() ctx: Context,
   ): Promise<AddAgendaItemPayload> {
     return { agendaItem: await addAgendaItem(ctx, requireWriter(ctx.viewer), input) };
   }
 
-  @Mutation(() => UpdateAgendaItemPayload)
+  @Mutation(() => UpdateAgendaItemPayload, {
+    description:
+      "Changes an item's details (title, notes, duration, presenter, proposal). The office, until the meeting is closed or cancelled; takes `expectedVersion`.",
+  })
   async updateAgendaItem(
-    @Arg('input', () => UpdateAgendaItemInput) input: UpdateAgendaItemInput,
+    @Arg('input', () => UpdateAgendaItemInput, {
+      description: 'The item, its `expectedVersion` and the fields to change.',
+    })
+    input: UpdateAgendaItemInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateAgendaItemPayload> {
     return { agendaItem: await updateAgendaItem(ctx, requireWriter(ctx.viewer), input) };
   }
 
-  @Mutation(() => MoveAgendaItemPayload)
+  @Mutation(() => MoveAgendaItemPayload, {
+    description:
+      'Moves an item (with its sub-items) to another place or parent in the same agenda; the numbers follow. The office, until the meeting is closed or cancelled.',
+  })
   async moveAgendaItem(
-    @Arg('input', () => MoveAgendaItemInput) input: MoveAgendaItemInput,
+    @Arg('input', () => MoveAgendaItemInput, { description: 'The item and where it goes.' })
+    input: MoveAgendaItemInput,
     @Ctx() ctx: Context,
   ): Promise<MoveAgendaItemPayload> {
     const { item, meeting } = await moveAgendaItem(ctx, requireWriter(ctx.viewer), input);
     return { agendaItem: item, meeting };
   }
 
-  @Mutation(() => RemoveAgendaItemPayload)
+  @Mutation(() => RemoveAgendaItemPayload, {
+    description:
+      'Removes an item, its sub-items and their files and vote from the agenda. The office, until the meeting is closed or cancelled.',
+  })
   async removeAgendaItem(
-    @Arg('input', () => RemoveAgendaItemInput) input: RemoveAgendaItemInput,
+    @Arg('input', () => RemoveAgendaItemInput, { description: 'The item to remove.' })
+    input: RemoveAgendaItemInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveAgendaItemPayload> {
     return removeAgendaItem(ctx, requireWriter(ctx.viewer), input);
   }
 
-  @Mutation(() => ChangeAgendaItemStatusPayload)
+  @Mutation(() => ChangeAgendaItemStatusPayload, {
+    description:
+      "Moves an item's discussion on (take it up, conclude, defer or withdraw it), with the conclusion when concluding. The office, while the meeting is in progress.",
+  })
   async changeAgendaItemStatus(
-    @Arg('input', () => ChangeAgendaItemStatusInput) input: ChangeAgendaItemStatusInput,
+    @Arg('input', () => ChangeAgendaItemStatusInput, {
+      description: 'The item, the status it moves to and its `expectedVersion`.',
+    })
+    input: ChangeAgendaItemStatusInput,
     @Ctx() ctx: Context,
   ): Promise<ChangeAgendaItemStatusPayload> {
     return { agendaItem: await changeAgendaItemStatus(ctx, requireWriter(ctx.viewer), input) };
@@ -94,15 +118,20 @@ export class AgendaItemResolver {
     description: 'The presenter (the user named, someone of the unit named, or the office) confirms.',
   })
   async confirmPresenter(
-    @Arg('input', () => ConfirmPresenterInput) input: ConfirmPresenterInput,
+    @Arg('input', () => ConfirmPresenterInput, { description: 'The item whose presenter confirms.' })
+    input: ConfirmPresenterInput,
     @Ctx() ctx: Context,
   ): Promise<ConfirmPresenterPayload> {
     return { agendaItem: await confirmPresenter(ctx, requireWriter(ctx.viewer), input.agendaItemId) };
   }
 
-  @Mutation(() => RecordVotePayload)
+  @Mutation(() => RecordVotePayload, {
+    description:
+      'Records (or corrects) the count of the vote on an item and its outcome. The office, while the meeting is in progress and the item is under discussion or just concluded.',
+  })
   async recordVote(
-    @Arg('input', () => RecordVoteInput) input: RecordVoteInput,
+    @Arg('input', () => RecordVoteInput, { description: 'The item, the counts and the outcome.' })
+    input: RecordVoteInput,
     @Ctx() ctx: Context,
   ): Promise<RecordVotePayload> {
     return { agendaItem: await recordVote(ctx, requireWriter(ctx.viewer), input) };
@@ -110,9 +139,13 @@ export class AgendaItemResolver {
 
   // Files are added through `POST /uploads` (multipart, streamed: see uploads/upload.router.ts); GraphQL
   // carries what is known about them, and their removal.
-  @Mutation(() => RemoveAttachmentPayload)
+  @Mutation(() => RemoveAttachmentPayload, {
+    description:
+      "Removes a file from a meeting's materials (files are added with `POST /uploads`). The office, until the meeting is closed or cancelled.",
+  })
   async removeAttachment(
-    @Arg('input', () => RemoveAttachmentInput) input: RemoveAttachmentInput,
+    @Arg('input', () => RemoveAttachmentInput, { description: 'The file to remove.' })
+    input: RemoveAttachmentInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveAttachmentPayload> {
     return removeAttachment(ctx, requireWriter(ctx.viewer), input.id);
@@ -128,7 +161,7 @@ export class AgendaItemResolver {
     return fromAgenda(rows, item.meeting.id, (agenda) => agenda.depths.get(item.id) ?? 0);
   }
 
-  @FieldResolver(() => [AgendaItem])
+  @FieldResolver(() => [AgendaItem], { description: 'Its sub-items, in agenda order.' })
   children(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows }: Context,
@@ -136,7 +169,10 @@ export class AgendaItemResolver {
     return fromAgenda(rows, item.meeting.id, (agenda) => agenda.children.get(item.id) ?? []);
   }
 
-  @FieldResolver(() => AgendaItem, { nullable: true })
+  @FieldResolver(() => AgendaItem, {
+    nullable: true,
+    description: 'The item it is a sub-item of; null at the top level.',
+  })
   parent(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows }: Context,
@@ -144,7 +180,10 @@ export class AgendaItemResolver {
     return rows.maybe(AgendaItem, item.parent);
   }
 
-  @FieldResolver(() => ID, { nullable: true })
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'The id of `parent`, without loading it; null at the top level.',
+  })
   parentId(@Root() item: Row<AgendaItem>): string | null {
     return item.parent?.id ?? null;
   }
@@ -166,12 +205,15 @@ export class AgendaItemResolver {
     );
   }
 
-  @FieldResolver(() => Meeting)
+  @FieldResolver(() => Meeting, { description: 'The meeting whose agenda it is on.' })
   meeting(@Root() item: Row<AgendaItem>, @Ctx() { rows }: Context): Row<Meeting> | Promise<Row<Meeting>> {
     return rows.one(Meeting, item.meeting);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The person presenting it; null when a unit presents, or nobody is named.',
+  })
   presenterUser(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows }: Context,
@@ -179,7 +221,10 @@ export class AgendaItemResolver {
     return rows.maybe(User, item.presenterUser);
   }
 
-  @FieldResolver(() => Unit, { nullable: true })
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: 'The unit presenting it ("đơn vị trình"); null when a person presents, or nobody is named.',
+  })
   presenterUnit(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows }: Context,
@@ -187,7 +232,11 @@ export class AgendaItemResolver {
     return rows.maybe(Unit, item.presenterUnit);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description:
+      'Who confirmed the presentation (the presenter, someone of the unit, or the office for them); null until confirmed.',
+  })
   presenterConfirmedBy(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows }: Context,
@@ -209,7 +258,10 @@ export class AgendaItemResolver {
     );
   }
 
-  @FieldResolver(() => Vote, { nullable: true })
+  @FieldResolver(() => Vote, {
+    nullable: true,
+    description: 'The vote recorded on it; null when none was taken.',
+  })
   vote(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows }: Context,
@@ -217,7 +269,9 @@ export class AgendaItemResolver {
     return rows.owning(Vote, 'agendaItem', item.id);
   }
 
-  @FieldResolver(() => [Attachment])
+  @FieldResolver(() => [Attachment], {
+    description: "Its files (the item's part of the meeting's materials), oldest first.",
+  })
   attachments(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows }: Context,
@@ -225,7 +279,10 @@ export class AgendaItemResolver {
     return rows.collection(AgendaItem, 'attachments', item.id);
   }
 
-  @FieldResolver(() => AgendaItemReadiness)
+  @FieldResolver(() => AgendaItemReadiness, {
+    description:
+      'Whether it is ready for the session: materials attached, appraisal finished, presenter confirmed.',
+  })
   async readiness(@Root() item: Row<AgendaItem>, @Ctx() { em, rows }: Context): Promise<AgendaItemReadiness> {
     const { byItem } = await readinessOf(rows, em, item.meeting.id);
     return (
@@ -238,7 +295,7 @@ export class AgendaItemResolver {
     );
   }
 
-  @FieldResolver(() => AgendaItemViewerCan)
+  @FieldResolver(() => AgendaItemViewerCan, { description: 'What the viewer may do with this item now.' })
   viewerCan(
     @Root() item: Row<AgendaItem>,
     @Ctx() { rows, viewer }: Context,
@@ -261,7 +318,7 @@ export class AgendaItemResolver {
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'The person taking part.' })
   user(@Root() participant: Row<Participant>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, participant.user);
   }
@@ -269,12 +326,16 @@ export class ParticipantResolver {
 
 @Resolver(() => Attachment)
 export class AttachmentResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'Who uploaded the file.' })
   uploadedBy(@Root() attachment: Row<Attachment>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, attachment.uploadedBy);
   }
 
-  @FieldResolver(() => ID, { nullable: true })
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description:
+      'The agenda item the file belongs to; null for a file of the whole meeting, a proposal or a task.',
+  })
   agendaItemId(@Root() attachment: Row<Attachment>): string | null {
     return attachment.agendaItem?.id ?? null;
   }

@@ -42,7 +42,7 @@ export class AppraisalResolver {
     description: 'An appraisal round, for whoever may read its proposal.',
   })
   async appraisal(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The appraisal round.' }) id: string,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Row<Appraisal> | null> {
@@ -60,7 +60,10 @@ export class AppraisalResolver {
       'The office sends a proposal to appraisal: a round asking each unit for its verdict by `dueAt`, and the proposal IN_APPRAISAL. A proposal the workflow does not let go to appraisal is BAD_USER_INPUT with the allowed moves in `extensions.allowed`.',
   })
   async requestAppraisal(
-    @Arg('input', () => RequestAppraisalInput) input: RequestAppraisalInput,
+    @Arg('input', () => RequestAppraisalInput, {
+      description: 'The proposal, the units asked, the deadline and the note.',
+    })
+    input: RequestAppraisalInput,
     @Ctx() ctx: Context,
   ): Promise<AppraisalPayload> {
     return requestAppraisal(ctx, requireWriter(ctx.viewer), input);
@@ -70,7 +73,8 @@ export class AppraisalResolver {
     description: "The unit's head or deputy, or the office, names the member who reviews for the unit.",
   })
   async assignAppraisalReviewer(
-    @Arg('input', () => AssignAppraisalReviewerInput) input: AssignAppraisalReviewerInput,
+    @Arg('input', () => AssignAppraisalReviewerInput, { description: 'The assignment and the reviewer.' })
+    input: AssignAppraisalReviewerInput,
     @Ctx() ctx: Context,
   ): Promise<AppraisalAssignmentPayload> {
     return assignAppraisalReviewer(ctx, requireWriter(ctx.viewer), input);
@@ -81,7 +85,10 @@ export class AppraisalResolver {
       "A member of the unit asked gives the unit's verdict, once, while the round is open. The last verdict closes the round and the proposal is APPRAISED.",
   })
   async submitAppraisalVerdict(
-    @Arg('input', () => SubmitAppraisalVerdictInput) input: SubmitAppraisalVerdictInput,
+    @Arg('input', () => SubmitAppraisalVerdictInput, {
+      description: 'The assignment, its verdict and summary.',
+    })
+    input: SubmitAppraisalVerdictInput,
     @Ctx() ctx: Context,
   ): Promise<AppraisalAssignmentPayload> {
     return submitAppraisalVerdict(ctx, requireWriter(ctx.viewer), input);
@@ -91,7 +98,8 @@ export class AppraisalResolver {
     description: 'The office closes a round before every verdict is in; the proposal is APPRAISED.',
   })
   async closeAppraisal(
-    @Arg('input', () => CloseAppraisalInput) input: CloseAppraisalInput,
+    @Arg('input', () => CloseAppraisalInput, { description: 'The round to close.' })
+    input: CloseAppraisalInput,
     @Ctx() ctx: Context,
   ): Promise<AppraisalPayload> {
     return closeAppraisal(ctx, requireWriter(ctx.viewer), input);
@@ -102,7 +110,10 @@ export class AppraisalResolver {
       'A reviewer of a unit asked comments on a passage of the body (anchored by a Yjs relative position) or answers a thread, while the round is open.',
   })
   async addAppraisalComment(
-    @Arg('input', () => AddAppraisalCommentInput) input: AddAppraisalCommentInput,
+    @Arg('input', () => AddAppraisalCommentInput, {
+      description: 'The round, the text, and its anchor or the comment it replies to.',
+    })
+    input: AddAppraisalCommentInput,
     @Ctx() ctx: Context,
   ): Promise<AppraisalCommentPayload> {
     return { comment: await addAppraisalComment(ctx, requireWriter(ctx.viewer), input) };
@@ -112,13 +123,16 @@ export class AppraisalResolver {
     description: "The proposal's drafters resolve a thread with their answer.",
   })
   async resolveAppraisalComment(
-    @Arg('input', () => ResolveAppraisalCommentInput) input: ResolveAppraisalCommentInput,
+    @Arg('input', () => ResolveAppraisalCommentInput, {
+      description: "The comment and the drafters' answer.",
+    })
+    input: ResolveAppraisalCommentInput,
     @Ctx() ctx: Context,
   ): Promise<AppraisalCommentPayload> {
     return { comment: await resolveAppraisalComment(ctx, requireWriter(ctx.viewer), input) };
   }
 
-  @FieldResolver(() => Proposal)
+  @FieldResolver(() => Proposal, { description: 'The proposal under appraisal.' })
   proposal(
     @Root() appraisal: Row<Appraisal>,
     @Ctx() { rows }: Context,
@@ -126,7 +140,7 @@ export class AppraisalResolver {
     return rows.one(Proposal, appraisal.proposal);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'Who asked for the round (the office).' })
   requestedBy(@Root() appraisal: Row<Appraisal>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, appraisal.requestedBy);
   }
@@ -169,7 +183,7 @@ export class AppraisalResolver {
     return appraisalReport(rows, requireViewer(viewer), appraisal);
   }
 
-  @FieldResolver(() => AppraisalViewerCan)
+  @FieldResolver(() => AppraisalViewerCan, { description: 'What the viewer may do with this round now.' })
   viewerCan(
     @Root() appraisal: Row<Appraisal>,
     @Ctx() { rows, viewer }: Context,
@@ -186,7 +200,7 @@ export class AppraisalResolver {
 
 @Resolver(() => AppraisalAssignment)
 export class AppraisalAssignmentResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: 'The unit asked to appraise.' })
   unit(
     @Root() assignment: Row<AppraisalAssignment>,
     @Ctx() { rows }: Context,
@@ -194,7 +208,10 @@ export class AppraisalAssignmentResolver {
     return rows.one(Unit, assignment.unit);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The person of the unit who appraises; null until the unit names one.',
+  })
   reviewer(
     @Root() assignment: Row<AppraisalAssignment>,
     @Ctx() { rows }: Context,
@@ -214,7 +231,9 @@ export class AppraisalAssignmentResolver {
     );
   }
 
-  @FieldResolver(() => AppraisalAssignmentViewerCan)
+  @FieldResolver(() => AppraisalAssignmentViewerCan, {
+    description: 'What the viewer may do with this assignment now.',
+  })
   viewerCan(
     @Root() assignment: Row<AppraisalAssignment>,
     @Ctx() { rows, viewer }: Context,
@@ -229,12 +248,12 @@ export class AppraisalAssignmentResolver {
 
 @Resolver(() => AppraisalComment)
 export class AppraisalCommentResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'Who wrote the comment.' })
   author(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, comment.author);
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: 'The appraising unit the comment speaks for.' })
   unit(@Root() comment: Row<AppraisalComment>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, comment.unit);
   }
@@ -244,7 +263,7 @@ export class AppraisalCommentResolver {
     return comment.parent?.id ?? null;
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, { nullable: true, description: 'Who resolved it; null while OPEN.' })
   resolvedBy(
     @Root() comment: Row<AppraisalComment>,
     @Ctx() { rows }: Context,
@@ -265,7 +284,9 @@ export class AppraisalCommentResolver {
     );
   }
 
-  @FieldResolver(() => AppraisalCommentViewerCan)
+  @FieldResolver(() => AppraisalCommentViewerCan, {
+    description: 'What the viewer may do with this comment now.',
+  })
   viewerCan(
     @Root() comment: Row<AppraisalComment>,
     @Ctx() { rows, viewer }: Context,

@@ -31,7 +31,10 @@ export class AuthResolver {
   @Mutation(() => LoginPayload, {
     description: 'Failed attempts are limited per account and per address (RATE_LIMITED).',
   })
-  login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+  login(
+    @Arg('input', () => LoginInput, { description: 'The email and password.' }) input: LoginInput,
+    @Ctx() ctx: Context,
+  ): Promise<LoginPayload> {
     return login(ctx, { ...input, address: ctx.address });
   }
 
@@ -43,14 +46,18 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: "Ends one of the viewer's sessions." })
-  async revokeSession(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+  async revokeSession(
+    @Arg('id', () => ID, { description: "One of the viewer's sessions (`sessions`)." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     await revokeSession(ctx, requireViewer(ctx.viewer), id);
     return true;
   }
 
   @Mutation(() => Boolean, { description: "Changes the viewer's password and ends their other sessions." })
   async changePassword(
-    @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
+    @Arg('input', () => ChangePasswordInput, { description: 'The current password and the new one.' })
+    input: ChangePasswordInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     await changePassword(ctx, requireViewer(ctx.viewer), input);

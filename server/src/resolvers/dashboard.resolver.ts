@@ -16,7 +16,12 @@ export class DashboardResolver {
       "The leaders' dashboard over what the viewer may read: the year's programme progress (default: this year in the organization's time zone), tasks by status and by unit, the overdue trend, upcoming meetings, appraisals waiting, the viewer's own open tasks.",
   })
   async dashboard(
-    @Arg('year', () => Int, { nullable: true }) year: number | undefined,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description:
+        "The year of the programme progress, e.g. 2026; omitted, this year in the organization's time zone.",
+    })
+    year: number | undefined,
     @Ctx() { em, rows, viewer }: Context,
   ): Promise<Dashboard> {
     const v = requireViewer(viewer);

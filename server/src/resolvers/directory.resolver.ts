@@ -47,45 +47,65 @@ export class DirectoryResolver {
     return em.find(ApiToken, { owner, scopes: { $ne: null } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
   }
 
-  @Mutation(() => CreateApiTokenPayload)
+  @Mutation(() => CreateApiTokenPayload, {
+    description:
+      'Creates an API token for the viewer (administrators: for anyone of the organization); its secret is returned once and never again.',
+  })
   createApiToken(
-    @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
+    @Arg('input', () => CreateApiTokenInput, { description: 'Its name, scopes, expiry and owner.' })
+    input: CreateApiTokenInput,
     @Ctx() ctx: Context,
   ): Promise<CreateApiTokenPayload> {
     return createApiToken(ctx, requireViewer(ctx.viewer), input);
   }
 
-  @Mutation(() => ApiTokenPayload)
-  async revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiTokenPayload> {
+  @Mutation(() => ApiTokenPayload, {
+    description:
+      'Revokes a token at once: requests and webhooks using it stop working. Its owner, or an administrator.',
+  })
+  async revokeApiToken(
+    @Arg('id', () => ID, { description: 'The token to revoke.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ApiTokenPayload> {
     return { apiToken: await revokeApiToken(ctx, requireViewer(ctx.viewer), id) };
   }
 
   @Mutation(() => ApiTokenPayload, {
     description: 'Keeps a token flagged for review after a password change (clears `reviewRequestedAt`).',
   })
-  async confirmApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiTokenPayload> {
+  async confirmApiToken(
+    @Arg('id', () => ID, { description: 'The token to keep.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ApiTokenPayload> {
     return { apiToken: await confirmApiToken(ctx, requireViewer(ctx.viewer), id) };
   }
 
-  @Mutation(() => UnitPayload)
+  @Mutation(() => UnitPayload, {
+    description: 'Adds a committee, department or office to the organization. Administrators.',
+  })
   async createUnit(
-    @Arg('input', () => CreateUnitInput) input: CreateUnitInput,
+    @Arg('input', () => CreateUnitInput, { description: "The unit's name, kind and parent." })
+    input: CreateUnitInput,
     @Ctx() ctx: Context,
   ): Promise<UnitPayload> {
     return { unit: await createUnit(ctx, requireViewer(ctx.viewer), input) };
   }
 
-  @Mutation(() => UnitPayload)
+  @Mutation(() => UnitPayload, { description: 'Renames, re-kinds or re-parents a unit. Administrators.' })
   async updateUnit(
-    @Arg('input', () => UpdateUnitInput) input: UpdateUnitInput,
+    @Arg('input', () => UpdateUnitInput, { description: 'The unit and the fields to change.' })
+    input: UpdateUnitInput,
     @Ctx() ctx: Context,
   ): Promise<UnitPayload> {
     return { unit: await updateUnit(ctx, requireViewer(ctx.viewer), input) };
   }
 
-  @Mutation(() => InviteUserPayload)
+  @Mutation(() => InviteUserPayload, {
+    description: 'Creates an account; its one-time password is returned once. Administrators.',
+  })
   inviteUser(
-    @Arg('input', () => InviteUserInput) input: InviteUserInput,
+    @Arg('input', () => InviteUserInput, { description: "The person's email, name and role." })
+    input: InviteUserInput,
     @Ctx() ctx: Context,
   ): Promise<InviteUserPayload> {
     return inviteUser(ctx, requireViewer(ctx.viewer), input);
@@ -95,7 +115,8 @@ export class DirectoryResolver {
     description: 'Deactivating ends the user’s sessions, tokens and live connections at once.',
   })
   async setUserActive(
-    @Arg('input', () => SetUserActiveInput) input: SetUserActiveInput,
+    @Arg('input', () => SetUserActiveInput, { description: 'The user and whether they are active.' })
+    input: SetUserActiveInput,
     @Ctx() ctx: Context,
   ): Promise<UserPayload> {
     const user = await setUserActive(ctx, requireViewer(ctx.viewer), input.id, input.active);
@@ -107,7 +128,8 @@ export class DirectoryResolver {
     description: "Administrators edit anyone's profile; users their own (not the email).",
   })
   async updateUser(
-    @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
+    @Arg('input', () => UpdateUserInput, { description: 'The user and the fields to change.' })
+    input: UpdateUserInput,
     @Ctx() ctx: Context,
   ): Promise<UserPayload> {
     return { user: await updateUser(ctx, requireViewer(ctx.viewer), input) };
@@ -116,29 +138,37 @@ export class DirectoryResolver {
   @Mutation(() => InviteUserPayload, {
     description: 'A new one-time password, shown once; the user’s sessions end.',
   })
-  resetUserPassword(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<InviteUserPayload> {
+  resetUserPassword(
+    @Arg('id', () => ID, { description: 'The user whose password is reset.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<InviteUserPayload> {
     return resetUserPassword(ctx, requireViewer(ctx.viewer), id);
   }
 
-  @Mutation(() => UserPayload)
+  @Mutation(() => UserPayload, { description: 'Makes a user an administrator or a member. Administrators.' })
   async setSystemRole(
-    @Arg('input', () => SetSystemRoleInput) input: SetSystemRoleInput,
+    @Arg('input', () => SetSystemRoleInput, { description: 'The user and the role.' })
+    input: SetSystemRoleInput,
     @Ctx() ctx: Context,
   ): Promise<UserPayload> {
     return { user: await setSystemRole(ctx, requireViewer(ctx.viewer), input.id, input.systemRole) };
   }
 
-  @Mutation(() => MembershipPayload)
+  @Mutation(() => MembershipPayload, {
+    description: 'Puts a user in a unit with a role, or changes their role there. Administrators.',
+  })
   async setMembership(
-    @Arg('input', () => SetMembershipInput) input: SetMembershipInput,
+    @Arg('input', () => SetMembershipInput, { description: 'The user, the unit and the role.' })
+    input: SetMembershipInput,
     @Ctx() ctx: Context,
   ): Promise<MembershipPayload> {
     return { membership: await setMembership(ctx, requireViewer(ctx.viewer), input) };
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Takes a user out of a unit; true when done. Administrators.' })
   async removeMembership(
-    @Arg('input', () => RemoveMembershipInput) input: RemoveMembershipInput,
+    @Arg('input', () => RemoveMembershipInput, { description: 'The user and the unit.' })
+    input: RemoveMembershipInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
     await removeMembership(ctx, requireViewer(ctx.viewer), input);
@@ -148,12 +178,12 @@ export class DirectoryResolver {
 
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'Whose access the token acts with.' })
   owner(@Root() token: Row<ApiToken>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, token.owner);
   }
 
-  @FieldResolver(() => ApiTokenViewerCan)
+  @FieldResolver(() => ApiTokenViewerCan, { description: 'What the viewer may do with this token.' })
   async viewerCan(
     @Root() token: Row<ApiToken>,
     @Ctx() { rows, viewer }: Context,

@@ -38,7 +38,7 @@ export class DocumentVersionContentResolver {
       "One version of a proposal's body or of a meeting's minutes; null when it does not exist or its proposal or meeting is not visible.",
   })
   documentVersion(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The version.' }) id: string,
     @Ctx() { em, viewer }: Context,
   ): Promise<DocumentVersion | null> {
     return visibleVersion(em.fork(), requireViewer(viewer), id);
@@ -50,9 +50,18 @@ export class DocumentVersionContentResolver {
       'The diff of two versions of one document (a proposal body, meeting minutes), or of a version and the document as it is now (no `toId`), by words or lines; null when a version is not visible.',
   })
   documentVersionDiff(
-    @Arg('fromId', () => ID) fromId: string,
-    @Arg('toId', () => ID, { nullable: true }) toId: string | undefined,
-    @Arg('granularity', () => DiffGranularity, { defaultValue: DiffGranularity.WORDS })
+    @Arg('fromId', () => ID, { description: 'The older side of the comparison: a version of the document.' })
+    fromId: string,
+    @Arg('toId', () => ID, {
+      nullable: true,
+      description:
+        'The newer side: another version of the same document; omitted, the document as it is now.',
+    })
+    toId: string | undefined,
+    @Arg('granularity', () => DiffGranularity, {
+      defaultValue: DiffGranularity.WORDS,
+      description: 'Compare word by word (WORDS, the default) or line by line (LINES).',
+    })
     granularity: DiffGranularity,
     @Ctx() ctx: Context,
   ): Promise<VersionDiff | null> {
@@ -64,7 +73,10 @@ export class DocumentVersionContentResolver {
       "Keeps a proposal's body (`proposalId`) as it is now as a named version, by its drafters or the office while it is in the workflow; or a meeting's minutes (`meetingId`), by those who write them now (its secretaries and the office while it is open).",
   })
   async createDocumentVersion(
-    @Arg('input', () => CreateDocumentVersionInput) input: CreateDocumentVersionInput,
+    @Arg('input', () => CreateDocumentVersionInput, {
+      description: "The document (a proposal or a meeting's minutes) and the version's label.",
+    })
+    input: CreateDocumentVersionInput,
     @Ctx() ctx: Context,
   ): Promise<CreateDocumentVersionPayload> {
     return createDocumentVersion(ctx, requireWriter(ctx.viewer), input);
@@ -75,7 +87,10 @@ export class DocumentVersionContentResolver {
       "Makes the proposal's body or the meeting's minutes read as the version again, as a new change that connected editors receive at once: by those who may write it now (a body's drafters while its text may change; the minutes' secretaries and the office while the meeting is open). The document just before is kept as a RESTORE_POINT version; comments anchored in text that goes become detached.",
   })
   restoreDocumentVersion(
-    @Arg('input', () => RestoreDocumentVersionInput) input: RestoreDocumentVersionInput,
+    @Arg('input', () => RestoreDocumentVersionInput, {
+      description: 'The version whose content the document gets again.',
+    })
+    input: RestoreDocumentVersionInput,
     @Ctx() ctx: Context,
   ): Promise<RestoreDocumentVersionPayload> {
     return restoreDocumentVersion(ctx, requireWriter(ctx.viewer), input);
@@ -85,7 +100,8 @@ export class DocumentVersionContentResolver {
     description: 'Removes a file of a proposal: by its drafters or the office while it is in the workflow.',
   })
   removeProposalAttachment(
-    @Arg('input', () => RemoveProposalAttachmentInput) input: RemoveProposalAttachmentInput,
+    @Arg('input', () => RemoveProposalAttachmentInput, { description: 'The file to remove.' })
+    input: RemoveProposalAttachmentInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveProposalAttachmentPayload> {
     return removeProposalAttachment(ctx, requireWriter(ctx.viewer), input.id);

@@ -12,7 +12,7 @@ import { ChangeEvent, ChangeEventPage, EventScopeInput } from './types/change-ev
 
 interface EventsArgs {
   scope: EventScopeInput;
-  after?: string;
+  after?: string | null;
 }
 
 function present({ event, subject }: DeliveredEvent): ChangeEvent {
@@ -27,8 +27,13 @@ function present({ event, subject }: DeliveredEvent): ChangeEvent {
   };
 }
 
-async function checkScope(ctx: Context, viewer: Viewer, scope: EventScopeInput, after: string | undefined) {
-  if (after !== undefined && !/^\d{1,19}$/.test(after))
+async function checkScope(
+  ctx: Context,
+  viewer: Viewer,
+  scope: EventScopeInput,
+  after: string | null | undefined,
+) {
+  if (after != null && !/^\d{1,19}$/.test(after))
     throw new BadInputError('after', 'The cursor "after" is not valid');
   if (scope.type === SubjectType.ORGANIZATION) return;
   if (!scope.id) throw new BadInputError('scope.id', `A ${scope.type} scope needs an id`);
@@ -41,7 +46,9 @@ export class EventResolver {
     description:
       'Changes in a scope, live. With `after`, first replays every event after that cursor, then goes live: no gap, no duplicate.',
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, EventsArgs, Context>) => {
-      const { scope, after } = args;
+      const { scope } = args;
+      // An explicit null is no cursor, as an omitted one.
+      const after = args.after ?? undefined;
       const viewer = requireViewer(context.viewer);
       await checkScope(context, viewer, scope, after);
       // Access is decided again for every event, from the viewer as cached now: a revoked session or
@@ -51,8 +58,17 @@ export class EventResolver {
   })
   events(
     @Root() delivered: DeliveredEvent | StreamEnded,
-    @Arg('scope', () => EventScopeInput) _scope: EventScopeInput,
-    @Arg('after', () => String, { nullable: true }) _after?: string,
+    @Arg('scope', () => EventScopeInput, {
+      description:
+        'What to follow: the whole organization (what the viewer may see of it) or one object; NOT_FOUND for an object the viewer may not read.',
+    })
+    _scope: EventScopeInput,
+    @Arg('after', () => String, {
+      nullable: true,
+      description:
+        'A `ChangeEvent.cursor` already received: the stream resumes just after it; omitted, it starts with the next change.',
+    })
+    _after?: string,
   ): ChangeEvent {
     if ('error' in delivered) throw delivered.error;
     return present(delivered);
@@ -63,20 +79,30 @@ export class EventResolver {
     description: 'The same feed as the `events` subscription, for integrators who poll.',
   })
   async eventPage(
-    @Arg('scope', () => EventScopeInput) scope: EventScopeInput,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('scope', () => EventScopeInput, {
+      description:
+        'What to read: the whole organization (what the viewer may see of it) or one object; NOT_FOUND for an object the viewer may not read.',
+    })
+    scope: EventScopeInput,
+    @Arg('after', () => String, {
+      nullable: true,
+      description:
+        'The last `cursor` read: the page starts just after it, oldest first; omitted, from the oldest event kept.',
+    })
+    after: string | null | undefined,
     @Arg('first', () => Int, { nullable: true, description: `At most ${limits.pageSizeMax}.` })
     first: number | undefined,
     @Ctx() ctx: Context,
   ): Promise<ChangeEventPage> {
     const viewer = requireViewer(ctx.viewer);
     await checkScope(ctx, viewer, scope, after);
-    const page = await ctx.feed.page(ctx.em, viewer, scope, after, pageSize(first));
+    // An explicit null is no cursor, as an omitted one.
+    const page = await ctx.feed.page(ctx.em, viewer, scope, after ?? undefined, pageSize(first));
     return {
       events: page.delivered.map(present),
       pageInfo: {
         hasNextPage: page.hasNextPage,
-        hasPreviousPage: after !== undefined,
+        hasPreviousPage: after != null,
         startCursor: page.delivered[0]?.event.seq ?? null,
         endCursor: page.endCursor ?? null,
       },

@@ -48,9 +48,9 @@ export class FollowUpCounts implements Counts {
   inProgress!: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The follow-up counts of one assignee unit.' })
 export class FollowUpUnitRow extends FollowUpCounts {
-  @Field(() => Unit)
+  @Field(() => Unit, { description: 'The assignee unit.' })
   unit!: Unit;
 }
 
@@ -65,7 +65,7 @@ export class FollowUpReport {
   @Field(() => [FollowUpUnitRow], { description: 'Each unit with a task counted, by name.' })
   rows!: FollowUpUnitRow[];
 
-  @Field(() => FollowUpCounts)
+  @Field(() => FollowUpCounts, { description: 'The counts over all the units together.' })
   totals!: FollowUpCounts;
 }
 
@@ -76,7 +76,12 @@ export class FollowUpResolver {
       'Of the tasks the viewer may read, per assignee unit: assigned, done on time, done late, overdue, in progress. The same as GET /reports/follow-up.pdf and .xlsx.',
   })
   async followUpReport(
-    @Arg('filter', () => FollowUpReportFilter, { nullable: true }) filter: FollowUpReportFilter | undefined,
+    @Arg('filter', () => FollowUpReportFilter, {
+      nullable: true,
+      description:
+        'Narrows the tasks counted (by due date, by source meeting); omitted, all the viewer may read.',
+    })
+    filter: FollowUpReportFilter | undefined,
     @Ctx() { em, viewer }: Context,
   ): Promise<FollowUpReport> {
     const report = await followUpReport(em, requireViewer(viewer), filter ?? {});

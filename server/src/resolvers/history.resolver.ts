@@ -49,10 +49,18 @@ export class HistoryResolver {
       "An object's timeline from the event trail, most recent first: who changed what and when, each field before and after. A meeting's includes its agenda items, a proposal's its appraisal rounds. `after` (a cursor of this list) continues with older changes. NOT_FOUND for what the viewer may not read.",
   })
   async history(
-    @Arg('subjectId', () => ID) subjectId: string,
+    @Arg('subjectId', () => ID, {
+      description:
+        'The object: a proposal, meeting, appraisal, agenda item, task, programme item, work programme, unit, user or the organization.',
+    })
+    subjectId: string,
     @Arg('first', () => Int, { nullable: true, description: `At most ${limits.pageSizeMax}.` })
     first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A `cursor` of this list: continues with the changes older than it.',
+    })
+    after: string | undefined,
     @Ctx() ctx: Context,
   ): Promise<ChangeEventPage> {
     const viewer = requireViewer(ctx.viewer);

@@ -89,7 +89,7 @@ export class MeetingResolver {
     description: 'A meeting, or null when it does not exist or is not visible.',
   })
   meeting(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The meeting.' }) id: string,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Row<Meeting> | null> {
@@ -101,7 +101,11 @@ export class MeetingResolver {
       'Meetings the viewer may see, latest first; templates only with `filter: { templates: true }`.',
   })
   async meetings(
-    @Arg('filter', () => MeetingFilter, { nullable: true }) filter: MeetingFilter | undefined,
+    @Arg('filter', () => MeetingFilter, {
+      nullable: true,
+      description: 'Narrows the list; omitted, every meeting the viewer may read but templates.',
+    })
+    filter: MeetingFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
@@ -135,7 +139,7 @@ export class MeetingResolver {
       'One file, with its content; null when it does not exist or its meeting (proposal, task) is not visible.',
   })
   async attachment(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The file.' }) id: string,
     @Ctx() { em, viewer }: Context,
   ): Promise<Attachment | null> {
     const v = requireViewer(viewer);
@@ -156,17 +160,28 @@ export class MeetingResolver {
     return task && taskPolicy.canRead(v, task) ? attachment : null;
   }
 
-  @Mutation(() => CreateMeetingPayload)
+  @Mutation(() => CreateMeetingPayload, {
+    description: 'Creates a meeting of a committee, in DRAFT (or a template). The office.',
+  })
   async createMeeting(
-    @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
+    @Arg('input', () => CreateMeetingInput, {
+      description: 'The committee, title, kind, times, place and classification.',
+    })
+    input: CreateMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<CreateMeetingPayload> {
     return { meeting: await createMeeting(ctx, requireWriter(ctx.viewer), input) };
   }
 
-  @Mutation(() => UpdateMeetingPayload)
+  @Mutation(() => UpdateMeetingPayload, {
+    description:
+      "Changes a meeting's details. The office, until the meeting is closed or cancelled; takes `expectedVersion`.",
+  })
   async updateMeeting(
-    @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
+    @Arg('input', () => UpdateMeetingInput, {
+      description: 'The meeting, its `expectedVersion` and the fields to change.',
+    })
+    input: UpdateMeetingInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateMeetingPayload> {
     return { meeting: await updateMeeting(ctx, requireWriter(ctx.viewer), input) };
@@ -176,7 +191,8 @@ export class MeetingResolver {
     description: 'DRAFT → SCHEDULED; the participants are notified.',
   })
   async scheduleMeeting(
-    @Arg('input', () => ScheduleMeetingInput) input: MeetingTransitionShape,
+    @Arg('input', () => ScheduleMeetingInput, { description: 'The meeting and its `expectedVersion`.' })
+    input: MeetingTransitionShape,
     @Ctx() ctx: Context,
   ): Promise<{ meeting: Meeting }> {
     return {
@@ -186,7 +202,8 @@ export class MeetingResolver {
 
   @Mutation(() => StartMeetingPayload, { description: 'SCHEDULED → IN_PROGRESS: the session opens.' })
   async startMeeting(
-    @Arg('input', () => StartMeetingInput) input: MeetingTransitionShape,
+    @Arg('input', () => StartMeetingInput, { description: 'The meeting and its `expectedVersion`.' })
+    input: MeetingTransitionShape,
     @Ctx() ctx: Context,
   ): Promise<{ meeting: Meeting }> {
     return {
@@ -196,7 +213,8 @@ export class MeetingResolver {
 
   @Mutation(() => CloseMeetingPayload, { description: 'IN_PROGRESS → CLOSED: the record is final.' })
   async closeMeeting(
-    @Arg('input', () => CloseMeetingInput) input: MeetingTransitionShape,
+    @Arg('input', () => CloseMeetingInput, { description: 'The meeting and its `expectedVersion`.' })
+    input: MeetingTransitionShape,
     @Ctx() ctx: Context,
   ): Promise<{ meeting: Meeting }> {
     return {
@@ -208,7 +226,8 @@ export class MeetingResolver {
     description: 'DRAFT or SCHEDULED → CANCELLED; the participants are notified.',
   })
   async cancelMeeting(
-    @Arg('input', () => CancelMeetingInput) input: MeetingTransitionShape,
+    @Arg('input', () => CancelMeetingInput, { description: 'The meeting and its `expectedVersion`.' })
+    input: MeetingTransitionShape,
     @Ctx() ctx: Context,
   ): Promise<{ meeting: Meeting }> {
     return {
@@ -221,7 +240,10 @@ export class MeetingResolver {
       'A new DRAFT meeting (or template) from an earlier meeting or a template: its details, participants (invited anew) and agenda structure.',
   })
   async createMeetingFrom(
-    @Arg('input', () => CreateMeetingFromInput) input: CreateMeetingFromInput,
+    @Arg('input', () => CreateMeetingFromInput, {
+      description: 'The meeting or template to copy, and what the new one changes.',
+    })
+    input: CreateMeetingFromInput,
     @Ctx() ctx: Context,
   ): Promise<CreateMeetingFromPayload> {
     return { meeting: await createMeetingFrom(ctx, requireWriter(ctx.viewer), input) };
@@ -232,58 +254,86 @@ export class MeetingResolver {
       "Appends a copy of one meeting's agenda (titles, durations, presenters, nesting, order) to another's.",
   })
   async copyAgenda(
-    @Arg('input', () => CopyAgendaInput) input: CopyAgendaInput,
+    @Arg('input', () => CopyAgendaInput, { description: 'The meeting copied from and the one copied to.' })
+    input: CopyAgendaInput,
     @Ctx() ctx: Context,
   ): Promise<CopyAgendaPayload> {
     return copyAgenda(ctx, requireWriter(ctx.viewer), input);
   }
 
-  @Mutation(() => AddParticipantsPayload)
+  @Mutation(() => AddParticipantsPayload, {
+    description:
+      'Invites people to a meeting, each notified: those named (each must not take part yet), and the active members of the units named (those already taking part skipped). The office, until the meeting is closed or cancelled.',
+  })
   async addParticipants(
-    @Arg('input', () => AddParticipantsInput) input: AddParticipantsInput,
+    @Arg('input', () => AddParticipantsInput, {
+      description: 'The meeting, the people with their roles, and the units whose members are invited.',
+    })
+    input: AddParticipantsInput,
     @Ctx() ctx: Context,
   ): Promise<AddParticipantsPayload> {
     return addParticipants(ctx, requireWriter(ctx.viewer), input);
   }
 
-  @Mutation(() => UpdateParticipantPayload)
+  @Mutation(() => UpdateParticipantPayload, {
+    description:
+      "Changes a participant's role in the meeting. The office, until the meeting is closed or cancelled; takes `expectedVersion`.",
+  })
   async updateParticipant(
-    @Arg('input', () => UpdateParticipantInput) input: UpdateParticipantInput,
+    @Arg('input', () => UpdateParticipantInput, {
+      description: 'The participant, its `expectedVersion` and the new role.',
+    })
+    input: UpdateParticipantInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateParticipantPayload> {
     return updateParticipant(ctx, requireWriter(ctx.viewer), input);
   }
 
-  @Mutation(() => RemoveParticipantPayload)
+  @Mutation(() => RemoveParticipantPayload, {
+    description:
+      "Takes a person off a meeting's participants. The office, until the meeting is closed or cancelled.",
+  })
   async removeParticipant(
-    @Arg('input', () => RemoveParticipantInput) input: RemoveParticipantInput,
+    @Arg('input', () => RemoveParticipantInput, { description: 'The participant to remove.' })
+    input: RemoveParticipantInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveParticipantPayload> {
     return removeParticipant(ctx, requireWriter(ctx.viewer), input.id);
   }
 
-  @Mutation(() => RecordAttendancePayload)
+  @Mutation(() => RecordAttendancePayload, {
+    description:
+      'Records whether participants are present, absent or excused. The office, while the meeting is SCHEDULED (excused absences) or IN_PROGRESS.',
+  })
   async recordAttendance(
-    @Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput,
+    @Arg('input', () => RecordAttendanceInput, { description: 'The participants and their attendance.' })
+    input: RecordAttendanceInput,
     @Ctx() ctx: Context,
   ): Promise<RecordAttendancePayload> {
     return recordAttendance(ctx, requireWriter(ctx.viewer), input);
   }
 
-  @Mutation(() => MarkMaterialsReadPayload)
+  @Mutation(() => MarkMaterialsReadPayload, {
+    description:
+      "Records that the viewer, a participant, has read the meeting's materials (sets their `materialsReadAt`).",
+  })
   async markMaterialsRead(
-    @Arg('input', () => MarkMaterialsReadInput) input: MarkMaterialsReadInput,
+    @Arg('input', () => MarkMaterialsReadInput, { description: 'The meeting.' })
+    input: MarkMaterialsReadInput,
     @Ctx() ctx: Context,
   ): Promise<MarkMaterialsReadPayload> {
     return { participant: await markMaterialsRead(ctx, requireWriter(ctx.viewer), input.meetingId) };
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: 'The committee that meets (a unit of kind COMMITTEE).' })
   committee(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, meeting.committee);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who chairs it ("chủ trì"); null when not named.',
+  })
   chair(
     @Root() meeting: Row<Meeting>,
     @Ctx() { rows }: Context,
@@ -291,7 +341,10 @@ export class MeetingResolver {
     return rows.maybe(User, meeting.chair);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who keeps the minutes ("thư ký"); null when not named.',
+  })
   secretary(
     @Root() meeting: Row<Meeting>,
     @Ctx() { rows }: Context,
@@ -299,7 +352,9 @@ export class MeetingResolver {
     return rows.maybe(User, meeting.secretary);
   }
 
-  @FieldResolver(() => ParticipantConnection)
+  @FieldResolver(() => ParticipantConnection, {
+    description: 'Who is invited, in the order they were added.',
+  })
   participants(
     @Root() meeting: Row<Meeting>,
     @Args(() => PageArgs) page: PageArgs,
@@ -363,7 +418,10 @@ export class MeetingResolver {
     return (await agendaOf(rows, meeting.id)).duration;
   }
 
-  @FieldResolver(() => MeetingReadiness)
+  @FieldResolver(() => MeetingReadiness, {
+    description:
+      'How ready the session is: agenda items ready, materials attached, appraisals finished, presenters confirmed, materials read.',
+  })
   async readiness(@Root() meeting: Row<Meeting>, @Ctx() { em, rows }: Context): Promise<MeetingReadiness> {
     const [{ byItem, leaves }, participants] = await Promise.all([
       readinessOf(rows, em, meeting.id),
@@ -394,7 +452,9 @@ export class MeetingResolver {
     );
   }
 
-  @FieldResolver(() => MeetingViewerCan)
+  @FieldResolver(() => MeetingViewerCan, {
+    description: 'What the viewer may do with this meeting now (the same policies as the mutations).',
+  })
   viewerCan(@Root() meeting: Row<Meeting>, @Ctx() { viewer }: Context): MeetingViewerCan {
     const v = requireViewer(viewer);
     const can = (to: MeetingStatus) => meetingPolicy.canChangeStatus(v, meeting, to);

@@ -41,9 +41,18 @@ export class NotificationResolver {
       'no longer read are left out, and not counted.',
   })
   async notifications(
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly: boolean | undefined,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' })
+    first: number | undefined,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page; omitted: the newest.',
+    })
+    after: string | undefined,
+    @Arg('unreadOnly', () => Boolean, {
+      nullable: true,
+      description: 'Only those not yet read (`readAt` null); default false.',
+    })
+    unreadOnly: boolean | undefined,
     @Ctx() ctx: Context,
   ): Promise<NotificationConnection> {
     const viewer = requireViewer(ctx.viewer);
@@ -61,7 +70,8 @@ export class NotificationResolver {
       "Marks some of the viewer's notifications read (another user's is NOT_FOUND), or all of them.",
   })
   async markNotificationsRead(
-    @Arg('input', () => MarkNotificationsReadInput) input: MarkNotificationsReadInput,
+    @Arg('input', () => MarkNotificationsReadInput, { description: 'Which notifications, or all.' })
+    input: MarkNotificationsReadInput,
     @Ctx() ctx: Context,
   ): Promise<MarkNotificationsReadPayload> {
     const viewer = requireWriter(ctx.viewer);
@@ -73,7 +83,10 @@ export class NotificationResolver {
       'Per kind: in the application (off: none is kept) and by e-mail. Kinds not given keep theirs.',
   })
   async updateNotificationPreferences(
-    @Arg('input', () => UpdateNotificationPreferencesInput) input: UpdateNotificationPreferencesInput,
+    @Arg('input', () => UpdateNotificationPreferencesInput, {
+      description: 'The preferences to change, per kind.',
+    })
+    input: UpdateNotificationPreferencesInput,
     @Ctx() ctx: Context,
   ): Promise<UpdateNotificationPreferencesPayload> {
     const viewer = requireWriter(ctx.viewer);

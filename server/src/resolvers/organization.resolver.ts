@@ -21,7 +21,9 @@ export class OrganizationResolver {
     return em.findOneOrFail(Organization, requireViewer(viewer).organizationId);
   }
 
-  @Query(() => UnitConnection)
+  @Query(() => UnitConnection, {
+    description: "The organization's units, by kind then name; every member may read them.",
+  })
   units(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
@@ -38,9 +40,15 @@ export class OrganizationResolver {
     );
   }
 
-  @Query(() => UserConnection)
+  @Query(() => UserConnection, {
+    description: "The organization's users, by full name; every member may read them.",
+  })
   async users(
-    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
+    @Arg('filter', () => UserFilter, {
+      nullable: true,
+      description: 'Narrows the list (those who may take part in meetings); omitted, everyone.',
+    })
+    filter: UserFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em, rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
@@ -62,12 +70,15 @@ export class OrganizationResolver {
 
 @Resolver(() => Unit)
 export class UnitResolver {
-  @FieldResolver(() => Unit, { nullable: true })
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: "The unit it belongs to (a standing board's executive committee); null at the top.",
+  })
   parent(@Root() unit: Row<Unit>, @Ctx() { rows }: Context): Row<Unit> | null | Promise<Row<Unit> | null> {
     return rows.maybe(Unit, unit.parent);
   }
 
-  @FieldResolver(() => UnitViewerCan)
+  @FieldResolver(() => UnitViewerCan, { description: 'What the viewer may do with this unit.' })
   viewerCan(@Root() unit: Row<Unit>, @Ctx() { viewer }: Context): UnitViewerCan {
     return { update: directoryPolicy.canUpdateUnit(requireViewer(viewer), unit) };
   }
@@ -75,12 +86,12 @@ export class UnitResolver {
 
 @Resolver(() => Membership)
 export class MembershipResolver {
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: 'The unit.' })
   unit(@Root() membership: Row<Membership>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, membership.unit);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'The member.' })
   user(@Root() membership: Row<Membership>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, membership.user);
   }
@@ -88,7 +99,9 @@ export class MembershipResolver {
 
 @Resolver(() => User)
 export class UserResolver {
-  @FieldResolver(() => [Membership])
+  @FieldResolver(() => [Membership], {
+    description: 'The units they belong to, with their role in each, oldest first.',
+  })
   memberships(
     @Root() user: Row<User>,
     @Ctx() { rows }: Context,
@@ -96,7 +109,7 @@ export class UserResolver {
     return rows.children(Membership, 'user', user.id, membershipOrder);
   }
 
-  @FieldResolver(() => UserViewerCan)
+  @FieldResolver(() => UserViewerCan, { description: 'What the viewer may do with this user.' })
   viewerCan(@Root() user: Row<User>, @Ctx() { viewer }: Context): UserViewerCan {
     const v = requireViewer(viewer);
     const update = directoryPolicy.canUpdateUser(v, user);

@@ -87,7 +87,11 @@ export class PresenceResolver {
   })
   presence(
     @Root() delivered: PresenceDelivery,
-    @Arg('scope', () => PresenceScopeInput) _scope: PresenceScopeInput,
+    @Arg('scope', () => PresenceScopeInput, {
+      description:
+        'The meeting, proposal or task whose viewers to follow; NOT_FOUND when the viewer may not read it.',
+    })
+    _scope: PresenceScopeInput,
   ): Presence[] {
     if ('error' in delivered) throw delivered.error;
     return delivered.presence.map(present);
@@ -98,7 +102,10 @@ export class PresenceResolver {
     description: 'Who is viewing or editing a meeting or a proposal now.',
   })
   async presenceNow(
-    @Arg('scope', () => PresenceScopeInput) input: PresenceScopeInput,
+    @Arg('scope', () => PresenceScopeInput, {
+      description: 'The meeting, proposal or task; NOT_FOUND when the viewer may not read it.',
+    })
+    input: PresenceScopeInput,
     @Ctx() ctx: Context,
   ): Promise<Presence[]> {
     const { scope } = await readableScope(ctx, requireViewer(ctx.viewer), input);
@@ -111,7 +118,10 @@ export class PresenceResolver {
       'Over a WebSocket the entry goes when the socket closes; otherwise after 40 s without a heartbeat.',
   })
   async announcePresence(
-    @Arg('input', () => AnnouncePresenceInput) input: AnnouncePresenceInput,
+    @Arg('input', () => AnnouncePresenceInput, {
+      description: 'The scope the viewer is in, and what it edits there.',
+    })
+    input: AnnouncePresenceInput,
     @Ctx() ctx: Context,
   ): Promise<PresencePayload> {
     const viewer = requireViewer(ctx.viewer);
@@ -127,9 +137,13 @@ export class PresenceResolver {
     return { presence: ctx.presence.list(scope).map(present) };
   }
 
-  @Mutation(() => PresencePayload)
+  @Mutation(() => PresencePayload, {
+    description:
+      'Says the viewer has left the scope (closed the page): their entry goes at once, without waiting for the heartbeat to lapse.',
+  })
   async leavePresence(
-    @Arg('input', () => LeavePresenceInput) input: LeavePresenceInput,
+    @Arg('input', () => LeavePresenceInput, { description: 'The scope the viewer left.' })
+    input: LeavePresenceInput,
     @Ctx() ctx: Context,
   ): Promise<PresencePayload> {
     const viewer = requireViewer(ctx.viewer);

@@ -89,9 +89,13 @@ export class WorkProgrammeResolver {
     );
   }
 
-  @Query(() => WorkProgramme, { nullable: true })
+  @Query(() => WorkProgramme, {
+    nullable: true,
+    description:
+      'One work programme; null when it does not exist. Every member of the organization may read programmes.',
+  })
   programme(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The programme.' }) id: string,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Row<WorkProgramme> | null> {
@@ -107,7 +111,8 @@ export class WorkProgrammeResolver {
     description: "A committee's programme for a year (the office); one per committee and year.",
   })
   async createWorkProgramme(
-    @Arg('input', () => CreateWorkProgrammeInput) input: CreateWorkProgrammeInput,
+    @Arg('input', () => CreateWorkProgrammeInput, { description: 'The unit, the year and the title.' })
+    input: CreateWorkProgrammeInput,
     @Ctx() ctx: Context,
   ): Promise<WorkProgrammePayload> {
     return { programme: await createWorkProgramme(ctx, requireWriter(ctx.viewer), input) };
@@ -115,7 +120,8 @@ export class WorkProgrammeResolver {
 
   @Mutation(() => WorkProgrammePayload, { description: "A programme's title (the office)." })
   async updateWorkProgramme(
-    @Arg('input', () => UpdateWorkProgrammeInput) input: UpdateWorkProgrammeInput,
+    @Arg('input', () => UpdateWorkProgrammeInput, { description: 'The programme and the fields to change.' })
+    input: UpdateWorkProgrammeInput,
     @Ctx() ctx: Context,
   ): Promise<WorkProgrammePayload> {
     return { programme: await updateWorkProgramme(ctx, requireWriter(ctx.viewer), input) };
@@ -123,7 +129,8 @@ export class WorkProgrammeResolver {
 
   @Mutation(() => ProgrammeItemPayload, { description: 'An item of a programme (the office), PLANNED.' })
   addProgrammeItem(
-    @Arg('input', () => AddProgrammeItemInput) input: AddProgrammeItemInput,
+    @Arg('input', () => AddProgrammeItemInput, { description: 'The programme and the planned item.' })
+    input: AddProgrammeItemInput,
     @Ctx() ctx: Context,
   ): Promise<ProgrammeItemPayload> {
     return addProgrammeItem(ctx, requireWriter(ctx.viewer), input);
@@ -134,7 +141,10 @@ export class WorkProgrammeResolver {
       'Changes an item (the office), by version: title, kind, planned month, lead unit, status (not ADOPTED), proposal.',
   })
   updateProgrammeItem(
-    @Arg('input', () => UpdateProgrammeItemInput) input: UpdateProgrammeItemInput,
+    @Arg('input', () => UpdateProgrammeItemInput, {
+      description: 'The item, its `expectedVersion` and the fields to change.',
+    })
+    input: UpdateProgrammeItemInput,
     @Ctx() ctx: Context,
   ): Promise<ProgrammeItemPayload> {
     return updateProgrammeItem(ctx, requireWriter(ctx.viewer), input);
@@ -144,13 +154,14 @@ export class WorkProgrammeResolver {
     description: 'Removes an item planned by mistake (the office): one still PLANNED, with no task.',
   })
   removeProgrammeItem(
-    @Arg('input', () => RemoveProgrammeItemInput) input: RemoveProgrammeItemInput,
+    @Arg('input', () => RemoveProgrammeItemInput, { description: 'The item to remove.' })
+    input: RemoveProgrammeItemInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveProgrammeItemPayload> {
     return removeProgrammeItem(ctx, requireWriter(ctx.viewer), input);
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: 'The unit whose programme it is (usually the standing board).' })
   unit(@Root() programme: Row<WorkProgramme>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, programme.unit);
   }
@@ -164,12 +175,14 @@ export class WorkProgrammeResolver {
     return rows.children(ProgrammeItem, 'programme', programme.id, programmeItemOrder);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many items it plans.' })
   plannedCount(@Root() programme: Row<WorkProgramme>, @Ctx() ctx: Context): number | Promise<number> {
     return thenOrNow(this.items(programme, ctx), (items) => items.length);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, {
+    description: 'How many of its items are ADOPTED; progress is `adoptedCount / plannedCount`.',
+  })
   adoptedCount(@Root() programme: Row<WorkProgramme>, @Ctx() ctx: Context): number | Promise<number> {
     return thenOrNow(this.items(programme, ctx), countAdopted);
   }
@@ -216,7 +229,9 @@ export class WorkProgrammeResolver {
     );
   }
 
-  @FieldResolver(() => WorkProgrammeViewerCan)
+  @FieldResolver(() => WorkProgrammeViewerCan, {
+    description: 'What the viewer may do with this programme (the office edits programmes).',
+  })
   viewerCan(@Ctx() { viewer }: Context): WorkProgrammeViewerCan {
     return { update: programmePolicy.canEdit(requireViewer(viewer)) };
   }
@@ -224,7 +239,7 @@ export class WorkProgrammeResolver {
 
 @Resolver(() => ProgrammeItem)
 export class ProgrammeItemResolver {
-  @FieldResolver(() => WorkProgramme)
+  @FieldResolver(() => WorkProgramme, { description: 'The work programme the item belongs to.' })
   programme(
     @Root() item: Row<ProgrammeItem>,
     @Ctx() { rows }: Context,
@@ -241,12 +256,16 @@ export class ProgrammeItemResolver {
     );
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, { description: 'The unit to draft the paper ("đơn vị chủ trì").' })
   leadUnit(@Root() item: Row<ProgrammeItem>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, item.leadUnit);
   }
 
-  @FieldResolver(() => Proposal, { nullable: true })
+  @FieldResolver(() => Proposal, {
+    nullable: true,
+    description:
+      'The proposal that carries it out; null when none is linked yet, or the viewer may not read it.',
+  })
   async proposal(
     @Root() item: Row<ProgrammeItem>,
     @Ctx() { rows, viewer }: Context,
@@ -255,7 +274,10 @@ export class ProgrammeItemResolver {
     return proposal && proposalPolicy.canRead(requireViewer(viewer), proposal) ? proposal : null;
   }
 
-  @FieldResolver(() => Meeting, { nullable: true })
+  @FieldResolver(() => Meeting, {
+    nullable: true,
+    description: 'The meeting it is planned for; null when none is linked, or the viewer may not read it.',
+  })
   async meeting(
     @Root() item: Row<ProgrammeItem>,
     @Ctx() { rows, viewer }: Context,

@@ -49,9 +49,12 @@ export class ProposalFilter {
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
-  @Query(() => Proposal, { nullable: true })
+  @Query(() => Proposal, {
+    nullable: true,
+    description: 'One proposal; null when it does not exist or the viewer may not read it.',
+  })
   proposal(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Row<Proposal> | null> {
@@ -62,7 +65,11 @@ export class ProposalResolver {
     description: 'Proposals the viewer may see, most recently changed first.',
   })
   proposals(
-    @Arg('filter', () => ProposalFilter, { nullable: true }) filter: ProposalFilter | undefined,
+    @Arg('filter', () => ProposalFilter, {
+      nullable: true,
+      description: 'Narrows the list; omitted, every proposal the viewer may read.',
+    })
+    filter: ProposalFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
@@ -81,15 +88,24 @@ export class ProposalResolver {
 
   @Mutation(() => ProposalPayload, { description: 'A new proposal in DRAFTING, owned by the viewer.' })
   async createProposal(
-    @Arg('input', () => CreateProposalInput) input: CreateProposalInput,
+    @Arg('input', () => CreateProposalInput, {
+      description: 'The lead unit, title, kind and classification.',
+    })
+    input: CreateProposalInput,
     @Ctx() ctx: Context,
   ): Promise<ProposalPayload> {
     return { proposal: await createProposal(ctx, requireWriter(ctx.viewer), input) };
   }
 
-  @Mutation(() => ProposalPayload)
+  @Mutation(() => ProposalPayload, {
+    description:
+      "Changes a proposal's details (not its body, co-edited over `/collab`). Its drafters or the office, while it is still in the workflow; takes `expectedVersion`.",
+  })
   async updateProposal(
-    @Arg('input', () => UpdateProposalInput) input: UpdateProposalInput,
+    @Arg('input', () => UpdateProposalInput, {
+      description: 'The proposal, its `expectedVersion` and the fields to change.',
+    })
+    input: UpdateProposalInput,
     @Ctx() ctx: Context,
   ): Promise<ProposalPayload> {
     return { proposal: await updateProposal(ctx, requireWriter(ctx.viewer), input) };
@@ -100,13 +116,19 @@ export class ProposalResolver {
       'Moves the proposal along its workflow; a move the viewer may not make is BAD_USER_INPUT with the allowed ones in `extensions.allowed`.',
   })
   async changeProposalStatus(
-    @Arg('input', () => ChangeProposalStatusInput) input: ChangeProposalStatusInput,
+    @Arg('input', () => ChangeProposalStatusInput, {
+      description:
+        'The proposal, its `expectedVersion`, the status it moves to, and the reason when it is returned.',
+    })
+    input: ChangeProposalStatusInput,
     @Ctx() ctx: Context,
   ): Promise<ProposalPayload> {
     return { proposal: await changeProposalStatus(ctx, requireWriter(ctx.viewer), input) };
   }
 
-  @FieldResolver(() => ProposalViewerCan)
+  @FieldResolver(() => ProposalViewerCan, {
+    description: 'What the viewer may do with this proposal now (the same policies as the mutations).',
+  })
   viewerCan(@Root() proposal: Row<Proposal>, @Ctx() { viewer }: Context): ProposalViewerCan {
     const v = requireViewer(viewer);
     return {
@@ -118,12 +140,14 @@ export class ProposalResolver {
     };
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, {
+    description: 'The unit that drafts it ("đơn vị chủ trì"); its members are the drafters.',
+  })
   leadUnit(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, proposal.leadUnit);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'The person responsible for it in the lead unit.' })
   owner(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, proposal.owner);
   }
@@ -135,7 +159,7 @@ export class ProposalResolver {
     return rows.collection(Proposal, 'accessList', proposal.id);
   }
 
-  @FieldResolver(() => AppraisalConnection)
+  @FieldResolver(() => AppraisalConnection, { description: 'Its appraisal rounds, oldest first.' })
   appraisals(
     @Root() proposal: Row<Proposal>,
     @Args(() => PageArgs) page: PageArgs,
@@ -144,7 +168,9 @@ export class ProposalResolver {
     return pageOf(rows.collection(Proposal, 'appraisals', proposal.id), page);
   }
 
-  @FieldResolver(() => DocumentVersionConnection)
+  @FieldResolver(() => DocumentVersionConnection, {
+    description: 'The named versions of its body, newest first.',
+  })
   versions(
     @Root() proposal: Row<Proposal>,
     @Args(() => PageArgs) page: PageArgs,
@@ -156,7 +182,7 @@ export class ProposalResolver {
 
 @Resolver(() => DocumentVersion)
 export class DocumentVersionResolver {
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'Who took the version, by hand or by the action that made it.' })
   author(@Root() version: Row<DocumentVersion>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, version.author);
   }

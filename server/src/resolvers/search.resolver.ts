@@ -37,7 +37,10 @@ registerDescribedEnum(SearchKind, 'SearchKind', {
   description: 'One thing found: what it is, where it matched, where it leads.',
 })
 export class SearchResult {
-  @Field(() => SearchKind)
+  @Field(() => SearchKind, {
+    description:
+      'What was found; the field of the same name (`meeting`, `agendaItem`, `proposal`, `comment`, `task`) holds it.',
+  })
   kind!: SearchKind;
 
   @Field(() => ID, { description: 'The id of the object found (of its kind).' })
@@ -52,40 +55,46 @@ export class SearchResult {
   @Field(() => Float, { description: 'Higher is better: a title match outranks a match in the text.' })
   rank!: number;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the object found last changed.' })
   updatedAt!: Date;
 
   meetingId!: string | null;
   proposalId!: string | null;
 }
 
-@ObjectType('SearchEdge', { simpleResolvers: true })
+@ObjectType('SearchEdge', {
+  simpleResolvers: true,
+  description: 'One search result in a page, with its cursor.',
+})
 class SearchEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque; pass it as `after` to read on from this result.' })
   cursor!: string;
 
-  @Field(() => SearchResult)
+  @Field(() => SearchResult, { description: 'The result.' })
   node!: SearchHit;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'How many results of one kind the search found.' })
 class SearchKindCount {
-  @Field(() => SearchKind)
+  @Field(() => SearchKind, { description: 'The kind counted.' })
   kind!: SearchKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many results of that kind.' })
   count!: number;
 }
 
-@ObjectType('SearchConnection', { simpleResolvers: true })
+@ObjectType('SearchConnection', {
+  simpleResolvers: true,
+  description: 'A page of search results, best first, with the counts per kind of the whole search.',
+})
 export class SearchConnection {
-  @Field(() => [SearchEdge])
+  @Field(() => [SearchEdge], { description: 'The results of this page, best first.' })
   edges!: SearchEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to read them.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many results the whole search found (all pages).' })
   totalCount!: number;
 
   @Field(() => [SearchKindCount], { description: 'The results per kind (kinds with none left out).' })
@@ -98,9 +107,17 @@ export class SearchResolver {
     description: `Meetings, agenda items, proposals (their text too), comments and tasks the viewer may read that match \`query\` (1 to ${searchLimits.queryMax} characters; diacritics and case ignored), best first; \`first\` 1 to ${searchLimits.pageSizeMax}.`,
   })
   async search(
-    @Arg('query', () => String) query: string,
-    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
-    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Arg('query', () => String, {
+      description: 'The words to find, 1 to 200 characters; diacritics and case are ignored.',
+    })
+    query: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 50; default 20.' })
+    first: number | undefined,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page; omitted: the best results.',
+    })
+    after: string | undefined,
     @Ctx() context: Context,
   ): Promise<SearchConnection> {
     const page = await search(context.em, requireViewer(context.viewer), {
@@ -143,7 +160,10 @@ export class SearchResolver {
     return rows.maybe(Meeting, hit.meetingId ? { id: hit.meetingId } : null);
   }
 
-  @FieldResolver(() => AgendaItem, { nullable: true })
+  @FieldResolver(() => AgendaItem, {
+    nullable: true,
+    description: 'The agenda item found, for AGENDA_ITEM; else null.',
+  })
   agendaItem(
     @Root() hit: SearchHit,
     @Ctx() { rows }: Context,
@@ -162,7 +182,10 @@ export class SearchResolver {
     return rows.maybe(Proposal, hit.proposalId ? { id: hit.proposalId } : null);
   }
 
-  @FieldResolver(() => AppraisalComment, { nullable: true })
+  @FieldResolver(() => AppraisalComment, {
+    nullable: true,
+    description: 'The appraisal comment found, for COMMENT; else null.',
+  })
   comment(
     @Root() hit: SearchHit,
     @Ctx() { rows }: Context,
@@ -170,7 +193,7 @@ export class SearchResolver {
     return rows.maybe(AppraisalComment, hit.kind === SearchKind.COMMENT ? { id: hit.id } : null);
   }
 
-  @FieldResolver(() => Task, { nullable: true })
+  @FieldResolver(() => Task, { nullable: true, description: 'The task found, for TASK; else null.' })
   task(@Root() hit: SearchHit, @Ctx() { rows }: Context): Row<Task> | null | Promise<Row<Task> | null> {
     return rows.maybe(Task, hit.kind === SearchKind.TASK ? { id: hit.id } : null);
   }

@@ -111,9 +111,12 @@ export class TaskFilter {
 
 @Resolver(() => Task)
 export class TaskResolver {
-  @Query(() => Task, { nullable: true })
+  @Query(() => Task, {
+    nullable: true,
+    description: 'One task; null when it does not exist or the viewer may not read it.',
+  })
   task(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The task.' }) id: string,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Row<Task> | null> {
@@ -122,7 +125,11 @@ export class TaskResolver {
 
   @Query(() => TaskConnection, { description: 'Tasks the viewer may see, by due date.' })
   async tasks(
-    @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | undefined,
+    @Arg('filter', () => TaskFilter, {
+      nullable: true,
+      description: 'Narrows the list; omitted, every task the viewer may read.',
+    })
+    filter: TaskFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { rows, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
@@ -137,7 +144,10 @@ export class TaskResolver {
 
   @Mutation(() => TaskPayload, { description: 'A task assigned by the office (TODO).' })
   async createTask(
-    @Arg('input', () => CreateTaskInput) input: CreateTaskInput,
+    @Arg('input', () => CreateTaskInput, {
+      description: "The task's title, assignee unit, due date and source.",
+    })
+    input: CreateTaskInput,
     @Ctx() ctx: Context,
   ): Promise<TaskPayload> {
     return { task: await createTask(ctx, requireWriter(ctx.viewer), input) };
@@ -148,15 +158,23 @@ export class TaskResolver {
       "The tasks of an agenda item's conclusion (the office), all or none, in the order given; the item has a conclusion and its meeting is IN_PROGRESS or CLOSED.",
   })
   async createTasksFromConclusion(
-    @Arg('input', () => CreateTasksFromConclusionInput) input: CreateTasksFromConclusionInput,
+    @Arg('input', () => CreateTasksFromConclusionInput, {
+      description: 'The concluded agenda item and the tasks to assign.',
+    })
+    input: CreateTasksFromConclusionInput,
     @Ctx() ctx: Context,
   ): Promise<TasksPayload> {
     return { tasks: await createTasksFromConclusion(ctx, requireWriter(ctx.viewer), input) };
   }
 
-  @Mutation(() => TaskPayload)
+  @Mutation(() => TaskPayload, {
+    description: "Changes a task's details. The office, whatever the task's status; takes `expectedVersion`.",
+  })
   async updateTask(
-    @Arg('input', () => UpdateTaskInput) input: UpdateTaskInput,
+    @Arg('input', () => UpdateTaskInput, {
+      description: 'The task, its `expectedVersion` and the fields to change.',
+    })
+    input: UpdateTaskInput,
     @Ctx() ctx: Context,
   ): Promise<TaskPayload> {
     return { task: await updateTask(ctx, requireWriter(ctx.viewer), input) };
@@ -167,7 +185,10 @@ export class TaskResolver {
       'Moves the task along its workflow; a move the viewer may not make is BAD_USER_INPUT with the allowed ones in `extensions.allowed`.',
   })
   async changeTaskStatus(
-    @Arg('input', () => ChangeTaskStatusInput) input: ChangeTaskStatusInput,
+    @Arg('input', () => ChangeTaskStatusInput, {
+      description: 'The task, its `expectedVersion`, the status it moves to and why.',
+    })
+    input: ChangeTaskStatusInput,
     @Ctx() ctx: Context,
   ): Promise<TaskPayload> {
     return { task: await changeTaskStatus(ctx, requireWriter(ctx.viewer), input) };
@@ -175,7 +196,10 @@ export class TaskResolver {
 
   @Mutation(() => TaskPayload, { description: 'A progress report by a member of the assignee unit.' })
   async reportTaskProgress(
-    @Arg('input', () => ReportTaskProgressInput) input: ReportTaskProgressInput,
+    @Arg('input', () => ReportTaskProgressInput, {
+      description: "The task, the report's text and the progress reached.",
+    })
+    input: ReportTaskProgressInput,
     @Ctx() ctx: Context,
   ): Promise<TaskPayload> {
     return { task: await reportTaskProgress(ctx, requireWriter(ctx.viewer), input) };
@@ -185,7 +209,8 @@ export class TaskResolver {
     description: 'Removes a file uploaded for a report that no report has taken (its uploader).',
   })
   removeTaskAttachment(
-    @Arg('input', () => RemoveTaskAttachmentInput) input: RemoveTaskAttachmentInput,
+    @Arg('input', () => RemoveTaskAttachmentInput, { description: 'The file to remove.' })
+    input: RemoveTaskAttachmentInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveTaskAttachmentPayload> {
     return removeTaskAttachment(ctx, requireWriter(ctx.viewer), input.id);
@@ -195,7 +220,8 @@ export class TaskResolver {
     description: 'A later due date for an open task (the office), kept in `dueDateHistory`.',
   })
   async extendTaskDueDate(
-    @Arg('input', () => ExtendTaskDueDateInput) input: ExtendTaskDueDateInput,
+    @Arg('input', () => ExtendTaskDueDateInput, { description: 'The task, the new due date and why.' })
+    input: ExtendTaskDueDateInput,
     @Ctx() ctx: Context,
   ): Promise<TaskPayload> {
     return { task: await extendTaskDueDate(ctx, requireWriter(ctx.viewer), input) };
@@ -205,7 +231,8 @@ export class TaskResolver {
     description: 'Reassigns open tasks (the office): all, or none if one is refused.',
   })
   async reassignTasks(
-    @Arg('input', () => ReassignTasksInput) input: ReassignTasksInput,
+    @Arg('input', () => ReassignTasksInput, { description: 'The tasks and their new assignee.' })
+    input: ReassignTasksInput,
     @Ctx() ctx: Context,
   ): Promise<TasksPayload> {
     return { tasks: await reassignTasks(ctx, requireWriter(ctx.viewer), input) };
@@ -215,13 +242,16 @@ export class TaskResolver {
     description: 'Extends open tasks to one later due date (the office): all, or none if one is refused.',
   })
   async extendTasksDueDate(
-    @Arg('input', () => ExtendTasksDueDateInput) input: ExtendTasksDueDateInput,
+    @Arg('input', () => ExtendTasksDueDateInput, { description: 'The tasks, the new due date and why.' })
+    input: ExtendTasksDueDateInput,
     @Ctx() ctx: Context,
   ): Promise<TasksPayload> {
     return { tasks: await extendTasksDueDate(ctx, requireWriter(ctx.viewer), input) };
   }
 
-  @FieldResolver(() => TaskViewerCan)
+  @FieldResolver(() => TaskViewerCan, {
+    description: 'What the viewer may do with this task now (the same policies as the mutations).',
+  })
   viewerCan(@Root() task: Row<Task>, @Ctx() { viewer }: Context): TaskViewerCan {
     const v = requireViewer(viewer);
     return {
@@ -270,7 +300,10 @@ export class TaskResolver {
     return rows.maybe(User, task.createdBy);
   }
 
-  @FieldResolver(() => Proposal, { nullable: true })
+  @FieldResolver(() => Proposal, {
+    nullable: true,
+    description: 'The proposal it was assigned from; null when none, or the viewer may not read it.',
+  })
   async sourceProposal(
     @Root() task: Row<Task>,
     @Ctx() { rows, viewer }: Context,
@@ -279,7 +312,10 @@ export class TaskResolver {
     return proposal && proposalPolicy.canRead(requireViewer(viewer), proposal) ? proposal : null;
   }
 
-  @FieldResolver(() => ProgrammeItem, { nullable: true })
+  @FieldResolver(() => ProgrammeItem, {
+    nullable: true,
+    description: 'The work programme item it was assigned from; null when none.',
+  })
   sourceProgrammeItem(
     @Root() task: Row<Task>,
     @Ctx() { rows }: Context,
@@ -288,22 +324,30 @@ export class TaskResolver {
     return rows.maybe(ProgrammeItem, task.sourceProgrammeItem);
   }
 
-  @FieldResolver(() => Unit)
+  @FieldResolver(() => Unit, {
+    description: 'The unit that carries it out ("đơn vị được giao"); its members report on it.',
+  })
   assigneeUnit(@Root() task: Row<Task>, @Ctx() { rows }: Context): Row<Unit> | Promise<Row<Unit>> {
     return rows.one(Unit, task.assigneeUnit);
   }
 
-  @FieldResolver(() => User, { nullable: true })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The person who carries it out ("người thực hiện"); null when the unit as a whole does.',
+  })
   assignee(@Root() task: Row<Task>, @Ctx() { rows }: Context): Row<User> | null | Promise<Row<User> | null> {
     return rows.maybe(User, task.assignee);
   }
 
-  @FieldResolver(() => [Unit])
+  @FieldResolver(() => [Unit], { description: 'Units that help the assignee unit ("đơn vị phối hợp").' })
   coordinatingUnits(@Root() task: Row<Task>, @Ctx() { rows }: Context): Row<Unit>[] | Promise<Row<Unit>[]> {
     return rows.collection(Task, 'coordinatingUnits', task.id);
   }
 
-  @FieldResolver(() => Meeting, { nullable: true })
+  @FieldResolver(() => Meeting, {
+    nullable: true,
+    description: 'The meeting whose conclusion it came from; null when none, or the viewer may not read it.',
+  })
   async sourceMeeting(
     @Root() task: Row<Task>,
     @Ctx() { rows, viewer }: Context,
@@ -312,7 +356,11 @@ export class TaskResolver {
     return meeting && meetingPolicy.canRead(requireViewer(viewer), meeting) ? meeting : null;
   }
 
-  @FieldResolver(() => AgendaItem, { nullable: true })
+  @FieldResolver(() => AgendaItem, {
+    nullable: true,
+    description:
+      'The agenda item whose conclusion it came from; null when none, or the viewer may not read its meeting.',
+  })
   async sourceAgendaItem(@Root() task: Row<Task>, @Ctx() ctx: Context): Promise<Row<AgendaItem> | null> {
     if (!(await this.sourceMeeting(task, ctx))) return null;
     return ctx.rows.maybe(AgendaItem, task.sourceAgendaItem);
@@ -329,7 +377,9 @@ export class TaskResolver {
     return rows.children(Attachment, 'task', task.id, createdOrder);
   }
 
-  @FieldResolver(() => TaskUpdateConnection)
+  @FieldResolver(() => TaskUpdateConnection, {
+    description: 'Its history (progress reports, status changes, new due dates), newest first.',
+  })
   updates(
     @Root() task: Row<Task>,
     @Args(() => PageArgs) page: PageArgs,
@@ -349,7 +399,7 @@ export class TaskUpdateResolver {
     return rows.children(Attachment, 'taskUpdate', update.id, createdOrder);
   }
 
-  @FieldResolver(() => User)
+  @FieldResolver(() => User, { description: 'Who reported or made the change.' })
   author(@Root() update: Row<TaskUpdate>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, update.author);
   }

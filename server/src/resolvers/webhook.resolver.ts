@@ -67,7 +67,10 @@ export class WebhookResolver {
       'Registers a webhook with the API token of the request (a session is FORBIDDEN): events of the scope that token may see are POSTed, signed, in order; failures are retried with growing delays for a day, then the webhook is disabled and its owner notified.',
   })
   async createWebhook(
-    @Arg('input', () => CreateWebhookInput) input: CreateWebhookInput,
+    @Arg('input', () => CreateWebhookInput, {
+      description: "The endpoint's URL, the event types and the scope.",
+    })
+    input: CreateWebhookInput,
     @Ctx() ctx: Context,
   ): Promise<CreateWebhookPayload> {
     return createWebhook(ctx, requireWriter(ctx.viewer), input);
@@ -75,7 +78,8 @@ export class WebhookResolver {
 
   @Mutation(() => DeleteWebhookPayload, { description: 'Removes a webhook and its delivery log.' })
   async deleteWebhook(
-    @Arg('input', () => DeleteWebhookInput) input: DeleteWebhookInput,
+    @Arg('input', () => DeleteWebhookInput, { description: 'The webhook to remove.' })
+    input: DeleteWebhookInput,
     @Ctx() ctx: Context,
   ): Promise<DeleteWebhookPayload> {
     return { id: await deleteWebhook(ctx, requireWriter(ctx.viewer), input.id) };
@@ -85,7 +89,8 @@ export class WebhookResolver {
     description: 'Sends a delivery again now; a disabled webhook is enabled again.',
   })
   async redeliverWebhook(
-    @Arg('input', () => RedeliverWebhookInput) input: RedeliverWebhookInput,
+    @Arg('input', () => RedeliverWebhookInput, { description: 'The delivery to send again.' })
+    input: RedeliverWebhookInput,
     @Ctx() ctx: Context,
   ): Promise<RedeliverWebhookPayload> {
     return { delivery: await redeliverWebhook(ctx, requireWriter(ctx.viewer), input.deliveryId) };

@@ -211,62 +211,69 @@ export class RemoveAttachmentInput {
   id!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `addAgendaItem`.' })
 export class AddAgendaItemPayload {
-  @Field(() => AgendaItem)
+  @Field(() => AgendaItem, { description: 'The item added, with its number.' })
   agendaItem!: AgendaItem;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `updateAgendaItem`.' })
 export class UpdateAgendaItemPayload {
-  @Field(() => AgendaItem)
+  @Field(() => AgendaItem, { description: 'The item as changed.' })
   agendaItem!: AgendaItem;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `moveAgendaItem`.' })
 export class MoveAgendaItemPayload {
-  @Field(() => AgendaItem)
+  @Field(() => AgendaItem, { description: 'The item at its new place.' })
   agendaItem!: AgendaItem;
 
   @Field(() => Meeting, { description: 'Numbers of other items change too: read the agenda from here.' })
   meeting!: Meeting;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `removeAgendaItem`.' })
 export class RemoveAgendaItemPayload {
-  @Field(() => Meeting)
+  @Field(() => Meeting, {
+    description: 'The meeting whose agenda it was removed from (the remaining items renumbered).',
+  })
   meeting!: Meeting;
 
   @Field(() => [ID], { description: 'The item and everything that was under it.' })
   removedIds!: string[];
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `changeAgendaItemStatus`.' })
 export class ChangeAgendaItemStatusPayload {
-  @Field(() => AgendaItem)
+  @Field(() => AgendaItem, { description: 'The item in its new status.' })
   agendaItem!: AgendaItem;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `confirmPresenter`.' })
 export class ConfirmPresenterPayload {
-  @Field(() => AgendaItem)
+  @Field(() => AgendaItem, {
+    description: 'The item, with `presenterConfirmedAt` and `presenterConfirmedBy` set.',
+  })
   agendaItem!: AgendaItem;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `recordVote`.' })
 export class RecordVotePayload {
-  @Field(() => AgendaItem)
+  @Field(() => AgendaItem, { description: 'The item, with its `vote`.' })
   agendaItem!: AgendaItem;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `removeAttachment`.' })
 export class RemoveAttachmentPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the file removed.' })
   removedId!: string;
 
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: 'The meeting whose materials it was part of.' })
   meeting!: Meeting;
 
-  @Field(() => AgendaItem, { nullable: true })
+  @Field(() => AgendaItem, {
+    nullable: true,
+    description: 'The agenda item it belonged to; null for a file of the whole meeting.',
+  })
   agendaItem!: AgendaItem | null;
 }

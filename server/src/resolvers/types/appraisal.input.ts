@@ -141,18 +141,23 @@ export class ResolveAppraisalCommentInput {
   answer!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `requestAppraisal` and `closeAppraisal`.' })
 export class AppraisalPayload {
-  @Field(() => Appraisal)
+  @Field(() => Appraisal, { description: 'The appraisal round.' })
   appraisal!: Appraisal;
 
-  @Field(() => Proposal)
+  @Field(() => Proposal, {
+    description: 'Its proposal, whose status may have moved with the round (IN_APPRAISAL, APPRAISED).',
+  })
   proposal!: Proposal;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The result of `assignAppraisalReviewer` and `submitAppraisalVerdict`.',
+})
 export class AppraisalAssignmentPayload {
-  @Field(() => AppraisalAssignment)
+  @Field(() => AppraisalAssignment, { description: 'The assignment as changed.' })
   assignment!: AppraisalAssignment;
 
   @Field(() => Appraisal, { description: 'The round: closed if this was its last verdict.' })
@@ -162,9 +167,12 @@ export class AppraisalAssignmentPayload {
   proposal!: Proposal;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The result of `addAppraisalComment` and `resolveAppraisalComment`.',
+})
 export class AppraisalCommentPayload {
-  @Field(() => AppraisalComment)
+  @Field(() => AppraisalComment, { description: 'The comment added or resolved.' })
   comment!: AppraisalComment;
 }
 
@@ -201,13 +209,13 @@ export class AppraisalReport {
   @Field(() => [AppraisalAssignment], { description: 'Each unit asked, by name, with its verdict.' })
   verdictsByUnit!: Row<AppraisalAssignment>[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units that agreed.' })
   agree!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units that agreed with changes asked.' })
   agreeWithChanges!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Units that disagreed.' })
   disagree!: number;
 
   @Field(() => Int, { description: 'Units that have not answered.' })

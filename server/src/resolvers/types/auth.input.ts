@@ -13,12 +13,12 @@ export class LoginInput {
   password!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `login`: a new session.' })
 export class LoginPayload {
   @Field(() => String, { description: 'The session token: send it as `Authorization: Bearer <token>`.' })
   token!: string;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The signed-in user.' })
   user!: User;
 }
 
@@ -39,16 +39,16 @@ export class ChangePasswordInput {
     'What the viewer may create, from the same policies that guard the mutations: a client offers only these forms.',
 })
 export class ViewerAbilities {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'createMeeting (the office)' })
   createMeeting!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'createUnit (administrators)' })
   createUnit!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'inviteUser (administrators)' })
   inviteUser!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'createApiToken' })
   createApiToken!: boolean;
 
   @Field(() => Boolean, { description: 'createTask and createTasksFromConclusion' })

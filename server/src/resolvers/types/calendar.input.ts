@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateTime } from '../../scalars/date-time.js';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: "The result of `createCalendarFeed`: the feed's address, shown once.",
+})
 export class CreateCalendarFeedPayload {
   @Field(() => String, {
     description:
@@ -19,7 +22,7 @@ export class CreateCalendarFeedPayload {
   description: "The viewer's calendar feed; its token is never shown again.",
 })
 export class CalendarFeedInfo {
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the feed was created.' })
   createdAt!: Date;
 
   @Field(() => DateTime, { nullable: true, description: 'When a calendar application last read it.' })

@@ -65,7 +65,11 @@ export class EventScopeInput {
   id?: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    'One change from the change feed (and audit trail): who changed what, when, each changed field before and after, and the object as it is now.',
+})
 export class ChangeEvent {
   @Field(() => String, { description: 'Resume after this event with `after: cursor`.' })
   cursor!: string;
@@ -76,10 +80,13 @@ export class ChangeEvent {
   })
   type!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the change was committed.' })
   occurredAt!: Date;
 
-  @Field(() => User, { nullable: true })
+  @Field(() => User, {
+    nullable: true,
+    description: 'Who made the change; null for a change made by the system (a scheduled job).',
+  })
   actor!: User | null;
 
   @Field(() => GraphQLJSONObject, {
@@ -90,15 +97,19 @@ export class ChangeEvent {
   })
   changes!: FieldChanges | null;
 
-  @Field(() => EventSubject, { nullable: true })
+  @Field(() => EventSubject, {
+    nullable: true,
+    description:
+      'The changed object as it is now, with the type queries return; null when it no longer exists.',
+  })
   subject!: Subject | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A page of change events.' })
 export class ChangeEventPage {
-  @Field(() => [ChangeEvent])
+  @Field(() => [ChangeEvent], { description: "The events of this page, in the list's order." })
   events!: ChangeEvent[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow; pass `endCursor` as `after` to read on.' })
   pageInfo!: PageInfo;
 }

@@ -12,18 +12,24 @@ import { BadInputError } from '../../errors.js';
 import { prefetchFor } from '../../read/prefetch.js';
 import { thenOrNow, type Row, type Rows } from '../../read/rows.js';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Where a page stands in its list (Relay cursor connections).',
+})
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'More items follow: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Items come before this page (it was asked for with `after`).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first item's cursor; null for an empty page." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last item's cursor, to pass as `after` for the next page; null for an empty page.",
+  })
   endCursor!: string | null;
 }
 
@@ -32,7 +38,11 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: `Page size, at most ${limits.pageSizeMax}.` })
   first?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The `endCursor` of the previous page; omitted: the first page. A cursor from another list is refused.',
+  })
   after?: string;
 }
 
@@ -52,24 +62,32 @@ export function connectionType<T extends object>(
   node: ClassType<T>,
   name: string,
 ): ClassType<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, {
+    simpleResolvers: true,
+    description: `One ${name} in a page, with its cursor.`,
+  })
   class EdgeType {
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque; pass it as `after` to read on from this item.' })
     cursor!: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${name} items (Relay cursor connection), in the order the field states.`,
+  })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, in order.' })
     edges!: Edge<T>[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to read them.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, {
+      description: 'How many items the whole list has (all pages), as the viewer may see them.',
+    })
     totalCount!: number;
   }
   return ConnectionType;

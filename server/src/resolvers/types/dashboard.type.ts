@@ -9,10 +9,10 @@ import { ProgrammeMonthProgress } from './programme.input.js';
   description: 'Tasks in one status: `tasks(filter: { status: [status] })`.',
 })
 export class DashboardStatusCount {
-  @Field(() => TaskStatus)
+  @Field(() => TaskStatus, { description: 'The status counted.' })
   status!: TaskStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many of the tasks the viewer may read are in it.' })
   count!: number;
 }
 
@@ -22,16 +22,16 @@ export class DashboardStatusCount {
     "An assignee unit's tasks: open is `tasks(filter: { assigneeUnitId, status: openStatuses })`, overdue `{ assigneeUnitId, overdue: true }`, done `{ assigneeUnitId, status: [DONE] }`.",
 })
 export class DashboardUnitTasks {
-  @Field(() => Unit)
+  @Field(() => Unit, { description: 'The assignee unit.' })
   unit!: Unit;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its tasks not yet done nor cancelled.' })
   open!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its open tasks past their due date.' })
   overdue!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its tasks done.' })
   done!: number;
 }
 
@@ -49,13 +49,13 @@ export class DashboardOverduePoint {
   @Field(() => String, { description: "Its day, `YYYY-MM-DD` in the organization's time zone." })
   date!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many tasks were overdue at that moment.' })
   overdue!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A unit asked by an open round that has not answered.' })
 export class DashboardWaitingAppraisal {
-  @Field(() => AppraisalAssignment)
+  @Field(() => AppraisalAssignment, { description: "The unit's assignment (its unit, its reviewer)." })
   assignment!: AppraisalAssignment;
 
   @Field(() => Appraisal, { description: 'The round (its proposal, its deadline).' })
@@ -71,7 +71,7 @@ export class DashboardWaitingAppraisal {
     "The leaders' dashboard: figures over what the viewer may read, each the total of the list query named in its description, so that the list behind every figure can be fetched.",
 })
 export class Dashboard {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year of the programme figures.' })
   year!: number;
 
   @Field(() => DateTime, { description: 'When it was computed: overdue and upcoming are as of then.' })

@@ -50,9 +50,9 @@ export class UpdateUnitInput {
   parentId?: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `createUnit` and `updateUnit`.' })
 export class UnitPayload {
-  @Field(() => Unit)
+  @Field(() => Unit, { description: 'The unit as saved.' })
   unit!: Unit;
 }
 
@@ -80,9 +80,9 @@ export class InviteUserInput {
   role?: MembershipRole;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `inviteUser`.' })
 export class InviteUserPayload {
-  @Field(() => User)
+  @Field(() => User, { description: 'The new account.' })
   user!: User;
 
   @Field(() => String, { description: 'Shown once: give it to the user, who changes it after signing in.' })
@@ -136,9 +136,9 @@ export class SetSystemRoleInput {
   systemRole!: SystemRole;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of a change to a user.' })
 export class UserPayload {
-  @Field(() => User)
+  @Field(() => User, { description: 'The user as changed.' })
   user!: User;
 }
 
@@ -167,9 +167,9 @@ export class RemoveMembershipInput {
   unitId!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `setMembership`.' })
 export class MembershipPayload {
-  @Field(() => Membership)
+  @Field(() => Membership, { description: 'The membership as saved.' })
   membership!: Membership;
 }
 
@@ -192,42 +192,42 @@ export class CreateApiTokenInput {
   ownerId?: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `createApiToken`.' })
 export class CreateApiTokenPayload {
   @Field(() => String, { description: 'Shown once; send it as `Authorization: Bearer <token>`.' })
   token!: string;
 
-  @Field(() => ApiToken)
+  @Field(() => ApiToken, { description: "The new token's record (without its secret)." })
   apiToken!: ApiToken;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of a change to an API token.' })
 export class ApiTokenPayload {
-  @Field(() => ApiToken)
+  @Field(() => ApiToken, { description: 'The token as changed.' })
   apiToken!: ApiToken;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What the viewer may do with this unit.' })
 export class UnitViewerCan {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'updateUnit' })
   update!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What the viewer may do with this user.' })
 export class UserViewerCan {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'updateUser' })
   update!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'setUserActive (never on oneself)' })
   deactivate!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'setMembership and removeMembership for this user' })
   manageMemberships!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What the viewer may do with this API token.' })
 export class ApiTokenViewerCan {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'revokeApiToken' })
   revoke!: boolean;
 }
 

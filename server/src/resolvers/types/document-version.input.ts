@@ -50,9 +50,9 @@ export class RemoveProposalAttachmentInput {
   id!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `createDocumentVersion`.' })
 export class CreateDocumentVersionPayload {
-  @Field(() => DocumentVersion)
+  @Field(() => DocumentVersion, { description: 'The version taken.' })
   version!: DocumentVersion;
 
   @Field(() => Proposal, { nullable: true, description: "Null for a version of a meeting's minutes." })
@@ -62,7 +62,7 @@ export class CreateDocumentVersionPayload {
   meeting!: Meeting | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `restoreDocumentVersion`.' })
 export class RestoreDocumentVersionPayload {
   @Field(() => Proposal, { nullable: true, description: "Null for a version of a meeting's minutes." })
   proposal!: Proposal | null;
@@ -81,21 +81,23 @@ export class RestoreDocumentVersionPayload {
   restorePoint!: DocumentVersion | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `removeProposalAttachment`.' })
 export class RemoveProposalAttachmentPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the file removed.' })
   removedId!: string;
 
-  @Field(() => Proposal)
+  @Field(() => Proposal, { description: 'The proposal it belonged to.' })
   proposal!: Proposal;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A run of text in both texts, or in only one of them.' })
 export class DiffPart {
-  @Field(() => DiffPartKind)
+  @Field(() => DiffPartKind, {
+    description: 'Whether the run is in both texts, added in the newer or removed from the older.',
+  })
   kind!: DiffPartKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The run's text, line breaks included." })
   text!: string;
 }
 
@@ -105,13 +107,15 @@ export class DiffPart {
     'What changed from one version of a proposal body or of meeting minutes to another (or to the document as it is now): read in order, SAME and REMOVED parts make the earlier text, SAME and ADDED parts the later one.',
 })
 export class DocumentVersionDiff {
-  @Field(() => DocumentVersion)
+  @Field(() => DocumentVersion, { description: 'The older side of the comparison.' })
   from!: DocumentVersion;
 
   @Field(() => DocumentVersion, { nullable: true, description: 'Null: the document as it is now.' })
   to!: DocumentVersion | null;
 
-  @Field(() => [DiffPart])
+  @Field(() => [DiffPart], {
+    description: 'The texts as runs in order: read them in sequence to get either text.',
+  })
   parts!: DiffPart[];
 
   @Field(() => Int, { description: 'Characters added.' })

@@ -93,44 +93,44 @@ export class MarkMaterialsReadInput {
   meetingId!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `addParticipants`.' })
 export class AddParticipantsPayload {
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: 'The meeting, with its participants and quorum as they are now.' })
   meeting!: Meeting;
 
-  @Field(() => [Participant])
+  @Field(() => [Participant], { description: 'The participants added (not those already invited).' })
   participants!: Participant[];
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `updateParticipant`.' })
 export class UpdateParticipantPayload {
-  @Field(() => Participant)
+  @Field(() => Participant, { description: 'The participant as changed.' })
   participant!: Participant;
 
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: 'The meeting (its chair, secretary and quorum may have changed).' })
   meeting!: Meeting;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `removeParticipant`.' })
 export class RemoveParticipantPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the participant removed.' })
   removedId!: string;
 
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: 'The meeting, without them.' })
   meeting!: Meeting;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `recordAttendance`.' })
 export class RecordAttendancePayload {
-  @Field(() => Participant)
+  @Field(() => Participant, { description: 'The participant, with their attendance.' })
   participant!: Participant;
 
   @Field(() => Meeting, { description: 'Its quorum has changed.' })
   meeting!: Meeting;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `markMaterialsRead`.' })
 export class MarkMaterialsReadPayload {
-  @Field(() => Participant)
+  @Field(() => Participant, { description: "The viewer's participation, with `materialsReadAt` set." })
   participant!: Participant;
 }

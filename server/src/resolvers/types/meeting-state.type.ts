@@ -18,7 +18,7 @@ export class Quorum {
   @Field(() => Int, { description: 'Present members needed: more than half of `members`.' })
   required!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether `present` reaches `required`: the meeting may decide.' })
   reached!: boolean;
 }
 
@@ -43,7 +43,9 @@ export class AgendaItemReadiness {
   @Field(() => Boolean, { description: 'A presenter is named and has confirmed.' })
   presenterConfirmed!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'All three hold (for an item with sub-items: every sub-item is ready).',
+  })
   ready!: boolean;
 }
 
@@ -55,16 +57,16 @@ export class MeetingReadiness {
   @Field(() => Int, { description: 'Leaf agenda items (items with no sub-items).' })
   total!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Leaf items ready.' })
   ready!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Leaf items with their materials attached (or needing none).' })
   materialsAttached!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Leaf items whose proposal's appraisal is finished (or that need none)." })
   appraisalFinished!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Leaf items whose presenter has confirmed.' })
   presenterConfirmed!: number;
 
   @Field(() => Boolean, { description: 'Every leaf item is ready (and there is at least one).' })
@@ -136,7 +138,7 @@ export class AgendaItemViewerCan {
   @Field(() => Boolean, { description: 'changeAgendaItemStatus (to one of `nextStatuses`)' })
   changeStatus!: boolean;
 
-  @Field(() => [AgendaItemStatus])
+  @Field(() => [AgendaItemStatus], { description: 'The statuses changeAgendaItemStatus may take it to now.' })
   nextStatuses!: AgendaItemStatus[];
 
   @Field(() => Boolean, { description: 'updateAgendaItem with a conclusion' })

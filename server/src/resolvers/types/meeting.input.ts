@@ -133,15 +133,15 @@ export class UpdateMeetingInput {
   secretaryId?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `createMeeting`.' })
 export class CreateMeetingPayload {
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: 'The new meeting.' })
   meeting!: Meeting;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `updateMeeting`.' })
 export class UpdateMeetingPayload {
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: 'The meeting as changed.' })
   meeting!: Meeting;
 }
 
@@ -167,9 +167,12 @@ function transitionInput(name: string, description: string): ClassType<MeetingTr
 }
 
 function meetingPayload(name: string): ClassType<{ meeting: Meeting }> {
-  @ObjectType(name, { simpleResolvers: true })
+  @ObjectType(name, {
+    simpleResolvers: true,
+    description: `The result of \`${name.charAt(0).toLowerCase()}${name.slice(1, -'Payload'.length)}\`.`,
+  })
   class Payload {
-    @Field(() => Meeting)
+    @Field(() => Meeting, { description: 'The meeting in its new status.' })
     meeting!: Meeting;
   }
   return Payload;
@@ -211,9 +214,11 @@ export class CreateMeetingFromInput {
   isTemplate?: boolean;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `createMeetingFrom`.' })
 export class CreateMeetingFromPayload {
-  @Field(() => Meeting)
+  @Field(() => Meeting, {
+    description: 'The new meeting, in DRAFT, with the copied agenda and participants.',
+  })
   meeting!: Meeting;
 }
 
@@ -228,9 +233,9 @@ export class CopyAgendaInput {
   toMeetingId!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `copyAgenda`.' })
 export class CopyAgendaPayload {
-  @Field(() => Meeting)
+  @Field(() => Meeting, { description: 'The meeting copied to, with its agenda as it is now.' })
   meeting!: Meeting;
 
   @Field(() => [AgendaItem], { description: 'The items added, depth first.' })

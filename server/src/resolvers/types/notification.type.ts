@@ -8,39 +8,48 @@ import { PageInfo } from './connection.js';
 
 registerDescribedEnum(NotificationKind, 'NotificationKind', notificationKindDescription);
 
-@ObjectType('Notification', { simpleResolvers: true })
+@ObjectType('Notification', {
+  simpleResolvers: true,
+  description:
+    'Something the viewer is told about ("thông báo"): a change that concerns them, with the event behind it.',
+})
 export class NotificationItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The notification's id, to pass to `markNotificationsRead`." })
   id!: string;
 
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, {
+    description: 'Why the viewer is told (a task assigned, a deadline near, a meeting scheduled…).',
+  })
   kind!: NotificationKind;
 
   @Field(() => ChangeEvent, { description: 'What happened, with its subject as the viewer may read it now.' })
   event!: ChangeEvent;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it was made.' })
   createdAt!: Date;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When the viewer marked it read; null while unread.',
+  })
   readAt!: Date | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'One notification in a page, with its cursor.' })
 export class NotificationEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque; pass it as `after` to read on from this notification.' })
   cursor!: string;
 
-  @Field(() => NotificationItem)
+  @Field(() => NotificationItem, { description: 'The notification.' })
   node!: NotificationItem;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: "A page of the viewer's notifications, newest first." })
 export class NotificationConnection {
-  @Field(() => [NotificationEdge])
+  @Field(() => [NotificationEdge], { description: 'The notifications of this page, newest first.' })
   edges!: NotificationEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to read them.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Of this list (unread only when asked so).' })
@@ -52,7 +61,7 @@ export class NotificationConnection {
 
 @ObjectType({ simpleResolvers: true, description: 'What the `notifications` subscription sends.' })
 export class NotificationUpdatePayload {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The viewer's unread notifications now." })
   unreadCount!: number;
 
   @Field(() => NotificationItem, {
@@ -76,15 +85,15 @@ export class MarkNotificationsReadInput {
   all?: boolean;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `markNotificationsRead`.' })
 export class MarkNotificationsReadPayload {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The viewer's unread notifications left." })
   unreadCount!: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'How the viewer is told about one kind of notification.' })
 export class NotificationPreference {
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'The kind of notification.' })
   kind!: NotificationKind;
 
   @Field(() => Boolean, { description: 'Shown in the application; off, none of this kind is kept.' })
@@ -119,8 +128,8 @@ export class UpdateNotificationPreferencesInput {
   preferences!: NotificationPreferenceInput[];
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `updateNotificationPreferences`.' })
 export class UpdateNotificationPreferencesPayload {
-  @Field(() => [NotificationPreference])
+  @Field(() => [NotificationPreference], { description: "Every kind's preference as it is now." })
   preferences!: NotificationPreference[];
 }

@@ -46,18 +46,18 @@ export class LeavePresenceInput {
 }
 
 /** Only what an avatar needs: presence is held in memory and crosses instances without the database. */
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'Who is present: only what an avatar needs.' })
 export class PresenceUser {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The user's id." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Their full name.' })
   fullName!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Someone viewing a meeting or a proposal now.' })
 export class Presence {
-  @Field(() => PresenceUser)
+  @Field(() => PresenceUser, { description: 'Who it is.' })
   user!: PresenceUser;
 
   @Field(() => ID, { nullable: true, description: 'The agenda item they are editing, if any.' })
@@ -67,7 +67,7 @@ export class Presence {
   since!: Date;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `announcePresence` and `leavePresence`.' })
 export class PresencePayload {
   @Field(() => [Presence], { description: 'Who is in the scope now, after this change.' })
   presence!: Presence[];

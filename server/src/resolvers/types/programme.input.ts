@@ -55,7 +55,10 @@ export class AddProgrammeItemInput {
   @IsUUID()
   leadUnitId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The proposal that carries it out, if there is one already.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The proposal that carries it out, if there is one already.',
+  })
   @IsOptional()
   @IsUUID()
   proposalId?: string;
@@ -104,34 +107,42 @@ export class UpdateProgrammeItemInput {
   proposalId?: string | null;
 }
 
-@InputType({ description: 'Removes an item planned by mistake (the office): one still PLANNED, with no task.' })
+@InputType({
+  description: 'Removes an item planned by mistake (the office): one still PLANNED, with no task.',
+})
 export class RemoveProgrammeItemInput {
   @Field(() => ID)
   @IsUUID()
   itemId!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The result of `createWorkProgramme` and `updateWorkProgramme`.',
+})
 export class WorkProgrammePayload {
-  @Field(() => WorkProgramme)
+  @Field(() => WorkProgramme, { description: 'The programme as saved.' })
   programme!: WorkProgramme;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The result of `addProgrammeItem` and `updateProgrammeItem`.',
+})
 export class ProgrammeItemPayload {
-  @Field(() => ProgrammeItem)
+  @Field(() => ProgrammeItem, { description: 'The item as saved.' })
   item!: ProgrammeItem;
 
-  @Field(() => WorkProgramme)
+  @Field(() => WorkProgramme, { description: 'Its programme, with its counts as they are now.' })
   programme!: WorkProgramme;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `removeProgrammeItem`.' })
 export class RemoveProgrammeItemPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the item removed.' })
   removedId!: string;
 
-  @Field(() => WorkProgramme)
+  @Field(() => WorkProgramme, { description: 'Its programme, without it.' })
   programme!: WorkProgramme;
 }
 
@@ -163,13 +174,13 @@ export class ProgrammeMonthProgress {
 
 @ObjectType({ simpleResolvers: true, description: 'A lead unit’s share of the programme.' })
 export class ProgrammeUnitProgress {
-  @Field(() => Unit)
+  @Field(() => Unit, { description: 'The lead unit.' })
   unit!: Unit;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items it leads in the programme.' })
   planned!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, adopted.' })
   adopted!: number;
 
   @Field(() => Int, { description: 'Not adopted nor dropped though their planned month is over.' })

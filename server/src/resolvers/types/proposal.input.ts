@@ -102,9 +102,9 @@ export class ChangeProposalStatusInput {
   expectedVersion!: number;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of a change to a proposal.' })
 export class ProposalPayload {
-  @Field(() => Proposal)
+  @Field(() => Proposal, { description: 'The proposal as changed.' })
   proposal!: Proposal;
 }
 

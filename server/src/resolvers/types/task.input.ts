@@ -310,24 +310,24 @@ export class RemoveTaskAttachmentInput {
   id!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of `removeTaskAttachment`.' })
 export class RemoveTaskAttachmentPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the file removed.' })
   removedId!: string;
 
-  @Field(() => Task)
+  @Field(() => Task, { description: 'The task it belonged to.' })
   task!: Task;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of a change to one task.' })
 export class TaskPayload {
-  @Field(() => Task)
+  @Field(() => Task, { description: 'The task as changed.' })
   task!: Task;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The result of a change to several tasks at once.' })
 export class TasksPayload {
-  @Field(() => [Task])
+  @Field(() => [Task], { description: 'The tasks created or changed, in the order given.' })
   tasks!: Task[];
 }
 

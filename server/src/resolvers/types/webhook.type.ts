@@ -27,9 +27,9 @@ export class CreateWebhookInput {
   scope!: EventScopeInput;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `createWebhook`.' })
 export class CreateWebhookPayload {
-  @Field(() => Webhook)
+  @Field(() => Webhook, { description: 'The new webhook.' })
   webhook!: Webhook;
 
   @Field(() => String, {
@@ -46,9 +46,9 @@ export class DeleteWebhookInput {
   id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `deleteWebhook`.' })
 export class DeleteWebhookPayload {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the webhook removed.' })
   id!: string;
 }
 
@@ -59,8 +59,8 @@ export class RedeliverWebhookInput {
   deliveryId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of `redeliverWebhook`.' })
 export class RedeliverWebhookPayload {
-  @Field(() => WebhookDelivery)
+  @Field(() => WebhookDelivery, { description: 'The delivery, PENDING again and due now.' })
   delivery!: WebhookDelivery;
 }
