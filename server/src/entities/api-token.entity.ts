@@ -10,7 +10,7 @@ import { DateTime } from '../scalars/date-time.js';
 @ObjectType({
   simpleResolvers: true,
   description:
-    "An integrator's API token, seen only by its owner: sent as `Authorization: Bearer`, it acts with its owner's access, narrowed by its scopes. The secret is shown once; only its SHA-256 hash is stored.",
+    "An API token, seen by its owner and administrators: sent as `Authorization: Bearer`, it acts with its owner's access, narrowed by its scopes. The secret is shown once; only its SHA-256 hash is stored.",
 })
 export class ApiToken extends BaseEntity {
   @Field(() => String, { description: "Its owner's label for it, e.g. the integration using it." })

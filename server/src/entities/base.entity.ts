@@ -6,7 +6,10 @@ import { DateTime } from '../scalars/date-time.js';
 @Entity({ abstract: true })
 @ObjectType({ simpleResolvers: true })
 export abstract class BaseEntity {
-  @Field(() => ID, { description: 'A UUID, unique across every type of the organization.' })
+  @Field(() => ID, {
+    description:
+      'A UUID, unique across objects of every type: it alone names the object (as in `history(subjectId)`).',
+  })
   @PrimaryKey({ type: 'uuid' })
   id: Opt<string> = randomUUID();
 

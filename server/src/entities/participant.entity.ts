@@ -29,7 +29,8 @@ export class Participant extends VersionedEntity {
   role!: ParticipantRole;
 
   @Field(() => Attendance, {
-    description: 'Recorded by the office at the meeting: UNKNOWN until then, PRESENT, ABSENT or EXCUSED.',
+    description:
+      'Recorded by the office once the meeting is scheduled (excused absences) and at the session: UNKNOWN until recorded, then PRESENT, ABSENT or EXCUSED.',
   })
   @Enum({ items: () => Attendance, type: 'text' })
   attendance: Attendance = Attendance.UNKNOWN;

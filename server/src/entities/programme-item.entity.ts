@@ -38,7 +38,7 @@ export class ProgrammeItem extends VersionedEntity {
 
   @Field(() => ProgrammeItemStatus, {
     description:
-      'Where it stands: PLANNED, then as its proposal advances, until adopted; or postponed or dropped.',
+      'Where it stands: PLANNED, then IN_PREPARATION, SUBMITTED and ADOPTED as its proposal advances; or POSTPONED or DROPPED.',
   })
   @Enum({ items: () => ProgrammeItemStatus, type: 'text' })
   status: ProgrammeItemStatus = ProgrammeItemStatus.PLANNED;

@@ -63,7 +63,7 @@ export class AgendaItemResolver {
 
   @Mutation(() => UpdateAgendaItemPayload, {
     description:
-      "Changes an item's details (title, notes, duration, presenter, proposal). The office, until the meeting is closed or cancelled; takes `expectedVersion`.",
+      "Changes an item's details (title, notes, duration, presenter, proposal, conclusion). The office, until the meeting is closed or cancelled; takes `expectedVersion`.",
   })
   async updateAgendaItem(
     @Arg('input', () => UpdateAgendaItemInput, {

@@ -104,7 +104,10 @@ export class DirectoryResolver {
     description: 'Creates an account; its one-time password is returned once. Administrators.',
   })
   inviteUser(
-    @Arg('input', () => InviteUserInput, { description: "The person's email, name and role." })
+    @Arg('input', () => InviteUserInput, {
+      description:
+        "The person's email and full name; optionally their job title, and a unit with their role in it.",
+    })
     input: InviteUserInput,
     @Ctx() ctx: Context,
   ): Promise<InviteUserPayload> {

@@ -241,7 +241,8 @@ export class MeetingResolver {
   })
   async createMeetingFrom(
     @Arg('input', () => CreateMeetingFromInput, {
-      description: 'The meeting or template to copy, and what the new one changes.',
+      description:
+        "The meeting or template to copy, and the new one's start (optionally its end, title, and whether it is a template).",
     })
     input: CreateMeetingFromInput,
     @Ctx() ctx: Context,
@@ -303,10 +304,12 @@ export class MeetingResolver {
 
   @Mutation(() => RecordAttendancePayload, {
     description:
-      'Records whether participants are present, absent or excused. The office, while the meeting is SCHEDULED (excused absences) or IN_PROGRESS.',
+      'Records whether a participant is present, absent or excused. The office, while the meeting is SCHEDULED (excused absences) or IN_PROGRESS.',
   })
   async recordAttendance(
-    @Arg('input', () => RecordAttendanceInput, { description: 'The participants and their attendance.' })
+    @Arg('input', () => RecordAttendanceInput, {
+      description: 'The participant, its attendance and its `expectedVersion`.',
+    })
     input: RecordAttendanceInput,
     @Ctx() ctx: Context,
   ): Promise<RecordAttendancePayload> {

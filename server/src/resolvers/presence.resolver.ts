@@ -89,7 +89,7 @@ export class PresenceResolver {
     @Root() delivered: PresenceDelivery,
     @Arg('scope', () => PresenceScopeInput, {
       description:
-        'The meeting, proposal or task whose viewers to follow; NOT_FOUND when the viewer may not read it.',
+        'The meeting or proposal whose viewers to follow; NOT_FOUND when the viewer may not read it.',
     })
     _scope: PresenceScopeInput,
   ): Presence[] {
@@ -103,7 +103,7 @@ export class PresenceResolver {
   })
   async presenceNow(
     @Arg('scope', () => PresenceScopeInput, {
-      description: 'The meeting, proposal or task; NOT_FOUND when the viewer may not read it.',
+      description: 'The meeting or proposal; NOT_FOUND when the viewer may not read it.',
     })
     input: PresenceScopeInput,
     @Ctx() ctx: Context,

@@ -41,7 +41,7 @@ export class PageArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      'The `endCursor` of the previous page; omitted: the first page. A cursor from another list is refused.',
+      'The `endCursor` of the previous page; omitted: the first page. A malformed cursor is BAD_USER_INPUT.',
   })
   after?: string;
 }
