@@ -6,7 +6,7 @@ import { requireViewer } from '../policies/viewer.policy.js';
 import { followUpReport, type FollowUpCounts as Counts } from '../read/follow-up.js';
 import { DateTime } from '../scalars/date-time.js';
 
-@InputType()
+@InputType({ description: 'Narrows the follow-up report to some tasks; the conditions given all apply.' })
 export class FollowUpReportFilter {
   @Field(() => String, {
     nullable: true,

@@ -36,12 +36,12 @@ import type { Row } from '../read/rows.js';
 export const AppraisalConnection = connectionType(Appraisal, 'Appraisal');
 export const DocumentVersionConnection = connectionType(DocumentVersion, 'DocumentVersion');
 
-@InputType()
+@InputType({ description: 'Narrows a list of proposals; the conditions given all apply.' })
 export class ProposalFilter {
-  @Field(() => [ProposalStatus], { nullable: true })
+  @Field(() => [ProposalStatus], { nullable: true, description: 'Proposals in one of these statuses.' })
   status?: ProposalStatus[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Proposals drafted by this unit.' })
   @IsOptional()
   @IsUUID()
   leadUnitId?: string;

@@ -68,17 +68,17 @@ export const TaskUpdateConnection = connectionType(TaskUpdate, 'TaskUpdate');
 /** Oldest first: the due-date history, a task's or a report's files. */
 const createdOrder = { createdAt: 'asc', id: 'asc' } as const;
 
-@InputType()
+@InputType({ description: 'Narrows a list of tasks; the conditions given all apply.' })
 export class TaskFilter {
-  @Field(() => [TaskStatus], { nullable: true })
+  @Field(() => [TaskStatus], { nullable: true, description: 'Tasks in one of these statuses.' })
   status?: TaskStatus[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Tasks assigned to this unit.' })
   @IsOptional()
   @IsUUID()
   assigneeUnitId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Tasks with this person in charge.' })
   @IsOptional()
   @IsUUID()
   assigneeId?: string;

@@ -16,7 +16,7 @@ const positionMax = 512;
     'Sends a proposal to appraisal: one round asking each unit for its verdict by `dueAt`; the proposal goes to IN_APPRAISAL (the office, as the workflow allows).',
 })
 export class RequestAppraisalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposal, in DRAFTING.' })
   @IsUUID()
   proposalId!: string;
 
@@ -52,9 +52,12 @@ export class RequestAppraisalInput {
   expectedVersion?: number;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Names the member who reviews for a unit asked, while the unit has not answered (its head or deputy, or the office).',
+})
 export class AssignAppraisalReviewerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The unit's assignment in the round." })
   @IsUUID()
   assignmentId!: string;
 
@@ -63,9 +66,12 @@ export class AssignAppraisalReviewerInput {
   reviewerId!: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    "A unit's verdict, given once by a member of the unit while the round is open; with the last verdict in, the round closes and the proposal becomes APPRAISED.",
+})
 export class SubmitAppraisalVerdictInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The assignment of the viewer's unit in the round." })
   @IsUUID()
   assignmentId!: string;
 
@@ -81,9 +87,12 @@ export class SubmitAppraisalVerdictInput {
   summary?: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Closes a round before every verdict is in (the office, as the workflow allows); the proposal becomes APPRAISED.',
+})
 export class CloseAppraisalInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The open appraisal round.' })
   @IsUUID()
   appraisalId!: string;
 }
@@ -102,13 +111,16 @@ export class AppraisalAnchorInput {
   position!: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    'A comment by a member of a unit asked, while the round is open: a new thread, or a reply. Mentions written `@[Name](user:<id>)` notify those named who may read it.',
+})
 export class AddAppraisalCommentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The open appraisal round.' })
   @IsUUID()
   appraisalId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The comment, 1 to 20,000 characters (spaces around it aside).' })
   @TextLength(1, limits.descriptionMax)
   body!: string;
 
@@ -130,9 +142,11 @@ export class AddAppraisalCommentInput {
   parentId?: string;
 }
 
-@InputType()
+@InputType({
+  description: 'The drafters resolve a thread with their answer ("giải trình"); its author is notified.',
+})
 export class ResolveAppraisalCommentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The comment that starts the thread.' })
   @IsUUID()
   commentId!: string;
 

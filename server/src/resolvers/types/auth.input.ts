@@ -2,13 +2,16 @@ import { IsEmail, Length } from 'class-validator';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { User } from '../../entities/index.js';
 
-@InputType()
+@InputType({
+  description:
+    'Signs in with e-mail and password. Failed attempts are limited per account and per address (RATE_LIMITED with a retry hint).',
+})
 export class LoginInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The account's e-mail address." })
   @IsEmail()
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '1 to 200 characters.' })
   @Length(1, 200)
   password!: string;
 }
@@ -22,13 +25,17 @@ export class LoginPayload {
   user!: User;
 }
 
-@InputType()
+@InputType({
+  description: "Changes the viewer's password; their other sessions end, their API tokens keep working.",
+})
 export class ChangePasswordInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The password now, 1 to 200 characters; a wrong one is refused (BAD_USER_INPUT).',
+  })
   @Length(1, 200)
   currentPassword!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The new password, 10 to 200 characters.' })
   @Length(1, 200)
   newPassword!: string;
 }

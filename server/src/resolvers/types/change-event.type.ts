@@ -58,10 +58,12 @@ export const EventSubject = createUnionType({
     'What to follow: one object (MEETING, PROPOSAL, TASK, UNIT, USER, APPRAISAL, PROGRAMME, PROGRAMME_ITEM with its id) or the whole ORGANIZATION.',
 })
 export class EventScopeInput {
-  @Field(() => SubjectType)
+  @Field(() => SubjectType, {
+    description: 'The kind of object followed, or ORGANIZATION for everything the viewer may see.',
+  })
   type!: SubjectType;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The object followed; none for ORGANIZATION.' })
   id?: string;
 }
 

@@ -5,43 +5,55 @@ import { ApiToken, Membership, Unit, User } from '../../entities/index.js';
 import { DateTime } from '../../scalars/date-time.js';
 import { TextLength } from './text-length.js';
 
-@InputType()
+@InputType({ description: 'Creates a unit of the organization (administrators).' })
 export class CreateUnitInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The full name, 1 to 500 characters (spaces around it aside), e.g. "Ban Tổ chức Tỉnh ủy".',
+  })
   @TextLength(1, limits.titleMax)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An abbreviation shown where space is short, at most 50 characters; blank means none.',
+  })
   @IsOptional()
   @MaxLength(50)
   shortName?: string;
 
-  @Field(() => UnitKind)
+  @Field(() => UnitKind, { description: 'Committee, department or office: decides what its members may do.' })
   kind!: UnitKind;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The unit it sits under (a standing board under its executive committee); absent for the top level.',
+  })
   @IsOptional()
   @IsUUID()
   parentId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Edits a unit (administrators); an absent field is left as is.' })
 export class UpdateUnitInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit.' })
   @IsUUID()
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: '1 to 500 characters, spaces around it aside; cannot be cleared.',
+  })
   @IsOptional()
   @TextLength(1, limits.titleMax)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'At most 50 characters; null or blank clears it.' })
   @IsOptional()
   @MaxLength(50)
   shortName?: string;
 
-  @Field(() => UnitKind, { nullable: true })
+  @Field(() => UnitKind, { nullable: true, description: 'The new kind; null leaves it as is.' })
   kind?: UnitKind;
 
   @Field(() => ID, { nullable: true, description: 'null moves the unit to the top level.' })
@@ -56,27 +68,32 @@ export class UnitPayload {
   unit!: Unit;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Adds a user to the organization with a temporary password, returned once (administrators); no e-mail is sent.',
+})
 export class InviteUserInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The sign-in address, unique in the organization (stored in lower case).',
+  })
   @IsEmail()
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '1 to 200 characters, spaces around it aside.' })
   @TextLength(1, 200)
   fullName!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'At most 200 characters.' })
   @IsOptional()
   @MaxLength(200)
   jobTitle?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'A unit to make the user a member of at once.' })
   @IsOptional()
   @IsUUID()
   unitId?: string;
 
-  @Field(() => MembershipRole, { nullable: true })
+  @Field(() => MembershipRole, { nullable: true, description: 'The role in `unitId`; STAFF when not given.' })
   role?: MembershipRole;
 }
 
@@ -89,18 +106,24 @@ export class InviteUserPayload {
   temporaryPassword!: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    "Edits a user's profile: administrators anyone's, a user their own name, job title and language. An absent field is left as is.",
+})
 export class UpdateUserInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user.' })
   @IsUUID()
   id!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: '1 to 200 characters, spaces around it aside; cannot be cleared.',
+  })
   @IsOptional()
   @TextLength(1, 200)
   fullName?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'At most 200 characters; null or blank clears it.' })
   @IsOptional()
   @MaxLength(200)
   jobTitle?: string;
@@ -116,23 +139,28 @@ export class UpdateUserInput {
   locale?: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    "Deactivates or reactivates a user (administrators, never oneself); deactivation ends the user's sessions and API tokens at once.",
+})
 export class SetUserActiveInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user.' })
   @IsUUID()
   id!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'False to deactivate, true to reactivate.' })
   active!: boolean;
 }
 
-@InputType()
+@InputType({
+  description: "Sets a user's system role (administrators; one cannot remove one's own ADMIN role).",
+})
 export class SetSystemRoleInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user.' })
   @IsUUID()
   id!: string;
 
-  @Field(() => SystemRole)
+  @Field(() => SystemRole, { description: 'The new role.' })
   systemRole!: SystemRole;
 }
 
@@ -142,27 +170,27 @@ export class UserPayload {
   user!: User;
 }
 
-@InputType()
+@InputType({ description: 'Makes a user a member of a unit with a role, or changes their role there.' })
 export class SetMembershipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user.' })
   @IsUUID()
   userId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit.' })
   @IsUUID()
   unitId!: string;
 
-  @Field(() => MembershipRole)
+  @Field(() => MembershipRole, { description: 'The role in the unit.' })
   role!: MembershipRole;
 }
 
-@InputType()
+@InputType({ description: 'Removes a user from a unit.' })
 export class RemoveMembershipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user.' })
   @IsUUID()
   userId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit.' })
   @IsUUID()
   unitId!: string;
 }
@@ -173,17 +201,25 @@ export class MembershipPayload {
   membership!: Membership;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Creates an API token for an integration; the token is returned once and only its hash is kept.',
+})
 export class CreateApiTokenInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'What the token is for, 1 to 200 characters (spaces around it aside).',
+  })
   @TextLength(1, 200)
   name!: string;
 
-  @Field(() => [ApiTokenScope])
+  @Field(() => [ApiTokenScope], { description: 'READ, WRITE or both (WRITE implies READ); at least one.' })
   @ArrayNotEmpty()
   scopes!: ApiTokenScope[];
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When the token stops working, in the future; never when not given.',
+  })
   expiresAt?: Date;
 
   @Field(() => ID, { nullable: true, description: 'Administrators may create a token for another user.' })
@@ -231,7 +267,7 @@ export class ApiTokenViewerCan {
   revoke!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Narrows a list of users; all of them when empty.' })
 export class UserFilter {
   @Field(() => Boolean, {
     nullable: true,

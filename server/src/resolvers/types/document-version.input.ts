@@ -11,24 +11,29 @@ export const versionLabelMax = 200;
   description: "Of a proposal's body (`proposalId`) or of a meeting's minutes (`meetingId`): exactly one.",
 })
 export class CreateDocumentVersionInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The proposal whose body is kept as a version.' })
   @IsOptional()
   @IsUUID()
   proposalId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The meeting whose minutes are kept as a version.' })
   @IsOptional()
   @IsUUID()
   meetingId?: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: `The version's name ("Dự thảo lần 2", "Sau thẩm định"), 1 to 200 characters, spaces around it aside.`,
+  })
   @TextLength(1, versionLabelMax)
   label!: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    "Makes a proposal's body or a meeting's minutes read as a version again, as a new change (connected editors see it at once). The text as it was is kept first as a RESTORE_POINT version; comments anchored in text that goes become detached.",
+})
 export class RestoreDocumentVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The version to restore.' })
   @IsUUID()
   versionId!: string;
 
@@ -43,9 +48,9 @@ export class RestoreDocumentVersionInput {
   expectedVersion?: number;
 }
 
-@InputType()
+@InputType({ description: 'Removes a file attached to a proposal.' })
 export class RemoveProposalAttachmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The attachment (file) to remove.' })
   @IsUUID()
   id!: string;
 }

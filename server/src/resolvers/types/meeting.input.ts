@@ -5,15 +5,15 @@ import { AgendaItem, Meeting } from '../../entities/index.js';
 import { DateTime } from '../../scalars/date-time.js';
 import { TextLength } from './text-length.js';
 
-@InputType()
+@InputType({ description: 'Narrows a list of meetings; the conditions given all apply.' })
 export class MeetingFilter {
-  @Field(() => [MeetingStatus], { nullable: true })
+  @Field(() => [MeetingStatus], { nullable: true, description: 'Meetings in one of these statuses.' })
   status?: MeetingStatus[];
 
-  @Field(() => [MeetingKind], { nullable: true })
+  @Field(() => [MeetingKind], { nullable: true, description: 'Meetings of one of these kinds.' })
   kind?: MeetingKind[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Meetings of this committee.' })
   @IsOptional()
   @IsUUID()
   committeeId?: string;
@@ -31,31 +31,34 @@ export class MeetingFilter {
   templates?: boolean;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Creates a DRAFT meeting (the office). Whoever creates a CONFIDENTIAL meeting is put on its access list.',
+})
 export class CreateMeetingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The committee that meets (a unit of kind COMMITTEE).' })
   @IsUUID()
   committeeId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '1 to 500 characters, spaces around it aside.' })
   @TextLength(1, limits.titleMax)
   title!: string;
 
-  @Field(() => MeetingKind)
+  @Field(() => MeetingKind, { description: 'Regular, extraordinary or briefing.' })
   kind!: MeetingKind;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it starts (years 1900 to 2999).' })
   startsAt!: Date;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When it ends, after `startsAt`.' })
   endsAt?: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it is held, at most 200 characters.' })
   @IsOptional()
   @MaxLength(limits.locationMax)
   location?: string;
 
-  @Field(() => Classification, { nullable: true })
+  @Field(() => Classification, { nullable: true, description: 'Who may read it; INTERNAL when not given.' })
   classification?: Classification;
 
   @Field(() => Boolean, { nullable: true, description: 'A template is only copied, never held.' })
@@ -75,9 +78,12 @@ export class CreateMeetingInput {
   secretaryId?: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Edits a meeting that is not CLOSED or CANCELLED (the office). An absent field is left as is; a null clears `endsAt` and `location`, empties the office of `chairId` and `secretaryId`, and is refused for the other fields.',
+})
 export class UpdateMeetingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The meeting.' })
   @IsUUID()
   id!: string;
 
@@ -86,26 +92,29 @@ export class UpdateMeetingInput {
   @Min(1)
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '1 to 500 characters, spaces around it aside.' })
   @IsOptional()
   @TextLength(1, limits.titleMax)
   title?: string;
 
-  @Field(() => MeetingKind, { nullable: true })
+  @Field(() => MeetingKind, { nullable: true, description: 'Regular, extraordinary or briefing.' })
   kind?: MeetingKind;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When it starts; `endsAt` must stay after it.' })
   startsAt?: Date;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When it ends, after `startsAt`; null clears it.' })
   endsAt?: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'At most 200 characters; null clears it.' })
   @IsOptional()
   @MaxLength(limits.locationMax)
   location?: string;
 
-  @Field(() => Classification, { nullable: true })
+  @Field(() => Classification, {
+    nullable: true,
+    description: 'Who may read it. Making it CONFIDENTIAL puts the editor on its access list.',
+  })
   classification?: Classification;
 
   @Field(() => Boolean, {
@@ -154,7 +163,7 @@ export interface MeetingTransitionShape {
 function transitionInput(name: string, description: string): ClassType<MeetingTransitionShape> {
   @InputType(name, { description })
   class TransitionInput {
-    @Field(() => ID)
+    @Field(() => ID, { description: 'The meeting.' })
     @IsUUID()
     id!: string;
 
@@ -193,7 +202,7 @@ export class CreateMeetingFromInput {
   @IsUUID()
   sourceMeetingId!: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the new meeting starts.' })
   startsAt!: Date;
 
   @Field(() => DateTime, {
@@ -224,11 +233,16 @@ export class CreateMeetingFromPayload {
 
 @InputType({ description: "Copies one meeting's agenda to the end of another's (structure only)." })
 export class CopyAgendaInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description:
+      'The meeting (or template) whose agenda is copied; it may not be more restricted than the target.',
+  })
   @IsUUID()
   fromMeetingId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'Another meeting, not CLOSED or CANCELLED; its agenda holds at most 500 items in all.',
+  })
   @IsUUID()
   toMeetingId!: string;
 }

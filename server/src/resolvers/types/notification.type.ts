@@ -71,7 +71,10 @@ export class NotificationUpdatePayload {
   notification!: NotificationItem | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Marks notifications of the viewer read: those in `ids` (at most 100), or all with `all: true`; one of the two is required.',
+})
 export class MarkNotificationsReadInput {
   @Field(() => [ID], { nullable: true, description: "Some of the viewer's notifications." })
   @IsOptional()
@@ -105,24 +108,26 @@ export class NotificationPreference {
   email!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'How the viewer is told of one kind of notification.' })
 export class NotificationPreferenceInput {
-  @Field(() => NotificationKind)
+  @Field(() => NotificationKind, { description: 'The kind of notification, each at most once per call.' })
   @IsIn(Object.values(NotificationKind))
   kind!: NotificationKind;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Shown in the application; false keeps none of this kind.' })
   @IsBoolean()
   inApp!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'Also sent by e-mail (when the server sends e-mail, and only if `inApp`).',
+  })
   @IsBoolean()
   email!: boolean;
 }
 
-@InputType()
+@InputType({ description: "Sets the viewer's channels for the kinds given; the other kinds keep theirs." })
 export class UpdateNotificationPreferencesInput {
-  @Field(() => [NotificationPreferenceInput])
+  @Field(() => [NotificationPreferenceInput], { description: 'One entry per kind to set.' })
   @ArrayMaxSize(Object.values(NotificationKind).length)
   @ValidateNested({ each: true })
   preferences!: NotificationPreferenceInput[];

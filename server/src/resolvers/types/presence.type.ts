@@ -18,17 +18,20 @@ registerDescribedEnum(PresenceScopeType, 'PresenceScopeType', {
 
 @InputType({ description: 'A meeting or a proposal, with its id.' })
 export class PresenceScopeInput {
-  @Field(() => PresenceScopeType)
+  @Field(() => PresenceScopeType, { description: 'A meeting or a proposal.' })
   type!: PresenceScopeType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its id.' })
   @IsUUID()
   id!: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Says the viewer is in a meeting or a proposal (and what they edit there); sent as a heartbeat.',
+})
 export class AnnouncePresenceInput {
-  @Field(() => PresenceScopeInput)
+  @Field(() => PresenceScopeInput, { description: 'Where the viewer is.' })
   @ValidateNested()
   scope!: PresenceScopeInput;
 
@@ -38,9 +41,9 @@ export class AnnouncePresenceInput {
   editingId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Says the viewer has left a meeting or a proposal.' })
 export class LeavePresenceInput {
-  @Field(() => PresenceScopeInput)
+  @Field(() => PresenceScopeInput, { description: 'Where the viewer was.' })
   @ValidateNested()
   scope!: PresenceScopeInput;
 }

@@ -10,39 +10,43 @@ export class CreateWorkProgrammeInput {
   @IsUUID()
   unitId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'The year it plans, 1900 to 2999; the unit must not have a programme for it already.',
+  })
   @IsInt()
   @Min(limits.yearMin)
   @Max(limits.yearMax)
   year!: number;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: '1 to 500 characters, spaces around it aside, e.g. "Chương trình công tác năm 2026".',
+  })
   @TextLength(1, limits.titleMax)
   title!: string;
 }
 
-@InputType()
+@InputType({ description: 'Renames a programme (the office).' })
 export class UpdateWorkProgrammeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The programme.' })
   @IsUUID()
   programmeId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The new title, 1 to 500 characters, spaces around it aside.' })
   @TextLength(1, limits.titleMax)
   title!: string;
 }
 
 @InputType({ description: 'An item of a programme (the office), PLANNED.' })
 export class AddProgrammeItemInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The programme.' })
   @IsUUID()
   programmeId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: '1 to 500 characters, spaces around it aside.' })
   @TextLength(1, limits.titleMax)
   title!: string;
 
-  @Field(() => ProposalKind)
+  @Field(() => ProposalKind, { description: 'What kind of paper the item is to produce.' })
   kind!: ProposalKind;
 
   @Field(() => Int, { description: 'The month of the programme’s year it is planned for, 1 to 12.' })
@@ -69,36 +73,43 @@ export class AddProgrammeItemInput {
     'Changes an item (the office), by version. ADOPTED comes only from its proposal’s adoption, and an adopted item keeps its status.',
 })
 export class UpdateProgrammeItemInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The programme item.' })
   @IsUUID()
   itemId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version the change is based on; a stale one fails with CONFLICT.' })
   @IsInt()
   @Min(0)
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '1 to 500 characters, spaces around it aside; null is refused, as for every field but `proposalId`.',
+  })
   @IsOptional()
   @TextLength(1, limits.titleMax)
   title?: string;
 
-  @Field(() => ProposalKind, { nullable: true })
+  @Field(() => ProposalKind, { nullable: true, description: 'What kind of paper the item is to produce.' })
   kind?: ProposalKind;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The month of the programme’s year it is planned for, 1 to 12.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(12)
   plannedMonth?: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The unit that prepares it.' })
   @IsOptional()
   @IsUUID()
   leadUnitId?: string;
 
-  @Field(() => ProgrammeItemStatus, { nullable: true })
+  @Field(() => ProgrammeItemStatus, { nullable: true, description: 'The new status, other than ADOPTED.' })
   status?: ProgrammeItemStatus;
 
   @Field(() => ID, { nullable: true, description: 'Links the item to its proposal; null unlinks it.' })
@@ -111,7 +122,7 @@ export class UpdateProgrammeItemInput {
   description: 'Removes an item planned by mistake (the office): one still PLANNED, with no task.',
 })
 export class RemoveProgrammeItemInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The programme item.' })
   @IsUUID()
   itemId!: string;
 }

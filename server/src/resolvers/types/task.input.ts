@@ -32,11 +32,11 @@ const dueAtDescription =
  */
 @InputType()
 abstract class TaskFields {
-  @Field(() => String)
+  @Field(() => String, { description: 'What is to be done, 1 to 500 characters, spaces around it aside.' })
   @TextLength(1, limits.titleMax)
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Details, at most 20,000 characters.' })
   @IsOptional()
   @MaxLength(limits.descriptionMax)
   description?: string;
@@ -116,7 +116,9 @@ export class CreateTaskInput extends TaskFields {
 })
 export class ConclusionTaskInput extends TaskFields {}
 
-@InputType()
+@InputType({
+  description: "Turns an agenda item's conclusion into tasks (the office), created together or not at all.",
+})
 export class CreateTasksFromConclusionInput {
   @Field(() => ID, { description: 'An agenda item with a conclusion, of a meeting IN_PROGRESS or CLOSED.' })
   @IsUUID()
@@ -136,16 +138,19 @@ export class CreateTasksFromConclusionInput {
     'Changes the details of a task (the office). Its status, due date and progress have their own mutations, which keep their history.',
 })
 export class UpdateTaskInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task.' })
   @IsUUID()
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version the edit is based on; a stale one fails with CONFLICT.' })
   @IsInt()
   @Min(0)
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: '1 to 500 characters, spaces around it aside; cannot be cleared.',
+  })
   @IsOptional()
   @TextLength(1, limits.titleMax)
   title?: string;
@@ -174,20 +179,27 @@ export class UpdateTaskInput {
   @IsUUID('all', { each: true })
   coordinatingUnitIds?: string[];
 
-  @Field(() => TaskPriority, { nullable: true })
+  @Field(() => TaskPriority, { nullable: true, description: 'How urgent it is; cannot be cleared.' })
   priority?: TaskPriority;
 
-  @Field(() => Classification, { nullable: true })
+  @Field(() => Classification, {
+    nullable: true,
+    description:
+      'Who may read it; cannot be cleared. Making it CONFIDENTIAL puts the editor on its access list.',
+  })
   classification?: Classification;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Moves a task in its workflow: the assignee unit (or the office for it) starts it and reports it blocked or done; the office alone cancels it, reopens a DONE one and restores a CANCELLED one. A move the viewer may not make is BAD_USER_INPUT naming the ones they may (`extensions.allowed`).',
+})
 export class ChangeTaskStatusInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task.' })
   @IsUUID()
   taskId!: string;
 
-  @Field(() => TaskStatus)
+  @Field(() => TaskStatus, { description: 'The new status; DONE sets its progress to 100.' })
   to!: TaskStatus;
 
   @Field(() => String, {
@@ -198,7 +210,7 @@ export class ChangeTaskStatusInput {
   @MaxLength(limits.descriptionMax)
   reason?: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version the change is based on; a stale one fails with CONFLICT.' })
   @IsInt()
   @Min(0)
   expectedVersion!: number;
@@ -208,7 +220,7 @@ export class ChangeTaskStatusInput {
   description: 'A progress report by the assignee unit; a report on a TODO task starts it (IN_PROGRESS).',
 })
 export class ReportTaskProgressInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task, open (TODO, IN_PROGRESS or BLOCKED).' })
   @IsUUID()
   taskId!: string;
 
@@ -243,14 +255,16 @@ export class ReportTaskProgressInput {
   description: 'A later due date for an open task (the office), kept in its history with the reason.',
 })
 export class ExtendTaskDueDateInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The task, open (TODO, IN_PROGRESS or BLOCKED).' })
   @IsUUID()
   taskId!: string;
 
   @Field(() => DateTime, { description: `Later than the present one. ${dueAtDescription}` })
   dueAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Why it is extended, 1 to 20,000 characters (spaces around it aside).',
+  })
   @TextLength(1, limits.descriptionMax)
   reason!: string;
 
@@ -271,7 +285,7 @@ export class ReassignTasksInput {
   @IsUUID('all', { each: true })
   taskIds!: string[];
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit that is to do them.' })
   @IsUUID()
   assigneeUnitId!: string;
 
@@ -298,14 +312,16 @@ export class ExtendTasksDueDateInput {
   @Field(() => DateTime, { description: `Later than each task's present one. ${dueAtDescription}` })
   dueAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Why they are extended, 1 to 20,000 characters (spaces around it aside).',
+  })
   @TextLength(1, limits.descriptionMax)
   reason!: string;
 }
 
 @InputType({ description: 'A file uploaded for a report and not sent with one (its uploader).' })
 export class RemoveTaskAttachmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The attachment (file) to remove.' })
   @IsUUID()
   id!: string;
 }

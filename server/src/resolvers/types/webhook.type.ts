@@ -39,9 +39,9 @@ export class CreateWebhookPayload {
   secret!: string;
 }
 
-@InputType()
+@InputType({ description: 'Deletes a webhook: its owner, or an administrator.' })
 export class DeleteWebhookInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The webhook.' })
   @IsUUID()
   id!: string;
 }
@@ -52,7 +52,10 @@ export class DeleteWebhookPayload {
   id!: string;
 }
 
-@InputType()
+@InputType({
+  description:
+    'Sends a delivery again, now, whatever its status; a disabled webhook is enabled again and its later events follow.',
+})
 export class RedeliverWebhookInput {
   @Field(() => ID, { description: 'A delivery of one of the viewer’s webhooks.' })
   @IsUUID()
