@@ -105,7 +105,7 @@ export class Proposal extends VersionedEntity {
 
   @Field(() => DateTime, {
     nullable: true,
-    description: 'When it was submitted to the committee; null before.',
+    description: 'When it last moved to SUBMITTED (to the committee); null before.',
   })
   @Property({ type: 'datetime', nullable: true })
   submittedAt?: Date;

@@ -75,7 +75,8 @@ export class Task extends VersionedEntity {
   coordinatingUnits = new Collection<Unit>(this);
 
   @Field(() => DateTime, {
-    description: 'Its deadline ("thời hạn"); past it, an unfinished task is overdue.',
+    description:
+      'Its deadline ("thời hạn"); `dueDate` is its day in the organization\'s time zone, and `overdue` counts from the end of that day.',
   })
   @Property({ type: 'datetime' })
   dueAt!: Date;
@@ -88,7 +89,7 @@ export class Task extends VersionedEntity {
   @Enum({ items: () => TaskStatus, type: 'text' })
   status: TaskStatus = TaskStatus.TODO;
 
-  @Field(() => Int, { description: 'Percent done, 0 to 100, as last reported.' })
+  @Field(() => Int, { description: 'Percent done, 0 to 100, as last reported; 100 once DONE.' })
   @Property({ type: 'smallint' })
   progress: Opt<number> = 0;
 

@@ -102,7 +102,7 @@ export class AgendaItemResolver {
 
   @Mutation(() => ChangeAgendaItemStatusPayload, {
     description:
-      "Moves an item's discussion on (take it up, conclude, defer or withdraw it), with the conclusion when concluding. The office, while the meeting is in progress.",
+      "Moves an item's discussion on: take it up or conclude it (with its conclusion) while the meeting is IN_PROGRESS; defer or withdraw it any time until the meeting is closed or cancelled. The office.",
   })
   async changeAgendaItemStatus(
     @Arg('input', () => ChangeAgendaItemStatusInput, {

@@ -147,7 +147,9 @@ export class ProposalResolver {
     return rows.one(Unit, proposal.leadUnit);
   }
 
-  @FieldResolver(() => User, { description: 'The person responsible for it in the lead unit.' })
+  @FieldResolver(() => User, {
+    description: 'Who created it and answers for it; the owner reads it even when CONFIDENTIAL.',
+  })
   owner(@Root() proposal: Row<Proposal>, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
     return rows.one(User, proposal.owner);
   }
