@@ -170,7 +170,9 @@ export class UserPayload {
   user!: User;
 }
 
-@InputType({ description: 'Makes a user a member of a unit with a role, or changes their role there.' })
+@InputType({
+  description: 'Makes a user a member of a unit with a role, or changes their role there (administrators).',
+})
 export class SetMembershipInput {
   @Field(() => ID, { description: 'The user.' })
   @IsUUID()
@@ -184,7 +186,7 @@ export class SetMembershipInput {
   role!: MembershipRole;
 }
 
-@InputType({ description: 'Removes a user from a unit.' })
+@InputType({ description: 'Removes a user from a unit (administrators).' })
 export class RemoveMembershipInput {
   @Field(() => ID, { description: 'The user.' })
   @IsUUID()
