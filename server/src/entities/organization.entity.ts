@@ -19,7 +19,7 @@ export class Organization extends BaseEntity {
   slug!: string;
 
   @Field(() => String, {
-    description: 'The default language of its users and its notifications (`vi` or `en`).',
+    description: 'Its language, `vi` by default.',
   })
   @Property({ type: 'text' })
   locale: Opt<string> = 'vi';

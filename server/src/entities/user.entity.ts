@@ -40,7 +40,7 @@ export class User extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   jobTitle?: string;
 
-  @Field(() => String, { description: 'The language of their interface and notifications (`vi` or `en`).' })
+  @Field(() => String, { description: 'Their preferred language, `vi` or `en` (`vi` by default).' })
   @Property({ type: 'text' })
   locale: Opt<string> = 'vi';
 

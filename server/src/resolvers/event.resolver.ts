@@ -90,7 +90,10 @@ export class EventResolver {
         'The last `cursor` read: the page starts just after it, oldest first; omitted, from the oldest event kept.',
     })
     after: string | null | undefined,
-    @Arg('first', () => Int, { nullable: true, description: `At most ${limits.pageSizeMax}.` })
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Page size, at most ${limits.pageSizeMax}; default ${limits.pageSizeDefault}.`,
+    })
     first: number | undefined,
     @Ctx() ctx: Context,
   ): Promise<ChangeEventPage> {

@@ -54,7 +54,10 @@ export class HistoryResolver {
         'The object: a proposal, meeting, appraisal, agenda item, task, programme item, work programme, unit, user or the organization.',
     })
     subjectId: string,
-    @Arg('first', () => Int, { nullable: true, description: `At most ${limits.pageSizeMax}.` })
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Page size, at most ${limits.pageSizeMax}; default ${limits.pageSizeDefault}.`,
+    })
     first: number | undefined,
     @Arg('after', () => String, {
       nullable: true,

@@ -1,3 +1,4 @@
+import { limits } from '@quorum/shared';
 import {
   Arg,
   Ctx,
@@ -41,7 +42,10 @@ export class NotificationResolver {
       'no longer read are left out, and not counted.',
   })
   async notifications(
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' })
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Page size, at most ${limits.pageSizeMax}; default ${limits.pageSizeDefault}.`,
+    })
     first: number | undefined,
     @Arg('after', () => String, {
       nullable: true,

@@ -276,7 +276,8 @@ export class ProgrammeItemResolver {
 
   @FieldResolver(() => Meeting, {
     nullable: true,
-    description: 'The meeting it is planned for; null when none is linked, or the viewer may not read it.',
+    description:
+      'The meeting that adopted its proposal, as its agenda tells; null until then, or when the viewer may not read it.',
   })
   async meeting(
     @Root() item: Row<ProgrammeItem>,

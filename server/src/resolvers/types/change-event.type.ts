@@ -102,7 +102,7 @@ export class ChangeEvent {
   @Field(() => EventSubject, {
     nullable: true,
     description:
-      'The changed object as it is now, with the type queries return; null when it no longer exists.',
+      'The changed object as it is now, with the type queries return; the feed sends only events whose object the viewer may read now. Null when it no longer exists (a removed agenda item, in the history of its meeting).',
   })
   subject!: Subject | null;
 }

@@ -35,7 +35,10 @@ export class PageInfo {
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size, at most ${limits.pageSizeMax}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, at most ${limits.pageSizeMax}; default ${limits.pageSizeDefault}.`,
+  })
   first?: number;
 
   @Field(() => String, {
