@@ -2,12 +2,13 @@
 // the agenda, written by the secretaries and the office while the meeting is open, read-only for the other
 // readers and for everyone once it is closed; stored with their text and HTML; exported as DOCX and PDF.
 import { MeetingStatus } from '@quorum/shared';
+import { WebSocketStatus } from '@hocuspocus/provider';
 import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { Organization } from '../src/entities/index.js';
-import { appendParagraph, paragraphs, until } from './support/collab.js';
+import { appendParagraph, paragraphs, sameState, until } from './support/collab.js';
 import { buildMeetingIn } from './support/meeting-factories.js';
 import { startMinutesWorld, type MinutesPerson, type MinutesWorld } from './support/minutes.js';
 
@@ -93,6 +94,37 @@ describe('meeting minutes over /collab', () => {
     expect(minutes.html).toContain('<h1>Biên bản Hội nghị Đảng ủy tháng 12</h1>');
     expect(minutes.html).toContain('<p>Bế mạc</p>');
     expect(minutes.text).not.toContain('Thành viên tự ý sửa');
+  });
+
+  it('merges what a secretary wrote offline with what the other wrote meanwhile: both and the store end the same', async () => {
+    const meeting = await newMeeting();
+    const away = connect(meeting.id, secretary);
+    const here = connect(meeting.id, secondSecretary);
+    await Promise.all([away.authenticated, here.authenticated]);
+    await until(() => [away, here].every((c) => paragraphs(c.doc).length === 9), 'the seed on both');
+
+    away.socket.disconnect();
+    // Disconnected once its socket has closed (a connect() before that would find it still connected).
+    await until(() => away.socket.status === WebSocketStatus.Disconnected, 'the secretary offline');
+    appendParagraph(away.doc, 'Ghi khi mất mạng: đồng chí Phó Bí thư phát biểu');
+    appendParagraph(here.doc, 'Ghi trực tuyến: các đại biểu biểu quyết');
+    // Each has only its own while apart.
+    await until(() => !here.provider.hasUnsyncedChanges, 'the online line stored');
+    expect(paragraphs(here.doc)).not.toContain('Ghi khi mất mạng: đồng chí Phó Bí thư phát biểu');
+
+    void away.socket.connect();
+    await until(
+      () => [away, here].every((c) => paragraphs(c.doc).length === 11),
+      'both lines on both after the reconnection',
+    );
+    await until(() => !away.provider.hasUnsyncedChanges && !here.provider.hasUnsyncedChanges, 'both stored');
+    const minutes = await stored(meeting.id);
+    expect(sameState(away.doc, here.doc)).toBe(true);
+    expect(sameState(minutes.doc, away.doc)).toBe(true);
+    expect(
+      Buffer.from(Y.encodeStateAsUpdate(minutes.doc)).equals(Buffer.from(Y.encodeStateAsUpdate(away.doc))),
+    ).toBe(true);
+    expect(paragraphs(minutes.doc)).toEqual(paragraphs(here.doc));
   });
 
   it('refuses whoever may not read the meeting, and a template', async () => {
