@@ -1,4 +1,5 @@
 import type { ApolloCache, Reference } from '@apollo/client';
+import { agendaSiblingIndex } from '@quorum/shared';
 
 interface Node {
   ref: Reference;
@@ -13,8 +14,8 @@ interface Node {
  * depth first, accordingly. The reload that follows brings the server's numbers and totals.
  */
 export function applyRemoteMove(cache: ApolloCache, meetingId: string, itemId: string, number: string): void {
-  const index = Number(number.split('.').at(-1)) - 1;
-  if (!Number.isInteger(index) || index < 0) return;
+  const index = agendaSiblingIndex(number);
+  if (index === null) return;
   const id = cache.identify({ __typename: 'Meeting', id: meetingId });
   if (!id) return;
   cache.modify({

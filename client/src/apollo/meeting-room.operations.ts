@@ -10,6 +10,7 @@ import type {
   ParticipantRole,
   VoteOutcome,
 } from '@quorum/shared';
+import { limits } from '@quorum/shared';
 import { MEETING_FIELDS } from './operations';
 import type {
   AgendaItem,
@@ -23,8 +24,8 @@ import type {
 } from './types';
 import { CHANGE_EVENT_FIELDS } from './event.fragments';
 
-/** How deep the agenda goes: "1", "2.1", "2.1.1". Indenting stops here. */
-export const AGENDA_DEPTH = 3;
+/** How deep the agenda goes ("1", "2.1", "2.1.1", …): the server's limit. Indenting stops here. */
+export const AGENDA_DEPTH = limits.agendaDepthMax;
 
 export const AGENDA_ITEM_FIELDS: TypedDocumentNode<AgendaItem> = gql`
   fragment AgendaItemFields on AgendaItem {

@@ -1,3 +1,4 @@
+export * from './agenda.js';
 export * from './appraisal.js';
 export * from './attachments.js';
 export * from './enum-descriptions.js';

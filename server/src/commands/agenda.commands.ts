@@ -7,7 +7,6 @@ import { AgendaItem, type FieldChanges, type Meeting, Unit, User } from '../enti
 import { BadInputError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
-import { buildAgenda, compareSiblings, subtreeIds, type Agenda } from '../resolvers/agenda.js';
 import type {
   AddAgendaItemInput,
   ChangeAgendaItemStatusInput,
@@ -16,8 +15,16 @@ import type {
   UpdateAgendaItemInput,
 } from '../resolvers/types/agenda.input.js';
 import { applyNoteUpdates, type NoteUpdate, replaceNoteText } from '../collab/agenda-notes.js';
+import {
+  buildAgenda,
+  checkAgendaDepth,
+  compareSiblings,
+  heightOf,
+  subtreeIds,
+  type Agenda,
+} from '../domain/agenda.js';
+import { checkAgendaItemTransition } from '../domain/meeting-lifecycle.js';
 import { applyChanges } from './changes.js';
-import { checkAgendaItemTransition } from './meeting-lifecycle.js';
 import {
   appendMeetingEvent,
   checkVersion,
@@ -119,18 +126,6 @@ async function findPresenters(
   return found;
 }
 
-function checkDepth(agenda: Agenda<AgendaItem>, parentId: string | undefined, movedHeight = 1): void {
-  const depth = parentId ? (agenda.depths.get(parentId) ?? 0) + 1 : 0;
-  if (depth + movedHeight > limits.agendaDepthMax)
-    throw new BadInputError('parentId', `The agenda nests at most ${limits.agendaDepthMax} levels`);
-}
-
-/** Levels an item occupies with its sub-items (1 for a leaf). */
-function heightOf(agenda: Agenda<AgendaItem>, id: string): number {
-  const children = agenda.children.get(id) ?? [];
-  return 1 + Math.max(0, ...children.map((child) => heightOf(agenda, child.id)));
-}
-
 export async function addAgendaItem(
   ctx: Context,
   viewer: Viewer,
@@ -142,7 +137,7 @@ export async function addAgendaItem(
       throw new BadInputError('meetingId', `An agenda has at most ${limits.agendaItemsMax} items`);
     if (input.parentId && !agenda.numbers.has(input.parentId))
       throw new BadInputError('parentId', 'parentId must be an item of the same meeting');
-    checkDepth(agenda, input.parentId);
+    checkAgendaDepth(agenda, input.parentId);
     const position = keyFor(siblingsOf(agenda, input.parentId), input);
     const presenters = await findPresenters(em, viewer, input);
     const proposal = input.proposalId ? await loadProposal(em, viewer, input.proposalId) : null;
@@ -254,7 +249,7 @@ export async function moveAgendaItem(
         input.afterId ? 'afterId' : 'beforeId',
         'An item cannot be placed next to itself',
       );
-    checkDepth(agenda, parentId, heightOf(agenda, item.id));
+    checkAgendaDepth(agenda, parentId, heightOf(agenda, item.id));
     const siblings = siblingsOf(agenda, parentId)
       .filter((s) => s.id !== item.id)
       .sort(compareSiblings);

@@ -16,7 +16,7 @@ import { unscheduleProposals } from './proposal.commands.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
-import { buildAgenda } from '../resolvers/agenda.js';
+import { buildAgenda } from '../domain/agenda.js';
 import type {
   CopyAgendaInput,
   CreateMeetingFromInput,
@@ -26,7 +26,7 @@ import type {
 } from '../resolvers/types/meeting.input.js';
 import { takeVersion } from './body-snapshot.js';
 import { applyChanges } from './changes.js';
-import { checkMeetingTransition } from './meeting-lifecycle.js';
+import { checkMeetingTransition } from '../domain/meeting-lifecycle.js';
 import { checkCanTakePart, MeetingRoster } from './meeting-roster.js';
 import {
   appendMeetingEvent,

@@ -13,7 +13,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { quorumOf, type Quorum } from '../commands/meeting-support.js';
 import { AgendaItem, Participant, type Meeting } from '../entities/index.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
-import { buildAgenda } from '../resolvers/agenda.js';
+import { buildAgenda } from '../domain/agenda.js';
 import type { MinutesBlock } from './minutes-document.js';
 
 /**

@@ -1,7 +1,7 @@
 import { AgendaItemStatus, Classification, MeetingStatus, SystemRole } from '@quorum/shared';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer.js';
-import { isMeetingOpen, nextAgendaItemStatuses, nextMeetingStatuses } from '../commands/meeting-lifecycle.js';
+import { isMeetingOpen, nextAgendaItemStatuses, nextMeetingStatuses } from '../domain/meeting-lifecycle.js';
 import type { AgendaItem, Meeting, Membership, User } from '../entities/index.js';
 import type { Row } from '../read/rows.js';
 

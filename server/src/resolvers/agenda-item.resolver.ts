@@ -8,7 +8,7 @@ import {
   removeAgendaItem,
   updateAgendaItem,
 } from '../commands/agenda.commands.js';
-import { nextAgendaItemStatuses } from '../commands/meeting-lifecycle.js';
+import { nextAgendaItemStatuses } from '../domain/meeting-lifecycle.js';
 import { removeAttachment } from '../commands/meeting-attachment.commands.js';
 import { recordVote } from '../commands/vote.commands.js';
 import type { Context } from '../context.js';
@@ -26,7 +26,7 @@ import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import { thenOrNow, type Row } from '../read/rows.js';
-import { fromAgenda, readinessOf } from './agenda.js';
+import { fromAgenda, readinessOf } from '../read/agenda.js';
 import {
   AddAgendaItemInput,
   AddAgendaItemPayload,

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { MeetingStatus } from '@quorum/shared';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Info } from 'type-graphql';
-import { nextMeetingStatuses } from '../commands/meeting-lifecycle.js';
+import { nextMeetingStatuses } from '../domain/meeting-lifecycle.js';
 import { quorumOf } from '../commands/meeting-support.js';
 import {
   changeMeetingStatus,
@@ -33,7 +33,7 @@ import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { taskPolicy } from '../policies/task.policy.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
-import { agendaOf, readinessOf } from './agenda.js';
+import { agendaOf, readinessOf } from '../read/agenda.js';
 import type { Row } from '../read/rows.js';
 import {
   connectionType,

@@ -1,5 +1,6 @@
 // The agenda as a tree, and the arithmetic of moving an item in it: pure functions, shared by
 // drag and drop, the keyboard buttons and the optimistic view of a move in flight.
+import { agendaNumber } from '@quorum/shared';
 import type { AgendaItem } from '../../apollo/types';
 
 export interface FlatItem {
@@ -213,18 +214,18 @@ export function applyMove(roots: readonly AgendaItem[], target: MoveTarget): Age
 /** Numbers, depths and parents as the server derives them: "1", "2", "2.1". */
 export function renumber(
   level: readonly AgendaItem[],
-  prefix = '',
+  parentNumber: string | null = null,
   parentId: string | null = null,
   depth = 0,
 ): AgendaItem[] {
   return level.map((item, index) => {
-    const number = `${prefix}${index + 1}`;
+    const number = agendaNumber(parentNumber, index);
     return {
       ...item,
       number,
       parentId,
       depth,
-      children: renumber(item.children ?? [], `${number}.`, item.id, depth + 1),
+      children: renumber(item.children ?? [], number, item.id, depth + 1),
     };
   });
 }

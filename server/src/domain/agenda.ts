@@ -1,17 +1,19 @@
-import { AppraisalStatus, ProposalStatus } from '@quorum/shared';
-import type { EntityManager } from '@mikro-orm/core';
-import { Meeting, type AgendaItem } from '../entities/index.js';
-import { thenOrNow, type Row, type Rows, type Stub } from '../read/rows.js';
+import { agendaNumber, limits, ProposalStatus } from '@quorum/shared';
+import { BadInputError } from '../errors.js';
+
+// The agenda as a tree: its order, numbering, depths and planned minutes, how deep it may nest, and when
+// its items are ready. Pure rules over items however they were loaded (entities in the commands, rows on
+// the read path, the meeting book's rows in the exports).
 
 /** What the tree is built from: an agenda item as an entity or as a row. */
 export interface AgendaNode {
   id: string;
   position: string;
-  parent?: Stub | null;
+  parent?: { readonly id: string } | null;
   durationMinutes?: number | null;
 }
 
-export interface Agenda<T extends AgendaNode = Row<AgendaItem>> {
+export interface Agenda<T extends AgendaNode> {
   /** Every item of the meeting, depth first in agenda order. */
   items: T[];
   roots: T[];
@@ -24,24 +26,6 @@ export interface Agenda<T extends AgendaNode = Row<AgendaItem>> {
   totals: Map<string, number>;
   /** The whole agenda's minutes: the sum of the top level's totals. */
   duration: number;
-}
-
-/**
- * A meeting's whole agenda, loaded in one (batched) statement, with its tree and numbering; once per
- * operation, shared by all the nested fields that need it, and at once when it is built already.
- */
-export function agendaOf(rows: Rows, meetingId: string): Agenda | Promise<Agenda> {
-  return rows.memo(`agenda:${meetingId}`, async () =>
-    buildAgenda(await rows.collection(Meeting, 'agendaItems', meetingId)),
-  );
-}
-
-/**
- * What `read` finds in a meeting's agenda: at once when the operation has it already (always so for the
- * items of `Meeting.agenda`, which come from it), so the many fields of each item need not wait in turn.
- */
-export function fromAgenda<R>(rows: Rows, meetingId: string, read: (agenda: Agenda) => R): R | Promise<R> {
-  return thenOrNow(agendaOf(rows, meetingId), read);
 }
 
 /** Siblings in order: by fractional key, and by id when two keys are equal (so every reader agrees). */
@@ -66,27 +50,27 @@ export function buildAgenda<T extends AgendaNode>(all: readonly T[]): Agenda<T> 
   const depths = new Map<string, number>();
   const totals = new Map<string, number>();
   const items: T[] = [];
-  const walk = (level: T[], prefix: string, depth: number, offset = 0): number => {
+  const walk = (level: T[], parentNumber: string | null, depth: number, offset = 0): number => {
     let sum = 0;
     level.forEach((item, index) => {
       if (numbers.has(item.id)) return;
-      const number = `${prefix}${offset + index + 1}`;
+      const number = agendaNumber(parentNumber, offset + index);
       numbers.set(item.id, number);
       depths.set(item.id, depth);
       items.push(item);
-      const total = (item.durationMinutes ?? 0) + walk(children.get(item.id) ?? [], `${number}.`, depth + 1);
+      const total = (item.durationMinutes ?? 0) + walk(children.get(item.id) ?? [], number, depth + 1);
       totals.set(item.id, total);
       sum += total;
     });
     return sum;
   };
-  let duration = walk(roots, '', 0);
+  let duration = walk(roots, null, 0);
   // Items on a cycle (never written: moves refuse them) are not reachable from the top; show them there.
   const unreached = byPosition.filter((item) => !numbers.has(item.id));
   for (const item of unreached) {
     if (numbers.has(item.id)) continue;
     roots.push(item);
-    duration += walk([item], '', 0, roots.length - 1);
+    duration += walk([item], null, 0, roots.length - 1);
   }
   return { items, roots, children, numbers, depths, totals, duration };
 }
@@ -102,6 +86,27 @@ export function subtreeIds<T extends AgendaNode>(agenda: Agenda<T>, id: string):
   return ids;
 }
 
+/** Levels an item occupies with its sub-items (1 for a leaf). */
+export function heightOf<T extends AgendaNode>(agenda: Agenda<T>, id: string): number {
+  const children = agenda.children.get(id) ?? [];
+  return 1 + Math.max(0, ...children.map((child) => heightOf(agenda, child.id)));
+}
+
+/**
+ * Refuses to put `movedHeight` levels (an item with its sub-items) under `parentId` (undefined: the top
+ * level) when the agenda would then nest deeper than `limits.agendaDepthMax`, the limit the client's
+ * indenting stops at too.
+ */
+export function checkAgendaDepth<T extends AgendaNode>(
+  agenda: Agenda<T>,
+  parentId: string | undefined,
+  movedHeight = 1,
+): void {
+  const depth = parentId ? (agenda.depths.get(parentId) ?? 0) + 1 : 0;
+  if (depth + movedHeight > limits.agendaDepthMax)
+    throw new BadInputError('parentId', `The agenda nests at most ${limits.agendaDepthMax} levels`);
+}
+
 export interface ItemReadiness {
   materialsAttached: boolean;
   appraisalFinished: boolean;
@@ -109,10 +114,27 @@ export interface ItemReadiness {
   ready: boolean;
 }
 
-export interface Readiness {
+/** What readiness judges of an item, from its own columns. */
+export interface ReadinessNode extends AgendaNode {
+  materialsRequired: boolean;
+  proposal?: { readonly id: string } | null;
+  presenterUser?: { readonly id: string } | null;
+  presenterUnit?: { readonly id: string } | null;
+  presenterConfirmedAt?: Date | null;
+}
+
+/** What readiness needs to know of each item besides its own columns (counted by the database). */
+export interface ItemFacts {
+  files: number;
+  proposalStatus: string | null;
+  rounds: number;
+  closedRounds: number;
+}
+
+export interface Readiness<T extends ReadinessNode> {
   byItem: Map<string, ItemReadiness>;
   /** Items with no sub-items, in agenda order: what the meeting's counts are made of. */
-  leaves: Row<AgendaItem>[];
+  leaves: T[];
 }
 
 const appraised = new Set<string>([
@@ -122,66 +144,14 @@ const appraised = new Set<string>([
   ProposalStatus.ADOPTED,
 ]);
 
-/** What readiness needs to know of each item besides its own columns, counted by the database. */
-interface ItemFacts {
-  files: number;
-  proposalStatus: string | null;
-  rounds: number;
-  closedRounds: number;
-}
-
-/**
- * One statement for the whole meeting, whatever its size. Readiness does not go through the items'
- * collections: the same collections are loaded by the nested fields of the query (files, appraisals), and
- * two loads of one collection racing each other would make the statement count depend on timing.
- */
-async function factsOf(em: EntityManager, meetingId: string): Promise<Map<string, ItemFacts>> {
-  type Row = {
-    id: string;
-    proposal_status: string | null;
-    files: number;
-    rounds: number;
-    closed_rounds: number;
-  };
-  const rows: Row[] = await em.getConnection().execute(
-    `select ai.id, p.status as proposal_status,
-       (select count(*)::int from attachment f where f.agenda_item_id = ai.id) as files,
-       (select count(*)::int from appraisal r where r.proposal_id = ai.proposal_id) as rounds,
-       (select count(*)::int from appraisal r where r.proposal_id = ai.proposal_id and r.status = ?) as closed_rounds
-     from agenda_item ai left join proposal p on p.id = ai.proposal_id
-     where ai.meeting_id = ?`,
-    [AppraisalStatus.CLOSED, meetingId],
-  );
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        files: row.files,
-        proposalStatus: row.proposal_status,
-        rounds: row.rounds,
-        closedRounds: row.closed_rounds,
-      },
-    ]),
-  );
-}
-
-/**
- * Readiness of every item of a meeting: its own columns plus one counting statement, once per operation.
- * Leaf items are judged on their own; an item with sub-items combines theirs.
- */
-export function readinessOf(
-  rows: Rows,
-  em: EntityManager,
-  meetingId: string,
-): Readiness | Promise<Readiness> {
-  return rows.memo(`readiness:${meetingId}`, () => computeReadiness(rows, em, meetingId));
-}
-
-async function computeReadiness(rows: Rows, em: EntityManager, meetingId: string): Promise<Readiness> {
-  const [agenda, facts] = await Promise.all([agendaOf(rows, meetingId), factsOf(em, meetingId)]);
+/** Readiness of every item: leaf items are judged on their own; an item with sub-items combines theirs. */
+export function judgeReadiness<T extends ReadinessNode>(
+  agenda: Agenda<T>,
+  facts: ReadonlyMap<string, ItemFacts>,
+): Readiness<T> {
   const none: ItemFacts = { files: 0, proposalStatus: null, rounds: 0, closedRounds: 0 };
   const byItem = new Map<string, ItemReadiness>();
-  const leaves: Row<AgendaItem>[] = [];
+  const leaves: T[] = [];
   // Children before parents: walk the depth-first list backwards.
   for (const item of [...agenda.items].reverse()) {
     const children = agenda.children.get(item.id) ?? [];
