@@ -39,7 +39,7 @@ import {
 @Resolver()
 export class DirectoryResolver {
   @Query(() => [ApiToken], {
-    description: "The viewer's API tokens; administrators see everyone's in the organization.",
+    description: "The viewer's API tokens, newest first; administrators see everyone's in the organization.",
   })
   apiTokens(@Ctx() { em, viewer }: Context): Promise<ApiToken[]> {
     const v = requireViewer(viewer);

@@ -447,7 +447,7 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [Attachment], {
-    description: 'Files of the meeting as a whole (items have their own).',
+    description: 'Files of the meeting as a whole (items have their own), oldest first.',
   })
   async attachments(@Root() meeting: Row<Meeting>, @Ctx() { rows }: Context): Promise<Row<Attachment>[]> {
     return (await rows.collection(Meeting, 'attachments', meeting.id)).filter(
@@ -478,7 +478,7 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => ProposalConnection, {
-    description: 'The proposals on the agenda that the viewer may see.',
+    description: 'The proposals on the agenda that the viewer may see, in agenda order, each once.',
   })
   async proposals(
     @Root() meeting: Row<Meeting>,

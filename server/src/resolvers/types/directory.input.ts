@@ -253,7 +253,10 @@ export class UnitViewerCan {
 
 @ObjectType({ simpleResolvers: true, description: 'What the viewer may do with this user.' })
 export class UserViewerCan {
-  @Field(() => Boolean, { description: 'updateUser' })
+  @Field(() => Boolean, {
+    description:
+      'updateUser with every field (the email too), setSystemRole, resetUserPassword: administrators. Everyone may updateUser their own profile without it.',
+  })
   update!: boolean;
 
   @Field(() => Boolean, { description: 'setUserActive (never on oneself)' })
