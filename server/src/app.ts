@@ -48,6 +48,12 @@ import {
 import { webSocketGuard } from './security/websocket-guard.js';
 import { BoundedSendWebSocket, OperationRate } from './security/flow-control.js';
 import { getSchema } from './schema.js';
+import { OperationManifest } from './persisted/operation-manifest.js';
+import {
+  persistedOperationsPlugin,
+  persistedQueriesOption,
+  resolvePersistedOperation,
+} from './persisted/persisted-operations.js';
 import { rateLimited, RequestRate } from './security/request-rate.js';
 
 export interface RunningServer {
@@ -162,6 +168,8 @@ export async function startServer(
   };
 
   const production = config.nodeEnv === 'production';
+  // Read once at start: the operations of this build, sent by hash (README, "Persisted operations").
+  const manifest = OperationManifest.fromDirectory();
   // A frame over maxPayload closes the socket (1009) unparsed; a smaller one over the body limit is refused by
   // the guard with a code, like an oversized HTTP body. Every socket's send buffer is bounded (flow control).
   const wsServer = new WebSocketServer({
@@ -209,13 +217,21 @@ export async function startServer(
       // The viewer is loaded (from the cache, as a rule) before the context is: an error in the context
       // would close the socket with 4500, which graphql-ws clients do not retry, where a database outage
       // must refuse this one operation with SERVICE_UNAVAILABLE.
-      onSubscribe: async (ctx, _id, payload) =>
-        operationRate.admit(
-          ctx.extra.socket,
-          (ctx.extra as WsExtra).viewer?.userId ?? `address:${ctx.extra.request.socket.remoteAddress}`,
-        ) ??
-        (await unavailableRefusal(() => viewers.viewer((ctx.extra as WsExtra).authorization))) ??
-        guard(payload, Object.keys(ctx.subscriptions).length),
+      onSubscribe: async (ctx, _id, payload) => {
+        const refusal =
+          operationRate.admit(
+            ctx.extra.socket,
+            (ctx.extra as WsExtra).viewer?.userId ?? `address:${ctx.extra.request.socket.remoteAddress}`,
+          ) ?? (await unavailableRefusal(() => viewers.viewer((ctx.extra as WsExtra).authorization)));
+        if (refusal) return refusal;
+        const operation = resolvePersistedOperation(
+          manifest,
+          config.persistedOperations,
+          payload,
+          (ctx.extra as WsExtra).viewer,
+        );
+        return Array.isArray(operation) ? operation : guard(operation, Object.keys(ctx.subscriptions).length);
+      },
       context: async (ctx, id) => ({
         ...(await contextFor(
           (ctx.extra as WsExtra).authorization,
@@ -265,6 +281,7 @@ export async function startServer(
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    persistedQueries: persistedQueriesOption(manifest, config.persistedOperations),
     parseOptions: { maxTokens: requestLimits.maxTokens },
     validationRules: queryLimitRules(),
     // main.ts owns shutdown: it stops the server, then closes the database.
@@ -277,6 +294,7 @@ export async function startServer(
       variableCostPlugin<Context>(),
       serviceUnavailablePlugin<Context>(),
       requestIdPlugin<Context>(),
+      persistedOperationsPlugin<Context>(manifest, config.persistedOperations),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

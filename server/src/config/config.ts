@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { type PersistedOperationsMode, persistedOperationsModes } from '../persisted/persisted-operations.js';
 import { perUserFactor, requestLimits, type RequestLimits } from './limits.js';
 
 /** Everything Quorum reads from the environment, validated in one place (documented in `.env.example`). */
@@ -53,6 +54,11 @@ export interface Config {
    * and how long a delivery is retried before its endpoint is disabled.
    */
   webhooks: { allowedHosts: ReadonlySet<string>; firstRetryMs: number; retryWindowMs: number };
+  /**
+   * Operations sent by hash (the manifest of schema/operations): `off`, `allow` (the default), or `only`, where
+   * a browser session may run the known operations only and API tokens keep the whole API.
+   */
+  persistedOperations: PersistedOperationsMode;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +97,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
   }
   return Number(raw);
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!values.includes(raw as T)) throw new ConfigError(name, `must be ${values.join(', ')} (got "${raw}")`);
+  return raw as T;
 }
 
 function dayList(env: NodeJS.ProcessEnv, name: string, fallback: number[]): number[] {
@@ -182,5 +195,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       firstRetryMs: integer(env, 'WEBHOOK_FIRST_RETRY_MS', 5_000, 10, 3_600_000),
       retryWindowMs: integer(env, 'WEBHOOK_RETRY_WINDOW_MS', 86_400_000, 100, 30 * 86_400_000),
     },
+    persistedOperations: oneOf(env, 'PERSISTED_OPERATIONS', persistedOperationsModes, 'allow'),
   };
 }
