@@ -121,7 +121,7 @@ function describeRoots(built: GraphQLSchema): GraphQLSchema {
   const subscription = built.getSubscriptionType();
   if (query)
     query.description =
-      "What can be read. Every query answers within the viewer's organization and only what its policies let the viewer see; what exists but may not be seen is null or left out, as if it did not exist.";
+      "What can be read. Every query answers within the viewer's organization and only what its policies let the viewer see; what exists but may not be seen is answered as if it did not exist (null, left out of lists, or NOT_FOUND).";
   if (mutation)
     mutation.description =
       'What can be changed. Each mutation runs in one transaction, checks the same policies as `viewerCan`, and either writes everything or nothing (refusals carry `extensions.code`: BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, CONFLICT). A READ-only API token may run none.';

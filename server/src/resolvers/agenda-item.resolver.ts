@@ -93,7 +93,9 @@ export class AgendaItemResolver {
       'Removes an item, its sub-items and their files and vote from the agenda. The office, until the meeting is closed or cancelled.',
   })
   async removeAgendaItem(
-    @Arg('input', () => RemoveAgendaItemInput, { description: 'The item to remove.' })
+    @Arg('input', () => RemoveAgendaItemInput, {
+      description: 'The item to remove and its `expectedVersion`.',
+    })
     input: RemoveAgendaItemInput,
     @Ctx() ctx: Context,
   ): Promise<RemoveAgendaItemPayload> {

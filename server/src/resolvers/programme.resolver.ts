@@ -120,7 +120,7 @@ export class WorkProgrammeResolver {
 
   @Mutation(() => WorkProgrammePayload, { description: "A programme's title (the office)." })
   async updateWorkProgramme(
-    @Arg('input', () => UpdateWorkProgrammeInput, { description: 'The programme and the fields to change.' })
+    @Arg('input', () => UpdateWorkProgrammeInput, { description: 'The programme and its new title.' })
     input: UpdateWorkProgrammeInput,
     @Ctx() ctx: Context,
   ): Promise<WorkProgrammePayload> {
