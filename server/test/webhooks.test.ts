@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiTokenScope, Classification, NotificationKind } from '@quorum/shared';
 import { Webhook as Verifier } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Notification, Webhook } from '../src/entities/index.js';
+import { ApiToken, Notification, Webhook, WebhookDelivery } from '../src/entities/index.js';
 import { until } from './support/collab.js';
 import { buildApiToken } from './support/factories.js';
 import { buildMeetingTenant } from './support/meeting-factories.js';
@@ -47,6 +47,8 @@ const createWebhook = `mutation($input: CreateWebhookInput!) {
 }`;
 const createMeeting = `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`;
 
+let toggleUp = false;
+
 describe('webhooks', () => {
   let t: TestServer;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -61,6 +63,7 @@ describe('webhooks', () => {
       if (path.startsWith('/flaky')) return nth <= 3 ? 500 : 200;
       if (path.startsWith('/down')) return 503;
       if (path.startsWith('/redirect')) return 302;
+      if (path.startsWith('/toggle')) return toggleUp ? 200 : 503;
       return 204;
     });
     t = await startTestServer(
@@ -201,6 +204,50 @@ describe('webhooks', () => {
     await meeting('Sau khi tắt');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(at('/down').length).toBe(attempts);
+  });
+
+  it('sends a failed delivery again on request, and enables its webhook again; a revoked token disables it', async () => {
+    const { webhook } = await register(officeToken, '/toggle');
+    await meeting('Gửi lại sau khi sửa máy nhận');
+    const em = t.db.orm.em.fork();
+    let hook: Webhook | null = null;
+    for (let i = 0; i < 50 && !hook?.disabledAt; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      hook = await em.fork().findOne(Webhook, webhook.id);
+    }
+    expect(hook?.disabledAt).toBeInstanceOf(Date);
+    const [failed] = await em.fork().find(WebhookDelivery, { webhook: webhook.id });
+    expect(failed?.status).toBe('FAILED');
+
+    toggleUp = true;
+    const again = await t.gql<{ redeliverWebhook: { delivery: { status: string } } }>(
+      `mutation($input: RedeliverWebhookInput!) { redeliverWebhook(input: $input) { delivery { status } } }`,
+      { input: { deliveryId: failed!.id } },
+      officeToken,
+    );
+    expect(again.data?.redeliverWebhook.delivery.status).toBe('PENDING');
+    await until(() => at('/toggle').some((r) => r.status === 200), 'the delivery sent again');
+    await until(() => at('/toggle').filter((r) => r.status === 200).length === 1, 'one success');
+    expect((await em.fork().findOneOrFail(Webhook, webhook.id)).disabledAt).toBeNull();
+    // Another user's delivery is not found for a token of someone else.
+    const foreign = await t.gql(
+      `mutation($input: RedeliverWebhookInput!) { redeliverWebhook(input: $input) { delivery { status } } }`,
+      { input: { deliveryId: failed!.id } },
+      memberToken,
+    );
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // Its token revoked: the next delivery disables the webhook instead of being sent.
+    const tokenId = (await em.fork().findOneOrFail(Webhook, webhook.id)).apiToken.id;
+    await em.fork().nativeUpdate(ApiToken, { id: tokenId }, { revokedAt: new Date() });
+    const sent = at('/toggle').length;
+    await meeting('Sau khi thu hồi khóa');
+    for (let i = 0; i < 50 && !hook?.disabledReason?.includes('revoked'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      hook = await em.fork().findOne(Webhook, webhook.id);
+    }
+    expect(hook?.disabledReason).toMatch(/revoked/);
+    expect(at('/toggle').length).toBe(sent);
   });
 
   it('refuses loopback, private and link-local endpoints unless allowed, and a session', async () => {

@@ -268,7 +268,18 @@ export class WebhookService {
     } finally {
       await this.release(webhookId);
       if (next) this.schedule(webhookId, next);
+      // A delivery made while this drain was ending found the lease taken: it is due now.
+      else if (!this.stopped && (await this.hasDue(webhookId))) this.schedule(webhookId, new Date());
     }
+  }
+
+  private async hasDue(webhookId: string): Promise<boolean> {
+    const due = await this.orm.em.fork().count(WebhookDelivery, {
+      webhook: { id: webhookId, disabledAt: null },
+      status: WebhookDeliveryStatus.PENDING,
+      nextAttemptAt: { $lte: new Date() },
+    });
+    return due > 0;
   }
 
   /** The registering token's viewer now, or why the webhook may no longer act with it. */
