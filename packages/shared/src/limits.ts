@@ -18,6 +18,8 @@ export const limits = {
   /** Bytes of one attached file (5 MiB; `POST /uploads` refuses more with 413). */
   attachmentBytesMax: 5 * 1024 * 1024,
   fileNameMax: 255,
+  /** A named version's label ("Dự thảo lần 2", "Sau thẩm định"): short. */
+  versionLabelMax: 200,
   /** Files that go with one progress report of a task. */
   attachmentsPerReportMax: 20,
   /** The years a date may fall in: meetings, deadlines and filters are about now, and the database's range ends. */

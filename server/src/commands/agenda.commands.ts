@@ -13,7 +13,7 @@ import type {
   MoveAgendaItemInput,
   RemoveAgendaItemInput,
   UpdateAgendaItemInput,
-} from '../resolvers/types/agenda.input.js';
+} from './inputs.js';
 import { applyNoteUpdates, type NoteUpdate, replaceNoteText } from '../collab/agenda-notes.js';
 import {
   buildAgenda,

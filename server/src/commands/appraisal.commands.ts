@@ -37,7 +37,7 @@ import type {
   RequestAppraisalInput,
   ResolveAppraisalCommentInput,
   SubmitAppraisalVerdictInput,
-} from '../resolvers/types/appraisal.input.js';
+} from './inputs.js';
 import { applyChanges, created } from './changes.js';
 import { requireEachOnce } from './id-lists.js';
 import { checkMentions, mentionedReaders } from './comment-mentions.js';

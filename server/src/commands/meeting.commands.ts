@@ -23,7 +23,7 @@ import type {
   CreateMeetingInput,
   MeetingTransitionShape,
   UpdateMeetingInput,
-} from '../resolvers/types/meeting.input.js';
+} from './inputs.js';
 import { takeVersion } from './body-snapshot.js';
 import { applyChanges } from './changes.js';
 import { checkMeetingTransition } from '../domain/meeting-lifecycle.js';

@@ -6,11 +6,7 @@ import { type Meeting, Membership, Participant, Unit } from '../entities/index.j
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
-import type {
-  AddParticipantsInput,
-  RecordAttendanceInput,
-  UpdateParticipantInput,
-} from '../resolvers/types/meeting-participant.input.js';
+import type { AddParticipantsInput, RecordAttendanceInput, UpdateParticipantInput } from './inputs.js';
 import { applyChanges } from './changes.js';
 import { checkCanTakePart, MeetingRoster } from './meeting-roster.js';
 import {

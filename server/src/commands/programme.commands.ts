@@ -12,7 +12,7 @@ import type {
   RemoveProgrammeItemInput,
   UpdateProgrammeItemInput,
   UpdateWorkProgrammeInput,
-} from '../resolvers/types/programme.input.js';
+} from './inputs.js';
 import { applyChanges, created } from './changes.js';
 import { checkVersion, lockInTransaction, refChange, runVersioned } from './meeting-support.js';
 import { loadLeadUnit, loadProposal } from './proposal.commands.js';

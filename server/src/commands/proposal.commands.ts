@@ -15,11 +15,7 @@ import { AgendaItem, Proposal, Unit, User } from '../entities/index.js';
 import { BadInputError, ForbiddenError, NotFoundError } from '../errors.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
-import type {
-  ChangeProposalStatusInput,
-  CreateProposalInput,
-  UpdateProposalInput,
-} from '../resolvers/types/proposal.input.js';
+import type { ChangeProposalStatusInput, CreateProposalInput, UpdateProposalInput } from './inputs.js';
 import { closeOpenAppraisals } from './appraisal.commands.js';
 import { takeVersion } from './body-snapshot.js';
 import { applyChanges, created } from './changes.js';

@@ -41,7 +41,7 @@ import type {
   ReassignTasksInput,
   ReportTaskProgressInput,
   UpdateTaskInput,
-} from '../resolvers/types/task.input.js';
+} from './inputs.js';
 import { applyChanges, created } from './changes.js';
 import { requireEachOnce } from './id-lists.js';
 import { checkedFile, type ArrivedFile } from './meeting-attachment.commands.js';

@@ -4,6 +4,7 @@ import {
   DocumentVersionKind,
   EventType,
   isProposalFinal,
+  limits,
   ParticipantRole,
   type DiffGranularity,
 } from '@quorum/shared';
@@ -16,11 +17,7 @@ import { textDiff, type DiffPart } from '../domain/text-diff.js';
 import { documentVersionPolicy } from '../policies/document-version.policy.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { proposalPolicy } from '../policies/proposal.policy.js';
-import type {
-  CreateDocumentVersionInput,
-  RestoreDocumentVersionInput,
-} from '../resolvers/types/document-version.input.js';
-import { versionLabelMax } from '../resolvers/types/document-version.input.js';
+import type { CreateDocumentVersionInput, RestoreDocumentVersionInput } from './inputs.js';
 import {
   currentBody,
   docOf,
@@ -259,7 +256,7 @@ export async function restoreDocumentVersion(
           viewer,
           document,
           DocumentVersionKind.RESTORE_POINT,
-          `Before restoring "${version.label}"`.slice(0, versionLabelMax),
+          `Before restoring "${version.label}"`.slice(0, limits.versionLabelMax),
           current,
         )
       : null;

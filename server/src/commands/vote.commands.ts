@@ -5,7 +5,7 @@ import { type AgendaItem, Participant, Vote } from '../entities/index.js';
 import { BadInputError, NotFoundError } from '../errors.js';
 import { meetingPolicy } from '../policies/meeting.policy.js';
 import { authorize } from '../policies/viewer.policy.js';
-import type { RecordVoteInput } from '../resolvers/types/agenda.input.js';
+import type { RecordVoteInput } from './inputs.js';
 import { applyChanges } from './changes.js';
 import {
   appendMeetingEvent,

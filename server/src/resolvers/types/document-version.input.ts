@@ -1,11 +1,8 @@
-import { DiffPartKind } from '@quorum/shared';
+import { DiffPartKind, limits } from '@quorum/shared';
 import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DocumentVersion, Meeting, Proposal } from '../../entities/index.js';
 import { TextLength } from './text-length.js';
-
-/** A version's name ("Dự thảo lần 2", "Sau thẩm định"): short. */
-export const versionLabelMax = 200;
 
 @InputType({
   description: "Of a proposal's body (`proposalId`) or of a meeting's minutes (`meetingId`): exactly one.",
@@ -24,7 +21,7 @@ export class CreateDocumentVersionInput {
   @Field(() => String, {
     description: `The version's name ("Dự thảo lần 2", "Sau thẩm định"), 1 to 200 characters, spaces around it aside.`,
   })
-  @TextLength(1, versionLabelMax)
+  @TextLength(1, limits.versionLabelMax)
   label!: string;
 }
 
