@@ -248,7 +248,7 @@ export class AgendaItemResolver {
 
   @FieldResolver(() => Proposal, {
     nullable: true,
-    description: 'Null when the viewer may not see the proposal.',
+    description: 'The proposal presented under this item; null when none, or the viewer may not see it.',
   })
   proposal(
     @Root() item: Row<AgendaItem>,

@@ -167,7 +167,7 @@ export class WorkProgrammeResolver {
   }
 
   /** The programme's items, batched across programmes; the figures below are derived from them. */
-  @FieldResolver(() => [ProgrammeItem], { description: 'By planned month, then title.' })
+  @FieldResolver(() => [ProgrammeItem], { description: 'Its items, by planned month, then title.' })
   items(
     @Root() programme: Row<WorkProgramme>,
     @Ctx() { rows }: Context,
