@@ -70,7 +70,7 @@ export class Meeting extends VersionedEntity {
 
   @Field(() => Classification, {
     description:
-      'Who may see it: INTERNAL (every member of the organization), RESTRICTED (its participants, the members of the committee that meets, the office) or CONFIDENTIAL (its participants and an explicit access list only; every read is audited).',
+      'Who may see it: INTERNAL (every member of the organization); RESTRICTED (its participants and access list, the members of the committee that meets, the office); CONFIDENTIAL (its participants and access list only; every read is audited).',
   })
   @Enum({ items: () => Classification, type: 'text' })
   classification: Classification = Classification.INTERNAL;

@@ -67,7 +67,7 @@ export class Proposal extends VersionedEntity {
 
   @Field(() => Classification, {
     description:
-      'Who may see it: INTERNAL (every member), RESTRICTED (its lead unit, the units appraising it, the participants of meetings it is on, the office) or CONFIDENTIAL (its owner and an explicit access list only; every read is audited).',
+      'Who may see it: INTERNAL (every member); RESTRICTED (its owner and access list, its lead unit, the units appraising it, the participants of meetings it is on, the office); CONFIDENTIAL (its owner and access list only; every read is audited).',
   })
   @Enum({ items: () => Classification, type: 'text' })
   classification: Classification = Classification.INTERNAL;

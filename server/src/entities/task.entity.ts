@@ -95,7 +95,7 @@ export class Task extends VersionedEntity {
 
   @Field(() => Classification, {
     description:
-      'Who may see it: INTERNAL (every member), RESTRICTED (the assignee, the assigned unit, the office) or CONFIDENTIAL (the assignee and an explicit access list only; every read is audited).',
+      'Who may see it: INTERNAL (every member); RESTRICTED (its assignee and access list, the assigned unit, the office); CONFIDENTIAL (its assignee and access list only; every read is audited).',
   })
   @Enum({ items: () => Classification, type: 'text' })
   classification: Classification = Classification.INTERNAL;
