@@ -9,6 +9,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError } from 'graphql';
@@ -22,6 +23,7 @@ import { requestLimits } from './config/limits.js';
 import type { Database } from './config/orm.js';
 import { listenRefusal } from './config/preflight.js';
 import type { Context } from './context.js';
+import { docsRouter } from './docs/docs.router.js';
 import { exportRouter } from './exports/export.router.js';
 import { uploadRouter } from './uploads/upload.router.js';
 import { formatError } from './format-error.js';
@@ -295,7 +297,9 @@ export async function startServer(
       serviceUnavailablePlugin<Context>(),
       requestIdPlugin<Context>(),
       persistedOperationsPlugin<Context>(manifest, config.persistedOperations),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // The explorer at GET /graphql, outside production only: Apollo Sandbox, which the browser loads from
+      // Apollo's CDN (README, "Documentation and explorer").
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
   });
   await apollo.start();
@@ -328,6 +332,8 @@ export async function startServer(
 
   app.use(exportRouter(db, viewers));
   app.use(uploadRouter(contextFor));
+  // Before the client's fallback below, which would answer the app shell.
+  app.use(docsRouter(schema, config));
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   const clientBuilt = existsSync(indexHtml);

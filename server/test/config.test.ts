@@ -19,6 +19,7 @@ describe('configuration', () => {
     ['NODE_ENV', 'staging'],
     ['DEMO_PASSWORD', 'short'],
     ['SESSION_IDLE_HOURS', '0'],
+    ['PERSISTED_OPERATIONS', 'sometimes'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
