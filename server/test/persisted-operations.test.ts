@@ -7,6 +7,7 @@ import { MeetingsDocument, ViewerDocument } from '@quorum/sdk';
 import { print } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OperationManifest } from '../src/persisted/operation-manifest.js';
 import { buildApiToken, buildOrganization, buildUser } from './support/factories.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './support/server.js';
 
@@ -156,5 +157,56 @@ describe('persisted operations, PERSISTED_OPERATIONS=only', () => {
     const allowed = await overWebSocket(tokenSocket, { query: unknownQuery });
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data).toMatchObject({ viewer: { email: expect.any(String) } });
+  });
+});
+
+describe('the manifest of operations', () => {
+  const manifest = new OperationManifest([
+    {
+      name: 'client/meeting.graphql',
+      group: 'client',
+      body: 'query Q { meeting(id: "1") { ...F } }\nfragment F on Meeting { id agenda { id } }',
+    },
+    // Another set of documents may have a fragment of the same name: each operation takes its own set's.
+    {
+      name: 'sdk/meeting.graphql',
+      group: 'sdk',
+      body: 'query S { meeting(id: "1") { ...F } } fragment F on Meeting { title }',
+    },
+  ]);
+
+  it('knows a document as Apollo Client sends it: its fragments after it, and __typename in every selection', () => {
+    const sent = [
+      'query Q {',
+      '  meeting(id: "1") {',
+      '    ...F',
+      '    __typename',
+      '  }',
+      '}',
+      '',
+      'fragment F on Meeting {',
+      '  id',
+      '  agenda {',
+      '    id',
+      '    __typename',
+      '  }',
+      '  __typename',
+      '}',
+    ].join('\n');
+    expect(manifest.lookup(sha256(sent))).toBe(sent);
+    expect(manifest.knows(sent)).toBe(true);
+  });
+
+  it('scopes fragments by set, and knows no other document', () => {
+    expect(manifest.knows('fragment F on Meeting { title } query S { meeting(id: "1") { ...F } }')).toBe(
+      true,
+    );
+    expect(
+      manifest.knows('query S { meeting(id: "1") { ...F } } fragment F on Meeting { id agenda { id } }'),
+    ).toBe(false);
+    expect(
+      manifest.knows('query Q { meeting(id: "2") { ...F } } fragment F on Meeting { id agenda { id } }'),
+    ).toBe(false);
+    expect(manifest.knows('not graphql')).toBe(false);
   });
 });

@@ -39,9 +39,15 @@ export class OperationManifest {
   private readonly shapes = new Set<string>();
   private readonly checked = new Map<string, boolean>();
 
-  constructor(sources: readonly { name: string; body: string }[]) {
-    const operations: OperationDefinitionNode[] = [];
-    const fragments = new Map<string, FragmentDefinitionNode>();
+  /**
+   * `group` scopes fragment names: each folder of schema/operations is one set of documents for codegen (the
+   * client's, the SDK's), and two sets may each have a fragment of the same name.
+   */
+  constructor(sources: readonly { name: string; group: string; body: string }[]) {
+    const groups = new Map<
+      string,
+      { operations: OperationDefinitionNode[]; fragments: Map<string, FragmentDefinitionNode> }
+    >();
     for (const source of sources) {
       let document: DocumentNode;
       try {
@@ -49,19 +55,24 @@ export class OperationManifest {
       } catch (error) {
         throw new Error(`${source.name} is not a GraphQL document: ${(error as Error).message}`);
       }
+      let group = groups.get(source.group);
+      if (!group) groups.set(source.group, (group = { operations: [], fragments: new Map() }));
       for (const definition of document.definitions) {
-        if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+        if (definition.kind === Kind.OPERATION_DEFINITION) group.operations.push(definition);
         else if (definition.kind === Kind.FRAGMENT_DEFINITION)
-          fragments.set(definition.name.value, definition);
+          group.fragments.set(definition.name.value, definition);
       }
     }
-    for (const operation of operations) {
-      const document: DocumentNode = {
-        kind: Kind.DOCUMENT,
-        definitions: [operation, ...fragmentsUsed(operation, fragments)],
-      };
-      for (const text of [print(document), print(addTypename(document))]) this.texts.set(sha256(text), text);
-      this.shapes.add(shape(document));
+    for (const { operations, fragments } of groups.values()) {
+      for (const operation of operations) {
+        const document: DocumentNode = {
+          kind: Kind.DOCUMENT,
+          definitions: [operation, ...fragmentsUsed(operation, fragments)],
+        };
+        for (const text of [print(document), print(addTypename(document))])
+          this.texts.set(sha256(text), text);
+        this.shapes.add(shape(document));
+      }
     }
   }
 
@@ -76,7 +87,11 @@ export class OperationManifest {
       files = [];
     }
     return new OperationManifest(
-      files.sort().map((file) => ({ name: file, body: readFileSync(path.join(dir, file), 'utf8') })),
+      files.sort().map((file) => ({
+        name: file,
+        group: path.dirname(file).split(path.sep)[0]!,
+        body: readFileSync(path.join(dir, file), 'utf8'),
+      })),
     );
   }
 
