@@ -1,4 +1,4 @@
-import { MeetingStatus, MembershipRole, limits } from '@quorum/shared';
+import { agendaSiblingIndex, MeetingStatus, MembershipRole, limits } from '@quorum/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgendaItem, Event, type Organization, type Unit } from '../src/entities/index.js';
 import { buildUser } from './support/factories.js';
@@ -36,6 +36,8 @@ function expectConsistentNumbering(rows: Row[]): void {
     const index = (seen.get(row.parentId) ?? 0) + 1;
     seen.set(row.parentId, index);
     expect(row.number).toBe(parent ? `${parent.number}.${index}` : String(index));
+    // The client reads a moved item's place back from its number (applyRemoteMove).
+    expect(agendaSiblingIndex(row.number)).toBe(index - 1);
     expect(row.depth).toBe(parent ? parent.depth + 1 : 0);
   }
 }
