@@ -188,6 +188,9 @@ ${production ? '' : `<li><a href="/graphql">${w.explorer}</a></li>`}
     if (req.query.lang === 'en') return res.redirect(302, '/docs/en');
     return send(res, 'guide.vi', () => guide('vi'));
   });
+  router.get(['/docs/vi', '/docs/vi/reference'], (req, res) =>
+    res.redirect(301, req.path.replace('/vi', '')),
+  );
   router.get('/docs/en', (_req, res) => send(res, 'guide.en', () => guide('en')));
   router.get('/docs/reference', (_req, res) => send(res, 'reference.vi', () => referencePage('vi')));
   router.get('/docs/en/reference', (_req, res) => send(res, 'reference.en', () => referencePage('en')));
