@@ -12,12 +12,63 @@ const config = {
   documentMode: 'documentNode',
 };
 
+/** The schema's enums that @quorum/shared declares, as TypeScript enums with the same values. */
+const sharedEnums = [
+  'AgendaItemStatus',
+  'ApiTokenScope',
+  'AppraisalStatus',
+  'Attendance',
+  'Classification',
+  'CommentStatus',
+  'DiffPartKind',
+  'DocumentVersionKind',
+  'MeetingKind',
+  'MeetingStatus',
+  'MembershipRole',
+  'ParticipantRole',
+  'ProgrammeItemStatus',
+  'ProposalKind',
+  'ProposalStatus',
+  'SystemRole',
+  'TaskPriority',
+  'TaskStatus',
+  'UnitKind',
+  'Verdict',
+  'VoteOutcome',
+];
+
 const codegen: CodegenConfig = {
   schema: 'schema/schema.graphql',
   generates: {
-    'packages/sdk/src/generated/graphql.ts': { documents: 'schema/operations/sdk/*.graphql', plugins, config },
+    'packages/sdk/src/generated/graphql.ts': {
+      documents: 'schema/operations/sdk/*.graphql',
+      plugins,
+      config,
+      hooks: { afterOneFileWrite: ['prettier --write'] },
+    },
+    // The web client's operations. Its documents are Apollo's TypedDocumentNode, so it needs no other package.
+    // Written as generated (the file is in .prettierignore): `--check` compares codegen's output with the file, so
+    // a formatting hook would make it stale at every check.
+    'client/src/generated/graphql.ts': {
+      documents: 'schema/operations/client/*.graphql',
+      plugins: [
+        // The enums are imported as values (they are), so that the file may export them again.
+        {
+          'typescript-operations': {
+            useTypeImports: false,
+            enumValues: Object.fromEntries(sharedEnums.map((name) => [name, `@quorum/shared#${name}`])),
+          },
+        },
+        'typed-document-node',
+      ],
+      // Ids are strings in the client (the schema's ID also accepts numbers as input).
+      config: {
+        ...config,
+        scalars: { ...config.scalars, ID: 'string' },
+        documentNodeImport: '@apollo/client#TypedDocumentNode',
+      },
+    },
   },
-  hooks: { afterOneFileWrite: ['prettier --write'] },
 };
 
 export default codegen;

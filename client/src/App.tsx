@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
-import { VIEWER_QUERY } from './apollo/operations';
 import { setToken } from './apollo/session';
 import { AppHeader } from './components/AppHeader';
 import { ErrorState, LoadingState } from './components/LoadState';
@@ -20,6 +19,7 @@ import { CalendarPage } from './scenes/CalendarPage';
 import { LoginPage } from './scenes/LoginPage';
 import { MeetingsPage } from './scenes/MeetingsPage';
 import { NotFoundPage } from './scenes/NotFoundPage';
+import { ViewerDocument } from './generated/graphql';
 
 // The proposal screens (and the co-editor with Yjs under them) are loaded when first opened: the first page
 // of a session does not pay for them.
@@ -73,7 +73,7 @@ export function App() {
 
 function SignedIn() {
   const { t } = useTranslation();
-  const { data, error, loading, refetch } = useQuery(VIEWER_QUERY);
+  const { data, error, loading, refetch } = useQuery(ViewerDocument);
 
   // A token the server no longer knows: back to the login page.
   const signedOut = !loading && !error && data && !data.viewer;

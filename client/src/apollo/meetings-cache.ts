@@ -1,6 +1,6 @@
 import type { ApolloCache, Reference } from '@apollo/client';
-import { MEETING_FIELDS } from './operations';
-import type { Meeting } from './types';
+import { MeetingFieldsFragmentDoc } from '../generated/graphql';
+import type { MeetingFieldsFragment } from '../generated/graphql';
 
 interface StoredEdge {
   __typename?: string;
@@ -32,11 +32,13 @@ function isUnfiltered(storeFieldName: string): boolean {
  * everything loaded so far is left for "load more" to bring, unless the list is complete.
  * Idempotent: the creator's own mutation and its live event both call it.
  */
-export function addMeetingToLists(cache: ApolloCache, meeting: Meeting): void {
+export function addMeetingToLists(cache: ApolloCache, meeting: MeetingFieldsFragment): void {
+  // The type names the cache identifies objects by are not in the generated types (Apollo adds them to each selection).
+  const data: MeetingFieldsFragment & { __typename: 'Meeting' } = { ...meeting, __typename: 'Meeting' };
   const meetingRef = cache.writeFragment({
-    fragment: MEETING_FIELDS,
+    fragment: MeetingFieldsFragmentDoc,
     fragmentName: 'MeetingFields',
-    data: { ...meeting, __typename: 'Meeting' },
+    data,
   });
   if (!meetingRef) return;
   const startsAt = Date.parse(meeting.startsAt);

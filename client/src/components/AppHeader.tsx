@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
-import { LOGOUT_MUTATION } from '../apollo/operations';
 import { setToken } from '../apollo/session';
 import { useSessionContext } from '../hooks/useOrganization';
 import { useDashboardHome } from '../hooks/useDashboardHome';
@@ -11,11 +10,12 @@ import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { SearchBox } from './SearchBox';
 import { NotificationCentre } from './notifications/NotificationCentre';
+import { LogoutDocument } from '../generated/graphql';
 
 export function AppHeader() {
   const { t } = useTranslation();
   const { viewer, organization } = useSessionContext();
-  const [logout] = useMutation(LOGOUT_MUTATION);
+  const [logout] = useMutation(LogoutDocument);
   const [leaving, setLeaving] = useState(false);
   const { pathname } = useLocation();
   // A meeting's room belongs to the meetings section.

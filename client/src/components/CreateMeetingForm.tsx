@@ -7,7 +7,6 @@ import { ErrorCode, MeetingKind, limits } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
 import { describeInputError } from '../apollo/input-error';
 import { addMeetingToLists } from '../apollo/meetings-cache';
-import { CREATE_MEETING_MUTATION } from '../apollo/operations';
 import { useCommittees } from '../hooks/useCommittees';
 import { useTimeZone } from '../hooks/useOrganization';
 import { usePeople } from '../hooks/usePeople';
@@ -15,6 +14,7 @@ import { isoToZonedLocal, zonedLocalToIso } from '../i18n/format';
 import { Alert } from './Alert';
 import { CharacterCount, lengthRefusal } from './CharacterCount';
 import { PersonSelect } from './PersonSelect';
+import { CreateMeetingDocument } from '../generated/graphql';
 
 type Field =
   | 'title'
@@ -55,7 +55,7 @@ export function CreateMeetingForm() {
   const timeZone = useTimeZone();
   const units = useCommittees();
   const { people } = usePeople();
-  const [createMeeting, { loading: creating }] = useMutation(CREATE_MEETING_MUTATION);
+  const [createMeeting, { loading: creating }] = useMutation(CreateMeetingDocument);
 
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<MeetingKind>(MeetingKind.REGULAR);

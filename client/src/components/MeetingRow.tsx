@@ -6,10 +6,10 @@ import { Link } from 'react-router';
 import { Classification, ErrorCode, limits } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
 import { describeInputError } from '../apollo/input-error';
-import { MEETING_QUERY, UPDATE_MEETING_MUTATION } from '../apollo/operations';
-import type { Meeting } from '../apollo/types';
 import { useFormatDateTime } from '../hooks/useFormat';
 import { CharacterCount, lengthRefusal } from './CharacterCount';
+import { MeetingDocument, UpdateMeetingDocument } from '../generated/graphql';
+import type { MeetingFieldsFragment } from '../generated/graphql';
 
 interface Editing {
   draft: string;
@@ -17,12 +17,12 @@ interface Editing {
   version: number;
 }
 
-export function MeetingRow({ meeting }: { meeting: Meeting }) {
+export function MeetingRow({ meeting }: { meeting: MeetingFieldsFragment }) {
   const { t } = useTranslation();
   const id = useId();
   const client = useApolloClient();
   const formatDateTime = useFormatDateTime();
-  const [updateMeeting, { loading: saving }] = useMutation(UPDATE_MEETING_MUTATION);
+  const [updateMeeting, { loading: saving }] = useMutation(UpdateMeetingDocument);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'warning'; text: string } | null>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
@@ -74,7 +74,7 @@ export function MeetingRow({ meeting }: { meeting: Meeting }) {
         // Load what the other person saved; the user's draft stays so they can decide.
         try {
           const latest = await client.query({
-            query: MEETING_QUERY,
+            query: MeetingDocument,
             variables: { id: meeting.id },
             fetchPolicy: 'network-only',
           });

@@ -2,31 +2,31 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ErrorCode, MeetingStatus } from '@quorum/shared';
 import { hasErrorCode } from '../apollo/errors';
-import {
-  ADD_AGENDA_ITEM_MUTATION,
-  ADD_PARTICIPANTS_MUTATION,
-  CANCEL_MEETING_MUTATION,
-  COPY_AGENDA_MUTATION,
-  CREATE_MEETING_FROM_MUTATION,
-  CHANGE_AGENDA_ITEM_STATUS_MUTATION,
-  CLOSE_MEETING_MUTATION,
-  CONFIRM_PRESENTER_MUTATION,
-  MARK_MATERIALS_READ_MUTATION,
-  MOVE_AGENDA_ITEM_MUTATION,
-  RECORD_ATTENDANCE_MUTATION,
-  RECORD_VOTE_MUTATION,
-  REMOVE_AGENDA_ITEM_MUTATION,
-  REMOVE_ATTACHMENT_MUTATION,
-  REMOVE_PARTICIPANT_MUTATION,
-  SCHEDULE_MEETING_MUTATION,
-  START_MEETING_MUTATION,
-  UPDATE_AGENDA_ITEM_MUTATION,
-  UPDATE_PARTICIPANT_MUTATION,
-} from '../apollo/meeting-room.operations';
-import type { MeetingRoom, MeetingViewerCan } from '../apollo/types';
 import { uploadAttachment } from '../apollo/uploads';
 import type { MeetingActions } from '../components/meeting/actions';
 import { NO_ACTIONS } from '../components/meeting/actions';
+import {
+  AddAgendaItemDocument,
+  AddParticipantsDocument,
+  CancelMeetingDocument,
+  ChangeAgendaItemStatusDocument,
+  CloseMeetingDocument,
+  ConfirmPresenterDocument,
+  CopyAgendaDocument,
+  CreateMeetingFromDocument,
+  MarkMaterialsReadDocument,
+  MoveAgendaItemDocument,
+  RecordAttendanceDocument,
+  RecordVoteDocument,
+  RemoveAgendaItemDocument,
+  RemoveAttachmentDocument,
+  RemoveParticipantDocument,
+  ScheduleMeetingDocument,
+  StartMeetingDocument,
+  UpdateAgendaItemDocument,
+  UpdateParticipantDocument,
+} from '../generated/graphql';
+import type { MeetingRoomFieldsFragment } from '../generated/graphql';
 
 /**
  * The room's actions, each wired to its mutation and offered only where `viewerCan` allows
@@ -35,28 +35,28 @@ import { NO_ACTIONS } from '../components/meeting/actions';
  * added or removed) reload the room too: numbers and totals of other items change with them.
  */
 export function useMeetingActions(
-  meeting: MeetingRoom | null | undefined,
+  meeting: MeetingRoomFieldsFragment | null | undefined,
   refresh: () => Promise<unknown>,
 ): MeetingActions {
-  const [schedule] = useMutation(SCHEDULE_MEETING_MUTATION);
-  const [start] = useMutation(START_MEETING_MUTATION);
-  const [close] = useMutation(CLOSE_MEETING_MUTATION);
-  const [cancel] = useMutation(CANCEL_MEETING_MUTATION);
-  const [move] = useMutation(MOVE_AGENDA_ITEM_MUTATION);
-  const [add] = useMutation(ADD_AGENDA_ITEM_MUTATION);
-  const [update] = useMutation(UPDATE_AGENDA_ITEM_MUTATION);
-  const [remove] = useMutation(REMOVE_AGENDA_ITEM_MUTATION);
-  const [changeStatus] = useMutation(CHANGE_AGENDA_ITEM_STATUS_MUTATION);
-  const [vote] = useMutation(RECORD_VOTE_MUTATION);
-  const [confirm] = useMutation(CONFIRM_PRESENTER_MUTATION);
-  const [attendance] = useMutation(RECORD_ATTENDANCE_MUTATION);
-  const [markRead] = useMutation(MARK_MATERIALS_READ_MUTATION);
-  const [addPeople] = useMutation(ADD_PARTICIPANTS_MUTATION);
-  const [updatePerson] = useMutation(UPDATE_PARTICIPANT_MUTATION);
-  const [removePerson] = useMutation(REMOVE_PARTICIPANT_MUTATION);
-  const [createFrom] = useMutation(CREATE_MEETING_FROM_MUTATION);
-  const [copyAgenda] = useMutation(COPY_AGENDA_MUTATION);
-  const [removeAttachment] = useMutation(REMOVE_ATTACHMENT_MUTATION);
+  const [schedule] = useMutation(ScheduleMeetingDocument);
+  const [start] = useMutation(StartMeetingDocument);
+  const [close] = useMutation(CloseMeetingDocument);
+  const [cancel] = useMutation(CancelMeetingDocument);
+  const [move] = useMutation(MoveAgendaItemDocument);
+  const [add] = useMutation(AddAgendaItemDocument);
+  const [update] = useMutation(UpdateAgendaItemDocument);
+  const [remove] = useMutation(RemoveAgendaItemDocument);
+  const [changeStatus] = useMutation(ChangeAgendaItemStatusDocument);
+  const [vote] = useMutation(RecordVoteDocument);
+  const [confirm] = useMutation(ConfirmPresenterDocument);
+  const [attendance] = useMutation(RecordAttendanceDocument);
+  const [markRead] = useMutation(MarkMaterialsReadDocument);
+  const [addPeople] = useMutation(AddParticipantsDocument);
+  const [updatePerson] = useMutation(UpdateParticipantDocument);
+  const [removePerson] = useMutation(RemoveParticipantDocument);
+  const [createFrom] = useMutation(CreateMeetingFromDocument);
+  const [copyAgenda] = useMutation(CopyAgendaDocument);
+  const [removeAttachment] = useMutation(RemoveAttachmentDocument);
 
   // The actions change only with what the viewer may do, not with every change of the
   // meeting (rows that receive them can then skip re-rendering); the meeting's current
@@ -72,7 +72,7 @@ export function useMeetingActions(
 
   return useMemo(() => {
     if (!meetingId || !canKey) return NO_ACTIONS;
-    const can = JSON.parse(canKey) as MeetingViewerCan;
+    const can = JSON.parse(canKey) as MeetingRoomFieldsFragment['viewerCan'];
     const guarded = async (action: () => Promise<unknown>, reloadAfter = false) => {
       try {
         await action();

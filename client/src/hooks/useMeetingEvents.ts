@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { EventType, isEventType } from '@quorum/shared';
 import { getReconnectCount, subscribeReconnects } from '../apollo/connection';
 import { applyRemoteMove } from '../apollo/meeting-room-cache';
-import { MEETING_EVENTS_SUBSCRIPTION } from '../apollo/meeting-room.operations';
-import type { MeetingEvent } from '../apollo/types';
 import type { RoomPart } from './useRoomReload';
+import { MeetingEventsDocument } from '../generated/graphql';
+import type { MeetingEventsSubscription } from '../generated/graphql';
 
 /**
  * What an event makes stale, beyond its subject (which the cache has already taken in). Types not
@@ -45,7 +45,7 @@ const staleParts: Partial<Record<EventType, RoomPart | null>> = {
  */
 const NOTE_FIELDS: ReadonlySet<string> = new Set(['description', 'conclusion']);
 
-function notesOnly(event: MeetingEvent): boolean {
+function notesOnly(event: MeetingEventsSubscription['events']): boolean {
   const fields = Object.keys(event.changes ?? {});
   return (
     event.type === EventType.AGENDA_ITEM_UPDATED &&
@@ -100,7 +100,7 @@ export function useMeetingEvents(
     }, 25);
   };
 
-  const describe = (event: MeetingEvent): string => {
+  const describe = (event: MeetingEventsSubscription['events']): string => {
     const actor = event.actor?.fullName ?? t('common.unknownUser');
     const subject = event.subject;
     const title = subject && 'title' in subject ? subject.title : '';
@@ -110,19 +110,15 @@ export function useMeetingEvents(
     return t('room.live.meeting', { actor });
   };
 
-  const { error, restart } = useSubscription(MEETING_EVENTS_SUBSCRIPTION, {
+  const { error, restart } = useSubscription(MeetingEventsDocument, {
     variables: after ? { id: meetingId, after } : { id: meetingId },
     onData: ({ client: apollo, data }) => {
       const event = data.data?.events;
       if (!event) return;
       lastCursor.current = event.cursor;
-      const subject = event.subject;
-      if (
-        event.type === EventType.AGENDA_ITEM_MOVED &&
-        subject?.__typename === 'AgendaItem' &&
-        'number' in subject
-      ) {
-        applyRemoteMove(apollo.cache, meetingId, subject.id, subject.number);
+      const item = event.agendaItem;
+      if (event.type === EventType.AGENDA_ITEM_MOVED && item?.__typename === 'AgendaItem') {
+        applyRemoteMove(apollo.cache, meetingId, item.id, item.number);
       }
       if (notesOnly(event)) return;
       const part = staleAfter(event.type);

@@ -1,10 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { Organization, SessionViewer } from '../apollo/types';
 import { DEFAULT_TIME_ZONE } from '../i18n/format';
+import type { ViewerQuery } from '../generated/graphql';
 
 export interface SessionContextValue {
-  viewer: SessionViewer;
-  organization: Organization;
+  viewer: NonNullable<ViewerQuery['viewer']>;
+  organization: ViewerQuery['organization'];
 }
 
 export const SessionContext = createContext<SessionContextValue | null>(null);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EventType } from '@quorum/shared';
 import { getReconnectCount, subscribeReconnects } from '../apollo/connection';
 import { addMeetingToLists } from '../apollo/meetings-cache';
-import { ORGANIZATION_EVENTS_SUBSCRIPTION } from '../apollo/operations';
+import { OrganizationEventsDocument } from '../generated/graphql';
 
 export interface OrganizationEvents {
   /** The last change, in words, for a polite live region (screen readers hear what changed). */
@@ -37,7 +37,7 @@ export function useOrganizationEvents(onMeetingEvent?: (type: string) => void): 
     onMeetingEventRef.current = onMeetingEvent;
   });
 
-  const { error, restart } = useSubscription(ORGANIZATION_EVENTS_SUBSCRIPTION, {
+  const { error, restart } = useSubscription(OrganizationEventsDocument, {
     variables: after ? { after } : {},
     onData: ({ client: apollo, data }) => {
       const event = data.data?.events;

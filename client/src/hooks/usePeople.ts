@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { PEOPLE_QUERY } from '../apollo/meeting-room.operations';
+import { PeopleDocument } from '../generated/graphql';
 
 export interface Person {
   id: string;
@@ -10,7 +10,7 @@ export interface Person {
 
 /** The people who can be invited to a meeting: active, allowed by the server, sorted by name. */
 export function usePeople(): { people: Person[]; loading: boolean } {
-  const { data, loading } = useQuery(PEOPLE_QUERY);
+  const { data, loading } = useQuery(PeopleDocument);
   const people = useMemo(
     () =>
       (data?.users.edges.map((edge) => edge.node) ?? [])

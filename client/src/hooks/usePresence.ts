@@ -1,22 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { subscribeReconnects } from '../apollo/connection';
-import { VIEWER_QUERY } from '../apollo/operations';
-import {
-  ANNOUNCE_PRESENCE_MUTATION,
-  LEAVE_PRESENCE_MUTATION,
-  PRESENCE_SUBSCRIPTION,
-} from '../apollo/presence.operations';
-import type { PresenceEntry, PresenceScope } from '../apollo/types';
 import type { RoomPresence } from '../components/meeting/presence-context';
+import {
+  AnnouncePresenceDocument,
+  LeavePresenceDocument,
+  PresenceDocument,
+  ViewerDocument,
+} from '../generated/graphql';
+import type { PresenceScopeInput, PresenceSubscription } from '../generated/graphql';
 
 /** The server forgets an announcement 40 s after the last one: two heartbeats may be lost. */
 const HEARTBEAT_MS = 15_000;
-const NOBODY: PresenceEntry[] = [];
+const NOBODY: PresenceSubscription['presence'][number][] = [];
 
 export interface Presence extends RoomPresence {
   /** Everyone else in the room, earliest arrival first. */
-  others: readonly PresenceEntry[];
+  others: readonly PresenceSubscription['presence'][number][];
 }
 
 /**
@@ -24,12 +24,12 @@ export interface Presence extends RoomPresence {
  * there. Presence is a courtesy: when announcing fails the room works as before, so errors are ignored.
  */
 export function usePresence(meetingId: string): Presence {
-  const scope = useMemo<PresenceScope>(() => ({ type: 'MEETING', id: meetingId }), [meetingId]);
-  const { data: viewerData } = useQuery(VIEWER_QUERY);
+  const scope = useMemo<PresenceScopeInput>(() => ({ type: 'MEETING', id: meetingId }), [meetingId]);
+  const { data: viewerData } = useQuery(ViewerDocument);
   const viewerId = viewerData?.viewer?.id;
-  const { data } = useSubscription(PRESENCE_SUBSCRIPTION, { variables: { scope } });
-  const [announce] = useMutation(ANNOUNCE_PRESENCE_MUTATION);
-  const [leave] = useMutation(LEAVE_PRESENCE_MUTATION);
+  const { data } = useSubscription(PresenceDocument, { variables: { scope } });
+  const [announce] = useMutation(AnnouncePresenceDocument);
+  const [leave] = useMutation(LeavePresenceDocument);
   const [editing, setEditing] = useState<string | null>(null);
 
   // A heartbeat now (on arrival and on each change of what is edited), then every 15 s; again after a

@@ -1,19 +1,16 @@
 import { useState } from 'react';
-import {
-  PROGRAMME_EVENTS_SUBSCRIPTION,
-  PROGRAMME_ORGANIZATION_EVENTS_SUBSCRIPTION,
-} from '../apollo/programme.operations';
-import type { ProgrammeFeedEvent } from '../apollo/programme.types';
 import { useDescribeFeedEvent, useLiveFeed, type LiveFeed } from './useLiveFeed';
+import { ProgrammeEventsDocument, ProgrammeOrganizationEventsDocument } from '../generated/graphql';
+import type { ProgrammeEventFieldsFragment } from '../generated/graphql';
 
 export type ProgrammeEvents = LiveFeed;
 
-function concernsProgrammes(event: ProgrammeFeedEvent): boolean {
+function concernsProgrammes(event: ProgrammeEventFieldsFragment): boolean {
   return event.type.startsWith('programme.') || event.type.startsWith('programmeItem.');
 }
 
 /** The programme an event is about: its subject, or the item's programme. */
-function programmeOf(event: ProgrammeFeedEvent): string | undefined {
+function programmeOf(event: ProgrammeEventFieldsFragment): string | undefined {
   const subject = event.subject;
   if (!subject) return undefined;
   if (subject.__typename === 'WorkProgramme' && 'id' in subject) return subject.id;
@@ -25,7 +22,7 @@ function programmeOf(event: ProgrammeFeedEvent): string | undefined {
 export function useProgrammeListEvents(reload: () => void): ProgrammeEvents {
   const describe = useDescribeFeedEvent('programme');
   return useLiveFeed(
-    PROGRAMME_ORGANIZATION_EVENTS_SUBSCRIPTION,
+    ProgrammeOrganizationEventsDocument,
     {},
     { concerns: concernsProgrammes, describe, reload, what: 'programmes' },
   );
@@ -41,12 +38,12 @@ export function useProgrammeEvents(programmeId: string, reload: () => void): Pro
   const [announcement, announce] = useState('');
   const describe = useDescribeFeedEvent('programme');
   const own = useLiveFeed(
-    PROGRAMME_EVENTS_SUBSCRIPTION,
+    ProgrammeEventsDocument,
     { id: programmeId },
     { concerns: concernsProgrammes, describe, reload, what: 'programmes', announce },
   );
   const elsewhere = useLiveFeed(
-    PROGRAMME_ORGANIZATION_EVENTS_SUBSCRIPTION,
+    ProgrammeOrganizationEventsDocument,
     {},
     {
       concerns: (event) => concernsProgrammes(event) && programmeOf(event) === programmeId,

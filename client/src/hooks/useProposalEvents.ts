@@ -1,14 +1,11 @@
-import {
-  PROPOSAL_EVENTS_SUBSCRIPTION,
-  PROPOSAL_LIST_EVENTS_SUBSCRIPTION,
-} from '../apollo/proposal.operations';
-import type { ProposalFeedEvent } from '../apollo/proposal.types';
 import { useDescribeFeedEvent, useLiveFeed, type LiveFeed } from './useLiveFeed';
+import { ProposalEventsDocument, ProposalListEventsDocument } from '../generated/graphql';
+import type { ProposalEventFieldsFragment } from '../generated/graphql';
 
 export type ProposalEvents = LiveFeed;
 
 /** Proposals' and rounds' events; the rest of the organization's feed is not the proposal screens' concern. */
-function concernsProposals(event: ProposalFeedEvent): boolean {
+function concernsProposals(event: ProposalEventFieldsFragment): boolean {
   return event.type.startsWith('proposal.') || event.type.startsWith('appraisal.');
 }
 
@@ -19,7 +16,7 @@ const burstMs = 30;
 export function useProposalEvents(proposalId: string, reload: () => void): ProposalEvents {
   const describe = useDescribeFeedEvent('proposals');
   return useLiveFeed(
-    PROPOSAL_EVENTS_SUBSCRIPTION,
+    ProposalEventsDocument,
     { id: proposalId },
     { concerns: concernsProposals, describe, reload, debounceMs: burstMs, what: 'proposals' },
   );
@@ -29,7 +26,7 @@ export function useProposalEvents(proposalId: string, reload: () => void): Propo
 export function useProposalListEvents(reload: () => void): ProposalEvents {
   const describe = useDescribeFeedEvent('proposals');
   return useLiveFeed(
-    PROPOSAL_LIST_EVENTS_SUBSCRIPTION,
+    ProposalListEventsDocument,
     {},
     { concerns: concernsProposals, describe, reload, debounceMs: burstMs, what: 'proposals' },
   );

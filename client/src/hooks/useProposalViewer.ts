@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { UnitKind } from '@quorum/shared';
-import { PROPOSAL_VIEWER_QUERY } from '../apollo/proposal-list.operations';
-import type { ProposalViewer } from '../apollo/proposal.types';
+import { ProposalViewerDocument } from '../generated/graphql';
+import type { ProposalViewerQuery } from '../generated/graphql';
 
-export type ViewerUnit = ProposalViewer['memberships'][number]['unit'];
+export type ViewerUnit = NonNullable<ProposalViewerQuery['viewer']>['memberships'][number]['unit'];
 
 export interface ProposalViewerFacts {
   viewerId: string | null;
@@ -30,7 +30,7 @@ const NO_UNITS: ViewerUnit[] = [];
  * server still decides every action, and the proposals' own `viewerCan` says what each allows.
  */
 export function useProposalViewer(skip = false): ProposalViewerFacts {
-  const { data, loading, error } = useQuery(PROPOSAL_VIEWER_QUERY, { skip });
+  const { data, loading, error } = useQuery(ProposalViewerDocument, { skip });
   return useMemo(() => {
     const units = data?.viewer?.memberships.map((membership) => membership.unit) ?? NO_UNITS;
     return {

@@ -2,10 +2,10 @@ import { useCallback, useRef, useState } from 'react';
 import type { ErrorLike, TypedDocumentNode } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import {
-  MEETING_AGENDA_QUERY,
-  MEETING_PARTICIPANTS_QUERY,
-  MEETING_ROOM_QUERY,
-} from '../apollo/meeting-room.operations';
+  MeetingAgendaDocument,
+  MeetingParticipantsDocument,
+  MeetingRoomDocument,
+} from '../generated/graphql';
 
 /** What a change makes stale in the room: the agenda, the participants, or the whole room. */
 export type RoomPart = 'agenda' | 'participants' | 'room';
@@ -51,10 +51,10 @@ export function useRoomReload(meetingId: string): RoomReload {
       };
       try {
         const write = await (want.has('room') || (want.has('agenda') && want.has('participants'))
-          ? read(MEETING_ROOM_QUERY)
+          ? read(MeetingRoomDocument)
           : want.has('agenda')
-            ? read(MEETING_AGENDA_QUERY)
-            : read(MEETING_PARTICIPANTS_QUERY));
+            ? read(MeetingAgendaDocument)
+            : read(MeetingParticipantsDocument));
         if (seq !== started.current) return;
         pending.current = new Set();
         write();

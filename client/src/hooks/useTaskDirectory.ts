@@ -1,21 +1,20 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { UnitKind } from '@quorum/shared';
-import { UNITS_QUERY } from '../apollo/operations';
-import { TASK_ASSIGNABLE_QUERY } from '../apollo/task.operations';
-import type { TaskAssignable, TaskUnit } from '../apollo/task.types';
+import { TaskAssignableDocument, UnitsDocument } from '../generated/graphql';
+import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../generated/graphql';
 
 /**
  * Whom tasks go to: the units that do work (the office and the departments; committees decide, they are not
  * assigned) and the active people with their units, sorted by name. `skip` while nothing needs them.
  */
 export function useTaskDirectory(skip = false): {
-  units: TaskUnit[];
-  people: TaskAssignable[];
+  units: TaskRowFieldsFragment['assigneeUnit'][];
+  people: TaskAssignableQuery['users']['edges'][number]['node'][];
   loading: boolean;
 } {
-  const units = useQuery(UNITS_QUERY, { variables: { first: 100 }, skip });
-  const people = useQuery(TASK_ASSIGNABLE_QUERY, { skip });
+  const units = useQuery(UnitsDocument, { variables: { first: 100 }, skip });
+  const people = useQuery(TaskAssignableDocument, { skip });
   return useMemo(
     () => ({
       units: (units.data?.units.edges.map((edge) => edge.node) ?? []).filter(

@@ -1,11 +1,11 @@
-import { TASK_EVENTS_SUBSCRIPTION, TASK_LIST_EVENTS_SUBSCRIPTION } from '../apollo/task.operations';
-import type { TaskFeedEvent } from '../apollo/task.types';
 import { useDescribeFeedEvent, useLiveFeed, type LiveFeed } from './useLiveFeed';
+import { TaskEventsDocument, TaskListEventsDocument } from '../generated/graphql';
+import type { TaskEventFieldsFragment } from '../generated/graphql';
 
 export type TaskEvents = LiveFeed;
 
 /** Tasks' events; the rest of the organization's feed is not the task screens' concern. */
-function concernsTasks(event: TaskFeedEvent): boolean {
+function concernsTasks(event: TaskEventFieldsFragment): boolean {
   return event.type.startsWith('task.');
 }
 
@@ -16,7 +16,7 @@ function concernsTasks(event: TaskFeedEvent): boolean {
 export function useTaskListEvents(reload: () => void): TaskEvents {
   const describe = useDescribeFeedEvent('tasks');
   return useLiveFeed(
-    TASK_LIST_EVENTS_SUBSCRIPTION,
+    TaskListEventsDocument,
     {},
     { concerns: concernsTasks, describe, reload, what: 'tasks' },
   );
@@ -26,7 +26,7 @@ export function useTaskListEvents(reload: () => void): TaskEvents {
 export function useTaskEvents(taskId: string, reload: () => void): TaskEvents {
   const describe = useDescribeFeedEvent('tasks');
   return useLiveFeed(
-    TASK_EVENTS_SUBSCRIPTION,
+    TaskEventsDocument,
     { id: taskId },
     { concerns: concernsTasks, describe, reload, what: 'tasks' },
   );

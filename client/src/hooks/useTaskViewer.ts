@@ -3,9 +3,8 @@ import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { MembershipRole, UnitKind } from '@quorum/shared';
 import { cache } from '../apollo/client';
-import { PROPOSAL_VIEWER_QUERY } from '../apollo/proposal-list.operations';
-import { TASK_ABILITIES_QUERY } from '../apollo/task.operations';
 import type { ViewerUnit } from './useProposalViewer';
+import { ProposalViewerDocument, TaskAbilitiesDocument } from '../generated/graphql';
 
 export interface TaskViewerFacts {
   viewerId: string | null;
@@ -30,8 +29,8 @@ const LEADERS = new Set<MembershipRole>([MembershipRole.HEAD, MembershipRole.DEP
  * assigns), used to choose what to offer; each task's `viewerCan` still says what it allows.
  */
 export function useTaskViewer(skip = false): TaskViewerFacts {
-  const { data, loading, error } = useQuery(PROPOSAL_VIEWER_QUERY, { skip });
-  const abilities = useQuery(TASK_ABILITIES_QUERY, { skip });
+  const { data, loading, error } = useQuery(ProposalViewerDocument, { skip });
+  const abilities = useQuery(TaskAbilitiesDocument, { skip });
   const canCreate = abilities.data?.viewer?.can?.createTask ?? false;
   return useMemo(() => {
     const work = (data?.viewer?.memberships ?? []).filter(

@@ -1,7 +1,7 @@
 import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { SystemRole } from '@quorum/shared';
-import { VIEWER_ROLE_QUERY } from '../apollo/admin.operations';
+import { ViewerRoleDocument } from '../generated/graphql';
 
 /** Whether the viewer is a system administrator: the header's admin link, the admin pages. */
 export function useViewerRole(): {
@@ -10,7 +10,7 @@ export function useViewerRole(): {
   error: ErrorLike | undefined;
   refetch: () => void;
 } {
-  const { data, loading, error, refetch } = useQuery(VIEWER_ROLE_QUERY);
+  const { data, loading, error, refetch } = useQuery(ViewerRoleDocument);
   return {
     isAdmin: data?.viewer?.systemRole === SystemRole.ADMIN,
     loading: loading && !data,

@@ -3,14 +3,6 @@ import type { FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '@quorum/shared';
-import {
-  ACCOUNT_QUERY,
-  API_TOKENS_QUERY,
-  CHANGE_PASSWORD_MUTATION,
-  REVOKE_SESSION_MUTATION,
-  SESSIONS_QUERY,
-} from '../apollo/admin.operations';
-import type { SessionNode } from '../apollo/admin.operations';
 import { apiErrorInfo } from '../apollo/errors';
 import { Alert } from '../components/Alert';
 import { ErrorState, LoadingState } from '../components/LoadState';
@@ -20,6 +12,14 @@ import { useFormatDateTime } from '../hooks/useFormat';
 import { ApiTokensSection } from './account/ApiTokensSection';
 import { CalendarFeedSection } from './account/CalendarFeedSection';
 import { errorText } from './admin/ui';
+import {
+  AccountDocument,
+  ApiTokensDocument,
+  ChangePasswordDocument,
+  RevokeSessionDocument,
+  SessionsDocument,
+} from '../generated/graphql';
+import type { SessionsQuery } from '../generated/graphql';
 
 /** The server's minimum (session.commands.ts); checked here first so the message comes at once. */
 const PASSWORD_MIN = 10;
@@ -61,7 +61,7 @@ export function AccountPage() {
 
 function ProfileSection() {
   const { t } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(ACCOUNT_QUERY);
+  const { data, loading, error, refetch } = useQuery(AccountDocument);
   const viewer = data?.viewer;
 
   return (
@@ -130,8 +130,8 @@ function PasswordSection() {
   const { t } = useTranslation();
   const id = useId();
   // The other sessions end and the API tokens are flagged for review: both lists change.
-  const [changePassword, { loading }] = useMutation(CHANGE_PASSWORD_MUTATION, {
-    refetchQueries: [SESSIONS_QUERY, API_TOKENS_QUERY],
+  const [changePassword, { loading }] = useMutation(ChangePasswordDocument, {
+    refetchQueries: [SessionsDocument, ApiTokensDocument],
   });
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -268,13 +268,13 @@ function PasswordSection() {
 function SessionsSection() {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const { data, loading, error, refetch } = useQuery(SESSIONS_QUERY, { fetchPolicy: 'cache-and-network' });
-  const [revokeSession] = useMutation(REVOKE_SESSION_MUTATION);
+  const { data, loading, error, refetch } = useQuery(SessionsDocument, { fetchPolicy: 'cache-and-network' });
+  const [revokeSession] = useMutation(RevokeSessionDocument);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const sessions = data?.sessions ?? [];
 
-  async function revoke(session: SessionNode) {
+  async function revoke(session: SessionsQuery['sessions'][number]) {
     setBusy(session.id);
     setMessage(null);
     try {

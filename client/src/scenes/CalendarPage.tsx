@@ -4,8 +4,6 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { limits } from '@quorum/shared';
-import { MEETINGS_QUERY } from '../apollo/operations';
-import type { Meeting } from '../apollo/types';
 import { Alert } from '../components/Alert';
 import { ErrorState } from '../components/LoadState';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
@@ -25,6 +23,8 @@ import {
 } from '../i18n/calendar';
 import type { DateKey } from '../i18n/calendar';
 import { formatTime, zonedDateKey, zonedLocalToIso } from '../i18n/format';
+import { MeetingsDocument } from '../generated/graphql';
+import type { MeetingFieldsFragment } from '../generated/graphql';
 
 type View = 'month' | 'week';
 
@@ -64,7 +64,7 @@ export function CalendarPage() {
     }),
     [first, last, timeZone],
   );
-  const { data, error, loading, refetch } = useQuery(MEETINGS_QUERY, {
+  const { data, error, loading, refetch } = useQuery(MeetingsDocument, {
     variables: { filter, first: limits.pageSizeMax },
   });
 
@@ -77,7 +77,7 @@ export function CalendarPage() {
   });
 
   const byDay = useMemo(() => {
-    const map = new Map<DateKey, Meeting[]>();
+    const map = new Map<DateKey, MeetingFieldsFragment[]>();
     for (const edge of data?.meetings.edges ?? []) {
       const key = zonedDateKey(edge.node.startsAt, timeZone);
       map.set(key, [...(map.get(key) ?? []), edge.node]);

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '@quorum/shared';
 import { retryAfterSeconds } from '../apollo/error-details';
 import { apiErrorInfo } from '../apollo/errors';
-import { LOGIN_MUTATION } from '../apollo/operations';
 import { setToken } from '../apollo/session';
 import { clearSessionEnded, sessionEnded } from '../apollo/session-ended';
 import { Alert } from '../components/Alert';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { LoginDocument } from '../generated/graphql';
 
 /** Codes the login form explains in its own words; anything else gets the general message. */
 const LOGIN_CODES: ReadonlySet<string> = new Set([
@@ -21,7 +21,7 @@ const LOGIN_CODES: ReadonlySet<string> = new Set([
 export function LoginPage() {
   const { t } = useTranslation();
   const id = useId();
-  const [login, { loading }] = useMutation(LOGIN_MUTATION);
+  const [login, { loading }] = useMutation(LoginDocument);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -4,8 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AgendaItemStatus, ErrorCode, MeetingStatus } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
-import { MEETING_ROOM_QUERY } from '../apollo/meeting-room.operations';
-import type { AgendaItem } from '../apollo/types';
 import { Alert } from '../components/Alert';
 import { LiveErrorAlert } from '../components/LiveErrorAlert';
 import { ErrorState, LoadingState } from '../components/LoadState';
@@ -29,8 +27,10 @@ import { useMeetingEvents } from '../hooks/useMeetingEvents';
 import { useSessionContext } from '../hooks/useOrganization';
 import { usePresence } from '../hooks/usePresence';
 import { useRoomReload } from '../hooks/useRoomReload';
+import { MeetingRoomDocument } from '../generated/graphql';
+import type { AgendaItemFieldsFragment } from '../generated/graphql';
 
-const EMPTY: AgendaItem[] = [];
+const EMPTY: AgendaItemFieldsFragment[] = [];
 const OPEN_STATUSES = new Set([AgendaItemStatus.PENDING, AgendaItemStatus.IN_DISCUSSION]);
 
 export function MeetingRoomPage() {
@@ -47,7 +47,7 @@ function MeetingRoom({ meetingId }: { meetingId: string }) {
     data,
     error: loadError,
     loading,
-  } = useQuery(MEETING_ROOM_QUERY, {
+  } = useQuery(MeetingRoomDocument, {
     variables: { id: meetingId },
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',

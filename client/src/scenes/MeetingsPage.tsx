@@ -5,8 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { limits, MeetingKind, MeetingStatus, upcomingMeetingStatuses } from '@quorum/shared';
 import { apiErrorInfo } from '../apollo/errors';
-import { MEETINGS_QUERY } from '../apollo/operations';
-import type { MeetingFilter } from '../apollo/types';
 import { LoadMore } from '../components/LoadMore';
 import { LiveErrorAlert } from '../components/LiveErrorAlert';
 import { CreateMeetingForm } from '../components/CreateMeetingForm';
@@ -17,6 +15,8 @@ import { MeetingRow } from '../components/MeetingRow';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useSessionContext } from '../hooks/useOrganization';
 import { useOrganizationEvents } from '../hooks/useOrganizationEvents';
+import { MeetingsDocument } from '../generated/graphql';
+import type { MeetingFilter } from '../generated/graphql';
 
 function oneOf<T extends string>(values: Record<string, T>, value: string | null): T | '' {
   return value && (Object.values(values) as string[]).includes(value) ? (value as T) : '';
@@ -71,7 +71,7 @@ export function MeetingsPage() {
     };
   }, [filterValues]);
   const [loadMoreError, setLoadMoreError] = useState<string | null>(null);
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(MEETINGS_QUERY, {
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(MeetingsDocument, {
     variables: { first: limits.pageSizeDefault, filter },
     notifyOnNetworkStatusChange: true,
   });

@@ -3,16 +3,17 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { apiErrorInfo } from '../../apollo/errors';
-import {
-  CREATE_VERSION_MUTATION,
-  RESTORE_VERSION_MUTATION,
-  VERSION_DIFF_QUERY,
-} from '../../apollo/document-versions.operations';
-import type { DocumentVersionRow, VersionSubject } from '../../apollo/document-versions.operations';
+import type { VersionSubject } from '../../apollo/document-versions.operations';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { Alert } from '../Alert';
 import { LoadingState } from '../LoadState';
 import { useActionRunner } from '../meeting/useActionRunner';
+import {
+  CreateDocumentVersionDocument,
+  DocumentVersionDiffDocument,
+  RestoreDocumentVersionDocument,
+} from '../../generated/graphql';
+import type { DocumentVersionRowFragment } from '../../generated/graphql';
 import './document-versions.css';
 
 const CURRENT = '';
@@ -28,7 +29,7 @@ export interface VersionsOf {
 }
 
 /** A version's name: one taken at a status change is named after the status, said in words. */
-function versionName(version: DocumentVersionRow, of: VersionsOf, t: TFunction): string {
+function versionName(version: DocumentVersionRowFragment, of: VersionsOf, t: TFunction): string {
   return version.kind === 'STATUS_CHANGE'
     ? t(`enums.${of.statuses}.${version.label}`, { defaultValue: version.label })
     : version.label;
@@ -37,7 +38,7 @@ function versionName(version: DocumentVersionRow, of: VersionsOf, t: TFunction):
 /** What changed between two versions (or a version and the document now), word by word: added and removed marked. */
 function VersionDiff({ fromId, toId }: { fromId: string; toId: string }) {
   const { t } = useTranslation();
-  const { data, error, loading } = useQuery(VERSION_DIFF_QUERY, {
+  const { data, error, loading } = useQuery(DocumentVersionDiffDocument, {
     variables: { fromId, toId: toId || null },
     fetchPolicy: 'network-only',
   });
@@ -82,7 +83,7 @@ function RestoreButton({
   expectedVersion,
   onRestored,
 }: {
-  version: DocumentVersionRow;
+  version: DocumentVersionRowFragment;
   of: VersionsOf;
   expectedVersion: number | undefined;
   onRestored: () => void;
@@ -90,7 +91,7 @@ function RestoreButton({
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useActionRunner();
-  const [restore] = useMutation(RESTORE_VERSION_MUTATION);
+  const [restore] = useMutation(RestoreDocumentVersionDocument);
   if (!confirming)
     return (
       <button
@@ -143,7 +144,7 @@ export interface DocumentVersionsProps {
   subject: VersionSubject;
   of: VersionsOf;
   /** The subject's list query: its versions, newest first (null until loaded, or when it failed). */
-  list: { versions: DocumentVersionRow[] | null; loading: boolean; error?: unknown };
+  list: { versions: DocumentVersionRowFragment[] | null; loading: boolean; error?: unknown };
   /** What the viewer may do, as the server says: keep a version, restore one. */
   can: { keep: boolean; restore: boolean };
   /** The subject's version as the page shows it (a stale one is refused, CONFLICT); none for the minutes. */
@@ -176,7 +177,7 @@ export function DocumentVersions({
   const [fromId, setFromId] = useState('');
   const [toId, setToId] = useState(CURRENT);
   const action = useActionRunner();
-  const [createVersion] = useMutation(CREATE_VERSION_MUTATION);
+  const [createVersion] = useMutation(CreateDocumentVersionDocument);
 
   if (list.loading && !list.versions) return <LoadingState />;
   if (!list.versions)
@@ -187,7 +188,7 @@ export function DocumentVersions({
     );
   const versions = list.versions;
   const from = fromId || versions[0]?.id || '';
-  const name = (version: DocumentVersionRow) => versionName(version, of, t);
+  const name = (version: DocumentVersionRowFragment) => versionName(version, of, t);
 
   return (
     <section aria-labelledby={`${id}-heading`} data-testid={testId}>

@@ -3,11 +3,11 @@ import type { FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ParticipantRole, limits } from '@quorum/shared';
-import { UNITS_QUERY } from '../../apollo/operations';
-import type { Participant } from '../../apollo/types';
 import { usePeople } from '../../hooks/usePeople';
 import type { MeetingActions } from './actions';
 import { useActionRunner } from './useActionRunner';
+import { UnitsDocument } from '../../generated/graphql';
+import type { ParticipantFieldsFragment } from '../../generated/graphql';
 
 /** A whole unit joins as members or invitees: an office (chair, secretary) is held by one person. */
 const UNIT_ROLES: readonly ParticipantRole[] = [ParticipantRole.MEMBER, ParticipantRole.INVITEE];
@@ -26,14 +26,14 @@ export function AddParticipantForm({
   add,
   onDone,
 }: {
-  participants: readonly Participant[];
+  participants: readonly ParticipantFieldsFragment[];
   add: NonNullable<MeetingActions['addParticipants']>;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const { people, loading } = usePeople();
-  const units = useQuery(UNITS_QUERY, { variables: { first: limits.pageSizeMax } });
+  const units = useQuery(UnitsDocument, { variables: { first: limits.pageSizeMax } });
   const { busy, error, run } = useActionRunner();
   const [userIds, setUserIds] = useState<string[]>([]);
   const [unitIds, setUnitIds] = useState<string[]>([]);

@@ -1,18 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { AgendaItemStatus, MeetingStatus } from '@quorum/shared';
-import type { AgendaItem } from '../../apollo/types';
 import { useLocale } from '../../hooks/useFormat';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { formatMinutes, formatTime } from '../../i18n/format';
 import type { MeetingActions } from './actions';
-import type { PlannedTime } from './agenda-tree';
+import type { PlannedTime, AgendaNode } from './agenda-tree';
 import { AgendaItemControls } from './AgendaItemControls';
 import { EditingMarker } from './PresenceAvatars';
 import { Attachments } from './Attachments';
 import { ConclusionTasks } from '../task/ConclusionTasksForm';
 
 interface AgendaItemBodyProps {
-  item: AgendaItem;
+  item: AgendaNode;
   depth: number;
   time: PlannedTime | undefined;
   meetingStatus: MeetingStatus;
@@ -21,7 +20,7 @@ interface AgendaItemBodyProps {
 
 const READINESS_FLAGS = ['presenterConfirmed', 'materialsAttached', 'appraisalFinished'] as const;
 
-export function presenterName(item: AgendaItem): string | null {
+export function presenterName(item: AgendaNode): string | null {
   const user = item.presenterUser?.fullName;
   const unit = item.presenterUnit?.name;
   if (user && unit) return `${user} (${unit})`;

@@ -6,12 +6,12 @@ import { inputRefusalText } from '../../apollo/input-error';
 import { AGENDA_DEPTH } from '../../apollo/meeting-room.operations';
 import { CharacterCount, lengthRefusal } from '../CharacterCount';
 import { ErrorState, LoadingState } from '../LoadState';
-import type { AgendaItem } from '../../apollo/types';
 import type { AgendaItemDraft, MeetingActions, VoteInput } from './actions';
 import type { AgendaNote } from './AgendaNoteEditor';
 import { PresenceContext } from './presence-context';
 import { discussionWarning, OpenItemsContext } from './session-warnings';
 import { useActionRunner } from './useActionRunner';
+import type { AgendaItemFieldsFragment } from '../../generated/graphql';
 
 type Mode = 'conclusion' | 'vote' | 'edit' | 'add' | 'remove';
 
@@ -35,7 +35,7 @@ function NoteEditor({
   note,
   autoFocus,
 }: {
-  item: AgendaItem;
+  item: AgendaItemFieldsFragment;
   depth: number;
   note: AgendaNote;
   autoFocus?: boolean;
@@ -65,7 +65,7 @@ const STATUS_VERB: Record<AgendaItemStatus, string> = {
 const PRIMARY_STATUSES = new Set([AgendaItemStatus.IN_DISCUSSION, AgendaItemStatus.CONCLUDED]);
 
 interface AgendaItemControlsProps {
-  item: AgendaItem;
+  item: AgendaItemFieldsFragment;
   depth: number;
   actions: MeetingActions;
 }
@@ -127,7 +127,7 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
     event.preventDefault();
     close();
   };
-  const save = (action: (current: AgendaItem) => Promise<void>) => {
+  const save = (action: (current: AgendaItemFieldsFragment) => Promise<void>) => {
     lastSave.current = () => void run(() => action(latest.current)).then((ok) => ok && close());
     lastSave.current();
   };
@@ -383,7 +383,7 @@ export function AgendaItemControls({ item, depth, actions }: AgendaItemControlsP
 }
 
 /** What the other person's change left in the field the form edits, for the person to compare. */
-function TheirVersion({ item, mode }: { item: AgendaItem; mode: 'vote' | 'edit' }) {
+function TheirVersion({ item, mode }: { item: AgendaItemFieldsFragment; mode: 'vote' | 'edit' }) {
   const { t } = useTranslation();
   if (mode === 'vote') {
     const vote = item.vote;

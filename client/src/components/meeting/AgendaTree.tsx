@@ -25,19 +25,26 @@ import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import type { MeetingStatus } from '@quorum/shared';
 import { AGENDA_DEPTH } from '../../apollo/meeting-room.operations';
-import type { AgendaItem } from '../../apollo/types';
 import { useLocale } from '../../hooks/useFormat';
 import { formatMinutes } from '../../i18n/format';
 import type { MeetingActions } from './actions';
 import { AgendaItemBody } from './AgendaItemBody';
-import { descendantIds, dropTarget, flattenAgenda, isNoop, keyboardTarget, planAgenda } from './agenda-tree';
+import {
+  descendantIds,
+  dropTarget,
+  flattenAgenda,
+  isNoop,
+  keyboardTarget,
+  planAgenda,
+  type AgendaNode,
+} from './agenda-tree';
 import type { FlatItem, KeyboardMove, MoveTarget } from './agenda-tree';
 
 /** Pixels of sideways drag per level of the tree (and of indentation on screen). */
 const INDENT = 28;
 
 interface AgendaTreeProps {
-  roots: AgendaItem[];
+  roots: AgendaNode[];
   meetingStartsAt: string;
   meetingStatus: MeetingStatus;
   actions: MeetingActions;

@@ -3,11 +3,15 @@ import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { attachmentKinds } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
-import { ATTACHMENT_QUERY } from '../../apollo/meeting-room.operations';
-import type { AttachmentSummary } from '../../apollo/types';
 import { UploadError } from '../../apollo/uploads';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { saveBlob } from '../download';
+import { AttachmentDocument } from '../../generated/graphql';
+import type { AttachmentFieldsFragment, ProposalAttachmentFieldsFragment } from '../../generated/graphql';
+
+/** A file as the list shows it: a proposal's files also say who added them and when. */
+type ListedFile = AttachmentFieldsFragment &
+  Partial<Pick<ProposalAttachmentFieldsFragment, 'createdAt' | 'uploadedBy'>>;
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -21,7 +25,7 @@ const accept = Object.keys(attachmentKinds)
   .join(',');
 
 interface AttachmentsProps {
-  files: readonly AttachmentSummary[];
+  files: readonly ListedFile[];
   /** What the files belong to, in words, for the add button's label ("item 2.1", the meeting's materials). */
   target: string;
   /** An agenda item's: the hint stays for screen readers only. */
@@ -29,7 +33,7 @@ interface AttachmentsProps {
   /** Present when the viewer may add files here. */
   upload?: (file: File, onProgress: (fraction: number) => void) => Promise<void>;
   /** Present when the viewer may remove them. */
-  remove?: (file: AttachmentSummary) => Promise<void>;
+  remove?: (file: AttachmentFieldsFragment) => Promise<void>;
 }
 
 /**
@@ -45,17 +49,17 @@ export function Attachments({ files, target, compact = false, upload, remove }: 
   const addButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
-  const [confirming, setConfirming] = useState<AttachmentSummary | null>(null);
+  const [confirming, setConfirming] = useState<ListedFile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   if (files.length === 0 && !upload) return null;
 
-  async function open(file: AttachmentSummary) {
+  async function open(file: AttachmentFieldsFragment) {
     setBusy(file.id);
     setError(null);
     try {
       const { data } = await client.query({
-        query: ATTACHMENT_QUERY,
+        query: AttachmentDocument,
         variables: { id: file.id },
         fetchPolicy: 'no-cache',
       });
@@ -95,7 +99,7 @@ export function Attachments({ files, target, compact = false, upload, remove }: 
     }
   }
 
-  async function confirmRemove(file: AttachmentSummary) {
+  async function confirmRemove(file: AttachmentFieldsFragment) {
     if (!remove) return;
     setBusy(file.id);
     setError(null);

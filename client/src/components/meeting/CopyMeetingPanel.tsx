@@ -3,18 +3,24 @@ import type { FormEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { AGENDA_SOURCES_QUERY } from '../../apollo/meeting-room.operations';
-import type { MeetingRoom } from '../../apollo/types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { isoToZonedLocal, zonedLocalToIso } from '../../i18n/format';
 import type { MeetingActions } from './actions';
 import { useActionRunner } from './useActionRunner';
+import { AgendaSourcesDocument } from '../../generated/graphql';
+import type { MeetingRoomFieldsFragment } from '../../generated/graphql';
 
 type Open = 'createFrom' | 'copyAgenda' | null;
 
 /** Templates and copies: a new meeting from this one, or another meeting's agenda into this one. */
-export function CopyMeetingPanel({ meeting, actions }: { meeting: MeetingRoom; actions: MeetingActions }) {
+export function CopyMeetingPanel({
+  meeting,
+  actions,
+}: {
+  meeting: MeetingRoomFieldsFragment;
+  actions: MeetingActions;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Open>(null);
   const { createFrom, copyAgendaFrom } = actions;
@@ -60,7 +66,7 @@ function CreateFromForm({
   createFrom,
   onCancel,
 }: {
-  meeting: MeetingRoom;
+  meeting: MeetingRoomFieldsFragment;
   createFrom: NonNullable<MeetingActions['createFrom']>;
   onCancel: () => void;
 }) {
@@ -149,14 +155,14 @@ function CopyAgendaForm({
   copyAgendaFrom,
   onDone,
 }: {
-  meeting: MeetingRoom;
+  meeting: MeetingRoomFieldsFragment;
   copyAgendaFrom: NonNullable<MeetingActions['copyAgendaFrom']>;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const formatDateTime = useFormatDateTime();
-  const sources = useQuery(AGENDA_SOURCES_QUERY, { variables: { committeeId: meeting.committee.id } });
+  const sources = useQuery(AgendaSourcesDocument, { variables: { committeeId: meeting.committee.id } });
   const { busy, error, run } = useActionRunner();
   const [sourceId, setSourceId] = useState('');
   const templates = (sources.data?.templates.edges ?? [])

@@ -5,9 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { ErrorCode, limits } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
 import { describeInputError } from '../../apollo/input-error';
-import { UPDATE_MEETING_DETAILS_MUTATION } from '../../apollo/meeting-room.operations';
-import { MEETING_QUERY } from '../../apollo/operations';
-import type { MeetingRoom, UpdateMeetingInput } from '../../apollo/types';
 import { useLocale } from '../../hooks/useFormat';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { usePeople } from '../../hooks/usePeople';
@@ -21,13 +18,15 @@ import {
 } from '../../i18n/format';
 import { CharacterCount, lengthRefusal } from '../CharacterCount';
 import { PersonSelect } from '../PersonSelect';
+import { MeetingDocument, UpdateMeetingDetailsDocument } from '../../generated/graphql';
+import type { MeetingRoomFieldsFragment, UpdateMeetingInput } from '../../generated/graphql';
 
 /**
  * When the agenda's planned minutes, counted from the start, run past the planned end: until when, and by how
  * many minutes. Null when the meeting has no end or the agenda fits.
  */
 export function agendaOverrun(
-  meeting: Pick<MeetingRoom, 'startsAt' | 'endsAt' | 'agendaDurationMinutes'>,
+  meeting: Pick<MeetingRoomFieldsFragment, 'startsAt' | 'endsAt' | 'agendaDurationMinutes'>,
 ): { until: Date; minutes: number } | null {
   if (!meeting.endsAt) return null;
   const until = new Date(new Date(meeting.startsAt).getTime() + meeting.agendaDurationMinutes * 60_000);
@@ -46,7 +45,7 @@ interface Draft {
 
 type Field = keyof Draft;
 
-function draftOf(meeting: MeetingRoom, timeZone: string): Draft {
+function draftOf(meeting: MeetingRoomFieldsFragment, timeZone: string): Draft {
   return {
     title: meeting.title,
     startsAt: isoToZonedLocal(new Date(meeting.startsAt), timeZone),
@@ -61,7 +60,7 @@ function draftOf(meeting: MeetingRoom, timeZone: string): Draft {
  * The meeting's facts (time, place, committee, chair, secretary), a warning when the agenda runs past the
  * planned end, and, for whoever may update the meeting, an edit mode for them.
  */
-export function MeetingDetails({ meeting }: { meeting: MeetingRoom }) {
+export function MeetingDetails({ meeting }: { meeting: MeetingRoomFieldsFragment }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const timeZone = useTimeZone();
@@ -144,13 +143,13 @@ export function MeetingDetails({ meeting }: { meeting: MeetingRoom }) {
   );
 }
 
-function MeetingDetailsForm({ meeting, onDone }: { meeting: MeetingRoom; onDone: () => void }) {
+function MeetingDetailsForm({ meeting, onDone }: { meeting: MeetingRoomFieldsFragment; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const timeZone = useTimeZone();
   const client = useApolloClient();
   const { people } = usePeople();
-  const [updateMeeting, { loading: saving }] = useMutation(UPDATE_MEETING_DETAILS_MUTATION);
+  const [updateMeeting, { loading: saving }] = useMutation(UpdateMeetingDetailsDocument);
   // What the form started from: only what the user changed is sent, at the version it was read at.
   const [base, setBase] = useState(() => ({ draft: draftOf(meeting, timeZone), version: meeting.version }));
   const [draft, setDraft] = useState<Draft>(base.draft);
@@ -215,7 +214,7 @@ function MeetingDetailsForm({ meeting, onDone }: { meeting: MeetingRoom; onDone:
         // saving again applies their changes over the other person's.
         try {
           const latest = await client.query({
-            query: MEETING_QUERY,
+            query: MeetingDocument,
             variables: { id: meeting.id },
             fetchPolicy: 'network-only',
           });

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Classification } from '@quorum/shared';
-import type { MeetingRoom } from '../../apollo/types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import type { MeetingActions } from './actions';
 import { CopyMeetingPanel } from './CopyMeetingPanel';
@@ -9,8 +8,15 @@ import { MeetingDetails } from './MeetingDetails';
 import { MeetingToolbar } from './MeetingToolbar';
 import { MeetingTransitions } from './MeetingTransitions';
 import { useActionRunner } from './useActionRunner';
+import type { MeetingRoomFieldsFragment } from '../../generated/graphql';
 
-export function MeetingHeader({ meeting, actions }: { meeting: MeetingRoom; actions: MeetingActions }) {
+export function MeetingHeader({
+  meeting,
+  actions,
+}: {
+  meeting: MeetingRoomFieldsFragment;
+  actions: MeetingActions;
+}) {
   const { t } = useTranslation();
   const { busy, error, run } = useActionRunner();
   const { markMaterialsRead } = actions;

@@ -1,11 +1,11 @@
 import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeetingStatus } from '@quorum/shared';
-import type { MeetingRoom } from '../../apollo/types';
 import { useTimeZone } from '../../hooks/useOrganization';
 import type { MeetingActions } from './actions';
 import { OpenItemsContext, transitionWarnings } from './session-warnings';
 import { useActionRunner } from './useActionRunner';
+import type { MeetingRoomFieldsFragment } from '../../generated/graphql';
 
 /** The word on the button that moves a meeting to a status. */
 const TRANSITION_VERB: Partial<Record<MeetingStatus, string>> = {
@@ -22,7 +22,13 @@ const IRREVERSIBLE = new Set([MeetingStatus.CLOSED, MeetingStatus.CANCELLED]);
  * The buttons that move the meeting on. A step that cannot be undone, or that the office should think
  * twice about (see `transitionWarnings`), asks to be pressed again and says why.
  */
-export function MeetingTransitions({ meeting, actions }: { meeting: MeetingRoom; actions: MeetingActions }) {
+export function MeetingTransitions({
+  meeting,
+  actions,
+}: {
+  meeting: MeetingRoomFieldsFragment;
+  actions: MeetingActions;
+}) {
   const { t } = useTranslation();
   const timeZone = useTimeZone();
   const openItems = useContext(OpenItemsContext);

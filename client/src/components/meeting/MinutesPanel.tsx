@@ -2,7 +2,6 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingStatus } from '@quorum/shared';
-import { MEETING_MINUTES_QUERY, MEETING_MINUTES_VERSIONS_QUERY } from '../../apollo/minutes.operations';
 import { useDownload } from '../../hooks/useDownload';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { DocumentVersions, type VersionsOf } from '../collab/DocumentVersions';
@@ -10,6 +9,7 @@ import { ErrorState, LoadingState } from '../LoadState';
 import { downloadMinutes } from './downloads';
 import './minutes.css';
 import type { MinutesFormat } from './downloads';
+import { MeetingMinutesDocument, MeetingMinutesVersionsDocument } from '../../generated/graphql';
 
 const FORMATS: MinutesFormat[] = ['docx', 'pdf'];
 
@@ -33,7 +33,7 @@ const minutesVersions: VersionsOf = { words: 'minutes.versions', statuses: 'meet
  * `viewerCanEdit`), listed and compared by every reader. A restore reaches the open editor live.
  */
 function MinutesVersions({ meetingId, onChanged }: { meetingId: string; onChanged: () => void }) {
-  const { data, error, loading, refetch } = useQuery(MEETING_MINUTES_VERSIONS_QUERY, {
+  const { data, error, loading, refetch } = useQuery(MeetingMinutesVersionsDocument, {
     variables: { id: meetingId },
     fetchPolicy: 'cache-and-network',
   });
@@ -76,7 +76,7 @@ export function MinutesPanel({ meeting, viewer }: MinutesPanelProps) {
   const { busy, error, download } = useDownload<MinutesFormat>(t('minutes.downloads.unavailable'));
   const formatDateTime = useFormatDateTime();
   // Read again on each opening and closing: the text may have been stored since.
-  const { data, refetch } = useQuery(MEETING_MINUTES_QUERY, {
+  const { data, refetch } = useQuery(MeetingMinutesDocument, {
     variables: { id: meeting.id },
     fetchPolicy: 'cache-and-network',
   });

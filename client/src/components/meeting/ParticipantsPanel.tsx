@@ -1,11 +1,11 @@
 import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Attendance, ParticipantRole } from '@quorum/shared';
-import type { Participant } from '../../apollo/types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import type { MeetingActions } from './actions';
 import { AddParticipantForm } from './AddParticipantForm';
 import { useActionRunner } from './useActionRunner';
+import type { ParticipantFieldsFragment } from '../../generated/graphql';
 
 const ROLE_ORDER = [
   ParticipantRole.CHAIR,
@@ -16,7 +16,7 @@ const ROLE_ORDER = [
 const CHOICES = [Attendance.PRESENT, Attendance.ABSENT, Attendance.EXCUSED, Attendance.UNKNOWN];
 
 interface ParticipantsPanelProps {
-  participants: Participant[];
+  participants: ParticipantFieldsFragment[];
   totalCount: number;
   actions: MeetingActions;
 }
@@ -91,7 +91,7 @@ const ParticipantRow = memo(function ParticipantRow({
   participant,
   actions,
 }: {
-  participant: Participant;
+  participant: ParticipantFieldsFragment;
   actions: MeetingActions;
 }) {
   const { t } = useTranslation();

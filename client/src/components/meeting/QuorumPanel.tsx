@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Quorum } from '../../apollo/types';
+import type { MeetingRoomFieldsFragment } from '../../generated/graphql';
 
 /** The quorum as the server derives it from the participants' attendance, live. */
-export function QuorumPanel({ quorum }: { quorum: Quorum }) {
+export function QuorumPanel({ quorum }: { quorum: MeetingRoomFieldsFragment['quorum'] }) {
   const { t } = useTranslation();
   const id = useId();
   const percent = quorum.members > 0 ? Math.round((quorum.present / quorum.members) * 100) : 0;

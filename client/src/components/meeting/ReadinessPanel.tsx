@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingReadiness } from '../../apollo/types';
 import type { FlatItem } from './agenda-tree';
+import type { MeetingRoomFieldsFragment } from '../../generated/graphql';
 
 type CheckKey = 'presenterConfirmed' | 'materialsAttached' | 'appraisalFinished' | 'materialsRead';
 
@@ -13,7 +13,7 @@ export function ReadinessPanel({
   readiness,
   flat,
 }: {
-  readiness: MeetingReadiness;
+  readiness: MeetingRoomFieldsFragment['readiness'];
   flat: readonly FlatItem[];
 }) {
   const { t } = useTranslation();

@@ -7,8 +7,12 @@ import type {
   ParticipantRole,
   VoteOutcome,
 } from '@quorum/shared';
-import type { AgendaItem, AttachmentSummary, Participant } from '../../apollo/types';
 import type { MoveTarget } from './agenda-tree';
+import type {
+  AgendaItemFieldsFragment,
+  AttachmentFieldsFragment,
+  ParticipantFieldsFragment,
+} from '../../generated/graphql';
 
 export interface VoteInput {
   votesFor: number;
@@ -35,19 +39,19 @@ export interface MeetingActions {
   moveItem?: (target: MoveTarget) => Promise<void>;
   addItem?: (parentId: string | null, draft: AgendaItemDraft) => Promise<void>;
   /** Present when the viewer may edit, remove or add under this item. */
-  editItem?: (item: AgendaItem, fields: AgendaItemFields) => Promise<void>;
-  removeItem?: (item: AgendaItem) => Promise<void>;
-  canEdit: (item: AgendaItem) => boolean;
+  editItem?: (item: AgendaItemFieldsFragment, fields: AgendaItemFields) => Promise<void>;
+  removeItem?: (item: AgendaItemFieldsFragment) => Promise<void>;
+  canEdit: (item: AgendaItemFieldsFragment) => boolean;
   /** Statuses the item may move to now, for this viewer (empty when none). */
-  itemTransitions: (item: AgendaItem) => AgendaItemStatus[];
-  setItemStatus?: (item: AgendaItem, status: AgendaItemStatus) => Promise<void>;
+  itemTransitions: (item: AgendaItemFieldsFragment) => AgendaItemStatus[];
+  setItemStatus?: (item: AgendaItemFieldsFragment, status: AgendaItemStatus) => Promise<void>;
   /** Whether the viewer may write the item's conclusion (a co-edited note, `agenda-item:<id>:conclusion`). */
-  canConclude: (item: AgendaItem) => boolean;
-  recordVote?: (item: AgendaItem, vote: VoteInput) => Promise<void>;
-  canVote: (item: AgendaItem) => boolean;
-  confirmPresenter?: (item: AgendaItem) => Promise<void>;
-  canConfirmPresenter: (item: AgendaItem) => boolean;
-  setAttendance?: (participant: Participant, attendance: Attendance) => Promise<void>;
+  canConclude: (item: AgendaItemFieldsFragment) => boolean;
+  recordVote?: (item: AgendaItemFieldsFragment, vote: VoteInput) => Promise<void>;
+  canVote: (item: AgendaItemFieldsFragment) => boolean;
+  confirmPresenter?: (item: AgendaItemFieldsFragment) => Promise<void>;
+  canConfirmPresenter: (item: AgendaItemFieldsFragment) => boolean;
+  setAttendance?: (participant: ParticipantFieldsFragment, attendance: Attendance) => Promise<void>;
   markMaterialsRead?: () => Promise<void>;
   /** Present when the viewer may manage who takes part. */
   /** People one by one, and whole units (their active members, skipping who already takes part). */
@@ -55,8 +59,8 @@ export interface MeetingActions {
     entries: Array<{ userId: string; role: ParticipantRole }>,
     units?: Array<{ unitId: string; role: ParticipantRole }>,
   ) => Promise<void>;
-  setParticipantRole?: (participant: Participant, role: ParticipantRole) => Promise<void>;
-  removeParticipant?: (participant: Participant) => Promise<void>;
+  setParticipantRole?: (participant: ParticipantFieldsFragment, role: ParticipantRole) => Promise<void>;
+  removeParticipant?: (participant: ParticipantFieldsFragment) => Promise<void>;
   /**
    * Present when the viewer may add to the materials: of the meeting (`agendaItemId` null) or of an item
    * it may edit (`canEdit`). `onProgress` goes from 0 to 1 as the bytes leave.
@@ -67,7 +71,7 @@ export interface MeetingActions {
     onProgress: (fraction: number) => void,
   ) => Promise<void>;
   /** Present when the viewer may remove files (the same right as adding them). */
-  removeFile?: (file: AttachmentSummary) => Promise<void>;
+  removeFile?: (file: AttachmentFieldsFragment) => Promise<void>;
   /** Present when the viewer may copy this meeting: returns the new meeting's id. */
   createFrom?: (input: { startsAt: string; title?: string; isTemplate?: boolean }) => Promise<string>;
   /** Present when the viewer may add to this agenda: appends another meeting's agenda. */

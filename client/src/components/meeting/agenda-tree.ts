@@ -1,7 +1,10 @@
 // The agenda as a tree, and the arithmetic of moving an item in it: pure functions, shared by
 // drag and drop, the keyboard buttons and the optimistic view of a move in flight.
 import { agendaNumber } from '@quorum/shared';
-import type { AgendaItem } from '../../apollo/types';
+import type { AgendaItemFieldsFragment } from '../../generated/graphql';
+
+/** An agenda item with the items under it, built by the client from `parentId` (the query reads the agenda flat). */
+export type AgendaNode = AgendaItemFieldsFragment & { children?: AgendaNode[] };
 
 export interface FlatItem {
   id: string;
@@ -11,7 +14,7 @@ export interface FlatItem {
   /** Position among its siblings. */
   index: number;
   siblingCount: number;
-  item: AgendaItem;
+  item: AgendaNode;
 }
 
 /** Where an item goes: under `parentId` (null: the top level), at `index` among its new siblings. */
@@ -28,23 +31,23 @@ export interface MoveTarget {
 export type KeyboardMove = 'up' | 'down' | 'indent' | 'outdent';
 
 /** The tree from the agenda as the server lists it: depth first, each item naming its parent. */
-export function buildTree(agenda: readonly AgendaItem[]): AgendaItem[] {
-  const byParent = new Map<string | null, AgendaItem[]>();
+export function buildTree(agenda: readonly AgendaNode[]): AgendaNode[] {
+  const byParent = new Map<string | null, AgendaNode[]>();
   const ids = new Set(agenda.map((item) => item.id));
   for (const item of agenda) {
     // An item whose parent is not in the list (never expected) is shown at the top level.
     const parentId = item.parentId && ids.has(item.parentId) ? item.parentId : null;
     byParent.set(parentId, [...(byParent.get(parentId) ?? []), item]);
   }
-  const build = (parentId: string | null): AgendaItem[] =>
+  const build = (parentId: string | null): AgendaNode[] =>
     (byParent.get(parentId) ?? []).map((item) => ({ ...item, children: build(item.id) }));
   return build(null);
 }
 
 /** Depth first, in agenda order. */
-export function flattenAgenda(roots: readonly AgendaItem[]): FlatItem[] {
+export function flattenAgenda(roots: readonly AgendaNode[]): FlatItem[] {
   const flat: FlatItem[] = [];
-  const walk = (level: readonly AgendaItem[], parentId: string | null, depth: number) =>
+  const walk = (level: readonly AgendaNode[], parentId: string | null, depth: number) =>
     level.forEach((item, index) => {
       flat.push({ id: item.id, parentId, depth, index, siblingCount: level.length, item });
       walk(item.children ?? [], item.id, depth + 1);
@@ -186,9 +189,9 @@ export function dropTarget(
 }
 
 /** The tree with one move applied, for showing a move before the server has answered. */
-export function applyMove(roots: readonly AgendaItem[], target: MoveTarget): AgendaItem[] {
-  let moving: AgendaItem | undefined;
-  const without = (level: readonly AgendaItem[]): AgendaItem[] =>
+export function applyMove(roots: readonly AgendaNode[], target: MoveTarget): AgendaNode[] {
+  let moving: AgendaNode | undefined;
+  const without = (level: readonly AgendaNode[]): AgendaNode[] =>
     level.flatMap((item) => {
       if (item.id === target.id) {
         moving = item;
@@ -199,8 +202,8 @@ export function applyMove(roots: readonly AgendaItem[], target: MoveTarget): Age
   const pruned = without(roots);
   if (!moving) return [...roots];
   const moved = moving;
-  const insert = (level: AgendaItem[], parentId: string | null): AgendaItem[] => {
-    const children: AgendaItem[] = level.map((item) => ({
+  const insert = (level: AgendaNode[], parentId: string | null): AgendaNode[] => {
+    const children: AgendaNode[] = level.map((item) => ({
       ...item,
       children: insert(item.children ?? [], item.id),
     }));
@@ -213,11 +216,11 @@ export function applyMove(roots: readonly AgendaItem[], target: MoveTarget): Age
 
 /** Numbers, depths and parents as the server derives them: "1", "2", "2.1". */
 export function renumber(
-  level: readonly AgendaItem[],
+  level: readonly AgendaNode[],
   parentNumber: string | null = null,
   parentId: string | null = null,
   depth = 0,
-): AgendaItem[] {
+): AgendaNode[] {
   return level.map((item, index) => {
     const number = agendaNumber(parentNumber, index);
     return {
@@ -247,11 +250,11 @@ const MINUTE = 60_000;
  * the agenda's total minutes (the server's `agendaDurationMinutes`).
  */
 export function planAgenda(
-  roots: readonly AgendaItem[],
+  roots: readonly AgendaNode[],
   start: Date,
 ): { times: Map<string, PlannedTime>; totalMinutes: number } {
   const times = new Map<string, PlannedTime>();
-  const plan = (level: readonly AgendaItem[], from: number): number => {
+  const plan = (level: readonly AgendaNode[], from: number): number => {
     let elapsed = 0;
     for (const item of level) {
       const startsAt = from + elapsed * MINUTE;

@@ -2,15 +2,14 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLazyQuery, useMutation, useSubscription } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  MARK_NOTIFICATIONS_READ_MUTATION,
-  NOTIFICATIONS_QUERY,
-  NOTIFICATIONS_SUBSCRIPTION,
-  notificationPath,
-  notificationTitle,
-  type NotificationNode,
-} from '../../apollo/notification.operations';
+import { notificationPath, notificationTitle } from '../../apollo/notification.operations';
 import { useFormatDateTime } from '../../hooks/useFormat';
+import {
+  MarkNotificationsReadDocument,
+  NotificationUpdatesDocument,
+  NotificationsDocument,
+} from '../../generated/graphql';
+import type { NotificationFieldsFragment } from '../../generated/graphql';
 import './notifications.css';
 
 const pageSize = 20;
@@ -33,12 +32,12 @@ export function NotificationCentre() {
   const panelRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
 
-  const [load, list] = useLazyQuery(NOTIFICATIONS_QUERY, { fetchPolicy: 'network-only' });
-  const [markRead, marking] = useMutation(MARK_NOTIFICATIONS_READ_MUTATION);
+  const [load, list] = useLazyQuery(NotificationsDocument, { fetchPolicy: 'network-only' });
+  const [markRead, marking] = useMutation(MarkNotificationsReadDocument);
 
   const openRef = useRef(open);
   openRef.current = open;
-  useSubscription(NOTIFICATIONS_SUBSCRIPTION, {
+  useSubscription(NotificationUpdatesDocument, {
     onData: ({ data }) => {
       const update = data.data?.notifications;
       if (!update) return;
@@ -220,7 +219,7 @@ function NotificationRow({
   time,
   onOpen,
 }: {
-  node: NotificationNode;
+  node: NotificationFieldsFragment;
   time: string;
   onOpen: () => void;
 }) {

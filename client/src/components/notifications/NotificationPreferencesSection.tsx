@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { notificationKinds, type NotificationKind } from '@quorum/shared';
-import {
-  NOTIFICATION_PREFERENCES_QUERY,
-  UPDATE_NOTIFICATION_PREFERENCES_MUTATION,
-  type NotificationPreferenceNode,
-} from '../../apollo/notification.operations';
 import { ErrorState, LoadingState } from '../LoadState';
+import {
+  NotificationPreferencesDocument,
+  UpdateNotificationPreferencesDocument,
+} from '../../generated/graphql';
+import type { NotificationPreferencesQuery } from '../../generated/graphql';
 import './notifications.css';
 
 /**
@@ -17,12 +17,16 @@ import './notifications.css';
  */
 export function NotificationPreferencesSection() {
   const { t } = useTranslation();
-  const { data, loading, error, refetch } = useQuery(NOTIFICATION_PREFERENCES_QUERY);
-  const [update, saving] = useMutation(UPDATE_NOTIFICATION_PREFERENCES_MUTATION);
+  const { data, loading, error, refetch } = useQuery(NotificationPreferencesDocument);
+  const [update, saving] = useMutation(UpdateNotificationPreferencesDocument);
   const [status, setStatus] = useState<'saved' | 'failed' | null>(null);
   const preferences = data?.viewer?.notificationPreferences ?? null;
 
-  async function save(preference: NotificationPreferenceNode) {
+  async function save(
+    preference: NonNullable<
+      NonNullable<NotificationPreferencesQuery['viewer']>['notificationPreferences']
+    >[number],
+  ) {
     setStatus(null);
     try {
       await update({
@@ -32,7 +36,7 @@ export function NotificationPreferencesSection() {
           const viewer = data?.viewer;
           if (!answer || !viewer) return;
           cache.writeQuery({
-            query: NOTIFICATION_PREFERENCES_QUERY,
+            query: NotificationPreferencesDocument,
             data: {
               viewer: {
                 ...viewer,
@@ -48,9 +52,10 @@ export function NotificationPreferencesSection() {
     }
   }
 
-  const byKind = new Map<NotificationKind, NotificationPreferenceNode>(
-    (preferences ?? []).map((preference) => [preference.kind, preference]),
-  );
+  const byKind = new Map<
+    NotificationKind,
+    NonNullable<NonNullable<NotificationPreferencesQuery['viewer']>['notificationPreferences']>[number]
+  >((preferences ?? []).map((preference) => [preference.kind, preference]));
 
   return (
     <section id="notifications" className="panel account__section" aria-labelledby="notifications-heading">

@@ -6,12 +6,12 @@ import { useNavigate } from 'react-router';
 import { ErrorCode, limits } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
 import { describeInputError } from '../../apollo/input-error';
-import { CREATE_PROGRAMME_MUTATION } from '../../apollo/programme.operations';
-import type { Unit } from '../../apollo/types';
 import { zonedDateKey } from '../../i18n/format';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { Alert } from '../Alert';
 import { CharacterCount, lengthRefusal } from '../CharacterCount';
+import { CreateWorkProgrammeDocument } from '../../generated/graphql';
+import type { UnitFieldsFragment } from '../../generated/graphql';
 
 type Field = 'unitId' | 'year' | 'title';
 
@@ -19,13 +19,13 @@ type Field = 'unitId' | 'year' | 'title';
  * A committee's programme for a year (the office; one per committee and year). The title is suggested from
  * the two until the office types one of its own.
  */
-export function CreateProgrammeForm({ committees }: { committees: readonly Unit[] }) {
+export function CreateProgrammeForm({ committees }: { committees: readonly UnitFieldsFragment[] }) {
   const { t } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
   const timeZone = useTimeZone();
   const thisYear = Number(zonedDateKey(new Date(), timeZone).slice(0, 4));
-  const [create] = useMutation(CREATE_PROGRAMME_MUTATION);
+  const [create] = useMutation(CreateWorkProgrammeDocument);
   const [unitId, setUnitId] = useState('');
   const [year, setYear] = useState(String(thisYear));
   const [title, setTitle] = useState('');

@@ -5,14 +5,18 @@
 import { useTranslation } from 'react-i18next';
 import { scaleLinear, scalePoint } from '@visx/scale';
 import { LinePath } from '@visx/shape';
-import type { ProgrammeMonthProgress, ProgrammeUnitProgress } from '../../apollo/programme.types';
 import { BarRows } from '../chart/BarRows';
 import { ChartFrame } from '../chart/ChartFrame';
 import { ChartSvg, plotArea } from '../chart/ChartSvg';
 import { MONTHS, usePercent } from './programme-format';
+import type { ProgrammeFieldsFragment } from '../../generated/graphql';
 
 /** Planned and adopted items up to each month of the year: two cumulative lines. */
-export function MonthChart({ months }: { months: readonly ProgrammeMonthProgress[] }) {
+export function MonthChart({
+  months,
+}: {
+  months: readonly ProgrammeFieldsFragment['progressByMonth'][number][];
+}) {
   const { t } = useTranslation();
   const width = 640;
   const height = 240;
@@ -115,7 +119,11 @@ export function MonthChart({ months }: { months: readonly ProgrammeMonthProgress
 }
 
 /** Each lead unit: its planned items as a bar, the adopted ones filled in, the slipping ones counted. */
-export function UnitChart({ units }: { units: readonly ProgrammeUnitProgress[] }) {
+export function UnitChart({
+  units,
+}: {
+  units: readonly ProgrammeFieldsFragment['progressByUnit'][number][];
+}) {
   const { t } = useTranslation();
   const percent = usePercent();
   const chart = (

@@ -5,15 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorCode, limits, ProgrammeItemStatus, ProposalKind } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
 import { describeInputError } from '../../apollo/input-error';
-import {
-  ADD_PROGRAMME_ITEM_MUTATION,
-  UPDATE_PROGRAMME_ITEM_MUTATION,
-} from '../../apollo/programme.operations';
-import type { ProgrammeItem, ProgrammeUnit, ProposalOption } from '../../apollo/programme.types';
 import { Dialog } from '../../scenes/admin/ui';
 import { Alert } from '../Alert';
 import { CharacterCount, lengthRefusal } from '../CharacterCount';
 import { MONTHS, SETTABLE_STATUSES } from './programme-format';
+import { AddProgrammeItemDocument, UpdateProgrammeItemDocument } from '../../generated/graphql';
+import type { ProgrammeItemFieldsFragment, ProgrammeProposalOptionsQuery } from '../../generated/graphql';
 
 interface Values {
   title: string;
@@ -28,7 +25,10 @@ const FIELDS: readonly Field[] = ['title', 'kind', 'plannedMonth', 'leadUnitId',
 const isField = (value: string | undefined): value is Field =>
   value !== undefined && (FIELDS as readonly string[]).includes(value);
 
-function valuesOf(item: ProgrammeItem | undefined, units: readonly ProgrammeUnit[]): Values {
+function valuesOf(
+  item: ProgrammeItemFieldsFragment | undefined,
+  units: readonly ProgrammeItemFieldsFragment['leadUnit'][],
+): Values {
   return {
     title: item?.title ?? '',
     kind: item?.kind ?? ProposalKind.PROPOSAL,
@@ -42,9 +42,9 @@ function valuesOf(item: ProgrammeItem | undefined, units: readonly ProgrammeUnit
 interface ProgrammeItemDialogProps {
   programmeId: string;
   /** The item to change; none to add one. */
-  item?: ProgrammeItem;
-  units: readonly ProgrammeUnit[];
-  proposals: readonly ProposalOption[];
+  item?: ProgrammeItemFieldsFragment;
+  units: readonly ProgrammeItemFieldsFragment['leadUnit'][];
+  proposals: readonly ProgrammeProposalOptionsQuery['proposals']['edges'][number]['node'][];
   onClose: () => void;
   /** Someone changed the item first: read the programme again (the dialog stays, saying so). */
   onConflict: () => void;
@@ -65,8 +65,8 @@ export function ProgrammeItemDialog({
 }: ProgrammeItemDialogProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [add] = useMutation(ADD_PROGRAMME_ITEM_MUTATION);
-  const [update] = useMutation(UPDATE_PROGRAMME_ITEM_MUTATION);
+  const [add] = useMutation(AddProgrammeItemDocument);
+  const [update] = useMutation(UpdateProgrammeItemDocument);
   // What the dialog opened on: a change is what differs from it, so a field left alone is never sent back.
   const [opened, setOpened] = useState<Values>(() => valuesOf(item, units));
   const [values, setValues] = useState<Values>(opened);

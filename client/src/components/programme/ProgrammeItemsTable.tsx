@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProgrammeItemStatus } from '@quorum/shared';
-import type { ProgrammeItem } from '../../apollo/programme.types';
 import { useFormatDateTime } from '../../hooks/useFormat';
+import type { ProgrammeItemFieldsFragment } from '../../generated/graphql';
 
 interface ProgrammeItemsTableProps {
-  items: readonly ProgrammeItem[];
+  items: readonly ProgrammeItemFieldsFragment[];
   describedBy?: string;
   /** The office's actions on each row; none for readers. */
-  onEdit?: (item: ProgrammeItem) => void;
-  onRemove?: (item: ProgrammeItem) => void;
+  onEdit?: (item: ProgrammeItemFieldsFragment) => void;
+  onRemove?: (item: ProgrammeItemFieldsFragment) => void;
 }
 
 /** Items grouped by planned month (the server's order: month, then title), slipping ones flagged. */

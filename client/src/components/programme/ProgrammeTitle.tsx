@@ -2,13 +2,13 @@ import { useId, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '@quorum/shared';
-import { UPDATE_PROGRAMME_MUTATION } from '../../apollo/programme.operations';
-import type { Programme } from '../../apollo/programme.types';
 import { lengthRefusal } from '../CharacterCount';
 import { useActionRunner } from '../meeting/useActionRunner';
+import { UpdateWorkProgrammeDocument } from '../../generated/graphql';
+import type { ProgrammeFieldsFragment } from '../../generated/graphql';
 
 interface ProgrammeTitleProps {
-  programme: Pick<Programme, 'id' | 'title' | 'viewerCan'>;
+  programme: Pick<ProgrammeFieldsFragment, 'id' | 'title' | 'viewerCan'>;
   headingId: string;
 }
 
@@ -20,7 +20,7 @@ export function ProgrammeTitle({ programme, headingId }: ProgrammeTitleProps) {
   const [title, setTitle] = useState(programme.title);
   const [refusal, setRefusal] = useState<string | null>(null);
   const { busy, error, run } = useActionRunner();
-  const [update] = useMutation(UPDATE_PROGRAMME_MUTATION);
+  const [update] = useMutation(UpdateWorkProgrammeDocument);
 
   const heading = (
     <h1 id={headingId} className="meeting-header__title" data-testid="programme-heading">

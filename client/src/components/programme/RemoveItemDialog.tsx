@@ -3,16 +3,13 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode, ProgrammeItemStatus } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
-import {
-  REMOVE_PROGRAMME_ITEM_MUTATION,
-  UPDATE_PROGRAMME_ITEM_MUTATION,
-} from '../../apollo/programme.operations';
-import type { ProgrammeItem } from '../../apollo/programme.types';
 import { Dialog } from '../../scenes/admin/ui';
 import { Alert } from '../Alert';
+import { RemoveProgrammeItemDocument, UpdateProgrammeItemDocument } from '../../generated/graphql';
+import type { ProgrammeItemFieldsFragment } from '../../generated/graphql';
 
 interface RemoveItemDialogProps {
-  item: ProgrammeItem;
+  item: ProgrammeItemFieldsFragment;
   onClose: () => void;
   onConflict: () => void;
 }
@@ -23,8 +20,8 @@ interface RemoveItemDialogProps {
  */
 export function RemoveItemDialog({ item, onClose, onConflict }: RemoveItemDialogProps) {
   const { t } = useTranslation();
-  const [remove] = useMutation(REMOVE_PROGRAMME_ITEM_MUTATION);
-  const [update] = useMutation(UPDATE_PROGRAMME_ITEM_MUTATION);
+  const [remove] = useMutation(RemoveProgrammeItemDocument);
+  const [update] = useMutation(UpdateProgrammeItemDocument);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);

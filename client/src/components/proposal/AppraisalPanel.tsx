@@ -8,17 +8,18 @@ import {
   type Verdict,
   verdictNeedsSummary,
 } from '@quorum/shared';
-import {
-  CLOSE_APPRAISAL_MUTATION,
-  SUBMIT_APPRAISAL_VERDICT_MUTATION,
-} from '../../apollo/proposal.operations';
-import type { Appraisal, AppraisalAssignment, Proposal } from '../../apollo/proposal.types';
-import type { Unit } from '../../apollo/types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { downloadAppraisalReport } from './report-download';
 import { AssignReviewerForm } from './AssignReviewerForm';
 import { RequestAppraisalForm } from './RequestAppraisalForm';
+import { CloseAppraisalDocument, SubmitAppraisalVerdictDocument } from '../../generated/graphql';
+import type {
+  AppraisalAssignmentFieldsFragment,
+  AppraisalFieldsFragment,
+  ProposalFieldsFragment,
+  UnitFieldsFragment,
+} from '../../generated/graphql';
 
 function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const { t } = useTranslation();
@@ -34,14 +35,20 @@ function VerdictBadge({ verdict }: { verdict: Verdict }) {
 }
 
 /** A member of the unit asked gives the unit's verdict, once: asking for changes or disagreeing says what and why. */
-function VerdictForm({ assignment, onChanged }: { assignment: AppraisalAssignment; onChanged: () => void }) {
+function VerdictForm({
+  assignment,
+  onChanged,
+}: {
+  assignment: AppraisalAssignmentFieldsFragment;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [summary, setSummary] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const { busy, error, run } = useActionRunner();
-  const [submit] = useMutation(SUBMIT_APPRAISAL_VERDICT_MUTATION);
+  const [submit] = useMutation(SubmitAppraisalVerdictDocument);
 
   return (
     <form
@@ -122,12 +129,12 @@ function VerdictForm({ assignment, onChanged }: { assignment: AppraisalAssignmen
   );
 }
 
-function RoundCard({ round, onChanged }: { round: Appraisal; onChanged: () => void }) {
+function RoundCard({ round, onChanged }: { round: AppraisalFieldsFragment; onChanged: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const formatDateTime = useFormatDateTime();
   const { busy, error, run, setError } = useActionRunner();
-  const [closeAppraisal] = useMutation(CLOSE_APPRAISAL_MUTATION);
+  const [closeAppraisal] = useMutation(CloseAppraisalDocument);
   const [confirmClose, setConfirmClose] = useState(false);
   const open = round.status === AppraisalStatus.OPEN;
   const { report } = round;
@@ -313,8 +320,8 @@ function RoundCard({ round, onChanged }: { round: Appraisal; onChanged: () => vo
 }
 
 interface AppraisalPanelProps {
-  proposal: Proposal;
-  units: readonly Unit[];
+  proposal: ProposalFieldsFragment;
+  units: readonly UnitFieldsFragment[];
   requesting: boolean;
   onRequesting: (open: boolean) => void;
   onChanged: () => void;

@@ -1,20 +1,20 @@
 import { useId, useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import {
-  ASSIGN_APPRAISAL_REVIEWER_MUTATION,
-  UNIT_MEMBERS_QUERY,
-} from '../../apollo/appraisal-reviewer.operations';
-import type { AppraisalAssignment } from '../../apollo/proposal.types';
 import { PersonSelect } from '../PersonSelect';
 import { useActionRunner } from '../meeting/useActionRunner';
+import {
+  AppraisalReviewerCandidatesDocument,
+  AssignAppraisalReviewerDocument,
+} from '../../generated/graphql';
+import type { AppraisalAssignmentFieldsFragment } from '../../generated/graphql';
 
 /** The unit head or the office names (or changes) who reviews for a unit asked, among its active members. */
 export function AssignReviewerForm({
   assignment,
   onChanged,
 }: {
-  assignment: AppraisalAssignment;
+  assignment: AppraisalAssignmentFieldsFragment;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
@@ -23,8 +23,8 @@ export function AssignReviewerForm({
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
   const { busy, error, run } = useActionRunner();
-  const { data } = useQuery(UNIT_MEMBERS_QUERY);
-  const [assign] = useMutation(ASSIGN_APPRAISAL_REVIEWER_MUTATION);
+  const { data } = useQuery(AppraisalReviewerCandidatesDocument);
+  const [assign] = useMutation(AssignAppraisalReviewerDocument);
   const unitId = assignment.unit.id;
   const members = useMemo(
     () =>

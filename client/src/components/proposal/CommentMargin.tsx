@@ -2,13 +2,13 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 're
 import type { Editor } from '@tiptap/core';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ADD_APPRAISAL_COMMENT_MUTATION } from '../../apollo/proposal.operations';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { anchorOfSelection, findQuote, resolveAnchor, setAnchorRanges } from './comment-anchors';
 import type { AnchorRange } from './comment-anchors';
 import { CommentThread } from './CommentThread';
 import { MentionPicker } from './mentions';
 import type { Thread } from './CommentThread';
+import { AddAppraisalCommentDocument } from '../../generated/graphql';
 
 const GAP = 8;
 
@@ -90,7 +90,7 @@ export function CommentMargin({
   const draftRef = useRef<HTMLTextAreaElement>(null);
   const [draftError, setDraftError] = useState<string | null>(null);
   const { busy, error, run, setError } = useActionRunner();
-  const [addComment] = useMutation(ADD_APPRAISAL_COMMENT_MUTATION);
+  const [addComment] = useMutation(AddAppraisalCommentDocument);
 
   // Where each anchored thread's passage is now.
   const ranges = useMemo(() => {

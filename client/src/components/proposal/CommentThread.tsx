@@ -3,24 +3,21 @@ import type { FocusEvent, MouseEvent, Ref } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { AppraisalStatus, CommentStatus } from '@quorum/shared';
-import {
-  ADD_APPRAISAL_COMMENT_MUTATION,
-  RESOLVE_APPRAISAL_COMMENT_MUTATION,
-} from '../../apollo/proposal.operations';
-import type { Appraisal, AppraisalComment } from '../../apollo/proposal.types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { CommentText, MentionPicker } from './mentions';
+import { AddAppraisalCommentDocument, ResolveAppraisalCommentDocument } from '../../generated/graphql';
+import type { AppraisalCommentFieldsFragment, AppraisalFieldsFragment } from '../../generated/graphql';
 
 /** A comment and its replies, with the round it belongs to (whether one may still reply in it). */
 export interface Thread {
-  root: AppraisalComment;
-  replies: AppraisalComment[];
-  appraisal: Pick<Appraisal, 'id' | 'status' | 'viewerCan'>;
+  root: AppraisalCommentFieldsFragment;
+  replies: AppraisalCommentFieldsFragment[];
+  appraisal: Pick<AppraisalFieldsFragment, 'id' | 'status' | 'viewerCan'>;
 }
 
 /** Threads of every round, oldest first; a reply joins the thread of its root. */
-export function threadsOf(appraisals: readonly Appraisal[]): Thread[] {
+export function threadsOf(appraisals: readonly AppraisalFieldsFragment[]): Thread[] {
   const threads: Thread[] = [];
   for (const appraisal of appraisals) {
     const comments = appraisal.comments.edges.map((edge) => edge.node);
@@ -38,7 +35,7 @@ export function threadsOf(appraisals: readonly Appraisal[]): Thread[] {
 
 const QUOTE_SHOWN = 160;
 
-function Byline({ comment }: { comment: AppraisalComment }) {
+function Byline({ comment }: { comment: AppraisalCommentFieldsFragment }) {
   const formatDateTime = useFormatDateTime();
   return (
     <p className="comment__byline">
@@ -75,8 +72,8 @@ export function CommentThread({
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [textError, setTextError] = useState<string | null>(null);
   const { busy, error, run } = useActionRunner();
-  const [addComment] = useMutation(ADD_APPRAISAL_COMMENT_MUTATION);
-  const [resolveComment] = useMutation(RESOLVE_APPRAISAL_COMMENT_MUTATION);
+  const [addComment] = useMutation(AddAppraisalCommentDocument);
+  const [resolveComment] = useMutation(ResolveAppraisalCommentDocument);
   const formatDateTime = useFormatDateTime();
   const resolved = root.status === CommentStatus.RESOLVED;
   const mayReply = appraisal.status === AppraisalStatus.OPEN && appraisal.viewerCan.comment;

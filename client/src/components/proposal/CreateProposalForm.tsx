@@ -3,10 +3,10 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Classification, ProposalKind } from '@quorum/shared';
-import { CREATE_PROPOSAL_MUTATION } from '../../apollo/proposal.operations';
-import type { Unit } from '../../apollo/types';
 import type { ProposalViewerFacts } from '../../hooks/useProposalViewer';
 import { ProposalForm } from './ProposalForm';
+import { CreateProposalDocument } from '../../generated/graphql';
+import type { UnitFieldsFragment } from '../../generated/graphql';
 
 /**
  * A new proposal, in drafting, owned by the viewer. Shown to whoever may create one (the server's rule: a
@@ -17,12 +17,12 @@ export function CreateProposalForm({
   units,
 }: {
   viewer: ProposalViewerFacts;
-  units: readonly Unit[];
+  units: readonly UnitFieldsFragment[];
 }) {
   const { t } = useTranslation();
   const id = useId();
   const navigate = useNavigate();
-  const [createProposal] = useMutation(CREATE_PROPOSAL_MUTATION);
+  const [createProposal] = useMutation(CreateProposalDocument);
   const leadUnits = useMemo(() => (viewer.isOffice ? units : viewer.units), [viewer, units]);
   const ownFirst = viewer.units.find((unit) => leadUnits.some((choice) => choice.id === unit.id));
 

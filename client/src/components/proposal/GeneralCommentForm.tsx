@@ -1,9 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { ADD_APPRAISAL_COMMENT_MUTATION } from '../../apollo/proposal.operations';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { MentionPicker } from './mentions';
+import { AddAppraisalCommentDocument } from '../../generated/graphql';
 
 /**
  * A comment on the proposal as a whole, with no passage. Also the keyboard's way to comment: a read-only
@@ -23,7 +23,7 @@ export function GeneralCommentForm({
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const { busy, error, run } = useActionRunner();
-  const [addComment] = useMutation(ADD_APPRAISAL_COMMENT_MUTATION);
+  const [addComment] = useMutation(AddAppraisalCommentDocument);
 
   if (!open)
     return (

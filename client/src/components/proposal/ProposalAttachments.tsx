@@ -2,15 +2,12 @@ import { useCallback, useId } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorInfo } from '../../apollo/errors';
-import {
-  PROPOSAL_ATTACHMENTS_QUERY,
-  REMOVE_PROPOSAL_ATTACHMENT_MUTATION,
-} from '../../apollo/proposal-attachments.operations';
-import type { AttachmentSummary } from '../../apollo/types';
 import { uploadAttachment } from '../../apollo/uploads';
 import { Alert } from '../Alert';
 import { LoadingState } from '../LoadState';
 import { Attachments } from '../meeting/Attachments';
+import { ProposalAttachmentsDocument, RemoveProposalAttachmentDocument } from '../../generated/graphql';
+import type { AttachmentFieldsFragment } from '../../generated/graphql';
 
 /**
  * A proposal's files (name, size, who added it and when), each opened on demand as in the meeting room; where
@@ -20,12 +17,12 @@ import { Attachments } from '../meeting/Attachments';
 export function ProposalAttachments({ proposalId }: { proposalId: string }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const { data, error, loading, refetch } = useQuery(PROPOSAL_ATTACHMENTS_QUERY, {
+  const { data, error, loading, refetch } = useQuery(ProposalAttachmentsDocument, {
     variables: { id: proposalId },
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
   });
-  const [removeAttachment] = useMutation(REMOVE_PROPOSAL_ATTACHMENT_MUTATION);
+  const [removeAttachment] = useMutation(RemoveProposalAttachmentDocument);
   // The viewer's own change comes back as an event too (the history follows it); the list is read at once.
   const changed = useCallback(async () => {
     await refetch().catch(() => undefined);
@@ -65,7 +62,7 @@ export function ProposalAttachments({ proposalId }: { proposalId: string }) {
         }
         remove={
           canChange
-            ? async (file: AttachmentSummary) => {
+            ? async (file: AttachmentFieldsFragment) => {
                 await removeAttachment({ variables: { input: { id: file.id } } });
                 await changed();
               }

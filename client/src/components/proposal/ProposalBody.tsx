@@ -3,7 +3,6 @@ import type { AnyExtension } from '@tiptap/core';
 import { EditorContent } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { AppraisalStatus, ProposalStatus } from '@quorum/shared';
-import type { Proposal } from '../../apollo/proposal.types';
 import { useCollabDocument } from '../../hooks/useCollabDocument';
 import { CollabBar, endedCode, useCollabEditor } from '../collab/CollabEditor';
 import { CommentAnchors } from './comment-anchors';
@@ -12,6 +11,7 @@ import type { ThreadPlacement } from './CommentMargin';
 import { CommentThread, threadsOf } from './CommentThread';
 import { EditorToolbar } from './EditorToolbar';
 import { GeneralCommentForm } from './GeneralCommentForm';
+import type { ProposalFieldsFragment } from '../../generated/graphql';
 
 /** Statuses in which the drafters still write the text (the server's rule, server/src/collab/collab.policy.ts). */
 const BODY_EDITABLE: ReadonlySet<ProposalStatus> = new Set([
@@ -25,7 +25,7 @@ const BODY_EDITABLE: ReadonlySet<ProposalStatus> = new Set([
 const WITH_ANCHORS: AnyExtension[] = [CommentAnchors];
 
 interface ProposalBodyProps {
-  proposal: Proposal;
+  proposal: ProposalFieldsFragment;
   viewer: { id: string; fullName: string };
   onChanged: () => void;
 }

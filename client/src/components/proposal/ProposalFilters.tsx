@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProposalKind, ProposalStatus } from '@quorum/shared';
-import type { Unit } from '../../apollo/types';
+import type { UnitFieldsFragment } from '../../generated/graphql';
 
 export interface ProposalFilterValues {
   status: ProposalStatus | '';
@@ -15,7 +15,7 @@ export const NO_FILTERS: ProposalFilterValues = { status: '', leadUnitId: '', ki
 interface ProposalFiltersProps {
   value: ProposalFilterValues;
   onChange: (next: ProposalFilterValues) => void;
-  units: readonly Unit[];
+  units: readonly UnitFieldsFragment[];
   /** The "waiting for my appraisal" view is of proposals in appraisal: no status to choose. */
   statusFixed: boolean;
 }

@@ -3,14 +3,14 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Classification, ProposalStatus } from '@quorum/shared';
-import { UPDATE_PROPOSAL_MUTATION } from '../../apollo/proposal.operations';
-import type { Proposal } from '../../apollo/proposal.types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { ProposalForm } from './ProposalForm';
 import { ProposalTransitions } from './ProposalTransitions';
+import { UpdateProposalDocument } from '../../generated/graphql';
+import type { ProposalFieldsFragment } from '../../generated/graphql';
 
 interface ProposalHeaderProps {
-  proposal: Proposal;
+  proposal: ProposalFieldsFragment;
   /** The lead units the viewer may move it to (the office: any; a drafter: their own); none keeps it where it is. */
   leadUnits: ReadonlyArray<{ id: string; name: string }>;
   onRequestAppraisal: () => void;
@@ -22,7 +22,7 @@ export function ProposalHeader({ proposal, leadUnits, onRequestAppraisal, onChan
   const id = useId();
   const formatDateTime = useFormatDateTime();
   const [editing, setEditing] = useState(false);
-  const [updateProposal] = useMutation(UPDATE_PROPOSAL_MUTATION);
+  const [updateProposal] = useMutation(UpdateProposalDocument);
 
   return (
     <header className="panel meeting-header proposal-header" aria-labelledby={`${id}-title`}>

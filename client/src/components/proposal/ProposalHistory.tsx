@@ -4,14 +4,15 @@ import { useQuery } from '@apollo/client/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { apiErrorInfo } from '../../apollo/errors';
-import { PROPOSAL_HISTORY_QUERY } from '../../apollo/proposal.operations';
-import type { HistoryEvent } from '../../apollo/proposal.types';
-import type { Unit } from '../../apollo/types';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { LoadMore } from '../LoadMore';
 import { ErrorState, LoadingState } from '../LoadState';
+import { ProposalHistoryDocument } from '../../generated/graphql';
+import type { ProposalHistoryQuery, UnitFieldsFragment } from '../../generated/graphql';
 
 const PAGE = 50;
+/** What an event's `changes` holds (a JSON object in the schema): each field before and after. */
+type FieldChanges = Record<string, { before?: unknown; after?: unknown } | undefined>;
 /** Ids that say which part of the round a change is about, not what changed. */
 const HIDDEN_FIELDS = new Set(['appraisalId', 'assignmentId', 'commentId', 'parentId', 'anchorPosition']);
 /** Fields whose values are enum values with labels of their own. */
@@ -51,9 +52,15 @@ function showValue(field: string, value: unknown, context: ValueContext): string
   return value.length > LONG ? `${value.slice(0, LONG)}…` : value;
 }
 
-function ChangeList({ event, context }: { event: HistoryEvent; context: ValueContext }) {
+function ChangeList({
+  event,
+  context,
+}: {
+  event: ProposalHistoryQuery['history']['events'][number];
+  context: ValueContext;
+}) {
   const { t } = context;
-  const entries = Object.entries(event.changes ?? {}).filter(
+  const entries = Object.entries((event.changes ?? {}) as FieldChanges).filter(
     ([field, change]) =>
       change && !HIDDEN_FIELDS.has(field) && !field.endsWith('ById') && field !== 'reviewerId',
   );
@@ -95,11 +102,17 @@ function ChangeList({ event, context }: { event: HistoryEvent; context: ValueCon
 }
 
 /** The proposal's timeline from the event trail, its rounds' included: who changed what, when. */
-export function ProposalHistory({ proposalId, units }: { proposalId: string; units: readonly Unit[] }) {
+export function ProposalHistory({
+  proposalId,
+  units,
+}: {
+  proposalId: string;
+  units: readonly UnitFieldsFragment[];
+}) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const [moreError, setMoreError] = useState<string | null>(null);
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(PROPOSAL_HISTORY_QUERY, {
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(ProposalHistoryDocument, {
     variables: { subjectId: proposalId, first: PAGE },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,

@@ -1,16 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AppraisalStatus, Classification, Verdict } from '@quorum/shared';
-import type { ProposalRow } from '../../apollo/proposal.types';
 import { useFormatDateTime } from '../../hooks/useFormat';
+import type { ProposalRowFieldsFragment } from '../../generated/graphql';
 
 /** The round that says most about the proposal now: the open one, else the latest. */
-function currentRound(proposal: ProposalRow) {
+function currentRound(proposal: ProposalRowFieldsFragment) {
   const rounds = proposal.appraisals.edges.map((edge) => edge.node);
   return rounds.find((round) => round.status === AppraisalStatus.OPEN) ?? rounds.at(-1);
 }
 
-function AppraisalCell({ proposal, waitingFor }: { proposal: ProposalRow; waitingFor: boolean }) {
+function AppraisalCell({
+  proposal,
+  waitingFor,
+}: {
+  proposal: ProposalRowFieldsFragment;
+  waitingFor: boolean;
+}) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const round = currentRound(proposal);
@@ -42,9 +48,9 @@ function AppraisalCell({ proposal, waitingFor }: { proposal: ProposalRow; waitin
 }
 
 interface ProposalTableProps {
-  proposals: readonly ProposalRow[];
+  proposals: readonly ProposalRowFieldsFragment[];
   describedBy?: string;
-  isWaiting: (proposal: ProposalRow) => boolean;
+  isWaiting: (proposal: ProposalRowFieldsFragment) => boolean;
 }
 
 export function ProposalTable({ proposals, describedBy, isWaiting }: ProposalTableProps) {

@@ -2,15 +2,15 @@ import { useId, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { proposalTransitionNeedsReason, ProposalStatus } from '@quorum/shared';
-import { CHANGE_PROPOSAL_STATUS_MUTATION } from '../../apollo/proposal.operations';
-import type { Proposal } from '../../apollo/proposal.types';
 import { useActionRunner } from '../meeting/useActionRunner';
+import { ChangeProposalStatusDocument } from '../../generated/graphql';
+import type { ProposalFieldsFragment } from '../../generated/graphql';
 
 /** These end the proposal's way: asked twice. */
 const FINAL = new Set([ProposalStatus.ADOPTED, ProposalStatus.REJECTED, ProposalStatus.WITHDRAWN]);
 
 interface ProposalTransitionsProps {
-  proposal: Proposal;
+  proposal: ProposalFieldsFragment;
   /** Sending to appraisal asks which units, by when: the appraisal tab's form, not a bare move. */
   onRequestAppraisal: () => void;
   onChanged: () => void;
@@ -24,7 +24,7 @@ export function ProposalTransitions({ proposal, onRequestAppraisal, onChanged }:
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useActionRunner();
-  const [changeStatus] = useMutation(CHANGE_PROPOSAL_STATUS_MUTATION);
+  const [changeStatus] = useMutation(ChangeProposalStatusDocument);
   const [confirming, setConfirming] = useState<ProposalStatus | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);

@@ -1,12 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { PROPOSAL_VERSIONS_QUERY } from '../../apollo/proposal-versions.operations';
 import { DocumentVersions, type VersionsOf } from '../collab/DocumentVersions';
+import { ProposalVersionsDocument } from '../../generated/graphql';
 
 const proposalVersions: VersionsOf = { words: 'proposals.versions', statuses: 'proposalStatus' };
 
 /** The draft's saved versions (the proposal page's tab): kept by its drafters and the office, restored by its drafters. */
 export function ProposalVersions({ proposalId, onChanged }: { proposalId: string; onChanged: () => void }) {
-  const { data, error, loading, refetch } = useQuery(PROPOSAL_VERSIONS_QUERY, {
+  const { data, error, loading, refetch } = useQuery(ProposalVersionsDocument, {
     variables: { id: proposalId },
     fetchPolicy: 'cache-and-network',
   });

@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { appraisalUnitsMax, ErrorCode, limits } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
 import { describeInputError } from '../../apollo/input-error';
-import { REQUEST_APPRAISAL_MUTATION } from '../../apollo/proposal.operations';
-import type { Proposal } from '../../apollo/proposal.types';
-import type { Unit } from '../../apollo/types';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { isoToZonedLocal, zonedLocalToIso } from '../../i18n/format';
 import { Alert } from '../Alert';
+import { RequestAppraisalDocument } from '../../generated/graphql';
+import type { ProposalFieldsFragment, UnitFieldsFragment } from '../../generated/graphql';
 
 /** A week from now at 17:00, the end of an office day: a usual deadline, obviously a default. */
 function defaultDue(timeZone: string): string {
@@ -21,9 +20,9 @@ function defaultDue(timeZone: string): string {
 type Field = 'unitIds' | 'dueAt' | 'note';
 
 interface RequestAppraisalFormProps {
-  proposal: Proposal;
+  proposal: ProposalFieldsFragment;
   /** The units that may be asked: not the lead unit, not a committee. */
-  units: readonly Unit[];
+  units: readonly UnitFieldsFragment[];
   onDone: () => void;
   onCancel: () => void;
 }
@@ -33,7 +32,7 @@ export function RequestAppraisalForm({ proposal, units, onDone, onCancel }: Requ
   const { t } = useTranslation();
   const id = useId();
   const timeZone = useTimeZone();
-  const [requestAppraisal, { loading }] = useMutation(REQUEST_APPRAISAL_MUTATION);
+  const [requestAppraisal, { loading }] = useMutation(RequestAppraisalDocument);
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const [dueAt, setDueAt] = useState(() => defaultDue(timeZone));
   const [note, setNote] = useState('');

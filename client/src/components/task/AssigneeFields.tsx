@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { TaskAssignable, TaskUnit } from '../../apollo/task.types';
+import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../../generated/graphql';
 
 interface AssigneeFieldsProps {
   id: string;
-  units: readonly TaskUnit[];
-  people: readonly TaskAssignable[];
+  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
+  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
   unitId: string;
   assigneeId: string;
   onChange: (next: { unitId: string; assigneeId: string }) => void;
@@ -14,7 +14,10 @@ interface AssigneeFieldsProps {
 }
 
 /** The members of `unitId` among `people`: who may be named the person in charge. */
-export function membersOf(people: readonly TaskAssignable[], unitId: string): TaskAssignable[] {
+export function membersOf(
+  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][],
+  unitId: string,
+): TaskAssignableQuery['users']['edges'][number]['node'][] {
   return people.filter((person) => person.memberships.some((membership) => membership.unit.id === unitId));
 }
 

@@ -3,8 +3,6 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { limits, MeetingStatus, TaskPriority, tasksPerCallMax } from '@quorum/shared';
-import { CREATE_TASKS_FROM_CONCLUSION_MUTATION } from '../../apollo/task.operations';
-import type { AgendaItem } from '../../apollo/types';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { useTaskDirectory } from '../../hooks/useTaskDirectory';
 import { useTaskViewer } from '../../hooks/useTaskViewer';
@@ -13,6 +11,8 @@ import { useActionRunner } from '../meeting/useActionRunner';
 import { AssigneeFields } from './AssigneeFields';
 import { TaskPriorityField, TaskTitleField, todayIn } from './TaskFormFields';
 import { dueDateToIso } from './task-format';
+import { CreateTasksFromConclusionDocument } from '../../generated/graphql';
+import type { AgendaItemFieldsFragment } from '../../generated/graphql';
 
 interface Row {
   key: number;
@@ -38,14 +38,20 @@ const blankRow = (key: number): Row => ({
  * On an agenda item with a conclusion, once the session is under way or over, the office turns the
  * conclusion into tasks: one or several rows, created together or not at all (`createTasksFromConclusion`).
  */
-export function ConclusionTasks({ item, meetingStatus }: { item: AgendaItem; meetingStatus: MeetingStatus }) {
+export function ConclusionTasks({
+  item,
+  meetingStatus,
+}: {
+  item: AgendaItemFieldsFragment;
+  meetingStatus: MeetingStatus;
+}) {
   const viewer = useTaskViewer();
   const held = meetingStatus === MeetingStatus.IN_PROGRESS || meetingStatus === MeetingStatus.CLOSED;
   if (!item.conclusion || !held || !viewer.canCreate) return null;
   return <ConclusionTasksForm item={item} />;
 }
 
-function ConclusionTasksForm({ item }: { item: AgendaItem }) {
+function ConclusionTasksForm({ item }: { item: AgendaItemFieldsFragment }) {
   const { t } = useTranslation();
   const id = useId();
   const { id: meetingId } = useParams();
@@ -53,7 +59,7 @@ function ConclusionTasksForm({ item }: { item: AgendaItem }) {
   const [open, setOpen] = useState(false);
   const directory = useTaskDirectory(!open);
   const { busy, error, run } = useActionRunner();
-  const [create] = useMutation(CREATE_TASKS_FROM_CONCLUSION_MUTATION);
+  const [create] = useMutation(CreateTasksFromConclusionDocument);
   const nextKey = useRef(1);
   const [rows, setRows] = useState<Row[]>([blankRow(0)]);
   const [errors, setErrors] = useState<Record<number, RowErrors>>({});

@@ -3,18 +3,18 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { limits, TaskPriority } from '@quorum/shared';
-import { CREATE_TASK_MUTATION } from '../../apollo/task.operations';
-import type { TaskAssignable, TaskUnit } from '../../apollo/task.types';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { lengthRefusal } from '../CharacterCount';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { AssigneeFields } from './AssigneeFields';
 import { TaskDescriptionField, TaskPriorityField, TaskTitleField, todayIn } from './TaskFormFields';
 import { dueDateToIso } from './task-format';
+import { CreateTaskDocument } from '../../generated/graphql';
+import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../../generated/graphql';
 
 interface CreateTaskFormProps {
-  units: readonly TaskUnit[];
-  people: readonly TaskAssignable[];
+  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
+  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
 }
 
 /** The office assigns a task (TODO) to a unit, optionally to one of its members, due by a day. */
@@ -24,7 +24,7 @@ export function CreateTaskForm({ units, people }: CreateTaskFormProps) {
   const navigate = useNavigate();
   const timeZone = useTimeZone();
   const { busy, error, run } = useActionRunner();
-  const [createTask] = useMutation(CREATE_TASK_MUTATION);
+  const [createTask] = useMutation(CreateTaskDocument);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [assignee, setAssignee] = useState({ unitId: '', assigneeId: '' });

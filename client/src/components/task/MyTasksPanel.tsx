@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TaskStatus } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
-import { TASKS_QUERY } from '../../apollo/task.operations';
-import type { TaskRow } from '../../apollo/task.types';
 import { LoadingState } from '../LoadState';
 import { useLocale } from '../../hooks/useFormat';
 import { useTaskListEvents } from '../../hooks/useTaskEvents';
 import { useTaskViewer } from '../../hooks/useTaskViewer';
 import { OverdueBadge, TaskStatusBadge } from './TaskBadges';
 import { formatDueDate } from './task-format';
+import { TasksDocument } from '../../generated/graphql';
+import type { TaskRowFieldsFragment } from '../../generated/graphql';
 
 const OPEN = [TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED];
 /** The home shows the most pressing few; the rest are on the task list. */
@@ -26,13 +26,13 @@ export function MyTasksPanel() {
   const id = useId();
   const locale = useLocale();
   const viewer = useTaskViewer();
-  const mine = useQuery(TASKS_QUERY, {
+  const mine = useQuery(TasksDocument, {
     variables: { first: 50, filter: { assigneeId: viewer.viewerId ?? '', status: OPEN } },
     skip: !viewer.viewerId,
   });
   // One unit's tasks (the usual case for a leader); a second unit led is on the list page.
   const ledUnit = viewer.ledUnits[0]?.id;
-  const unit = useQuery(TASKS_QUERY, {
+  const unit = useQuery(TasksDocument, {
     variables: { first: 50, filter: { assigneeUnitId: ledUnit ?? '', status: OPEN } },
     skip: !ledUnit,
   });
@@ -47,7 +47,7 @@ export function MyTasksPanel() {
   });
 
   const tasks = useMemo(() => {
-    const all = new Map<string, TaskRow>();
+    const all = new Map<string, TaskRowFieldsFragment>();
     for (const edge of [...(mine.data?.tasks.edges ?? []), ...(unit.data?.tasks.edges ?? [])])
       all.set(edge.node.id, edge.node);
     // A task moved out of the open statuses stays in the cached list until it is read again.

@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { taskTransitionNeedsReason } from '@quorum/shared';
 import type { TaskStatus } from '@quorum/shared';
-import type { TaskRow } from '../../apollo/task.types';
 import { useLocale } from '../../hooks/useFormat';
 import { OverdueBadge, TaskPriorityBadge, TaskProgressBar } from './TaskBadges';
 import { TaskMoveMenu, useTaskMove } from './TaskMoveMenu';
 import { formatDueDate, TASK_COLUMNS } from './task-format';
+import type { TaskRowFieldsFragment } from '../../generated/graphql';
 
 interface TaskBoardProps {
-  tasks: readonly TaskRow[];
+  tasks: readonly TaskRowFieldsFragment[];
 }
 
 /**
@@ -24,7 +24,7 @@ interface TaskBoardProps {
 export function TaskBoard({ tasks }: TaskBoardProps) {
   const { t } = useTranslation();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }));
-  const [dragging, setDragging] = useState<TaskRow | null>(null);
+  const [dragging, setDragging] = useState<TaskRowFieldsFragment | null>(null);
   const [pending, setPending] = useState<{ taskId: string; to: TaskStatus } | null>(null);
   // After a move the card is in another column (another element): focus follows it there.
   const [focusId, setFocusId] = useState<string | null>(null);
@@ -84,7 +84,7 @@ export function TaskBoard({ tasks }: TaskBoardProps) {
 
 interface BoardColumnProps {
   status: TaskStatus;
-  tasks: TaskRow[];
+  tasks: TaskRowFieldsFragment[];
   refuses: boolean;
   label: string;
   pending: { taskId: string; to: TaskStatus } | null;
@@ -140,7 +140,7 @@ function BoardColumn({
 }
 
 interface TaskCardProps {
-  task: TaskRow;
+  task: TaskRowFieldsFragment;
   pending: TaskStatus | null;
   onPendingDone: () => void;
   focus: boolean;

@@ -1,17 +1,17 @@
 import { useId, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { EXTEND_TASKS_DUE_DATE_MUTATION, REASSIGN_TASKS_MUTATION } from '../../apollo/task.operations';
-import type { TaskAssignable, TaskRow, TaskUnit } from '../../apollo/task.types';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { AssigneeFields } from './AssigneeFields';
 import { dueDateToIso } from './task-format';
+import { ExtendTasksDueDateDocument, ReassignTasksDocument } from '../../generated/graphql';
+import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../../generated/graphql';
 
 interface TaskBulkActionsProps {
-  chosen: readonly TaskRow[];
-  units: readonly TaskUnit[];
-  people: readonly TaskAssignable[];
+  chosen: readonly TaskRowFieldsFragment[];
+  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
+  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
   onDone: () => void;
 }
 
@@ -28,8 +28,8 @@ export function TaskBulkActions({ chosen, units, people, onDone }: TaskBulkActio
   const [assignee, setAssignee] = useState({ unitId: '', assigneeId: '' });
   const [dueDay, setDueDay] = useState('');
   const [reason, setReason] = useState('');
-  const [reassign] = useMutation(REASSIGN_TASKS_MUTATION);
-  const [extend] = useMutation(EXTEND_TASKS_DUE_DATE_MUTATION);
+  const [reassign] = useMutation(ReassignTasksDocument);
+  const [extend] = useMutation(ExtendTasksDueDateDocument);
   const taskIds = chosen.map((task) => task.id);
   const canReassign = chosen.length > 0 && chosen.every((task) => task.viewerCan.update);
   const canExtend = chosen.length > 0 && chosen.every((task) => task.viewerCan.extend);

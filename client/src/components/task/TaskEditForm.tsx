@@ -2,17 +2,17 @@ import { useId, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { limits } from '@quorum/shared';
-import { UPDATE_TASK_MUTATION } from '../../apollo/task.operations';
-import type { Task, TaskAssignable, TaskUnit } from '../../apollo/task.types';
 import { lengthRefusal } from '../CharacterCount';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { AssigneeFields } from './AssigneeFields';
 import { TaskDescriptionField, TaskPriorityField, TaskTitleField } from './TaskFormFields';
+import { UpdateTaskDocument } from '../../generated/graphql';
+import type { TaskAssignableQuery, TaskFieldsFragment, TaskRowFieldsFragment } from '../../generated/graphql';
 
 interface TaskEditFormProps {
-  task: Task;
-  units: readonly TaskUnit[];
-  people: readonly TaskAssignable[];
+  task: TaskFieldsFragment;
+  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
+  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
   onDone: () => void;
 }
 
@@ -24,7 +24,7 @@ export function TaskEditForm({ task, units, people, onDone }: TaskEditFormProps)
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useActionRunner();
-  const [update] = useMutation(UPDATE_TASK_MUTATION);
+  const [update] = useMutation(UpdateTaskDocument);
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description ?? '');
   const [assignee, setAssignee] = useState({

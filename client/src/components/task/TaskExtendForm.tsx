@@ -1,19 +1,19 @@
 import { useId, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { EXTEND_TASK_DUE_DATE_MUTATION } from '../../apollo/task.operations';
-import type { Task } from '../../apollo/task.types';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { dueDateToIso } from './task-format';
+import { ExtendTaskDueDateDocument } from '../../generated/graphql';
+import type { TaskFieldsFragment } from '../../generated/graphql';
 
 /** The office gives an open task a later due day, with the reason; both go into its due-date history. */
-export function TaskExtendForm({ task, onExtended }: { task: Task; onExtended: () => void }) {
+export function TaskExtendForm({ task, onExtended }: { task: TaskFieldsFragment; onExtended: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const timeZone = useTimeZone();
   const { busy, error, setError, run } = useActionRunner();
-  const [extend] = useMutation(EXTEND_TASK_DUE_DATE_MUTATION);
+  const [extend] = useMutation(ExtendTaskDueDateDocument);
   const [open, setOpen] = useState(false);
   const [dueDay, setDueDay] = useState('');
   const [reason, setReason] = useState('');

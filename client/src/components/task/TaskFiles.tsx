@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorInfo } from '../../apollo/errors';
-import { ATTACHMENT_QUERY } from '../../apollo/meeting-room.operations';
-import type { TaskFile } from '../../apollo/task.types';
 import { saveBlob } from '../download';
+import { AttachmentDocument } from '../../generated/graphql';
+import type { AttachmentFieldsFragment } from '../../generated/graphql';
 
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -13,19 +13,19 @@ export function formatFileSize(bytes: number): string {
 }
 
 /** The files of one progress report, each opened on demand (their bytes are not in the task's query). */
-export function TaskFiles({ files }: { files: readonly TaskFile[] }) {
+export function TaskFiles({ files }: { files: readonly AttachmentFieldsFragment[] }) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (files.length === 0) return null;
 
-  async function open(file: TaskFile) {
+  async function open(file: AttachmentFieldsFragment) {
     setBusy(file.id);
     setError(null);
     try {
       const { data } = await client.query({
-        query: ATTACHMENT_QUERY,
+        query: AttachmentDocument,
         variables: { id: file.id },
         fetchPolicy: 'no-cache',
       });

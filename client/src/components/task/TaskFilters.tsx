@@ -1,15 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TaskStatus } from '@quorum/shared';
-import type { TaskAssignable, TaskUnit } from '../../apollo/task.types';
 import { dueRangeReversed, NO_TASK_FILTERS } from '../../scenes/tasks/task-views';
 import type { TaskFilterValues } from '../../scenes/tasks/task-views';
+import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../../generated/graphql';
 
 interface TaskFiltersProps {
   value: TaskFilterValues;
   onChange: (next: TaskFilterValues) => void;
-  units: readonly TaskUnit[];
-  people: readonly TaskAssignable[];
+  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
+  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
   meetings: ReadonlyArray<{ id: string; title: string }>;
   /** The table filters by status too; the board shows them all in columns. */
   withStatus: boolean;

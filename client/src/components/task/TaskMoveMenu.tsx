@@ -4,16 +4,16 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { taskTransitionNeedsReason } from '@quorum/shared';
 import type { TaskStatus } from '@quorum/shared';
-import { CHANGE_TASK_STATUS_MUTATION } from '../../apollo/task.operations';
-import type { TaskRow } from '../../apollo/task.types';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { moveKey } from './task-format';
+import { ChangeTaskStatusDocument } from '../../generated/graphql';
+import type { TaskRowFieldsFragment } from '../../generated/graphql';
 
 /** Moves a task, and says in words what went wrong. */
 export function useTaskMove(onMoved?: () => void) {
   const { busy, error, setError, run } = useActionRunner();
-  const [changeStatus] = useMutation(CHANGE_TASK_STATUS_MUTATION);
-  const move = (task: TaskRow, to: TaskStatus, reason?: string) =>
+  const [changeStatus] = useMutation(ChangeTaskStatusDocument);
+  const move = (task: TaskRowFieldsFragment, to: TaskStatus, reason?: string) =>
     run(async () => {
       await changeStatus({
         variables: {
@@ -26,7 +26,7 @@ export function useTaskMove(onMoved?: () => void) {
 }
 
 interface TaskMoveMenuProps {
-  task: TaskRow;
+  task: TaskRowFieldsFragment;
   /** A move asked for elsewhere (a card dropped on a column) that needs its reason here. */
   pending?: TaskStatus | null;
   onPendingDone?: () => void;

@@ -3,14 +3,14 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { attachmentKinds, limits, taskProgressMax } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
-import { REMOVE_TASK_ATTACHMENT_MUTATION, REPORT_TASK_PROGRESS_MUTATION } from '../../apollo/task.operations';
 import { uploadTaskFile } from '../../apollo/task-uploads';
 import { UploadError } from '../../apollo/uploads';
-import type { Task, TaskAttachment } from '../../apollo/task.types';
 import { useSessionContext } from '../../hooks/useOrganization';
 import { CharacterCount, lengthRefusal } from '../CharacterCount';
 import { useActionRunner } from '../meeting/useActionRunner';
 import { formatFileSize } from './TaskFiles';
+import { RemoveTaskAttachmentDocument, ReportTaskProgressDocument } from '../../generated/graphql';
+import type { TaskAttachmentFieldsFragment, TaskFieldsFragment } from '../../generated/graphql';
 
 // The file picker offers what the server accepts (it checks the content besides).
 const accept = Object.keys(attachmentKinds)
@@ -34,7 +34,11 @@ interface PendingFile {
  * The files the viewer uploaded for a report that none took (the page was left before sending, say): they are
  * still the task's, so they are offered to go with this report or to be removed.
  */
-function unsentFiles(task: Task, viewerId: string, chosenIds: ReadonlySet<string>): TaskAttachment[] {
+function unsentFiles(
+  task: TaskFieldsFragment,
+  viewerId: string,
+  chosenIds: ReadonlySet<string>,
+): TaskAttachmentFieldsFragment[] {
   return task.attachments.filter(
     (file) => file.uploadedBy.id === viewerId && !file.reported && !chosenIds.has(file.id),
   );
@@ -44,11 +48,11 @@ function unsentFiles(task: Task, viewerId: string, chosenIds: ReadonlySet<string
  * A progress report by the assignee unit: what was done, how far along it is (a TODO task starts), and files
  * (each sent as it is chosen, `POST /uploads` with `taskId`, then named by the report).
  */
-export function TaskReportForm({ task, onReported }: { task: Task; onReported: () => void }) {
+export function TaskReportForm({ task, onReported }: { task: TaskFieldsFragment; onReported: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const { busy, error, run } = useActionRunner();
-  const [report] = useMutation(REPORT_TASK_PROGRESS_MUTATION);
+  const [report] = useMutation(ReportTaskProgressDocument);
   const [body, setBody] = useState('');
   const [progress, setProgress] = useState(String(task.progress));
   const [errors, setErrors] = useState<{ body?: string | null; progress?: string | null }>({});
@@ -68,7 +72,7 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
   const full = files.length + includedIds.length >= limits.attachmentsPerReportMax;
 
   const removeFile = (attachmentId: string) =>
-    client.mutate({ mutation: REMOVE_TASK_ATTACHMENT_MUTATION, variables: { input: { id: attachmentId } } });
+    client.mutate({ mutation: RemoveTaskAttachmentDocument, variables: { input: { id: attachmentId } } });
   const removeRefusal = (err: unknown): string => {
     const code = apiErrorInfo(err)?.code ?? 'NETWORK';
     return code === 'BAD_USER_INPUT' ? t('tasks.files.removeReported') : t(`errors.${code}`);
@@ -113,7 +117,7 @@ export function TaskReportForm({ task, onReported }: { task: Task; onReported: (
     removeFile(file.id).then(forget, (err: unknown) => patch({ removing: false, error: removeRefusal(err) }));
   };
 
-  const removeUnsent = (file: TaskAttachment) => {
+  const removeUnsent = (file: TaskAttachmentFieldsFragment) => {
     setUnsentBusy(file.id);
     setUnsentError(null);
     removeFile(file.id)

@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TaskRow } from '../../apollo/task.types';
 import { useLocale } from '../../hooks/useFormat';
 import { OverdueBadge, TaskPriorityBadge, TaskStatusBadge } from './TaskBadges';
 import { formatDueDate } from './task-format';
+import type { TaskRowFieldsFragment } from '../../generated/graphql';
 
 interface TaskTableProps {
-  tasks: readonly TaskRow[];
+  tasks: readonly TaskRowFieldsFragment[];
   describedBy?: string;
   /** Rows that may be chosen for a bulk change (the office); none means no choosing column. */
-  selectable?: (task: TaskRow) => boolean;
+  selectable?: (task: TaskRowFieldsFragment) => boolean;
   selected?: ReadonlySet<string>;
   onSelect?: (ids: string[], chosen: boolean) => void;
 }

@@ -3,7 +3,6 @@ import type { FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ApiTokenScope, ErrorCode } from '@quorum/shared';
-import { API_TOKENS_QUERY, CREATE_API_TOKEN_MUTATION } from '../../apollo/admin.operations';
 import { apiErrorInfo } from '../../apollo/errors';
 import { Alert } from '../../components/Alert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
@@ -11,6 +10,7 @@ import { useSessionContext, useTimeZone } from '../../hooks/useOrganization';
 import { zonedDateKey, zonedLocalToIso } from '../../i18n/format';
 import { ApiTokenTable, isCalendarFeedToken, tokenState } from '../admin/ApiTokenTable';
 import { Dialog, SecretBox, errorText } from '../admin/ui';
+import { ApiTokensDocument, CreateApiTokenDocument } from '../../generated/graphql';
 
 type Field = 'name' | 'scopes' | 'expiresAt';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -23,9 +23,9 @@ export function ApiTokensSection() {
   const id = useId();
   const { viewer } = useSessionContext();
   const timeZone = useTimeZone();
-  const { data, loading, error, refetch } = useQuery(API_TOKENS_QUERY, { fetchPolicy: 'cache-and-network' });
-  const [createToken, { loading: creating }] = useMutation(CREATE_API_TOKEN_MUTATION, {
-    refetchQueries: [API_TOKENS_QUERY],
+  const { data, loading, error, refetch } = useQuery(ApiTokensDocument, { fetchPolicy: 'cache-and-network' });
+  const [createToken, { loading: creating }] = useMutation(CreateApiTokenDocument, {
+    refetchQueries: [ApiTokensDocument],
   });
   const [name, setName] = useState('');
   const [read, setRead] = useState(true);

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import {
-  API_TOKENS_QUERY,
-  CALENDAR_FEED_QUERY,
-  CREATE_CALENDAR_FEED_MUTATION,
-  REVOKE_CALENDAR_FEED_MUTATION,
-} from '../../apollo/admin.operations';
 import { Alert } from '../../components/Alert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { ConfirmDialog, Dialog, SecretBox, errorText } from '../admin/ui';
+import {
+  ApiTokensDocument,
+  CalendarFeedDocument,
+  CreateCalendarFeedDocument,
+  RevokeCalendarFeedDocument,
+} from '../../generated/graphql';
 
 /** The server answers with a path (`/calendar/<token>.ics`): calendar apps need the whole address. */
 function absoluteUrl(url: string): string {
@@ -25,12 +25,12 @@ function absoluteUrl(url: string): string {
 export function CalendarFeedSection() {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const { data, loading, error, refetch } = useQuery(CALENDAR_FEED_QUERY, {
+  const { data, loading, error, refetch } = useQuery(CalendarFeedDocument, {
     fetchPolicy: 'cache-and-network',
   });
-  const refetchQueries = [CALENDAR_FEED_QUERY, API_TOKENS_QUERY];
-  const [createFeed, { loading: creating }] = useMutation(CREATE_CALENDAR_FEED_MUTATION, { refetchQueries });
-  const [revokeFeed] = useMutation(REVOKE_CALENDAR_FEED_MUTATION, { refetchQueries });
+  const refetchQueries = [CalendarFeedDocument, ApiTokensDocument];
+  const [createFeed, { loading: creating }] = useMutation(CreateCalendarFeedDocument, { refetchQueries });
+  const [revokeFeed] = useMutation(RevokeCalendarFeedDocument, { refetchQueries });
   const [confirming, setConfirming] = useState<'replace' | 'revoke' | null>(null);
   const [createdUrl, setCreatedUrl] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);

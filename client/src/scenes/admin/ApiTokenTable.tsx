@@ -2,29 +2,29 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ApiTokenScope } from '@quorum/shared';
-import { CONFIRM_API_TOKEN_MUTATION, REVOKE_API_TOKEN_MUTATION } from '../../apollo/admin.operations';
-import type { ApiTokenNode } from '../../apollo/admin.operations';
 import { useFormatDateTime, useLocale } from '../../hooks/useFormat';
 import { useTimeZone } from '../../hooks/useOrganization';
 import { formatDate } from '../../i18n/format';
 import { Alert } from '../../components/Alert';
 import { ConfirmDialog, errorText } from './ui';
+import { ConfirmApiTokenDocument, RevokeApiTokenDocument } from '../../generated/graphql';
+import type { ApiTokenFieldsFragment } from '../../generated/graphql';
 
 export type TokenState = 'active' | 'revoked' | 'expired';
 
-export function tokenState(token: ApiTokenNode, now = Date.now()): TokenState {
+export function tokenState(token: ApiTokenFieldsFragment, now = Date.now()): TokenState {
   if (token.revokedAt) return 'revoked';
   if (token.expiresAt && new Date(token.expiresAt).getTime() <= now) return 'expired';
   return 'active';
 }
 
 /** A calendar feed's token (CALENDAR only): managed on the account page as the feed, not as an API token. */
-export function isCalendarFeedToken(token: ApiTokenNode): boolean {
+export function isCalendarFeedToken(token: ApiTokenFieldsFragment): boolean {
   return token.scopes.length > 0 && token.scopes.every((scope) => scope === ApiTokenScope.CALENDAR);
 }
 
 interface ApiTokenTableProps {
-  tokens: ApiTokenNode[];
+  tokens: ApiTokenFieldsFragment[];
   caption: string;
   showOwner?: boolean;
   /** Announced after a revocation. */
@@ -50,12 +50,12 @@ export function ApiTokenTable({
   const locale = useLocale();
   const timeZone = useTimeZone();
   const formatDateTime = useFormatDateTime();
-  const [revoking, setRevoking] = useState<ApiTokenNode | null>(null);
-  const [revokeToken] = useMutation(REVOKE_API_TOKEN_MUTATION);
-  const [confirmToken, { loading: confirming }] = useMutation(CONFIRM_API_TOKEN_MUTATION);
+  const [revoking, setRevoking] = useState<ApiTokenFieldsFragment | null>(null);
+  const [revokeToken] = useMutation(RevokeApiTokenDocument);
+  const [confirmToken, { loading: confirming }] = useMutation(ConfirmApiTokenDocument);
   const [keepError, setKeepError] = useState<string | null>(null);
 
-  async function keep(token: ApiTokenNode) {
+  async function keep(token: ApiTokenFieldsFragment) {
     setKeepError(null);
     try {
       await confirmToken({ variables: { id: token.id } });

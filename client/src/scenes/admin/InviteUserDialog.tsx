@@ -3,12 +3,12 @@ import type { FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode, MembershipRole } from '@quorum/shared';
-import { DIRECTORY_USERS_QUERY, INVITE_USER_MUTATION } from '../../apollo/admin.operations';
 import { apiErrorInfo } from '../../apollo/errors';
 import { Alert } from '../../components/Alert';
 import { indentedUnitName } from './unit-tree';
 import { useDirectoryUnits } from './useDirectoryUnits';
 import { Dialog, SecretBox, errorText } from './ui';
+import { DirectoryUsersDocument, InviteUserDocument } from '../../generated/graphql';
 
 type Field = 'email' | 'fullName' | 'jobTitle' | 'unitId' | 'role';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -24,8 +24,8 @@ export function InviteUserDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const units = useDirectoryUnits();
-  const [invite, { loading }] = useMutation(INVITE_USER_MUTATION, {
-    refetchQueries: [DIRECTORY_USERS_QUERY],
+  const [invite, { loading }] = useMutation(InviteUserDocument, {
+    refetchQueries: [DirectoryUsersDocument],
   });
   const [email, setEmail] = useState('');
   const [fullName, setFullName] = useState('');

@@ -4,20 +4,26 @@ import type { Reference } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { MembershipRole } from '@quorum/shared';
-import { REMOVE_MEMBERSHIP_MUTATION, SET_MEMBERSHIP_MUTATION } from '../../apollo/admin.operations';
-import type { DirectoryUser, MembershipNode } from '../../apollo/admin.operations';
 import { Alert } from '../../components/Alert';
 import { indentedUnitName } from './unit-tree';
 import { useDirectoryUnits } from './useDirectoryUnits';
 import { Dialog, errorText } from './ui';
+import { RemoveMembershipDocument, SetMembershipDocument } from '../../generated/graphql';
+import type { DirectoryUserFieldsFragment, MembershipFieldsFragment } from '../../generated/graphql';
 
 /** A user's units: change the role in one, remove them from one, add them to another. */
-export function MembershipsDialog({ user, onClose }: { user: DirectoryUser; onClose: () => void }) {
+export function MembershipsDialog({
+  user,
+  onClose,
+}: {
+  user: DirectoryUserFieldsFragment;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const units = useDirectoryUnits();
-  const [setMembership, { loading: saving }] = useMutation(SET_MEMBERSHIP_MUTATION);
-  const [removeMembership, { loading: removing }] = useMutation(REMOVE_MEMBERSHIP_MUTATION);
+  const [setMembership, { loading: saving }] = useMutation(SetMembershipDocument);
+  const [removeMembership, { loading: removing }] = useMutation(RemoveMembershipDocument);
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
   const [unitId, setUnitId] = useState('');
@@ -41,7 +47,7 @@ export function MembershipsDialog({ user, onClose }: { user: DirectoryUser; onCl
     }
   }
 
-  async function remove(membership: MembershipNode) {
+  async function remove(membership: MembershipFieldsFragment) {
     setStatus(null);
     try {
       await removeMembership({

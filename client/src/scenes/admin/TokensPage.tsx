@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { API_TOKENS_QUERY } from '../../apollo/admin.operations';
 import { Alert } from '../../components/Alert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
 import { ApiTokenTable, tokenState } from './ApiTokenTable';
 import { AdminShell, searchable } from './ui';
+import { ApiTokensDocument } from '../../generated/graphql';
 
 type StatusFilter = 'all' | 'active' | 'ended';
 
@@ -22,7 +22,7 @@ export function TokensPage() {
 function OrganizationTokens() {
   const { t } = useTranslation();
   const id = useId();
-  const { data, loading, error, refetch } = useQuery(API_TOKENS_QUERY, { fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(ApiTokensDocument, { fetchPolicy: 'cache-and-network' });
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [notice, setNotice] = useState<string | null>(null);

@@ -3,17 +3,13 @@ import type { FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode, UnitKind, limits } from '@quorum/shared';
-import {
-  CREATE_UNIT_MUTATION,
-  DIRECTORY_UNITS_QUERY,
-  UPDATE_UNIT_MUTATION,
-} from '../../apollo/admin.operations';
-import type { DirectoryUnit } from '../../apollo/admin.operations';
 import { apiErrorInfo } from '../../apollo/errors';
 import { Alert } from '../../components/Alert';
 import { indentedUnitName, subtreeIds } from './unit-tree';
 import { useDirectoryUnits } from './useDirectoryUnits';
 import { Dialog, errorText } from './ui';
+import { CreateUnitDocument, DirectoryUnitsDocument, UpdateUnitDocument } from '../../generated/graphql';
+import type { DirectoryUnitFieldsFragment } from '../../generated/graphql';
 
 type Field = 'name' | 'shortName' | 'kind' | 'parentId';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -23,7 +19,7 @@ const SHORT_NAME_MAX = 50;
 
 interface UnitFormDialogProps {
   /** The unit to edit; null to create one. */
-  unit: DirectoryUnit | null;
+  unit: DirectoryUnitFieldsFragment | null;
   onClose: () => void;
   onSaved: (message: string) => void;
 }
@@ -32,10 +28,10 @@ export function UnitFormDialog({ unit, onClose, onSaved }: UnitFormDialogProps) 
   const { t } = useTranslation();
   const id = useId();
   const units = useDirectoryUnits();
-  const [createUnit, { loading: creating }] = useMutation(CREATE_UNIT_MUTATION, {
-    refetchQueries: [DIRECTORY_UNITS_QUERY],
+  const [createUnit, { loading: creating }] = useMutation(CreateUnitDocument, {
+    refetchQueries: [DirectoryUnitsDocument],
   });
-  const [updateUnit, { loading: updating }] = useMutation(UPDATE_UNIT_MUTATION);
+  const [updateUnit, { loading: updating }] = useMutation(UpdateUnitDocument);
   const [name, setName] = useState(unit?.name ?? '');
   const [shortName, setShortName] = useState(unit?.shortName ?? '');
   const [kind, setKind] = useState<UnitKind>(unit?.kind ?? UnitKind.DEPARTMENT);

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
-import type { DirectoryUnit } from '../../apollo/admin.operations';
 import { UnitFormDialog } from './UnitFormDialog';
 import type { UnitTreeNode } from './unit-tree';
 import { useDirectoryUnits } from './useDirectoryUnits';
 import { AdminShell } from './ui';
+import type { DirectoryUnitFieldsFragment } from '../../generated/graphql';
 
-type Editing = { mode: 'create' } | { mode: 'edit'; unit: DirectoryUnit };
+type Editing = { mode: 'create' } | { mode: 'edit'; unit: DirectoryUnitFieldsFragment };
 
 /** /admin/units: the unit tree (committees, departments, the office); create and edit. */
 export function UnitsPage() {
@@ -56,7 +56,7 @@ export function UnitsPage() {
   );
 }
 
-function UnitTree({ onEdit }: { onEdit: (unit: DirectoryUnit) => void }) {
+function UnitTree({ onEdit }: { onEdit: (unit: DirectoryUnitFieldsFragment) => void }) {
   const { t } = useTranslation();
   const { units, tree, hasMore, loading, error, refetch } = useDirectoryUnits();
 
@@ -85,7 +85,13 @@ function UnitTree({ onEdit }: { onEdit: (unit: DirectoryUnit) => void }) {
   );
 }
 
-function UnitBranch({ node, onEdit }: { node: UnitTreeNode; onEdit: (unit: DirectoryUnit) => void }) {
+function UnitBranch({
+  node,
+  onEdit,
+}: {
+  node: UnitTreeNode;
+  onEdit: (unit: DirectoryUnitFieldsFragment) => void;
+}) {
   const { t } = useTranslation();
   const { unit } = node;
   return (

@@ -3,18 +3,18 @@ import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { limits, SystemRole } from '@quorum/shared';
-import {
-  DIRECTORY_USERS_QUERY,
-  SET_SYSTEM_ROLE_MUTATION,
-  SET_USER_ACTIVE_MUTATION,
-} from '../../apollo/admin.operations';
-import type { DirectoryUser } from '../../apollo/admin.operations';
 import { Alert } from '../../components/Alert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useSessionContext } from '../../hooks/useOrganization';
 import { InviteUserDialog } from './InviteUserDialog';
 import { MembershipsDialog } from './MembershipsDialog';
 import { AdminShell, ConfirmDialog, errorText, searchable } from './ui';
+import {
+  DirectoryUsersDocument,
+  SetSystemRoleDocument,
+  SetUserActiveDocument,
+} from '../../generated/graphql';
+import type { DirectoryUserFieldsFragment } from '../../generated/graphql';
 
 export const DIRECTORY_USERS_VARIABLES = { first: limits.pageSizeMax };
 
@@ -45,7 +45,7 @@ export function UsersPage() {
 
 type UserDialog = { kind: 'memberships' | 'active' | 'role'; userId: string };
 
-function userText(user: DirectoryUser): string {
+function userText(user: DirectoryUserFieldsFragment): string {
   const units = user.memberships.map((m) => `${m.unit.name} ${m.unit.shortName ?? ''}`).join(' ');
   return searchable(`${user.fullName} ${user.email} ${user.jobTitle ?? ''} ${units}`);
 }
@@ -54,12 +54,12 @@ function UserDirectory() {
   const { t } = useTranslation();
   const id = useId();
   const { viewer } = useSessionContext();
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(DIRECTORY_USERS_QUERY, {
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(DirectoryUsersDocument, {
     variables: DIRECTORY_USERS_VARIABLES,
     notifyOnNetworkStatusChange: true,
   });
-  const [setUserActive] = useMutation(SET_USER_ACTIVE_MUTATION);
-  const [setSystemRole] = useMutation(SET_SYSTEM_ROLE_MUTATION);
+  const [setUserActive] = useMutation(SetUserActiveDocument);
+  const [setSystemRole] = useMutation(SetSystemRoleDocument);
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<UserDialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -249,7 +249,7 @@ function UserDirectory() {
 }
 
 interface UserRowProps {
-  user: DirectoryUser;
+  user: DirectoryUserFieldsFragment;
   isSelf: boolean;
   onOpen: (kind: UserDialog['kind']) => void;
 }

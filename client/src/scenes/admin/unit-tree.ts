@@ -1,7 +1,7 @@
-import type { DirectoryUnit } from '../../apollo/admin.operations';
+import type { DirectoryUnitFieldsFragment } from '../../generated/graphql';
 
 export interface UnitTreeNode {
-  unit: DirectoryUnit;
+  unit: DirectoryUnitFieldsFragment;
   depth: number;
   children: UnitTreeNode[];
 }
@@ -10,9 +10,9 @@ export interface UnitTreeNode {
  * The units as a forest: each under its parent, in the order the server lists them. A unit
  * whose parent is not in the list (or that sits in a cycle) is shown at the top level.
  */
-export function buildUnitTree(units: readonly DirectoryUnit[]): UnitTreeNode[] {
+export function buildUnitTree(units: readonly DirectoryUnitFieldsFragment[]): UnitTreeNode[] {
   const byId = new Map(units.map((unit) => [unit.id, unit]));
-  const children = new Map<string | null, DirectoryUnit[]>();
+  const children = new Map<string | null, DirectoryUnitFieldsFragment[]>();
   for (const unit of units) {
     const parentId = unit.parent && byId.has(unit.parent.id) ? unit.parent.id : null;
     const list = children.get(parentId) ?? [];
@@ -42,7 +42,7 @@ export function buildUnitTree(units: readonly DirectoryUnit[]): UnitTreeNode[] {
 /** The tree depth first: the order of a <select> whose options are indented by depth. */
 export function flattenUnitTree(
   nodes: readonly UnitTreeNode[],
-): Array<{ unit: DirectoryUnit; depth: number }> {
+): Array<{ unit: DirectoryUnitFieldsFragment; depth: number }> {
   return nodes.flatMap((node) => [{ unit: node.unit, depth: node.depth }, ...flattenUnitTree(node.children)]);
 }
 
@@ -68,7 +68,7 @@ export function subtreeIds(nodes: readonly UnitTreeNode[], id: string): Set<stri
 }
 
 /** "Ban Tổ chức Tỉnh ủy", indented for an <option> ("   Ban Thường vụ" under its parent). */
-export function indentedUnitName(unit: DirectoryUnit, depth: number): string {
+export function indentedUnitName(unit: DirectoryUnitFieldsFragment, depth: number): string {
   const label = unit.shortName ? `${unit.name} (${unit.shortName})` : unit.name;
   return `${'\u00a0\u00a0\u00a0'.repeat(depth)}${depth > 0 ? '└ ' : ''}${label}`;
 }

@@ -2,24 +2,24 @@ import { useMemo } from 'react';
 import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { limits } from '@quorum/shared';
-import { DIRECTORY_UNITS_QUERY } from '../../apollo/admin.operations';
-import type { DirectoryUnit } from '../../apollo/admin.operations';
 import { buildUnitTree, flattenUnitTree } from './unit-tree';
 import type { UnitTreeNode } from './unit-tree';
+import { DirectoryUnitsDocument } from '../../generated/graphql';
+import type { DirectoryUnitFieldsFragment } from '../../generated/graphql';
 
 export const DIRECTORY_UNITS_VARIABLES = { first: limits.pageSizeMax };
 
 /** Every unit of the organization (the first 100), as a list, a tree and the tree flattened. */
 export function useDirectoryUnits(): {
-  units: DirectoryUnit[];
+  units: DirectoryUnitFieldsFragment[];
   tree: UnitTreeNode[];
-  flat: Array<{ unit: DirectoryUnit; depth: number }>;
+  flat: Array<{ unit: DirectoryUnitFieldsFragment; depth: number }>;
   hasMore: boolean;
   loading: boolean;
   error: ErrorLike | undefined;
   refetch: () => void;
 } {
-  const { data, loading, error, refetch } = useQuery(DIRECTORY_UNITS_QUERY, {
+  const { data, loading, error, refetch } = useQuery(DirectoryUnitsDocument, {
     variables: DIRECTORY_UNITS_VARIABLES,
   });
   return useMemo(() => {

@@ -6,13 +6,13 @@ import { Link } from 'react-router';
 import { scaleBand, scaleLinear, scalePoint } from '@visx/scale';
 import { Bar, LinePath } from '@visx/shape';
 import { TaskStatus } from '@quorum/shared';
-import type { DashboardData } from '../../apollo/dashboard.operations';
 import { BarRows } from '../../components/chart/BarRows';
 import { ChartFrame } from '../../components/chart/ChartFrame';
 import { ChartSvg, plotArea } from '../../components/chart/ChartSvg';
 import { tasksLink } from './dashboard-links';
+import type { DashboardQuery } from '../../generated/graphql';
 
-type Figures = DashboardData['dashboard'];
+type Figures = DashboardQuery['dashboard'];
 
 const statusClass: Record<TaskStatus, string> = {
   [TaskStatus.TODO]: 'dashboard-bar--todo',

@@ -6,11 +6,6 @@ import { useCallback, useId } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  DASHBOARD_EVENTS_SUBSCRIPTION,
-  DASHBOARD_QUERY,
-  type DashboardData,
-} from '../../apollo/dashboard.operations';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
 import { MonthChart } from '../../components/programme/ProgrammeCharts';
@@ -21,10 +16,12 @@ import { useSessionContext, useTimeZone } from '../../hooks/useOrganization';
 import { formatDate } from '../../i18n/format';
 import { OverdueTrendChart, StatusChart, UnitChart } from './DashboardCharts';
 import { appraisalsLink, tasksLink } from './dashboard-links';
+import { DashboardDocument, DashboardEventsDocument } from '../../generated/graphql';
+import type { DashboardQuery } from '../../generated/graphql';
 import '../programme/programme.css';
 import './dashboard.css';
 
-type Figures = DashboardData['dashboard'];
+type Figures = DashboardQuery['dashboard'];
 
 /** A burst of changes (a conclusion's tasks, a bulk extension) reads the figures once. */
 const RELOAD_DEBOUNCE_MS = 300;
@@ -35,14 +32,14 @@ export function DashboardPage() {
   useDocumentTitle(t('dashboard.heading'));
   const formatDateTime = useFormatDateTime();
   // This year, as the server counts it (the organization's time zone).
-  const { data, error, loading, refetch } = useQuery(DASHBOARD_QUERY, {
+  const { data, error, loading, refetch } = useQuery(DashboardDocument, {
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
   });
   const reload = useCallback(() => void refetch().catch(() => undefined), [refetch]);
   const describe = useDescribeFeedEvent('dashboard');
   const live = useLiveFeed(
-    DASHBOARD_EVENTS_SUBSCRIPTION,
+    DashboardEventsDocument,
     {},
     { concerns: () => true, describe, reload, what: 'the dashboard', debounceMs: RELOAD_DEBOUNCE_MS },
   );

@@ -2,8 +2,6 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { FOLLOW_UP_MEETINGS_QUERY, FOLLOW_UP_REPORT_QUERY } from '../../apollo/followup.operations';
-import type { FollowUpCounts, FollowUpFilter } from '../../apollo/followup.types';
 import { Alert } from '../../components/Alert';
 import { downloadFile } from '../../components/download';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
@@ -11,6 +9,8 @@ import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useFormatDateTime } from '../../hooks/useFormat';
 import { useTaskListEvents } from '../../hooks/useTaskEvents';
+import { FollowUpMeetingsDocument, FollowUpReportDocument } from '../../generated/graphql';
+import type { FollowUpReportFilter, FollowUpReportQuery } from '../../generated/graphql';
 import './followup.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -18,7 +18,7 @@ const COLUMNS = ['assigned', 'doneOnTime', 'doneLate', 'overdue', 'inProgress'] 
 type Column = (typeof COLUMNS)[number];
 
 /** The filters live in the address, with the names the task table uses (`from`, `to`, `meeting`). */
-function useReportParams(): [FollowUpFilter, (next: FollowUpFilter) => void] {
+function useReportParams(): [FollowUpReportFilter, (next: FollowUpReportFilter) => void] {
   const [params, setParams] = useSearchParams();
   const day = (name: string) => {
     const value = params.get(name) ?? '';
@@ -27,7 +27,7 @@ function useReportParams(): [FollowUpFilter, (next: FollowUpFilter) => void] {
   const from = day('from');
   const to = day('to');
   const meeting = params.get('meeting') || undefined;
-  const filter = useMemo<FollowUpFilter>(
+  const filter = useMemo<FollowUpReportFilter>(
     () => ({
       ...(from ? { dueFrom: from } : {}),
       ...(to ? { dueTo: to } : {}),
@@ -36,7 +36,7 @@ function useReportParams(): [FollowUpFilter, (next: FollowUpFilter) => void] {
     [from, to, meeting],
   );
   const set = useCallback(
-    (next: FollowUpFilter) => {
+    (next: FollowUpReportFilter) => {
       const search = new URLSearchParams();
       if (next.dueFrom) search.set('from', next.dueFrom);
       if (next.dueTo) search.set('to', next.dueTo);
@@ -53,7 +53,7 @@ function useReportParams(): [FollowUpFilter, (next: FollowUpFilter) => void] {
  * (`unit`), its overdue ones (`overdue=1`), with the report's own filters (`meeting`, `from`, `to`). The done
  * and in-progress figures have no single filter of the table (on time or late; open and not yet due).
  */
-function tasksLink(column: Column, filter: FollowUpFilter, unitId?: string): string | null {
+function tasksLink(column: Column, filter: FollowUpReportFilter, unitId?: string): string | null {
   if (column !== 'assigned' && column !== 'overdue') return null;
   if (column === 'assigned' && !unitId) return null;
   const search = new URLSearchParams({ mode: 'table' });
@@ -73,9 +73,9 @@ export function FollowUpPage() {
   const [filter, setFilter] = useReportParams();
   const rangeInvalid = Boolean(filter.dueFrom && filter.dueTo && filter.dueFrom > filter.dueTo);
   const anyFilter = Boolean(filter.dueFrom || filter.dueTo || filter.sourceMeetingId);
-  const meetings = useQuery(FOLLOW_UP_MEETINGS_QUERY);
+  const meetings = useQuery(FollowUpMeetingsDocument);
   const meetingOptions = meetings.data?.meetings.edges.map((edge) => edge.node) ?? [];
-  const { data, previousData, error, loading, refetch } = useQuery(FOLLOW_UP_REPORT_QUERY, {
+  const { data, previousData, error, loading, refetch } = useQuery(FollowUpReportDocument, {
     variables: { filter: anyFilter ? filter : null },
     skip: rangeInvalid,
     fetchPolicy: 'cache-and-network',
@@ -99,7 +99,11 @@ export function FollowUpPage() {
     setDownloadError(null);
     try {
       await downloadFile(`/reports/follow-up.${format}`, {
-        params: { dueFrom: filter.dueFrom, dueTo: filter.dueTo, sourceMeetingId: filter.sourceMeetingId },
+        params: {
+          dueFrom: filter.dueFrom ?? undefined,
+          dueTo: filter.dueTo ?? undefined,
+          sourceMeetingId: filter.sourceMeetingId ?? undefined,
+        },
         fallbackName: `bao-cao-theo-doi-nhiem-vu.${format}`,
       });
     } catch {
@@ -109,7 +113,11 @@ export function FollowUpPage() {
     }
   };
 
-  const cell = (column: Column, counts: FollowUpCounts, unit?: { id: string; name: string }) => {
+  const cell = (
+    column: Column,
+    counts: FollowUpReportQuery['followUpReport']['totals'],
+    unit?: { id: string; name: string },
+  ) => {
     const value = counts[column];
     const to = value > 0 ? tasksLink(column, filter, unit?.id) : null;
     const className = column === 'overdue' && value > 0 ? 'followup-table__overdue' : undefined;
@@ -222,7 +230,7 @@ export function FollowUpPage() {
               id={`${id}-from`}
               type="date"
               value={filter.dueFrom ?? ''}
-              max={filter.dueTo}
+              max={filter.dueTo ?? undefined}
               onChange={(event) => setFilter({ ...filter, dueFrom: event.target.value || undefined })}
               aria-invalid={rangeInvalid || undefined}
             />
@@ -233,7 +241,7 @@ export function FollowUpPage() {
               id={`${id}-to`}
               type="date"
               value={filter.dueTo ?? ''}
-              min={filter.dueFrom}
+              min={filter.dueFrom ?? undefined}
               onChange={(event) => setFilter({ ...filter, dueTo: event.target.value || undefined })}
               aria-invalid={rangeInvalid || undefined}
             />

@@ -4,8 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { UnitKind } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
-import { UNITS_QUERY } from '../../apollo/operations';
-import { PROGRAMME_QUERY, PROPOSAL_OPTIONS_QUERY } from '../../apollo/programme.operations';
 import { Alert } from '../../components/Alert';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
@@ -17,6 +15,7 @@ import { usePercent } from '../../components/programme/programme-format';
 import { RemoveItemDialog } from '../../components/programme/RemoveItemDialog';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useProgrammeEvents } from '../../hooks/useProgrammeEvents';
+import { ProgrammeDocument, ProgrammeProposalOptionsDocument, UnitsDocument } from '../../generated/graphql';
 import './setup';
 import './programme.css';
 
@@ -34,14 +33,14 @@ function ProgrammeScreen({ programmeId }: { programmeId: string }) {
   const percent = usePercent();
   const [editing, setEditing] = useState<Editing>(null);
   const [onlySlipping, setOnlySlipping] = useState(false);
-  const { data, error, loading, refetch } = useQuery(PROGRAMME_QUERY, {
+  const { data, error, loading, refetch } = useQuery(ProgrammeDocument, {
     variables: { id: programmeId },
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
   });
   const programme = data?.programme;
   const canEdit = programme?.viewerCan.update ?? false;
-  const units = useQuery(UNITS_QUERY, { variables: { first: 100 }, skip: !canEdit });
+  const units = useQuery(UnitsDocument, { variables: { first: 100 }, skip: !canEdit });
   const leadUnits = useMemo(
     () =>
       (units.data?.units.edges.map((edge) => edge.node) ?? []).filter(
@@ -49,7 +48,7 @@ function ProgrammeScreen({ programmeId }: { programmeId: string }) {
       ),
     [units.data],
   );
-  const proposals = useQuery(PROPOSAL_OPTIONS_QUERY, { skip: !canEdit || !editing });
+  const proposals = useQuery(ProgrammeProposalOptionsDocument, { skip: !canEdit || !editing });
   const proposalOptions = useMemo(
     () => proposals.data?.proposals.edges.map((edge) => edge.node) ?? [],
     [proposals.data],

@@ -4,7 +4,6 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { apiErrorInfo } from '../../apollo/errors';
-import { PROGRAMME_ABILITIES_QUERY, PROGRAMMES_QUERY } from '../../apollo/programme.operations';
 import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
@@ -13,6 +12,7 @@ import { usePercent } from '../../components/programme/programme-format';
 import { useCommittees } from '../../hooks/useCommittees';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useProgrammeListEvents } from '../../hooks/useProgrammeEvents';
+import { ProgrammeAbilitiesDocument, ProgrammesDocument } from '../../generated/graphql';
 import './setup';
 import './programme.css';
 
@@ -24,10 +24,10 @@ export function ProgrammesPage() {
   const id = useId();
   const percent = usePercent();
   useDocumentTitle(t('programme.nav'));
-  const abilities = useQuery(PROGRAMME_ABILITIES_QUERY);
+  const abilities = useQuery(ProgrammeAbilitiesDocument);
   const mayCreate = abilities.data?.viewer?.can?.createProgramme ?? false;
   const { committees } = useCommittees();
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(PROGRAMMES_QUERY, {
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(ProgrammesDocument, {
     variables: { first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });

@@ -5,9 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { AppraisalStatus, UnitKind } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
-import { UNITS_QUERY } from '../../apollo/operations';
-import { PROPOSAL_ATTACHMENTS_QUERY } from '../../apollo/proposal-attachments.operations';
-import { PROPOSAL_HISTORY_QUERY, PROPOSAL_QUERY } from '../../apollo/proposal.operations';
 import { Alert } from '../../components/Alert';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
@@ -21,6 +18,12 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useSessionContext } from '../../hooks/useOrganization';
 import { useProposalEvents } from '../../hooks/useProposalEvents';
 import { useProposalViewer } from '../../hooks/useProposalViewer';
+import {
+  ProposalAttachmentsDocument,
+  ProposalDocument,
+  ProposalHistoryDocument,
+  UnitsDocument,
+} from '../../generated/graphql';
 import './setup';
 import './proposals.css';
 
@@ -46,12 +49,12 @@ function ProposalScreen({ proposalId }: { proposalId: string }) {
   const [requesting, setRequesting] = useState(false);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
 
-  const { data, error, loading, refetch } = useQuery(PROPOSAL_QUERY, {
+  const { data, error, loading, refetch } = useQuery(ProposalDocument, {
     variables: { id: proposalId },
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
   });
-  const units = useQuery(UNITS_QUERY, { variables: { first: 100 } });
+  const units = useQuery(UnitsDocument, { variables: { first: 100 } });
   const allUnits = useMemo(
     () =>
       (units.data?.units.edges.map((edge) => edge.node) ?? []).filter(
@@ -64,7 +67,7 @@ function ProposalScreen({ proposalId }: { proposalId: string }) {
 
   const reload = useCallback(() => {
     void client
-      .refetchQueries({ include: [PROPOSAL_QUERY, PROPOSAL_HISTORY_QUERY, PROPOSAL_ATTACHMENTS_QUERY] })
+      .refetchQueries({ include: [ProposalDocument, ProposalHistoryDocument, ProposalAttachmentsDocument] })
       .catch(() => undefined);
   }, [client]);
   const live = useProposalEvents(proposalId, reload);

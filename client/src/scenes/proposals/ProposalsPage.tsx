@@ -5,9 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ProposalKind, ProposalStatus, UnitKind } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
-import { UNITS_QUERY } from '../../apollo/operations';
-import { PROPOSALS_QUERY } from '../../apollo/proposal-list.operations';
-import type { ProposalFilter, ProposalRow } from '../../apollo/proposal.types';
 import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
@@ -64,6 +61,8 @@ function useListParams(): [
 }
 
 export { ProposalLanding } from './ProposalLanding';
+import { ProposalsDocument, UnitsDocument } from '../../generated/graphql';
+import type { ProposalFilter, ProposalRowFieldsFragment } from '../../generated/graphql';
 
 export function ProposalsPage() {
   const { t } = useTranslation();
@@ -71,7 +70,7 @@ export function ProposalsPage() {
   const [view, filters, setParams] = useListParams();
   const viewer = useProposalViewer();
   useDocumentTitle(t(`proposals.views.${view}`));
-  const units = useQuery(UNITS_QUERY, { variables: { first: 100 } });
+  const units = useQuery(UnitsDocument, { variables: { first: 100 } });
   const allUnits = useMemo(
     () =>
       (units.data?.units.edges.map((edge) => edge.node) ?? []).filter(
@@ -93,7 +92,7 @@ export function ProposalsPage() {
   const filteredHere = view !== 'all' || filters.kind !== '' || filters.overdue;
   const anyFilter = Boolean(filters.status || filters.leadUnitId || filters.kind || filters.overdue);
   const keep = useCallback(
-    (proposal: ProposalRow) =>
+    (proposal: ProposalRowFieldsFragment) =>
       (view !== 'mine' || isMine(proposal, viewer.viewerId, viewer.unitIds)) &&
       (view !== 'waiting' || isWaitingFor(proposal, viewer.unitIds)) &&
       (!filters.kind || proposal.kind === filters.kind) &&
@@ -101,7 +100,7 @@ export function ProposalsPage() {
     [view, viewer.viewerId, viewer.unitIds, filters.kind, filters.overdue],
   );
 
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(PROPOSALS_QUERY, {
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(ProposalsDocument, {
     variables: { first: LIST_PAGE_SIZE, filter: serverFilter },
     notifyOnNetworkStatusChange: true,
   });
@@ -144,7 +143,7 @@ export function ProposalsPage() {
 
   const mayCreate = viewer.units.length > 0;
   const waitingOf = useCallback(
-    (proposal: ProposalRow) => isWaitingFor(proposal, viewer.unitIds),
+    (proposal: ProposalRowFieldsFragment) => isWaitingFor(proposal, viewer.unitIds),
     [viewer.unitIds],
   );
 

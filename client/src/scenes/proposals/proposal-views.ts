@@ -1,5 +1,5 @@
 import { AppraisalStatus, ProposalStatus, Verdict } from '@quorum/shared';
-import type { ProposalRow } from '../../apollo/proposal.types';
+import type { ProposalRowFieldsFragment } from '../../generated/graphql';
 
 /** The views of the proposal list; the first two are the home of a department's drafters and reviewers. */
 export type ProposalView = 'all' | 'mine' | 'waiting';
@@ -9,7 +9,7 @@ export const WAITING_FILTER = { status: [ProposalStatus.IN_APPRAISAL] };
 export const LIST_PAGE_SIZE = 100;
 
 /** A round still open asks one of the viewer's units, which has not given its verdict. */
-export function isWaitingFor(proposal: ProposalRow, unitIds: ReadonlySet<string>): boolean {
+export function isWaitingFor(proposal: ProposalRowFieldsFragment, unitIds: ReadonlySet<string>): boolean {
   return proposal.appraisals.edges.some(
     ({ node }) =>
       node.status === AppraisalStatus.OPEN &&
@@ -21,7 +21,7 @@ export function isWaitingFor(proposal: ProposalRow, unitIds: ReadonlySet<string>
 
 /** The viewer's own: they own it, or their unit drafts it. */
 export function isMine(
-  proposal: ProposalRow,
+  proposal: ProposalRowFieldsFragment,
   viewerId: string | null,
   unitIds: ReadonlySet<string>,
 ): boolean {

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { apiErrorInfo } from '../../apollo/errors';
 import { describeInputError } from '../../apollo/input-error';
-import { SEARCH_QUERY, type SearchKind, type SearchResult } from '../../apollo/search.operations';
 import { LoadMore } from '../../components/LoadMore';
 import { ErrorState, LoadingState } from '../../components/LoadState';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
+import { SearchDocument } from '../../generated/graphql';
+import type { SearchKind, SearchQuery } from '../../generated/graphql';
 import '../../components/search.css';
 
 const PAGE = 50;
@@ -16,7 +17,7 @@ const PAGE = 50;
 const KINDS: readonly SearchKind[] = ['PROPOSAL', 'MEETING', 'AGENDA_ITEM', 'TASK', 'COMMENT'];
 
 /** Where a result leads: its own page, an agenda item's meeting, a comment's proposal. */
-function linkTo(result: SearchResult): string | null {
+function linkTo(result: SearchQuery['search']['edges'][number]['node']): string | null {
   switch (result.kind) {
     case 'MEETING':
       return `/meetings/${result.id}`;
@@ -38,7 +39,7 @@ export function SearchPage() {
   const query = (params.get('q') ?? '').trim();
   useDocumentTitle(query ? t('search.headingFor', { query }) : t('search.heading'));
   const [moreError, setMoreError] = useState<string | null>(null);
-  const { data, previousData, error, networkStatus, fetchMore, refetch } = useQuery(SEARCH_QUERY, {
+  const { data, previousData, error, networkStatus, fetchMore, refetch } = useQuery(SearchDocument, {
     variables: { query, first: PAGE },
     skip: !query,
     fetchPolicy: 'cache-and-network',

@@ -4,8 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Classification } from '@quorum/shared';
 import { apiErrorInfo } from '../../apollo/errors';
-import { TASK_QUERY } from '../../apollo/task.operations';
-import type { Task, TaskUpdateEntry } from '../../apollo/task.types';
 import { Alert } from '../../components/Alert';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
@@ -27,6 +25,8 @@ import { useTimeZone } from '../../hooks/useOrganization';
 import { useTaskDirectory } from '../../hooks/useTaskDirectory';
 import { useTaskEvents } from '../../hooks/useTaskEvents';
 import { zonedDateKey } from '../../i18n/format';
+import { TaskDocument } from '../../generated/graphql';
+import type { TaskFieldsFragment, TaskUpdateFieldsFragment } from '../../generated/graphql';
 import './tasks.css';
 
 export function TaskPage() {
@@ -38,7 +38,7 @@ export function TaskPage() {
 function TaskScreen({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
   const client = useApolloClient();
-  const { data, error, loading, refetch } = useQuery(TASK_QUERY, {
+  const { data, error, loading, refetch } = useQuery(TaskDocument, {
     variables: { id: taskId },
     fetchPolicy: 'cache-and-network',
     nextFetchPolicy: 'cache-first',
@@ -46,7 +46,7 @@ function TaskScreen({ taskId }: { taskId: string }) {
   const task = data?.task;
   useDocumentTitle(task?.title ?? t('tasks.page.heading'));
   const reload = useCallback(() => {
-    void client.refetchQueries({ include: [TASK_QUERY] }).catch(() => undefined);
+    void client.refetchQueries({ include: [TaskDocument] }).catch(() => undefined);
   }, [client]);
   const live = useTaskEvents(taskId, reload);
 
@@ -100,7 +100,7 @@ function TaskScreen({ taskId }: { taskId: string }) {
   );
 }
 
-function TaskSummary({ task, onChanged }: { task: Task; onChanged: () => void }) {
+function TaskSummary({ task, onChanged }: { task: TaskFieldsFragment; onChanged: () => void }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const directory = useTaskDirectory(!editing);
@@ -148,7 +148,7 @@ function TaskSummary({ task, onChanged }: { task: Task; onChanged: () => void })
   );
 }
 
-function TaskDetails({ task }: { task: Task }) {
+function TaskDetails({ task }: { task: TaskFieldsFragment }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const formatDateTime = useFormatDateTime();
@@ -191,7 +191,7 @@ function TaskDetails({ task }: { task: Task }) {
 }
 
 /** Where the task comes from: the meeting and its agenda item, the proposal, the programme item. */
-function TaskSource({ task }: { task: Task }) {
+function TaskSource({ task }: { task: TaskFieldsFragment }) {
   const { t } = useTranslation();
   const links = [];
   if (task.sourceMeeting)
@@ -240,7 +240,7 @@ function TaskSource({ task }: { task: Task }) {
   return <ul className="task-source">{links}</ul>;
 }
 
-function TaskDueDates({ task, onChanged }: { task: Task; onChanged: () => void }) {
+function TaskDueDates({ task, onChanged }: { task: TaskFieldsFragment; onChanged: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const timeZone = useTimeZone();
@@ -273,7 +273,7 @@ function TaskDueDates({ task, onChanged }: { task: Task; onChanged: () => void }
   );
 }
 
-function TaskReports({ task, onChanged }: { task: Task; onChanged: () => void }) {
+function TaskReports({ task, onChanged }: { task: TaskFieldsFragment; onChanged: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   // Newest first; the due-date extensions have their own list.
@@ -302,7 +302,7 @@ function TaskReports({ task, onChanged }: { task: Task; onChanged: () => void })
   );
 }
 
-function TaskReportEntry({ entry }: { entry: TaskUpdateEntry }) {
+function TaskReportEntry({ entry }: { entry: TaskUpdateFieldsFragment }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   return (

@@ -4,8 +4,6 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { apiErrorInfo } from '../../apollo/errors';
-import { TASKS_QUERY } from '../../apollo/task.operations';
-import type { TaskRow } from '../../apollo/task.types';
 import { LoadMore } from '../../components/LoadMore';
 import { LiveErrorAlert } from '../../components/LiveErrorAlert';
 import { ErrorState, LoadingState } from '../../components/LoadState';
@@ -31,6 +29,8 @@ import {
   useSavedTaskViews,
 } from './task-views';
 import type { TaskFilterValues, TaskMode } from './task-views';
+import { TasksDocument } from '../../generated/graphql';
+import type { TaskRowFieldsFragment } from '../../generated/graphql';
 import './tasks.css';
 
 const PAGE_SIZE = 100;
@@ -63,7 +63,7 @@ export function TasksPage() {
     return { first: PAGE_SIZE, filter: serverFilter(mode === 'board' ? { ...values, status: '' } : values) };
   }, [mode, filtersKey]);
   const reversed = dueRangeReversed(filters);
-  const { data, error, networkStatus, fetchMore, refetch } = useQuery(TASKS_QUERY, {
+  const { data, error, networkStatus, fetchMore, refetch } = useQuery(TasksDocument, {
     variables,
     skip: reversed,
     notifyOnNetworkStatusChange: true,
@@ -103,7 +103,10 @@ export function TasksPage() {
   // The office's bulk changes, on rows chosen in the table.
   const [chosenIds, setChosenIds] = useState<ReadonlySet<string>>(new Set());
   const chosen = shown.filter((task) => chosenIds.has(task.id));
-  const selectable = useCallback((task: TaskRow) => task.viewerCan.update || task.viewerCan.extend, []);
+  const selectable = useCallback(
+    (task: TaskRowFieldsFragment) => task.viewerCan.update || task.viewerCan.extend,
+    [],
+  );
   const onSelect = (ids: string[], on: boolean) =>
     setChosenIds((current) => {
       const next = new Set(current);

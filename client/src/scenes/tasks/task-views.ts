@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { TaskStatus } from '@quorum/shared';
-import type { TaskFilter } from '../../apollo/task.types';
+import type { TaskFilter } from '../../generated/graphql';
 
 /** What the board and the table can be narrowed to; every value a string so it fits in the address. */
 export interface TaskFilterValues {
