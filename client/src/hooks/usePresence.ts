@@ -8,15 +8,15 @@ import {
   PresenceDocument,
   ViewerDocument,
 } from '../generated/graphql';
-import type { PresenceScopeInput, PresenceSubscription } from '../generated/graphql';
+import type { PresenceScopeInput, PresenceEntryFieldsFragment } from '../generated/graphql';
 
 /** The server forgets an announcement 40 s after the last one: two heartbeats may be lost. */
 const HEARTBEAT_MS = 15_000;
-const NOBODY: PresenceSubscription['presence'][number][] = [];
+const NOBODY: PresenceEntryFieldsFragment[] = [];
 
 export interface Presence extends RoomPresence {
   /** Everyone else in the room, earliest arrival first. */
-  others: readonly PresenceSubscription['presence'][number][];
+  others: readonly PresenceEntryFieldsFragment[];
 }
 
 /**

@@ -2,15 +2,15 @@ import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { UnitKind } from '@quorum/shared';
 import { TaskAssignableDocument, UnitsDocument } from '../generated/graphql';
-import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../generated/graphql';
+import type { TaskAssignableFieldsFragment, UnitFieldsFragment } from '../generated/graphql';
 
 /**
  * Whom tasks go to: the units that do work (the office and the departments; committees decide, they are not
  * assigned) and the active people with their units, sorted by name. `skip` while nothing needs them.
  */
 export function useTaskDirectory(skip = false): {
-  units: TaskRowFieldsFragment['assigneeUnit'][];
-  people: TaskAssignableQuery['users']['edges'][number]['node'][];
+  units: UnitFieldsFragment[];
+  people: TaskAssignableFieldsFragment[];
   loading: boolean;
 } {
   const units = useQuery(UnitsDocument, { variables: { first: 100 }, skip });

@@ -1,7 +1,7 @@
 import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PresenceContext } from './presence-context';
-import type { PresenceSubscription } from '../../generated/graphql';
+import type { PresenceEntryFieldsFragment } from '../../generated/graphql';
 
 /** "Nguyễn Văn An" → "NA": the first and last words, as people here are addressed by the last. */
 export function initials(fullName: string): string {
@@ -12,7 +12,7 @@ export function initials(fullName: string): string {
 }
 
 /** Who else has the room open: initials in circles, the full name for the mouse and the screen reader. */
-export function PresenceAvatars({ others }: { others: readonly PresenceSubscription['presence'][number][] }) {
+export function PresenceAvatars({ others }: { others: readonly PresenceEntryFieldsFragment[] }) {
   const { t } = useTranslation();
   if (others.length === 0) return null;
   return (

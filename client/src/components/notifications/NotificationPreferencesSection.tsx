@@ -7,7 +7,7 @@ import {
   NotificationPreferencesDocument,
   UpdateNotificationPreferencesDocument,
 } from '../../generated/graphql';
-import type { NotificationPreferencesQuery } from '../../generated/graphql';
+import type { NotificationPreferenceFieldsFragment } from '../../generated/graphql';
 import './notifications.css';
 
 /**
@@ -22,11 +22,7 @@ export function NotificationPreferencesSection() {
   const [status, setStatus] = useState<'saved' | 'failed' | null>(null);
   const preferences = data?.viewer?.notificationPreferences ?? null;
 
-  async function save(
-    preference: NonNullable<
-      NonNullable<NotificationPreferencesQuery['viewer']>['notificationPreferences']
-    >[number],
-  ) {
+  async function save(preference: NotificationPreferenceFieldsFragment) {
     setStatus(null);
     try {
       await update({
@@ -52,10 +48,9 @@ export function NotificationPreferencesSection() {
     }
   }
 
-  const byKind = new Map<
-    NotificationKind,
-    NonNullable<NonNullable<NotificationPreferencesQuery['viewer']>['notificationPreferences']>[number]
-  >((preferences ?? []).map((preference) => [preference.kind, preference]));
+  const byKind = new Map<NotificationKind, NotificationPreferenceFieldsFragment>(
+    (preferences ?? []).map((preference) => [preference.kind, preference]),
+  );
 
   return (
     <section id="notifications" className="panel account__section" aria-labelledby="notifications-heading">

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../../generated/graphql';
+import type { TaskAssignableFieldsFragment, UnitFieldsFragment } from '../../generated/graphql';
 
 interface AssigneeFieldsProps {
   id: string;
-  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
-  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
+  units: readonly UnitFieldsFragment[];
+  people: readonly TaskAssignableFieldsFragment[];
   unitId: string;
   assigneeId: string;
   onChange: (next: { unitId: string; assigneeId: string }) => void;
@@ -15,9 +15,9 @@ interface AssigneeFieldsProps {
 
 /** The members of `unitId` among `people`: who may be named the person in charge. */
 export function membersOf(
-  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][],
+  people: readonly TaskAssignableFieldsFragment[],
   unitId: string,
-): TaskAssignableQuery['users']['edges'][number]['node'][] {
+): TaskAssignableFieldsFragment[] {
   return people.filter((person) => person.memberships.some((membership) => membership.unit.id === unitId));
 }
 

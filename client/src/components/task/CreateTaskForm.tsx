@@ -10,11 +10,11 @@ import { AssigneeFields } from './AssigneeFields';
 import { TaskDescriptionField, TaskPriorityField, TaskTitleField, todayIn } from './TaskFormFields';
 import { dueDateToIso } from './task-format';
 import { CreateTaskDocument } from '../../generated/graphql';
-import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../../generated/graphql';
+import type { TaskAssignableFieldsFragment, UnitFieldsFragment } from '../../generated/graphql';
 
 interface CreateTaskFormProps {
-  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
-  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
+  units: readonly UnitFieldsFragment[];
+  people: readonly TaskAssignableFieldsFragment[];
 }
 
 /** The office assigns a task (TODO) to a unit, optionally to one of its members, due by a day. */

@@ -6,12 +6,16 @@ import { useActionRunner } from '../meeting/useActionRunner';
 import { AssigneeFields } from './AssigneeFields';
 import { dueDateToIso } from './task-format';
 import { ExtendTasksDueDateDocument, ReassignTasksDocument } from '../../generated/graphql';
-import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../../generated/graphql';
+import type {
+  TaskAssignableFieldsFragment,
+  TaskRowFieldsFragment,
+  UnitFieldsFragment,
+} from '../../generated/graphql';
 
 interface TaskBulkActionsProps {
   chosen: readonly TaskRowFieldsFragment[];
-  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
-  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
+  units: readonly UnitFieldsFragment[];
+  people: readonly TaskAssignableFieldsFragment[];
   onDone: () => void;
 }
 

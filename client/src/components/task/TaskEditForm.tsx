@@ -7,12 +7,16 @@ import { useActionRunner } from '../meeting/useActionRunner';
 import { AssigneeFields } from './AssigneeFields';
 import { TaskDescriptionField, TaskPriorityField, TaskTitleField } from './TaskFormFields';
 import { UpdateTaskDocument } from '../../generated/graphql';
-import type { TaskAssignableQuery, TaskFieldsFragment, TaskRowFieldsFragment } from '../../generated/graphql';
+import type {
+  TaskAssignableFieldsFragment,
+  TaskFieldsFragment,
+  UnitFieldsFragment,
+} from '../../generated/graphql';
 
 interface TaskEditFormProps {
   task: TaskFieldsFragment;
-  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
-  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
+  units: readonly UnitFieldsFragment[];
+  people: readonly TaskAssignableFieldsFragment[];
   onDone: () => void;
 }
 

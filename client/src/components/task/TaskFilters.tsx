@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { TaskStatus } from '@quorum/shared';
 import { dueRangeReversed, NO_TASK_FILTERS } from '../../scenes/tasks/task-views';
 import type { TaskFilterValues } from '../../scenes/tasks/task-views';
-import type { TaskAssignableQuery, TaskRowFieldsFragment } from '../../generated/graphql';
+import type { TaskAssignableFieldsFragment, UnitFieldsFragment } from '../../generated/graphql';
 
 interface TaskFiltersProps {
   value: TaskFilterValues;
   onChange: (next: TaskFilterValues) => void;
-  units: readonly TaskRowFieldsFragment['assigneeUnit'][];
-  people: readonly TaskAssignableQuery['users']['edges'][number]['node'][];
+  units: readonly UnitFieldsFragment[];
+  people: readonly TaskAssignableFieldsFragment[];
   meetings: ReadonlyArray<{ id: string; title: string }>;
   /** The table filters by status too; the board shows them all in columns. */
   withStatus: boolean;
