@@ -12,7 +12,11 @@ const config = {
   documentMode: 'documentNode',
 };
 
-/** The schema's enums that @quorum/shared declares, as TypeScript enums with the same values. */
+/**
+ * The schema's enums that @quorum/shared declares, as TypeScript enums with the same values: the client's results
+ * carry them, so that the shared workflows and labels take a result's value as it is. An enum not listed here is
+ * generated as a union of its values' strings.
+ */
 const sharedEnums = [
   'AgendaItemStatus',
   'ApiTokenScope',
