@@ -48,11 +48,10 @@ const codegen: CodegenConfig = {
       documents: 'schema/operations/sdk/*.graphql',
       plugins,
       config,
-      hooks: { afterOneFileWrite: ['prettier --write'] },
     },
     // The web client's operations. Its documents are Apollo's TypedDocumentNode, so it needs no other package.
-    // Written as generated (the file is in .prettierignore): `--check` compares codegen's output with the file, so
-    // a formatting hook would make it stale at every check.
+    // Both outputs are written as generated (they are in .prettierignore): `--check` compares codegen's output
+    // with the file, so a formatting hook would make it stale at every check.
     'client/src/generated/graphql.ts': {
       documents: 'schema/operations/client/*.graphql',
       plugins: [
