@@ -1,9 +1,11 @@
 import { ApolloClient, ApolloLink, HttpLink } from '@apollo/client';
 import type { Reference } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { ErrorCode } from '@quorum/shared';
+import { Kind, type DefinitionNode, type DocumentNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import type { Client as WsClient } from 'graphql-ws';
 import { Observable } from 'rxjs';
@@ -137,11 +139,52 @@ const sessionExpiryLink = new ErrorLink(({ error, operation }) => {
 
 const httpLink = new HttpLink({ uri: GRAPHQL_PATH });
 
+/** SHA-256 of an operation's text, hex, by the browser's Web Crypto (only in a secure context: HTTPS or localhost). */
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Operations go by hash (Apollo's persisted queries): the server knows the client's operations from
+ * schema/operations and answers a known hash without its text; an unknown one (PERSISTED_QUERY_NOT_FOUND) is
+ * sent again in full by the link. A server set to PERSISTED_OPERATIONS=only accepts nothing else from a
+ * session. Without Web Crypto (plain HTTP on another host) the text is sent as before.
+ */
+const persistedLink: ApolloLink[] =
+  typeof crypto !== 'undefined' && crypto.subtle
+    ? [canonicalFragments(), new PersistedQueryLink({ sha256 })]
+    : [];
+
+/**
+ * Puts an operation's fragments in the order of their names, after the operation, as the server's manifest of
+ * known operations has them (server/src/persisted/operation-manifest.ts): the generated documents order them
+ * otherwise, and a hash is of the exact text.
+ */
+function canonicalFragments(): ApolloLink {
+  const name = (definition: DefinitionNode) => ('name' in definition ? (definition.name?.value ?? '') : '');
+  // One reordered document per document, so that printing it (for its hash and its text) is cached too.
+  const ordered = new WeakMap<DocumentNode, DocumentNode>();
+  const reorder = (document: DocumentNode): DocumentNode => {
+    const operations = document.definitions.filter((d) => d.kind !== Kind.FRAGMENT_DEFINITION);
+    const fragments = document.definitions
+      .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
+      .sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
+    return { ...document, definitions: [...operations, ...fragments] };
+  };
+  return new ApolloLink((operation, forward) => {
+    let document = ordered.get(operation.query);
+    if (!document) ordered.set(operation.query, (document = reorder(operation.query)));
+    operation.query = document;
+    return forward(operation);
+  });
+}
+
 const link = ApolloLink.split(
   (operation) =>
     operation.operationType === 'subscription' || SOCKET_MUTATIONS.has(operation.operationName ?? ''),
   wsLink,
-  ApolloLink.from([sessionExpiryLink, authLink, httpLink]),
+  ApolloLink.from([sessionExpiryLink, authLink, ...persistedLink, httpLink]),
 );
 
 // ---------------------------------------------------------------------------

@@ -273,6 +273,7 @@ export const adminEn: AdminMessages = {
     },
     tokens: {
       heading: 'My API tokens',
+      docs: 'API documentation: authentication, pagination, error codes, the change feed, webhooks',
       intro:
         'An API token lets another program (a document management system, say) read or write data on your behalf. Send it in the header “Authorization: Bearer <token>”.',
       loading: 'Loading your API tokens…',

@@ -272,6 +272,7 @@ export const adminVi = {
     },
     tokens: {
       heading: 'Khóa truy cập API của tôi',
+      docs: 'Tài liệu API: xác thực, phân trang, mã lỗi, luồng thay đổi, webhook',
       intro:
         'Khóa truy cập API cho phép phần mềm khác (ví dụ hệ thống quản lý văn bản) đọc hoặc ghi dữ liệu thay mặt bạn. Gửi khóa trong tiêu đề “Authorization: Bearer <khóa>”.',
       loading: 'Đang tải khóa truy cập API…',

@@ -25,7 +25,7 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 /**
  * The operations the server knows, read from `schema/operations/**\/*.graphql` when it starts, so that the
  * manifest cannot lag behind the files (no generated copy to forget). Each operation is known as the
- * document its client sends: the operation followed by the fragments it uses, printed by graphql-js, with
+ * document its client sends: the operation followed by the fragments it uses (by name), printed by graphql-js, with
  * and without the `__typename` fields Apollo Client's cache adds to every selection set. A hash of either
  * text finds the text (Apollo's automatic persisted queries protocol, `extensions.persistedQuery`).
  *
@@ -124,7 +124,11 @@ export class OperationManifest {
   }
 }
 
-/** The fragments an operation spreads, directly or through other fragments, in the order first spread. */
+/**
+ * The fragments an operation spreads, directly or through other fragments, in the order of their names: the
+ * order Quorum's client puts them in before it hashes a document (client/src/apollo/client.ts), since code
+ * generators order them each their own way.
+ */
 function fragmentsUsed(
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
@@ -143,7 +147,7 @@ function fragmentsUsed(
       },
     });
   walk(operation);
-  return used;
+  return used.sort((a, b) => (a.name.value < b.name.value ? -1 : a.name.value > b.name.value ? 1 : 0));
 }
 
 /** Apollo Client's `addTypenameToDocument` (utilities/graphql/transform.js), so that hashes match its texts. */

@@ -19,7 +19,7 @@ const NAME_MAX = 200;
 
 /** The viewer's own API tokens: list, create (the token shown once), revoke, keep after a password change. */
 export function ApiTokensSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const { viewer } = useSessionContext();
   const timeZone = useTimeZone();
@@ -121,6 +121,11 @@ export function ApiTokensSection() {
         {t('account.tokens.heading')}
       </h2>
       <p className="account__intro">{t('account.tokens.intro')}</p>
+      <p>
+        <a href={i18n.language === 'en' ? '/docs/en' : '/docs'} data-testid="api-docs-link">
+          {t('account.tokens.docs')}
+        </a>
+      </p>
       {notice && <Alert tone="success">{notice}</Alert>}
       {toReview && (
         <Alert tone="warning" testId="tokens-to-review">
