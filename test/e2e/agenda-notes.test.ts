@@ -7,7 +7,7 @@
 // Drives the built client served by the real server over the demo data (needs the server's agenda notes).
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { graphqlData, signInOverApi } from '../support/api.js';
+import { createDemoMeeting, graphqlData, signInOverApi } from '../support/api.js';
 import {
   browserAvailable,
   openPerson,
@@ -80,23 +80,7 @@ async function setUp(): Promise<void> {
   token = await signInOverApi(stage.server.url, 'office@quorum.test', PASSWORD);
   const participantToken = await signInOverApi(stage.server.url, 'kiemtra@quorum.test', PASSWORD);
   const { viewer } = await gql<{ viewer: { id: string } }>(`{ viewer { id } }`, {}, participantToken);
-  const units = await gql<{ units: { edges: { node: { id: string; kind: string } }[] } }>(
-    `{ units(first: 100) { edges { node { id kind } } } }`,
-  );
-  const committee = units.units.edges.find((edge) => edge.node.kind === 'COMMITTEE');
-  if (!committee) throw new Error('no committee in the demo data');
-  const created = await gql<{ createMeeting: { meeting: { id: string } } }>(
-    `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
-    {
-      input: {
-        committeeId: committee.node.id,
-        title: 'Phiên họp thử: cùng ghi kết luận',
-        kind: 'REGULAR',
-        startsAt: new Date().toISOString(),
-      },
-    },
-  );
-  meetingId = created.createMeeting.meeting.id;
+  meetingId = await createDemoMeeting(stage.server.url, token, 'Phiên họp thử: cùng ghi kết luận');
   const added = await gql<{ addAgendaItem: { agendaItem: { id: string } } }>(
     `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
     {

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, openPerson, PASSWORD, type Person, signIn } from '../support/browser.js';
 import { type Stage, useStage } from '../support/stage.js';
-import { graphqlData, signInOverApi } from '../support/api.js';
+import { createDemoMeeting, graphqlData, signInOverApi } from '../support/api.js';
 
 const PAGE_TIMEOUT = 10_000;
 
@@ -29,23 +29,7 @@ describe.skipIf(!browserAvailable)('presence in the meeting room', () => {
 
   it("shows who else is in the room and the item they edit, and forgets both when they're done", async () => {
     const { viewer } = await gql<{ viewer: { fullName: string } }>(`{ viewer { fullName } }`);
-    const units = await gql<{ units: { edges: { node: { id: string; kind: string } }[] } }>(
-      `{ units(first: 100) { edges { node { id kind } } } }`,
-    );
-    const committee = units.units.edges.find((edge) => edge.node.kind === 'COMMITTEE');
-    if (!committee) throw new Error('no committee in the demo data');
-    const created = await gql<{ createMeeting: { meeting: { id: string } } }>(
-      `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
-      {
-        input: {
-          committeeId: committee.node.id,
-          title: 'Phiên họp thử: ai đang xem',
-          kind: 'REGULAR',
-          startsAt: new Date().toISOString(),
-        },
-      },
-    );
-    const meetingId = created.createMeeting.meeting.id;
+    const meetingId = await createDemoMeeting(stage.server.url, token, 'Phiên họp thử: ai đang xem');
     const added = await gql<{ addAgendaItem: { agendaItem: { id: string } } }>(
       `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
       { input: { meetingId, title: 'Khai mạc', durationMinutes: 15, materialsRequired: false } },

@@ -6,7 +6,7 @@
 // Drives the built client served by the real server over the demo data; the meeting is set up over the API.
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { graphqlData, signInOverApi } from '../support/api.js';
+import { createDemoMeeting, graphqlData, signInOverApi } from '../support/api.js';
 import {
   browserAvailable,
   openPerson,
@@ -78,23 +78,11 @@ function dayFromNow(days: number): string {
  * assigns the follow-up.
  */
 async function setUpConcludedItem(): Promise<void> {
-  const units = await gql<{ units: { edges: { node: { id: string; kind: string } }[] } }>(
-    `{ units(first: 100) { edges { node { id kind } } } }`,
+  meetingId = await createDemoMeeting(
+    stage.server.url,
+    token,
+    'Hội nghị Ban Thường vụ: công tác cán bộ (thử nhiệm vụ)',
   );
-  const committee = units.units.edges.find((edge) => edge.node.kind === 'COMMITTEE');
-  if (!committee) throw new Error('no committee in the demo data');
-  const created = await gql<{ createMeeting: { meeting: { id: string } } }>(
-    `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
-    {
-      input: {
-        committeeId: committee.node.id,
-        title: 'Hội nghị Ban Thường vụ: công tác cán bộ (thử nhiệm vụ)',
-        kind: 'REGULAR',
-        startsAt: new Date().toISOString(),
-      },
-    },
-  );
-  meetingId = created.createMeeting.meeting.id;
   const added = await gql<{ addAgendaItem: { agendaItem: { id: string } } }>(
     `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agendaItem { id } } }`,
     {

@@ -41,3 +41,21 @@ export async function signInOverApi(url: string, email: string, password: string
   );
   return data.login.token;
 }
+
+/** A REGULAR meeting of the demo data's committee, starting now, made over the API (by the office's `token`). */
+export async function createDemoMeeting(url: string, token: string, title: string): Promise<string> {
+  const { units } = await graphqlData<{ units: { edges: { node: { id: string; kind: string } }[] } }>(
+    url,
+    `{ units(first: 100) { edges { node { id kind } } } }`,
+    token,
+  );
+  const committee = units.edges.find((edge) => edge.node.kind === 'COMMITTEE');
+  if (!committee) throw new Error('no committee in the demo data');
+  const { createMeeting } = await graphqlData<{ createMeeting: { meeting: { id: string } } }>(
+    url,
+    `mutation($input: CreateMeetingInput!) { createMeeting(input: $input) { meeting { id } } }`,
+    token,
+    { input: { committeeId: committee.node.id, title, kind: 'REGULAR', startsAt: new Date().toISOString() } },
+  );
+  return createMeeting.meeting.id;
+}
