@@ -130,7 +130,7 @@ export async function startServer(
     notifications,
   );
   const webhooks = new WebhookService(db.orm, config.webhooks, jobs, { feed, notifications });
-  const stopWebhookWakeups = feed.onNewEvents(() => webhooks.wake());
+  const stopWebhookWakeups = feed.onNewEvents((types) => webhooks.wake(types));
   const app = express();
   app.disable('x-powered-by');
   app.use(assignRequestId, securityHeaders(config));

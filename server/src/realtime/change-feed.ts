@@ -115,7 +115,7 @@ export class ChangeFeed {
   /** What each open transaction appended, so that its commit can say what changed. */
   private readonly appended = new WeakMap<EntityManager, AppendInput[]>();
   /** Told when the tailer has read new events (committed here or on another instance): the webhooks. */
-  private readonly readers = new Set<() => void>();
+  private readonly readers = new Set<(types: ReadonlySet<string>) => void>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -185,8 +185,8 @@ export class ChangeFeed {
     this.wakeups.publish();
   }
 
-  /** Calls `listener` whenever the tailer has read new events; returns how to stop. */
-  onNewEvents(listener: () => void): () => void {
+  /** Calls `listener` with the types of the events whenever the tailer has read new ones; returns how to stop. */
+  onNewEvents(listener: (types: ReadonlySet<string>) => void): () => void {
     this.readers.add(listener);
     return () => this.readers.delete(listener);
   }
@@ -228,7 +228,10 @@ export class ChangeFeed {
         if (event.type === EventType.USER_DEACTIVATED) this.connections.closeUser(event.subjectId);
         if (!event.auditOnly) await this.dispatch(em, event);
       }
-      if (events.length > 0) for (const listener of this.readers) listener();
+      if (events.length > 0) {
+        const types = new Set(events.map((event) => event.type));
+        for (const listener of this.readers) listener(types);
+      }
       if (events.length < batchSize) return;
     }
   }

@@ -71,6 +71,8 @@ export class WebhookService {
   private readonly draining = new Set<Promise<void>>();
   private sweep: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Whether some webhook is active: null when to be looked up (see `wake`). */
+  private anyActive: boolean | null = null;
 
   constructor(
     private readonly orm: MikroORM,
@@ -88,7 +90,10 @@ export class WebhookService {
         for (const job of jobs) await this.drain(job.data.webhookId);
       },
     );
-    this.sweep = setInterval(() => void this.scheduleDue(), sweepMs);
+    this.sweep = setInterval(() => {
+      this.anyActive = null;
+      void this.scheduleDue();
+    }, sweepMs);
     this.sweep.unref();
     this.wake();
     void this.scheduleDue();
@@ -103,9 +108,16 @@ export class WebhookService {
     await Promise.all([...this.draining]);
   }
 
-  /** New events were read: dispatch them now, or right after the pass under way. */
-  wake(): void {
+  /**
+   * New events were read (of `types`; unknown: look anyway): dispatch them now, or right after the pass under
+   * way. Whether any webhook is active is remembered, so that without webhooks a commit costs nothing here; it is
+   * looked up again after a webhook event (created, deleted or disabled here or on another instance) and at each
+   * sweep.
+   */
+  wake(types?: ReadonlySet<string>): void {
     if (this.stopped) return;
+    if (!types || [...types].some((type) => type.startsWith('webhook.'))) this.anyActive = null;
+    if (this.anyActive === false) return;
     if (this.dispatching) {
       this.dispatchAgain = true;
       return;
@@ -128,6 +140,9 @@ export class WebhookService {
   /** One pass: the active webhooks' new events as deliveries; the ids of webhooks that got some. */
   private async dispatch(): Promise<string[]> {
     const touched: string[] = [];
+    if (this.anyActive === null)
+      this.anyActive = (await this.orm.em.fork().count(Webhook, { disabledAt: null })) > 0;
+    if (!this.anyActive) return touched;
     await this.orm.em.fork().transactional(async (em) => {
       const hooks = await em.find(
         Webhook,
