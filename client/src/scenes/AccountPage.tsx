@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFormatDateTime } from '../hooks/useFormat';
 import { ApiTokensSection } from './account/ApiTokensSection';
 import { CalendarFeedSection } from './account/CalendarFeedSection';
+import { WebhooksSection } from './account/WebhooksSection';
 import { errorText } from './admin/ui';
 import {
   AccountDocument,
@@ -24,7 +25,7 @@ import type { SessionsQuery } from '../generated/graphql';
 /** The server's minimum (session.commands.ts); checked here first so the message comes at once. */
 const PASSWORD_MIN = 10;
 
-/** /account: the viewer's profile, password, sessions, API tokens and calendar feed. */
+/** /account: the viewer's profile, password, sessions, API tokens, webhooks and calendar feed. */
 export function AccountPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('account.heading'));
@@ -33,6 +34,7 @@ export function AccountPage() {
     ['password', t('account.password.heading')],
     ['sessions', t('account.sessions.heading')],
     ['api-tokens', t('account.tokens.heading')],
+    ['webhooks', t('account.webhooks.heading')],
     ['calendar-feed', t('account.feed.heading')],
     ['notifications', t('notifications.preferences.heading')],
   ] as const;
@@ -53,6 +55,7 @@ export function AccountPage() {
       <PasswordSection />
       <SessionsSection />
       <ApiTokensSection />
+      <WebhooksSection />
       <CalendarFeedSection />
       <NotificationPreferencesSection />
     </div>
