@@ -158,6 +158,7 @@ describe('webhooks', () => {
         edges: {
           node: {
             id: string;
+            owner: { id: string };
             deliveries: {
               edges: {
                 node: { status: string; attemptCount: number; attempts: { responseStatus: number }[] };
@@ -167,7 +168,7 @@ describe('webhooks', () => {
         }[];
       };
     }>(
-      `{ webhooks { edges { node { id deliveries { edges { node { status attemptCount attempts { responseStatus } } } } } } } }`,
+      `{ webhooks { edges { node { id owner { id } deliveries { edges { node { status attemptCount attempts { responseStatus } } } } } } } }`,
       {},
       officeToken,
     );

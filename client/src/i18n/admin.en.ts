@@ -346,6 +346,7 @@ export const adminEn: AdminMessages = {
         'You have no webhooks yet. An integration registers one with its API token (the createWebhook mutation); it then shows here.',
       caption: 'The latest deliveries to {{url}}',
       follows: 'Follows',
+      owner: 'Registered by',
       eventTypes: 'Event types',
       allEvents: 'All',
       state: 'State',

@@ -345,6 +345,7 @@ export const adminVi = {
         'Bạn chưa có webhook nào. Một chương trình tích hợp đăng ký webhook bằng khóa truy cập API của nó (mutation createWebhook); webhook sẽ hiện ở đây.',
       caption: 'Các lần gửi gần nhất tới {{url}}',
       follows: 'Theo dõi',
+      owner: 'Người đăng ký',
       eventTypes: 'Loại sự kiện',
       allEvents: 'Tất cả',
       state: 'Trạng thái',

@@ -7,7 +7,8 @@ import {
   webhookWhere,
 } from '../commands/webhook.commands.js';
 import type { Context } from '../context.js';
-import { Webhook, WebhookAttempt, WebhookDelivery } from '../entities/index.js';
+import { User, Webhook, WebhookAttempt, WebhookDelivery } from '../entities/index.js';
+import type { Row } from '../read/rows.js';
 import { requireViewer, requireWriter } from '../policies/viewer.policy.js';
 import { type ConnectionShape, findPage, PageArgs } from './types/connection.js';
 import {
@@ -41,6 +42,13 @@ export class WebhookResolver {
       page,
       info,
     ) as never;
+  }
+
+  @FieldResolver(() => User, {
+    description: 'Who registered it: the owner of the API token whose access it acts with.',
+  })
+  owner(@Root() webhook: Webhook, @Ctx() { rows }: Context): Row<User> | Promise<Row<User>> {
+    return rows.one(User, webhook.owner);
   }
 
   @FieldResolver(() => WebhookDeliveryConnection, {

@@ -83,6 +83,7 @@ export function WebhooksSection() {
             <WebhookItem
               key={webhook.id}
               webhook={webhook}
+              showOwner={isAdmin}
               onDelete={() => setDeleting(webhook)}
               onMessage={setMessage}
             />
@@ -116,11 +117,13 @@ export function WebhooksSection() {
 
 interface WebhookItemProps {
   webhook: WebhookFieldsFragment;
+  /** An administrator sees the organization's webhooks: whose each is. */
+  showOwner: boolean;
   onDelete: () => void;
   onMessage: (message: { tone: 'success' | 'error'; text: string } | null) => void;
 }
 
-function WebhookItem({ webhook, onDelete, onMessage }: WebhookItemProps) {
+function WebhookItem({ webhook, showOwner, onDelete, onMessage }: WebhookItemProps) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const [redeliver] = useMutation(RedeliverWebhookDocument, { refetchQueries: [WebhooksDocument] });
@@ -152,6 +155,12 @@ function WebhookItem({ webhook, onDelete, onMessage }: WebhookItemProps) {
         <code>{webhook.url}</code>
       </h3>
       <dl className="facts">
+        {showOwner && (
+          <div>
+            <dt>{t('account.webhooks.owner')}</dt>
+            <dd data-testid="webhook-owner">{webhook.owner.fullName}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('account.webhooks.follows')}</dt>
           <dd>
