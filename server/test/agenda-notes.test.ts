@@ -201,5 +201,11 @@ describe('agenda notes over /collab', () => {
     );
     expect(refused.errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
     expect((await itemRow(item.id)).conclusion).toBe(text);
+
+    // Emptied in the editor: no conclusion any more.
+    const fragment = editor.doc.getXmlFragment('default');
+    fragment.delete(0, fragment.length);
+    await until(() => !editor.provider.hasUnsyncedChanges, 'the deletion stored');
+    expect((await itemRow(item.id)).conclusion ?? null).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { type EntityManager, LockMode, raw } from '@mikro-orm/core';
-import { EventType, SubjectType } from '@quorum/shared';
+import { EventType } from '@quorum/shared';
 import * as Y from 'yjs';
-import { eventClassification } from '../commands/meeting-support.js';
+import { appendMeetingEvent } from '../commands/meeting-support.js';
 import { restoredBody } from '../commands/body-snapshot.js';
 import type { Context } from '../context.js';
 import { AgendaItem, Meeting } from '../entities/index.js';
@@ -22,7 +22,7 @@ function lockItem(em: EntityManager, id: string, field: AgendaNoteField) {
   return em.findOne(
     AgendaItem,
     { id },
-    { fields: ['id', 'meeting', field, stateColumn[field]], lockMode: LockMode.PESSIMISTIC_WRITE },
+    { populate: [stateColumn[field]], lockMode: LockMode.PESSIMISTIC_WRITE },
   );
 }
 
@@ -66,22 +66,23 @@ export function agendaNoteTable(field: AgendaNoteField): BodyTable {
       await em.nativeUpdate(
         AgendaItem,
         { id },
-        { [state]: Buffer.from(next), [field]: after ?? undefined, version: raw('"version"') },
+        { [state]: Buffer.from(next), [field]: after, version: raw('"version"') },
       );
       if (before === after || !feed) return;
       const meeting = await em.findOneOrFail(Meeting, item.meeting.id, {
         fields: ['id', 'organization', 'classification'],
       });
-      const changes = { [field]: { before, after } };
-      await feed.append(em, {
-        organizationId: meeting.organization.id,
-        actorId: actorId ?? undefined,
-        type: EventType.AGENDA_ITEM_UPDATED,
-        subject: { type: SubjectType.AGENDA_ITEM, id },
-        scope: { type: SubjectType.MEETING, id: meeting.id },
-        classification: eventClassification(meeting.classification, changes),
-        changes,
-      });
+      await appendMeetingEvent(
+        { feed },
+        em,
+        { organizationId: meeting.organization.id, userId: actorId ?? undefined },
+        meeting,
+        {
+          type: EventType.AGENDA_ITEM_UPDATED,
+          subject: item,
+          changes: { [field]: { before, after } },
+        },
+      );
     },
   };
 }

@@ -20,9 +20,10 @@ export interface DirectoryEventInput {
  * organization reads them, so their events and changes go to everyone who follows its feed.
  */
 export async function appendDirectoryEvent(
-  ctx: Context,
+  ctx: Pick<Context, 'feed'>,
   em: EntityManager,
-  actor: { organizationId: string; userId: string },
+  /** Who made the change; without `userId`, the server itself. */
+  actor: { organizationId: string; userId?: string | undefined },
   input: DirectoryEventInput,
 ): Promise<Event> {
   const subject =

@@ -170,10 +170,11 @@ export function eventClassification(
 
 /** Appends an event scoped to the meeting, so `events(scope: {type: MEETING, id})` sees all of it. */
 export function appendMeetingEvent(
-  ctx: Context,
+  ctx: Pick<Context, 'feed'>,
   em: EntityManager,
-  viewer: Viewer,
-  meeting: Meeting,
+  /** Who made the change (a viewer); without `userId`, the server itself. */
+  viewer: { organizationId: string; userId?: string | undefined },
+  meeting: Pick<Meeting, 'id' | 'classification'>,
   input: MeetingEventInput,
 ): Promise<Event> {
   const subject =

@@ -1,17 +1,13 @@
-import {
-  type ApiTokenScope,
-  Classification,
-  EventType,
-  SubjectType,
-  WebhookDeliveryStatus,
-} from '@quorum/shared';
+import { type ApiTokenScope, EventType, WebhookDeliveryStatus } from '@quorum/shared';
 import { type EntityManager, LockMode, type MikroORM } from '@mikro-orm/core';
 import { Webhook as Signer } from 'standardwebhooks';
 import { loadViewer, type Viewer } from '../auth/viewer.js';
+import { created } from '../commands/changes.js';
+import { appendDirectoryEvent } from '../commands/directory-support.js';
 import { askNotifications } from '../commands/notification-outbox.js';
 import { type CommitListeners, runWrite } from '../commands/run-command.js';
 import type { Config } from '../config/config.js';
-import { ApiToken, Event, Webhook, WebhookAttempt, WebhookDelivery } from '../entities/index.js';
+import { ApiToken, Event, User, Webhook, WebhookAttempt, WebhookDelivery } from '../entities/index.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { visibleChanges } from '../policies/event.policy.js';
 import { loadSubject, mayReadSubject } from '../policies/subject.policy.js';
@@ -219,14 +215,18 @@ export class WebhookService {
     }
   }
 
-  /** Takes the webhook's lease (false: another drain holds it, or it is disabled or gone). */
-  private async lease(webhookId: string): Promise<boolean> {
+  /**
+   * Takes the webhook's lease (false: another drain holds it, or it is disabled or gone); with `renew`, the
+   * holder extends its own.
+   */
+  private async lease(webhookId: string, renew = false): Promise<boolean> {
+    const free = renew ? '' : 'and (lease_until is null or lease_until < now())';
     const taken = (await this.orm.em
       .fork()
       .getConnection()
       .execute(
         `update webhook set lease_until = now() + interval '${leaseMs} milliseconds'
-          where id = ? and disabled_at is null and (lease_until is null or lease_until < now()) returning id`,
+          where id = ? and disabled_at is null ${free} returning id`,
         [webhookId],
       )) as unknown[];
     return taken.length > 0;
@@ -244,7 +244,8 @@ export class WebhookService {
     if (this.stopped || !(await this.lease(webhookId))) return;
     let next: Date | null = null;
     try {
-      const credential = new Map<string, Viewer | string>();
+      // The registering token's viewer, loaded at the first delivery of this drain.
+      let viewer: Viewer | string | undefined;
       for (;;) {
         if (this.stopped) return;
         const em = this.orm.em.fork();
@@ -260,8 +261,7 @@ export class WebhookService {
           next = delivery.nextAttemptAt;
           return;
         }
-        const viewer = credential.get(hook.apiToken.id) ?? (await this.viewerOf(em, hook));
-        credential.set(hook.apiToken.id, viewer);
+        viewer ??= await this.viewerOf(em, hook);
         if (typeof viewer === 'string') {
           await this.disable(hook, viewer, null);
           return;
@@ -272,13 +272,7 @@ export class WebhookService {
           return;
         }
         if (outcome === 'disabled') return;
-        await this.orm.em
-          .fork()
-          .getConnection()
-          .execute(
-            `update webhook set lease_until = now() + interval '${leaseMs} milliseconds' where id = ?`,
-            [webhookId],
-          );
+        await this.lease(webhookId, true);
       }
     } finally {
       await this.release(webhookId);
@@ -338,6 +332,7 @@ export class WebhookService {
     const ok = result.status !== null && result.status >= 200 && result.status < 300;
     const attempts = delivery.attemptCount + 1;
     const expired = !ok && Date.now() - delivery.createdAt.getTime() >= this.settings.retryWindowMs;
+    const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts, this.settings.firstRetryMs));
     await em.transactional(async (tx) => {
       tx.create(WebhookAttempt, {
         delivery: delivery.id,
@@ -352,10 +347,7 @@ export class WebhookService {
           ? { status: WebhookDeliveryStatus.DELIVERED, attemptCount: attempts, deliveredAt: new Date() }
           : expired
             ? { status: WebhookDeliveryStatus.FAILED, attemptCount: attempts }
-            : {
-                attemptCount: attempts,
-                nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts, this.settings.firstRetryMs)),
-              },
+            : { attemptCount: attempts, nextAttemptAt },
       );
     });
     if (ok) return 'done';
@@ -363,7 +355,7 @@ export class WebhookService {
       await this.disable(hook, 'Its deliveries failed for the whole retry window', delivery.id);
       return 'disabled';
     }
-    delivery.nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts, this.settings.firstRetryMs));
+    delivery.nextAttemptAt = nextAttemptAt;
     return 'retry';
   }
 
@@ -376,21 +368,22 @@ export class WebhookService {
         { disabledAt: new Date(), disabledReason: reason },
       );
       if (updated === 0) return;
-      const event = await this.commits.feed.append(em, {
-        organizationId: hook.organization.id,
-        actorId: undefined,
-        type: EventType.WEBHOOK_DISABLED,
-        subject: { type: SubjectType.USER, id: hook.owner.id },
-        scope: { type: SubjectType.ORGANIZATION, id: hook.organization.id },
-        classification: Classification.INTERNAL,
-        changes: {
-          webhookId: { before: null, after: hook.id },
-          url: { before: null, after: hook.url },
-          reason: { before: null, after: reason },
-          ...(deliveryId ? { deliveryId: { before: null, after: deliveryId } } : {}),
+      const event = await appendDirectoryEvent(
+        this.commits,
+        em,
+        { organizationId: hook.organization.id },
+        {
+          type: EventType.WEBHOOK_DISABLED,
+          subject: em.getReference(User, hook.owner.id),
+          changes: created({
+            webhookId: hook.id,
+            url: hook.url,
+            reason,
+            ...(deliveryId ? { deliveryId } : {}),
+          }),
+          auditOnly: true,
         },
-      });
-      event.auditOnly = true;
+      );
       askNotifications(em, event, [hook.owner.id]);
     });
   }
