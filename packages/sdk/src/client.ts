@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
+import { getOperationAST, print } from 'graphql';
 import { type Client as WsClient, createClient } from 'graphql-ws';
 import {
   type ChangeEventFieldsFragment,
@@ -100,7 +100,7 @@ export class QuorumClient {
     ...[variables]: TVariables extends Record<string, never> ? [TVariables?] : [TVariables]
   ): Promise<TResult> {
     const query = print(document);
-    const mutation = /^\s*mutation\b/.test(query.replace(/^(\s*fragment[^{]*\{[\s\S]*?\n\}\s*)*/, ''));
+    const mutation = getOperationAST(document)?.operation === 'mutation';
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
